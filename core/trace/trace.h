@@ -1,0 +1,203 @@
+// The columnar in-memory session trace (DESIGN.md "Session file", CONVENTIONS.md "Code").
+//
+// One vector per event column, one byte arena for packets, interned strings, strong ids.
+// The live engine, the session-file reader and the capture importer all fill a Trace through
+// this one API; views and analyses read it. Rows are append-only; truncate() exists for
+// step back, which rewinds to an earlier event count.
+//
+// Column use per kind (unused columns hold their defaults):
+//   CallStart  side, context, entry; packet = received packet (MakeMessage) or invalid;
+//              aux = event flags given to the call (kCallFlag*); text = free detail.
+//   CallEnd    side, context, entry, call = its CallStart; result = DWORD returned;
+//              action = PPP_EAP_ACTION (MakeMessage) or kNoAction; packet = sent packet;
+//              a = work buffer (Begin) ; b = duration in ns; aux = dwAuthResultCode.
+//   Packet     side = the sender; context; packet; aux = capture frame number (0 when live);
+//              text = carrier/summary.  call = the CallEnd that produced it (live).
+//   State      side, context; text = new state name (toString(ContextState) or engine text);
+//              aux = static_cast<uint32_t>(ContextState).
+//   TimerArmed / TimerFired  side, context; aux = retry count.
+//   HeapAlloc  side, context (invalid = instance-owned), call = CallStart in flight;
+//              a = address, b = size; text = allocation site (interned, may be empty).
+//   HeapFree   side, context of the call that freed, call; a = address, b = size freed (0 if unknown).
+//   Finding    side, context, call; aux = FindingId value.
+//   Note       side, context; text.
+#pragma once
+
+#include "common/strong_id.h"
+#include "trace/event_types.h"
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace eapscope {
+
+inline constexpr std::uint32_t kCallFlagAuthComplete = 1u << 0;   // fAuthenticationComplete
+inline constexpr std::uint32_t kCallFlagTimeout = 1u << 1;         // retransmission timer fired
+inline constexpr std::uint32_t kCallFlagSuccessReceived = 1u << 2; // fSuccessPacketReceived
+inline constexpr std::uint32_t kCallFlagUiData = 1u << 3;          // fDataReceivedFromInteractiveUI
+
+/// One event as a plain value: what append() takes and row() returns.
+struct EventRow {
+    std::uint64_t timeNs = 0;  // ns since the session started (captures: since the first frame)
+    EventKind kind = EventKind::Note;
+    Side side = Side::None;
+    EntryPoint entry = EntryPoint::None;
+    std::uint8_t action = kNoAction;
+    ContextId context;
+    EventId call;
+    std::uint32_t result = 0;
+    std::uint32_t aux = 0;
+    PacketId packet;
+    StringId text;
+    std::uint64_t a = 0;
+    std::uint64_t b = 0;
+
+    bool operator==(const EventRow&) const = default;
+};
+
+/// One authentication context (or, for captures, one conversation): a timeline lane.
+struct ContextInfo {
+    Side side = Side::None;
+    std::uint32_t number = 0;   // 1-based, per side, in Begin order
+    EventId created;            // the event at which it came to be (truncate() drops it after)
+    StringId label;             // captures: "EAPOL 00:11:… ↔ …"; live: empty
+
+    bool operator==(const ContextInfo&) const = default;
+};
+
+struct FindingRecord {
+    std::string rule;           // catalogue id, e.g. "HEAP_LEAK"
+    Severity severity = Severity::Error;
+    Side side = Side::None;
+    ContextId context;
+    EventId call;               // the CallStart of the call that broke the rule, if any
+    EntryPoint entry = EntryPoint::None;
+    std::string message;
+    // Rule-specific details; absent when they do not apply.
+    std::optional<std::uint64_t> bytes;
+    std::optional<std::uint64_t> blocks;
+    std::vector<std::string> sites;
+    std::optional<int> signal;
+    std::optional<int> exitStatus;
+    std::optional<std::int64_t> offset;
+    EventId event;              // the Finding row (set by Trace::addFinding)
+
+    bool operator==(const FindingRecord&) const = default;
+};
+
+struct MethodIdentity {
+    Side side = Side::None;
+    std::string name;       // bundled name, or the library's file name
+    std::string path;       // as recorded
+    std::uint32_t eapType = 0;
+    std::uint32_t roles = 0;  // RAS_EAP_ROLE_* bits the method served in this session
+    std::string sha256;     // hex of the library file
+
+    bool operator==(const MethodIdentity&) const = default;
+};
+
+class Trace {
+public:
+    Trace();
+
+    // --- events -------------------------------------------------------------------------
+    EventId append(const EventRow& row);
+    [[nodiscard]] EventRow row(EventId id) const;
+    [[nodiscard]] std::size_t size() const { return time_.size(); }
+    [[nodiscard]] bool empty() const { return time_.empty(); }
+    void reserve(std::size_t events);
+
+    // Column views, for analyses and views that scan one field.
+    [[nodiscard]] std::span<const std::uint64_t> times() const { return time_; }
+    [[nodiscard]] std::span<const EventKind> kinds() const { return kind_; }
+    [[nodiscard]] std::span<const Side> sides() const { return side_; }
+    [[nodiscard]] std::span<const EntryPoint> entries() const { return entry_; }
+    [[nodiscard]] std::span<const std::uint8_t> actions() const { return action_; }
+    [[nodiscard]] std::span<const ContextId> contextsColumn() const { return context_; }
+    [[nodiscard]] std::span<const EventId> calls() const { return call_; }
+    [[nodiscard]] std::span<const std::uint32_t> results() const { return result_; }
+    [[nodiscard]] std::span<const std::uint32_t> auxes() const { return aux_; }
+    [[nodiscard]] std::span<const PacketId> packets() const { return packet_; }
+    [[nodiscard]] std::span<const StringId> texts() const { return text_; }
+    [[nodiscard]] std::span<const std::uint64_t> as() const { return a_; }
+    [[nodiscard]] std::span<const std::uint64_t> bs() const { return b_; }
+
+    /// First event with time >= t (binary search; times are non-decreasing).
+    [[nodiscard]] EventId lowerBound(std::uint64_t timeNs) const;
+
+    // --- packets ------------------------------------------------------------------------
+    PacketId addPacket(std::span<const std::uint8_t> bytes);
+    [[nodiscard]] std::span<const std::uint8_t> packet(PacketId id) const;
+    [[nodiscard]] std::size_t packetCount() const { return packetOffset_.size(); }
+
+    // --- strings ------------------------------------------------------------------------
+    /// Interns text; StringId(0) is always the empty string.
+    StringId intern(std::string_view text);
+    [[nodiscard]] std::string_view string(StringId id) const;
+    [[nodiscard]] std::size_t stringCount() const { return strings_.size(); }
+
+    // --- contexts, findings, methods, options -------------------------------------------
+    ContextId addContext(const ContextInfo& info);
+    [[nodiscard]] const ContextInfo& context(ContextId id) const { return contexts_.at(id.value()); }
+    [[nodiscard]] std::span<const ContextInfo> contexts() const { return contexts_; }
+    /// The context of a side with its 1-based number, or invalid.
+    [[nodiscard]] ContextId findContext(Side side, std::uint32_t number) const;
+
+    /// Stores the finding and appends its Finding event (at timeNs, with the finding's side,
+    /// context and call); sets record.event.
+    FindingId addFinding(FindingRecord record, std::uint64_t timeNs);
+    [[nodiscard]] const FindingRecord& finding(FindingId id) const { return findings_.at(id.value()); }
+    [[nodiscard]] std::span<const FindingRecord> findings() const { return findings_; }
+
+    void addMethod(const MethodIdentity& method) { methods_.push_back(method); }
+    [[nodiscard]] std::span<const MethodIdentity> methods() const { return methods_; }
+
+    void setOption(std::string key, std::string value);
+    [[nodiscard]] const std::vector<std::pair<std::string, std::string>>& options() const { return options_; }
+    [[nodiscard]] std::optional<std::string> option(std::string_view key) const;
+
+    /// Rewinds to the first `events` events: drops later rows, and the contexts, findings and
+    /// packets created by them. Methods and options stay.
+    void truncate(std::size_t events);
+
+    /// Bytes held by the trace (columns, arena, strings, tables) — for the bytes/event figure.
+    [[nodiscard]] std::size_t memoryBytes() const;
+
+    /// True when every event, packet, string, context, finding, method and option is equal.
+    bool operator==(const Trace& other) const;
+
+private:
+    std::vector<std::uint64_t> time_;
+    std::vector<EventKind> kind_;
+    std::vector<Side> side_;
+    std::vector<EntryPoint> entry_;
+    std::vector<std::uint8_t> action_;
+    std::vector<ContextId> context_;
+    std::vector<EventId> call_;
+    std::vector<std::uint32_t> result_;
+    std::vector<std::uint32_t> aux_;
+    std::vector<PacketId> packet_;
+    std::vector<StringId> text_;
+    std::vector<std::uint64_t> a_;
+    std::vector<std::uint64_t> b_;
+
+    std::vector<std::uint8_t> arena_;
+    std::vector<std::uint64_t> packetOffset_;
+    std::vector<std::uint32_t> packetLength_;
+
+    std::vector<std::string> strings_;
+    std::unordered_map<std::string, StringId> stringIndex_;
+
+    std::vector<ContextInfo> contexts_;
+    std::vector<FindingRecord> findings_;
+    std::vector<MethodIdentity> methods_;
+    std::vector<std::pair<std::string, std::string>> options_;
+};
+
+}  // namespace eapscope

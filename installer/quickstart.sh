@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# EapScope quick start: installs what is missing, builds, and runs.
+#   quickstart.sh run    install, build (dev preset), open the GUI on the default session
+#   quickstart.sh test   install, build and run every test in the dev and asan presets
+# Needs root (or sudo) only to install Debian packages that are missing.
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+top="$(cd "$here/.." && pwd)"
+mode="${1:-}"
+case "$mode" in
+  run|test) ;;
+  *) echo "usage: $0 run|test" >&2; exit 2 ;;
+esac
+
+install_packages() {
+  local wanted=() missing=()
+  mapfile -t wanted < <(grep -v '^[[:space:]]*#' "$here/packages-debian12.txt" | awk 'NF {print $1}')
+  for p in "${wanted[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  if [ "${#missing[@]}" -eq 0 ]; then
+    return
+  fi
+  echo "Installing: ${missing[*]}"
+  local sudo=""
+  if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+  export DEBIAN_FRONTEND=noninteractive
+  $sudo apt-get update -qq
+  $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+}
+
+build() {
+  local preset="$1"
+  cmake --preset "$preset" -S "$top" >/dev/null
+  cmake --build --preset "$preset"
+}
+
+run_tests() {
+  local preset="$1"
+  echo "== tests: $preset"
+  (cd "$top" && ctest --preset "$preset")
+}
+
+install_packages
+cd "$top"
+if [ "$mode" = run ]; then
+  build dev
+  shift
+  if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
+    echo "No display found: running the GUI under xvfb-run (nothing will be visible)."
+    echo "On a headless machine use build/dev/bin/eapscope-cli run --auth md5 --peer md5 --identity alice --password secret"
+    exec xvfb-run -a "$top/build/dev/bin/eapscope" "$@"
+  fi
+  exec "$top/build/dev/bin/eapscope" "$@"
+fi
+
+build dev
+run_tests dev
+build asan
+run_tests asan
+echo "All tests passed in the dev and asan presets."
