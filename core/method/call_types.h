@@ -60,7 +60,7 @@ struct LoadReport {
 
 /// Inputs of RasEapBegin (RASEAP.md §3.3). The executor builds the PPP_EAP_INPUT from it.
 struct BeginRequest {
-    std::uint32_t contextTag = 0;   // the engine's ContextId value, for heap attribution
+    std::uint32_t contextTag = 0;   // ContextId value + 1 (0 = no context), for heap attribution
     bool authenticator = false;
     std::uint32_t flags = 0;
     std::u16string identity;
@@ -74,7 +74,7 @@ struct BeginRequest {
 
 /// Inputs of RasEapMakeMessage (RASEAP.md §3.4).
 struct MakeMessageRequest {
-    std::uint32_t contextTag = 0;
+    std::uint32_t contextTag = 0;   // ContextId value + 1
     std::uint64_t workBuffer = 0;
     std::optional<Bytes> receivePacket;     // absent = NULL
     std::uint32_t cbSendPacket = 1400;
@@ -89,7 +89,7 @@ struct HeapEvent {
     bool alloc = true;
     std::uint64_t address = 0;
     std::uint64_t size = 0;
-    std::uint32_t contextTag = 0;  // 0 = instance-owned (outside any context's call)
+    std::uint32_t contextTag = 0;  // ContextId value + 1; 0 = instance-owned (outside any context's call)
     std::uint64_t timeNs = 0;      // since the executor started
     std::string site;              // "func (file:line)\n…" with --stacks, else empty
     // Tracer verdicts for frees it could not match: DOUBLE_FREE / INVALID_FREE, or empty.
