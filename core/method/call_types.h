@@ -46,6 +46,11 @@ struct LoadReport {
     std::uint32_t eapType = 0;
     std::vector<std::uint32_t> answeredTypes;  // types RasEapGetInfo answered NO_ERROR for
     std::vector<std::string> exports;          // RasEapGetInfo, RasEapFreeMemory, RasEapInvokeConfigUI, …
+    // RAS_EAP_ROLE_* bits from the optional RasEapRolesSupported export (raseap.h; RASEAP.md
+    // §2.5); 3 = authenticator | authenticatee when the export is absent.
+    std::uint32_t roles = 3;
+    bool rolesExported = false;
+    std::vector<std::string> notes;  // observations that are not findings (e.g. pointers outside the image)
     bool hasInitialize = false;
     bool hasBegin = false;
     bool hasEnd = false;
@@ -110,6 +115,7 @@ struct CallOutcome {
     EntryPoint entry = EntryPoint::None;
     std::uint32_t result = 0;        // DWORD returned
     std::uint64_t durationNs = 0;
+    bool skipped = false;            // the entry point is NULL (RASEAP.md §1.5): nothing was called
 
     // RasEapBegin
     std::uint64_t workBuffer = 0;

@@ -398,6 +398,15 @@ typedef DWORD(APIENTRY* PRASEAPGETIDENTITY)(DWORD dwEapTypeId, HWND hwndParent, 
 
 RASEAP_EXPORT DWORD APIENTRY RasEapGetInfo(DWORD dwEapTypeId, PPP_EAP_INFO* pEapInfo);
 
+/* OPTIONAL data export, the Linux stand-in for the registry value RolesSupported (§2.5, §4.3):
+ * there is no registry, so a method that wants to declare its roles defines
+ *     RASEAP_EXPORT const DWORD RasEapRolesSupported = RAS_EAP_ROLE_AUTHENTICATOR;
+ * with RAS_EAP_ROLE_* bits. Hosts look it up by name (dlsym). Absent = both roles, shown in
+ * plain EAP and PEAP, as for an absent registry value. */
+#define RAS_EAP_EXPORT_ROLES_SUPPORTED "RasEapRolesSupported"
+#define RAS_EAP_ROLES_DEFAULT (RAS_EAP_ROLE_AUTHENTICATOR | RAS_EAP_ROLE_AUTHENTICATEE)
+RASEAP_EXPORT extern const DWORD RasEapRolesSupported;
+
 /* Helpers for the big-endian Length field (§1.2). */
 static inline DWORD RasEapPacketLength(const PPP_EAP_PACKET* p)
 {

@@ -1,0 +1,277 @@
+#include "method/method_library.h"
+
+#include "common/log.h"
+#include "method/file_digest.h"
+
+#include <dlfcn.h>
+
+#include <array>
+#include <cstring>
+#include <filesystem>
+#include <optional>
+#include <sstream>
+#include <utility>
+
+namespace eapscope {
+
+namespace {
+
+constexpr std::size_t kInfoGuardBytes = 64;
+constexpr std::uint8_t kInfoGuardByte = 0xA7;
+constexpr DWORD kFirstProbedType = 1;
+constexpr DWORD kLastProbedType = 254;  // 255 (Experimental) is not a registrable type
+
+constexpr std::array<const char*, 6> kKnownExports = {"RasEapGetInfo",        "RasEapFreeMemory",
+                                                      "RasEapInvokeConfigUI", "RasEapInvokeInteractiveUI",
+                                                      "RasEapGetIdentity",    RAS_EAP_EXPORT_ROLES_SUPPORTED};
+
+std::string fileName(const std::string& path)
+{
+    return std::filesystem::path(path).filename().string();
+}
+
+void addFinding(LoadReport& report, const char* rule, std::string message)
+{
+    report.findings.push_back({rule, std::move(message)});
+}
+
+std::string joinTypes(const std::vector<std::uint32_t>& types)
+{
+    std::ostringstream out;
+    for (std::size_t i = 0; i < types.size(); ++i) {
+        out << (i ? ", " : "") << types[i];
+    }
+    return out.str();
+}
+
+std::string hexPointer(const void* pointer)
+{
+    std::ostringstream out;
+    out << pointer;
+    return out.str();
+}
+
+}  // namespace
+
+MethodLibrary::~MethodLibrary()
+{
+    close();
+}
+
+MethodLibrary::MethodLibrary(MethodLibrary&& other) noexcept
+    : handle_(std::exchange(other.handle_, nullptr)),
+      getInfo_(std::exchange(other.getInfo_, nullptr)),
+      info_(std::exchange(other.info_, PPP_EAP_INFO{}))
+{
+}
+
+MethodLibrary& MethodLibrary::operator=(MethodLibrary&& other) noexcept
+{
+    if (this != &other) {
+        close();
+        handle_ = std::exchange(other.handle_, nullptr);
+        getInfo_ = std::exchange(other.getInfo_, nullptr);
+        info_ = std::exchange(other.info_, PPP_EAP_INFO{});
+    }
+    return *this;
+}
+
+void MethodLibrary::close()
+{
+    if (handle_) {
+        dlclose(handle_);
+    }
+    handle_ = nullptr;
+    getInfo_ = nullptr;
+    info_ = PPP_EAP_INFO{};
+}
+
+PRASEAPFREEMEMORY MethodLibrary::freeMemory() const
+{
+    return handle_ ? reinterpret_cast<PRASEAPFREEMEMORY>(dlsym(handle_, "RasEapFreeMemory")) : nullptr;
+}
+
+LoadReport MethodLibrary::open(const LoadRequest& request)
+{
+    close();
+    LoadReport report;
+    report.path = request.path;
+    report.name = request.displayName.empty() ? fileName(request.path) : request.displayName;
+    GetInfoAnswer answer;
+    const bool ok = openHandle(request, report) && chooseType(request, report, answer) &&
+                    validateInfo(answer, report.eapType, report);
+    if (!ok) {
+        close();
+        return report;
+    }
+    info_ = answer.info;
+    checkPointersInImage(report);
+    report.hasInitialize = info_.RasEapInitialize != nullptr;
+    report.hasBegin = info_.RasEapBegin != nullptr;
+    report.hasEnd = info_.RasEapEnd != nullptr;
+    report.hasMakeMessage = info_.RasEapMakeMessage != nullptr;
+    report.ok = true;
+    moduleLogger("core.method")->debug("loaded {} (type {})", request.path, report.eapType);
+    return report;
+}
+
+// RASEAP.md §3.2 step 2 and §3.7 item 1: the library loads and exports RasEapGetInfo by name.
+bool MethodLibrary::openHandle(const LoadRequest& request, LoadReport& report)
+{
+    const auto digest = sha256OfFile(request.path);
+    if (!digest) {
+        report.error = digest.error();
+        return false;
+    }
+    report.sha256 = *digest;
+    dlerror();
+    handle_ = dlopen(request.path.c_str(), RTLD_NOW | RTLD_LOCAL);
+    if (!handle_) {
+        const char* why = dlerror();
+        report.error =
+            request.path + ": not a loadable shared library: " + (why ? why : "unknown dlopen error");
+        return false;
+    }
+    listExports(report);
+    getInfo_ = reinterpret_cast<PRASEAPGETINFO>(dlsym(handle_, "RasEapGetInfo"));
+    if (!getInfo_) {
+        report.error = request.path +
+                       ": does not export RasEapGetInfo (RASEAP.md §4.2); export it with C "
+                       "linkage and default visibility (RASEAP_EXPORT)";
+        addFinding(report, "LOAD_NO_GETINFO", report.error);
+        return false;
+    }
+    return true;
+}
+
+void MethodLibrary::listExports(LoadReport& report) const
+{
+    for (const char* name : kKnownExports) {
+        if (dlsym(handle_, name)) {
+            report.exports.emplace_back(name);
+        }
+    }
+    // raseap.h: the optional RolesSupported stand-in (RASEAP.md §2.5); absent = both roles.
+    if (const auto* roles = static_cast<const DWORD*>(dlsym(handle_, RAS_EAP_EXPORT_ROLES_SUPPORTED))) {
+        report.roles = *roles;
+        report.rolesExported = true;
+    }
+}
+
+// RASEAP.md §3.2 step 3 and §3.7 item 5: a zeroed PPP_EAP_INFO with dwSizeInBytes and
+// dwEapTypeId set, followed by guard bytes that must survive the call.
+MethodLibrary::GetInfoAnswer MethodLibrary::callGetInfo(DWORD type) const
+{
+    struct alignas(8) Guarded {
+        PPP_EAP_INFO info;
+        std::array<std::uint8_t, kInfoGuardBytes> guard;
+    } block{};
+    block.guard.fill(kInfoGuardByte);
+    block.info.dwSizeInBytes = sizeof(PPP_EAP_INFO);
+    block.info.dwEapTypeId = type;
+    GetInfoAnswer answer;
+    answer.result = getInfo_(type, &block.info);
+    answer.info = block.info;
+    for (const std::uint8_t byte : block.guard) {
+        answer.overrun = answer.overrun || byte != kInfoGuardByte;
+    }
+    return answer;
+}
+
+bool MethodLibrary::chooseType(const LoadRequest& request, LoadReport& report, GetInfoAnswer& answer) const
+{
+    if (!request.type) {
+        return probeTypes(report, answer);
+    }
+    report.eapType = *request.type;
+    answer = callGetInfo(*request.type);
+    if (answer.result == NO_ERROR) {
+        report.answeredTypes.push_back(*request.type);
+    }
+    return true;
+}
+
+// Without --type every type id 1..254 is asked for (issue 2 part 3); one answer is used.
+bool MethodLibrary::probeTypes(LoadReport& report, GetInfoAnswer& answer) const
+{
+    std::optional<GetInfoAnswer> first;
+    bool overrun = false;
+    for (DWORD type = kFirstProbedType; type <= kLastProbedType; ++type) {
+        GetInfoAnswer probe = callGetInfo(type);
+        overrun = overrun || probe.overrun;
+        if (probe.result == NO_ERROR) {
+            report.answeredTypes.push_back(type);
+            if (!first) {
+                first = probe;
+            }
+        }
+    }
+    if (report.answeredTypes.empty()) {
+        report.error = report.path + ": RasEapGetInfo answered no EAP type from 1 to 254";
+        addFinding(report, "LOAD_GETINFO_FAILED", report.error);
+        return false;
+    }
+    if (report.answeredTypes.size() > 1) {
+        report.error = report.path + ": the library answers for EAP types " +
+                       joinTypes(report.answeredTypes) + "; choose one with --type";
+        return false;
+    }
+    report.eapType = report.answeredTypes.front();
+    answer = *first;
+    answer.overrun = answer.overrun || overrun;
+    return true;
+}
+
+// RASEAP.md §3.7 items 3, 4, 5.
+bool MethodLibrary::validateInfo(const GetInfoAnswer& answer, DWORD type, LoadReport& report) const
+{
+    if (answer.overrun) {
+        addFinding(report, "LOAD_INFO_OVERRUN",
+                   "RasEapGetInfo wrote past the " + std::to_string(sizeof(PPP_EAP_INFO)) +
+                       "-byte PPP_EAP_INFO (RASEAP.md §1.5, §3.7 item 5)");
+    }
+    if (answer.result != NO_ERROR) {
+        report.error = report.path + ": RasEapGetInfo(" + std::to_string(type) + ") returned error " +
+                       std::to_string(answer.result);
+        addFinding(report, "LOAD_GETINFO_FAILED", report.error);
+        return false;
+    }
+    if (answer.info.dwEapTypeId != type) {
+        report.error = report.path + ": asked for EAP type " + std::to_string(type) +
+                       ", RasEapGetInfo filled dwEapTypeId " + std::to_string(answer.info.dwEapTypeId);
+        addFinding(report, "LOAD_TYPE_MISMATCH", report.error);
+        return false;
+    }
+    if (!answer.info.RasEapMakeMessage) {
+        report.error = report.path + ": RasEapGetInfo(" + std::to_string(type) +
+                       ") left RasEapMakeMessage NULL; it is required (RASEAP.md §1.5)";
+        addFinding(report, "LOAD_NO_MAKEMESSAGE", report.error);
+        return false;
+    }
+    return true;
+}
+
+// RASEAP.md §3.7 item 4: every non-NULL entry point lies inside the loaded module image.
+void MethodLibrary::checkPointersInImage(LoadReport& report) const
+{
+    Dl_info self{};
+    if (!dladdr(reinterpret_cast<void*>(getInfo_), &self)) {
+        return;
+    }
+    const std::array<std::pair<const char*, void*>, 4> entries = {{
+        {"RasEapInitialize", reinterpret_cast<void*>(info_.RasEapInitialize)},
+        {"RasEapBegin", reinterpret_cast<void*>(info_.RasEapBegin)},
+        {"RasEapEnd", reinterpret_cast<void*>(info_.RasEapEnd)},
+        {"RasEapMakeMessage", reinterpret_cast<void*>(info_.RasEapMakeMessage)},
+    }};
+    for (const auto& [name, pointer] : entries) {
+        Dl_info where{};
+        if (pointer && (!dladdr(pointer, &where) || where.dli_fbase != self.dli_fbase)) {
+            report.notes.push_back(
+                std::string(name) + " points outside the module image (" + hexPointer(pointer) + ", in " +
+                (where.dli_fname ? where.dli_fname : "no loaded module") + "); RASEAP.md §3.7 item 4");
+        }
+    }
+}
+
+}  // namespace eapscope

@@ -1,0 +1,89 @@
+#include "method/method_resolver.h"
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <system_error>
+
+namespace eapscope {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+bool looksLikePath(std::string_view spec)
+{
+    return spec.find('/') != std::string_view::npos || spec.ends_with(".so");
+}
+
+std::string knownNames()
+{
+    std::string names;
+    for (const auto& method : listBundledMethods()) {
+        names += (names.empty() ? "" : ", ") + method.name;
+    }
+    return names.empty() ? "none found in " + bundledMethodsDir() : names;
+}
+
+Result<std::string> resolvePath(std::string_view spec)
+{
+    std::error_code ec;
+    const fs::path path(spec);
+    if (!fs::exists(path, ec)) {
+        return makeError("method library '" + std::string(spec) + "' does not exist");
+    }
+    if (fs::is_directory(path, ec)) {
+        return makeError("method library '" + std::string(spec) + "' is a directory, not a shared library");
+    }
+    const fs::path absolute = fs::weakly_canonical(fs::absolute(path, ec), ec);
+    return absolute.string();
+}
+
+}  // namespace
+
+std::string bundledMethodsDir()
+{
+    if (const char* overridden = std::getenv("EAPSCOPE_METHODS_DIR"); overridden && *overridden) {
+        return overridden;
+    }
+    std::error_code ec;
+    const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+    if (ec) {
+        return "lib/eapscope/methods";
+    }
+    return fs::weakly_canonical(exe.parent_path() / ".." / "lib" / "eapscope" / "methods", ec).string();
+}
+
+std::vector<BundledMethod> listBundledMethods()
+{
+    std::vector<BundledMethod> methods;
+    std::error_code ec;
+    for (const auto& entry : fs::directory_iterator(bundledMethodsDir(), ec)) {
+        if (entry.is_regular_file(ec) && entry.path().extension() == ".so") {
+            methods.push_back({entry.path().stem().string(), entry.path().string()});
+        }
+    }
+    std::sort(methods.begin(), methods.end(),
+              [](const BundledMethod& a, const BundledMethod& b) { return a.name < b.name; });
+    return methods;
+}
+
+Result<std::string> resolveMethodSpec(std::string_view spec)
+{
+    if (spec.empty()) {
+        return makeError("no method given: pass a bundled method name (" + knownNames() +
+                         ") or a library path");
+    }
+    if (looksLikePath(spec)) {
+        return resolvePath(spec);
+    }
+    for (const auto& method : listBundledMethods()) {
+        if (method.name == spec) {
+            return method.path;
+        }
+    }
+    return makeError("'" + std::string(spec) + "' is not a bundled method (known: " + knownNames() +
+                     "); to load your own library pass its path, e.g. ./" + std::string(spec) + ".so");
+}
+
+}  // namespace eapscope
