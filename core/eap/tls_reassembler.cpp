@@ -1,0 +1,93 @@
+#include "eap/tls_reassembler.h"
+
+#include "eap/eap_anomaly_catalogue.h"
+#include "eap/eap_field_writer.h"
+#include "eap/eap_type_decoders.h"
+#include "eap/eap_types.h"
+
+#include <algorithm>
+
+namespace eapscope {
+namespace {
+
+constexpr std::uint8_t kFlagLength = 0x80, kFlagMore = 0x40;
+
+EapAnomaly makeAnomaly(std::string_view id, std::string message)
+{
+    const AnomalyInfo* info = anomalyInfo(id);
+    return EapAnomaly{std::string(id), info ? info->severity : Severity::Error, std::move(message), 0, 0};
+}
+
+}  // namespace
+
+std::optional<TlsMessage> TlsReassembler::feed(std::span<const std::uint8_t> eap,
+                                               std::vector<EapAnomaly>& anomalies)
+{
+    if (eap.size() < 6 || !isTlsFamily(eap[4])) {
+        return std::nullopt;
+    }
+    const std::size_t end = std::min<std::size_t>(eap.size(), (eap[2] << 8) | eap[3]);
+    const std::uint8_t flags = eap[5];
+    std::size_t data = 6;
+    if (flags & kFlagLength) {
+        if (end < 10) {
+            return std::nullopt;
+        }
+        if (!inProgress_) {
+            expected_ = (std::uint32_t{eap[6]} << 24) | (eap[7] << 16) | (eap[8] << 8) | eap[9];
+        }
+        data = 10;
+    }
+    if (data >= end && !inProgress_) {
+        return std::nullopt;  // an acknowledgement (empty fragment) or a Start
+    }
+    if (!inProgress_) {
+        inProgress_ = true;
+        fragments_ = 0;
+        received_ = 0;
+        buffer_.clear();
+        if (!(flags & kFlagLength)) {
+            expected_.reset();
+        }
+    }
+    ++fragments_;
+    std::size_t length = data < end ? end - data : 0;
+    received_ += static_cast<std::uint32_t>(length);
+    std::size_t room = kMaxBytes - std::min(kMaxBytes, buffer_.size());
+    buffer_.insert(buffer_.end(), eap.begin() + static_cast<std::ptrdiff_t>(data),
+                   eap.begin() + static_cast<std::ptrdiff_t>(data + std::min(length, room)));
+    if (expected_ && received_ > *expected_) {
+        anomalies.push_back(makeAnomaly(
+            "EAP_TLS_REASSEMBLY_OVERRUN",
+            std::to_string(received_) + " bytes for a TLS Message Length of " + std::to_string(*expected_)));
+    }
+    if (flags & kFlagMore) {
+        return std::nullopt;
+    }
+    return complete();
+}
+
+TlsMessage TlsReassembler::complete()
+{
+    TlsMessage message{fragments_, received_, {}};
+    DecodedEap scratch;
+    EapFieldWriter writer(scratch, buffer_);
+    message.records =
+        eap_detail::summariseTlsRecords(writer, 0, static_cast<std::uint32_t>(buffer_.size()), -1);
+    inProgress_ = false;
+    buffer_.clear();
+    return message;
+}
+
+void TlsReassembler::finish(std::vector<EapAnomaly>& anomalies)
+{
+    if (inProgress_) {
+        anomalies.push_back(makeAnomaly("EAP_TLS_REASSEMBLY_INCOMPLETE",
+                                        std::to_string(fragments_) + " fragments, " +
+                                            std::to_string(received_) + " bytes, last fragment missing"));
+        inProgress_ = false;
+        buffer_.clear();
+    }
+}
+
+}  // namespace eapscope
