@@ -1,0 +1,149 @@
+#include "method/guarded_buffer.h"
+
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstring>
+#include <new>
+#include <utility>
+
+namespace eapscope {
+
+namespace {
+
+// A pattern, not one repeated byte, so that a method writing a constant is still seen.
+std::uint8_t canaryByte(std::size_t i)
+{
+    return static_cast<std::uint8_t>(0xA5 ^ (i * 37));
+}
+
+}  // namespace
+
+GuardedBuffer::GuardedBuffer(std::size_t size, GuardMode mode) : mode_(mode), size_(size)
+{
+    if (mode == GuardMode::Canary) {
+        heap_ = std::make_unique<std::uint8_t[]>(size + kCanaryBytes);
+        data_ = heap_.get();
+        rearm();
+        return;
+    }
+    pageSize_ = static_cast<std::size_t>(sysconf(_SC_PAGESIZE));
+    dataPagesBytes_ = std::max<std::size_t>(1, (size + pageSize_ - 1) / pageSize_) * pageSize_;
+    void* mapping = mmap(nullptr, dataPagesBytes_ + pageSize_, PROT_READ | PROT_WRITE,
+                         MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (mapping == MAP_FAILED) {
+        throw std::bad_alloc();
+    }
+    mapping_ = static_cast<std::uint8_t*>(mapping);
+    data_ = mapping_ + dataPagesBytes_ - size;
+    rearm();
+}
+
+GuardedBuffer::~GuardedBuffer()
+{
+    release();
+}
+
+GuardedBuffer::GuardedBuffer(GuardedBuffer&& other) noexcept
+{
+    *this = std::move(other);
+}
+
+GuardedBuffer& GuardedBuffer::operator=(GuardedBuffer&& other) noexcept
+{
+    if (this != &other) {
+        release();
+        mode_ = other.mode_;
+        data_ = std::exchange(other.data_, nullptr);
+        size_ = std::exchange(other.size_, 0);
+        heap_ = std::move(other.heap_);
+        mapping_ = std::exchange(other.mapping_, nullptr);
+        dataPagesBytes_ = std::exchange(other.dataPagesBytes_, 0);
+        pageSize_ = other.pageSize_;
+        poisoned_ = std::exchange(other.poisoned_, false);
+    }
+    return *this;
+}
+
+void GuardedBuffer::release()
+{
+    if (mapping_) {
+        munmap(mapping_, dataPagesBytes_ + pageSize_);
+    }
+    mapping_ = nullptr;
+    heap_.reset();
+    data_ = nullptr;
+    size_ = 0;
+}
+
+void GuardedBuffer::assign(std::span<const std::uint8_t> bytes, std::uint8_t filler)
+{
+    const std::size_t count = std::min(bytes.size(), size_);
+    if (count > 0) {
+        std::memcpy(data_, bytes.data(), count);
+    }
+    if (size_ > count) {
+        std::memset(data_ + count, filler, size_ - count);
+    }
+}
+
+void GuardedBuffer::rearm()
+{
+    if (mode_ == GuardMode::Canary) {
+        for (std::size_t i = 0; i < kCanaryBytes; ++i) {
+            data_[size_ + i] = canaryByte(i);
+        }
+    } else if (mapping_) {
+        mprotect(mapping_ + dataPagesBytes_, pageSize_, PROT_NONE);
+    }
+}
+
+std::optional<std::size_t> GuardedBuffer::firstChangedCanary() const
+{
+    if (mode_ != GuardMode::Canary || !data_) {
+        return std::nullopt;
+    }
+    for (std::size_t i = 0; i < kCanaryBytes; ++i) {
+        if (data_[size_ + i] != canaryByte(i)) {
+            return size_ + i;
+        }
+    }
+    return std::nullopt;
+}
+
+std::optional<std::int64_t> GuardedBuffer::guardOffset(const void* address) const
+{
+    const auto* byte = static_cast<const std::uint8_t*>(address);
+    if (!mapping_ || byte < mapping_ + dataPagesBytes_ || byte >= mapping_ + dataPagesBytes_ + pageSize_) {
+        return std::nullopt;
+    }
+    return byte - data_;
+}
+
+bool GuardedBuffer::openGuard()
+{
+    return mapping_ && mprotect(mapping_ + dataPagesBytes_, pageSize_, PROT_READ | PROT_WRITE) == 0;
+}
+
+bool GuardedBuffer::pagesContain(const void* address) const
+{
+    const auto* byte = static_cast<const std::uint8_t*>(address);
+    return mapping_ && byte >= mapping_ && byte < mapping_ + dataPagesBytes_;
+}
+
+void GuardedBuffer::poison()
+{
+    if (mapping_ && mprotect(mapping_, dataPagesBytes_, PROT_NONE) == 0) {
+        poisoned_ = true;
+    }
+}
+
+void GuardedBuffer::unpoison()
+{
+    if (mapping_ && mprotect(mapping_, dataPagesBytes_, PROT_READ | PROT_WRITE) == 0) {
+        poisoned_ = false;
+    }
+}
+
+}  // namespace eapscope

@@ -1,0 +1,65 @@
+// The one persistent PPP_EAP_INPUT of a context and everything it points to (RASEAP.md §3.3:
+// Begin fields stay populated in later calls, per-call fields are reset before each call).
+// Identity and password are NUL-terminated UTF-16 in their own buffers; connection and user
+// data exist only during Begin (§3.1). In GuardMode::Pages these Begin-only buffers sit in
+// their own pages and are poisoned after Begin so that a later use faults (§3.8).
+#pragma once
+
+#include "method/attribute_array.h"
+#include "method/call_types.h"
+#include "method/guarded_buffer.h"
+
+#include <eapscope/raseap.h>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace eapscope {
+
+class InputBlock {
+public:
+    InputBlock(const BeginRequest& request, GuardMode mode);
+    InputBlock(const InputBlock&) = delete;
+    InputBlock& operator=(const InputBlock&) = delete;
+
+    [[nodiscard]] PPP_EAP_INPUT* input() { return &input_; }
+
+    /// After RasEapBegin returned: connection/user data are gone (§3.1), Begin attributes too;
+    /// in Pages mode identity, password and the data pages are poisoned.
+    void afterBegin();
+    /// Resets the per-call fields from the request (§3.4 "Inputs prepared by the host").
+    void prepareCall(const MakeMessageRequest& request);
+    /// Re-poisons Begin-only buffers a fault handler opened during the last call (Pages mode).
+    void repoison();
+
+    /// Copies of every host-owned byte the method may read (poisoned buffers excluded).
+    struct Snapshot {
+        Bytes input;
+        std::vector<std::pair<const char*, std::optional<Bytes>>> parts;
+    };
+    [[nodiscard]] Snapshot snapshot() const;
+    /// Which input changed between two snapshots ("PPP_EAP_INPUT.fFlags, identity"), or empty.
+    static std::string describeChange(const Snapshot& before, const Snapshot& after);
+
+    /// Name of the poisoned Begin-only buffer holding `address`, or nullptr.
+    [[nodiscard]] const char* poisonedBufferAt(const void* address) const;
+    /// Unpoisons the buffer holding `address` so the faulting access resumes. Signal-safe.
+    const char* unpoisonAt(const void* address);
+
+private:
+    struct Named {
+        const char* name;
+        GuardedBuffer buffer;
+    };
+    GuardedBuffer& addBuffer(const char* name, std::size_t size);
+    static std::optional<Bytes> readable(const GuardedBuffer& buffer);
+
+    GuardMode mode_;
+    PPP_EAP_INPUT input_{};
+    std::vector<Named> buffers_;  // identity, password, connection data, user data
+    AttributeArray beginAttributes_;
+    AttributeArray callAttributes_;
+};
+
+}  // namespace eapscope
