@@ -33,6 +33,8 @@
 
 #include <cstdint>
 #include <map>
+#include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -95,18 +97,23 @@ private:
     };
     using BlockIndex = std::uint32_t;  // into blocks_
 
-    std::vector<FindingRecord> onAlloc(const Trace& trace, EventId event, const EventRow& row);
+    std::vector<FindingRecord> onAlloc(EventId event, const EventRow& row);
     std::vector<FindingRecord> onFree(const Trace& trace, EventId event, const EventRow& row);
     std::vector<FindingRecord> checkOwnership(const Trace& trace, const EventRow& row,
                                               const BlockInfo& block);
     FindingRecord anomalyFinding(const Trace& trace, const EventRow& row) const;
+    std::vector<BlockIndex> liveBlocks(ContextId context, Side side) const;
+    FindingRecord leakFinding(const Trace& trace, std::string rule, Side side, ContextId context,
+                              EventId call, const std::vector<BlockInfo>& leaked) const;
     void releaseBlock(BlockIndex index, EventId freeEvent);
     void linkWorkBuffer(ContextId context, BlockIndex index);
     ContextHeapSummary& summaryOf(ContextId context);
 
-    std::vector<BlockInfo> blocks_;        // every block ever seen, in order
-    std::map<BlockKey, BlockIndex> live_;  // live blocks by side + address
-    std::map<BlockKey, EventId> freed_;    // freed and not reallocated since
+    std::vector<BlockInfo> blocks_;                     // every block ever seen, in order
+    std::vector<bool> liveFlags_;                       // parallel to blocks_
+    std::map<BlockKey, BlockIndex> live_;               // live blocks by side + address
+    std::map<BlockKey, BlockIndex> freed_;              // freed and not reallocated since
+    std::map<BlockKey, ContextId> pendingWorkBuffers_;  // Begin seen before the block's alloc
     std::unordered_map<ContextId, ContextHeapSummary> summaries_;
     std::unordered_map<ContextId, std::vector<BlockIndex>> byContext_;  // invalid = instance
 };

@@ -1,0 +1,110 @@
+/* Open-addressing hash table of block addresses, in mmap'd memory (no malloc: it runs inside
+ * malloc). Freed entries stay (state FREED) so a second free of the same address is told apart
+ * from a free of an address never returned; a later allocation at the address makes it live. */
+#include "tracer_internal.h"
+
+#include <sys/mman.h>
+
+#define TABLE_MIN_CAPACITY (1u << 16)
+/* Above this many entries, a rehash forgets freed addresses (double frees of very old blocks
+ * are then reported as invalid frees, which still keeps them from the real free). */
+#define TABLE_FORGET_FREED_ABOVE (1u << 22)
+
+static struct block_entry* g_entries;
+static size_t g_capacity; /* power of two */
+static size_t g_used;     /* entries with state != NONE */
+static size_t g_live;
+
+void* tracer_map(size_t bytes)
+{
+    void* p = mmap(NULL, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+    return p == MAP_FAILED ? NULL : p;
+}
+
+void tracer_unmap(void* p, size_t bytes)
+{
+    if (p)
+        munmap(p, bytes);
+}
+
+static size_t slot_of(uint64_t address, size_t capacity)
+{
+    uint64_t h = address * 0x9E3779B97F4A7C15ull; /* Fibonacci hashing: spreads aligned addresses */
+    return (size_t)(h >> 17) & (capacity - 1);
+}
+
+static struct block_entry* probe(struct block_entry* entries, size_t capacity, uint64_t address)
+{
+    size_t i = slot_of(address, capacity);
+    while (entries[i].state != BLOCK_NONE && entries[i].address != address)
+        i = (i + 1) & (capacity - 1);
+    return &entries[i];
+}
+
+static int rehash(size_t capacity)
+{
+    struct block_entry* fresh = tracer_map(capacity * sizeof *fresh);
+    if (!fresh)
+        return 0;
+    int forget_freed = g_used > TABLE_FORGET_FREED_ABOVE;
+    size_t used = 0;
+    for (size_t i = 0; i < g_capacity; ++i) {
+        const struct block_entry* e = &g_entries[i];
+        if (e->state == BLOCK_NONE || (forget_freed && e->state == BLOCK_FREED))
+            continue;
+        *probe(fresh, capacity, e->address) = *e;
+        ++used;
+    }
+    tracer_unmap(g_entries, g_capacity * sizeof *g_entries);
+    g_entries = fresh;
+    g_capacity = capacity;
+    g_used = used;
+    return 1;
+}
+
+static int ensure_room(void)
+{
+    if (!g_entries)
+        return rehash(TABLE_MIN_CAPACITY);
+    if ((g_used + 1) * 2 <= g_capacity)
+        return 1;
+    size_t target = g_capacity * 2;
+    if (g_used > TABLE_FORGET_FREED_ABOVE && g_live * 4 < g_capacity)
+        target = g_capacity; /* compact */
+    return rehash(target);
+}
+
+struct block_entry* table_find(uint64_t address)
+{
+    if (!g_entries)
+        return NULL;
+    struct block_entry* e = probe(g_entries, g_capacity, address);
+    return e->state == BLOCK_NONE ? NULL : e;
+}
+
+void table_set_live(uint64_t address, uint64_t size, int internal)
+{
+    if (!ensure_room())
+        return; /* out of address space: the block goes untracked */
+    struct block_entry* e = probe(g_entries, g_capacity, address);
+    if (e->state == BLOCK_NONE)
+        ++g_used;
+    if (e->state != BLOCK_LIVE)
+        ++g_live;
+    e->address = address;
+    e->size = size;
+    e->state = BLOCK_LIVE;
+    e->internal = (uint32_t)internal;
+}
+
+size_t table_live_count(void)
+{
+    return g_live;
+}
+
+void table_mark_freed(struct block_entry* e)
+{
+    if (e->state == BLOCK_LIVE)
+        --g_live;
+    e->state = BLOCK_FREED;
+}

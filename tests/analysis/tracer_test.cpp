@@ -1,0 +1,134 @@
+// The preloaded heap tracer, end to end: tracer_probe plays an allocation scenario under
+// LD_PRELOAD=libeapscope-heaptracer.so and prints what eapscope_tracer_drain() returned.
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <map>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace {
+
+struct Record {
+    int kind = 0;
+    std::uint64_t address = 0, size = 0;
+    std::uint32_t tag = 0;
+    std::string site;
+};
+
+struct ProbeRun {
+    std::vector<Record> records;
+    bool survived = false;
+};
+
+ProbeRun runProbe(const std::string& scenario)
+{
+    const std::string command = "LD_PRELOAD=" TRACER_LIB " " TRACER_PROBE " " + scenario + " 2>&1";
+    ProbeRun run;
+    FILE* pipe = popen(command.c_str(), "r");
+    if (!pipe)
+        return run;
+    char line[4096];
+    while (fgets(line, sizeof line, pipe)) {
+        std::string text(line);
+        if (text.rfind("survived", 0) == 0) {
+            run.survived = true;
+            continue;
+        }
+        std::istringstream in(text);
+        Record r;
+        in >> r.kind >> std::hex >> r.address >> std::dec >> r.size >> r.tag >> std::ws;
+        std::getline(in, r.site);
+        if (!r.site.empty())
+            run.records.push_back(r);
+    }
+    pclose(pipe);
+    return run;
+}
+
+std::vector<int> kinds(const ProbeRun& run)
+{
+    std::vector<int> k;
+    for (const auto& r : run.records)
+        k.push_back(r.kind);
+    return k;
+}
+
+TEST(HeapTracer, EveryAllocatorEntryIsRecordedWithTheCurrentContextTag)
+{
+    ProbeRun run = runProbe("basic");
+    ASSERT_TRUE(run.survived);
+    // malloc, calloc, realloc (free old + alloc new), posix_memalign, aligned_alloc, memalign,
+    // valloc, then six frees, then one instance-owned (tag 0) malloc/free pair. The malloc/free
+    // made with EAPSCOPE_TRACER_OUTSIDE_CALL is not recorded.
+    EXPECT_EQ(kinds(run), (std::vector<int>{1, 1, 2, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 2, 1, 2}));
+    std::vector<std::uint64_t> sizes;
+    for (std::size_t i = 0; i < 8; ++i)
+        sizes.push_back(run.records[i].size);
+    EXPECT_EQ(sizes, (std::vector<std::uint64_t>{100, 100, 100, 300, 40, 128, 48, 16}));
+    for (std::size_t i = 0; i < 14; ++i)
+        EXPECT_EQ(run.records[i].tag, 3u) << i;
+    EXPECT_EQ(run.records[14].tag, 0u);
+    EXPECT_EQ(run.records[14].size, 11u);
+    // Every alloc is matched by a free of the same address with the same size.
+    std::map<std::uint64_t, std::uint64_t> live;
+    for (const auto& r : run.records) {
+        if (r.kind == 1)
+            live[r.address] = r.size;
+        if (r.kind == 2) {
+            ASSERT_TRUE(live.count(r.address)) << std::hex << r.address;
+            EXPECT_EQ(live[r.address], r.size);
+            live.erase(r.address);
+        }
+    }
+    EXPECT_TRUE(live.empty());
+}
+
+TEST(HeapTracer, DoubleAndInvalidFrees_AreReportedAndNotPassedOn)
+{
+    ProbeRun run = runProbe("bad-frees");
+    ASSERT_TRUE(run.survived);  // glibc would have aborted on either free
+    EXPECT_EQ(kinds(run), (std::vector<int>{1, 2, 3, 1, 4, 4, 2}));
+    EXPECT_EQ(run.records[2].address, run.records[0].address);
+    EXPECT_EQ(run.records[4].address, run.records[3].address + 8);
+    for (const auto& r : run.records)
+        EXPECT_EQ(r.tag, 2u);
+}
+
+TEST(HeapTracer, Quarantine_CatchesAWriteAfterFreeWithTheFreeingContext)
+{
+    ProbeRun run = runProbe("guard");
+    ASSERT_TRUE(run.survived);
+    ASSERT_EQ(kinds(run), (std::vector<int>{1, 1, 2, 2, 5}));
+    EXPECT_EQ(run.records[4].address, run.records[0].address);  // only the block written to
+    EXPECT_EQ(run.records[4].size, 32u);
+    EXPECT_EQ(run.records[4].tag, 5u);
+}
+
+TEST(HeapTracer, Stacks_AreSymbolizedToFunctionFileAndLine)
+{
+    ProbeRun run = runProbe("stacks");
+    ASSERT_TRUE(run.survived);
+    ASSERT_EQ(kinds(run), (std::vector<int>{1, 1, 2, 2}));
+    const std::string& site = run.records[0].site;
+    EXPECT_EQ(site.rfind("probe_alloc_site (tracer_probe.c:", 0), 0u) << site;
+    EXPECT_NE(site.find("|main (tracer_probe.c:"), std::string::npos) << site;
+    EXPECT_EQ(site.find("heap_tracer"), std::string::npos) << "tracer frames must be skipped: " << site;
+    EXPECT_NE(run.records[1].site, site) << "different call lines are different sites";
+    EXPECT_EQ(site.find(".constprop"), std::string::npos) << "compiler clone suffixes are dropped: " << site;
+    EXPECT_EQ(run.records[2].site, "-");
+}
+
+TEST(HeapTracer, Threads_KeepTheirOwnContextTags)
+{
+    ProbeRun run = runProbe("threads");
+    ASSERT_TRUE(run.survived);
+    std::map<std::pair<int, std::uint32_t>, int> counts;
+    for (const auto& r : run.records)
+        ++counts[{r.kind, r.tag}];
+    EXPECT_EQ(counts, (std::map<std::pair<int, std::uint32_t>, int>{
+                          {{1, 7}, 500}, {{1, 8}, 500}, {{2, 7}, 500}, {{2, 8}, 500}}));
+}
+
+}  // namespace
