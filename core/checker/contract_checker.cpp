@@ -1,0 +1,232 @@
+#include "checker/contract_checker.h"
+
+#include "checker/packet_rules.h"
+#include "checker/rule_catalogue.h"
+#include "eapscope/raseap.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <string>
+
+namespace eapscope {
+
+namespace {
+
+void add(std::vector<FindingRecord>& out, std::string_view rule, const CallFacts& facts, std::string message)
+{
+    out.push_back(makeFinding(rule, facts.side, facts.context, facts.call, facts.entry, std::move(message)));
+}
+
+std::string entryText(const CallFacts& facts)
+{
+    return std::string(entryPointName(facts.entry));
+}
+
+std::string hexAddress(std::uint64_t address)
+{
+    char text[32];
+    std::snprintf(text, sizeof text, "0x%llx", static_cast<unsigned long long>(address));
+    return text;
+}
+
+bool isSendAction(std::uint32_t action)
+{
+    return action == EAPACTION_SendAndDone || action == EAPACTION_Send ||
+           action == EAPACTION_SendWithTimeout || action == EAPACTION_SendWithTimeoutInteractive;
+}
+
+void addFailure(const CallFacts& facts, const HostFailure& failure, std::vector<FindingRecord>& out)
+{
+    const std::string where = entryText(facts);
+    switch (failure.kind) {
+        case HostFailure::Kind::Hang:
+            add(out, "HANG", facts,
+                where + " did not return within the watchdog limit" +
+                    (failure.detail.empty() ? std::string() : ": " + failure.detail));
+            return;
+        case HostFailure::Kind::PacketOverflowFault: {
+            auto finding = makeFinding("PACKET_OVERFLOW", facts.side, facts.context, facts.call, facts.entry,
+                                       where + " wrote past the " + std::to_string(facts.cbSendPacket) +
+                                           "-byte send buffer (guard page fault)");
+            out.push_back(std::move(finding));
+            return;
+        }
+        case HostFailure::Kind::Crash:
+        case HostFailure::Kind::Exit: {
+            std::string how = failure.signal ? "was killed by signal " + std::to_string(*failure.signal)
+                                             : "exited the process with status " +
+                                                   std::to_string(failure.exitStatus.value_or(-1));
+            auto finding =
+                makeFinding("CRASH", facts.side, facts.context, facts.call, facts.entry,
+                            "the method " + how + " in " + where +
+                                (failure.detail.empty() ? std::string() : " (" + failure.detail + ")"));
+            finding.signal = failure.signal;
+            finding.exitStatus = failure.exitStatus;
+            out.push_back(std::move(finding));
+            return;
+        }
+    }
+}
+
+}  // namespace
+
+bool ContractChecker::isRecognisedError(std::uint32_t code)
+{
+    // §2.6: the winerror codes methods use, and the RAS error range (RASBASE 600 .. 999).
+    static constexpr std::uint32_t kWin[] = {ERROR_ACCESS_DENIED,   ERROR_NOT_ENOUGH_MEMORY,
+                                             ERROR_NOT_SUPPORTED,   ERROR_INVALID_PARAMETER,
+                                             ERROR_DLL_INIT_FAILED, ERROR_CANCELLED};
+    return std::find(std::begin(kWin), std::end(kWin), code) != std::end(kWin) ||
+           (code >= RASBASE && code < 1000);
+}
+
+std::vector<FindingRecord> ContractChecker::checkLoad(const LoadReport& report, Side side, EventId call) const
+{
+    std::vector<FindingRecord> out;
+    for (const auto& finding : report.findings) {
+        out.push_back(
+            makeFinding(finding.rule, side, ContextId(), call, EntryPoint::GetInfo, finding.message));
+    }
+    return out;
+}
+
+std::vector<FindingRecord> ContractChecker::checkCall(const CallFacts& facts, const CallOutcome& outcome,
+                                                      PacketHistory& history) const
+{
+    std::vector<FindingRecord> out;
+    if (outcome.failure) {
+        addFailure(facts, *outcome.failure, out);
+        return out;
+    }
+    checkObservations(facts, outcome, out);
+    checkResult(facts, outcome, out);
+    if (facts.entry == EntryPoint::Begin && outcome.result == NO_ERROR) {
+        checkBegin(facts, outcome, out);
+    }
+    if (facts.entry == EntryPoint::MakeMessage) {
+        checkMakeMessage(facts, outcome, history, out);
+    }
+    return out;
+}
+
+void ContractChecker::checkObservations(const CallFacts& facts, const CallOutcome& outcome,
+                                        std::vector<FindingRecord>& out) const
+{
+    const std::string where = entryText(facts);
+    if (!outcome.inputModified.empty()) {
+        add(out, "INPUT_MODIFIED", facts, where + " wrote into host-owned input: " + outcome.inputModified);
+    }
+    if (outcome.outputOverrun) {
+        add(out, "OUTPUT_OVERRUN", facts, where + " wrote past the host's PPP_EAP_OUTPUT");
+    }
+    if (outcome.packetOverflow) {
+        auto finding = makeFinding(
+            "PACKET_OVERFLOW", facts.side, facts.context, facts.call, facts.entry,
+            where + " wrote past the " + std::to_string(facts.cbSendPacket) + "-byte send buffer");
+        finding.offset = outcome.overflowOffset;
+        out.push_back(std::move(finding));
+    }
+    if (outcome.inputUsedAfterCall) {
+        add(out, "INPUT_USED_AFTER_CALL", facts,
+            where + " read Begin-only input after RasEapBegin returned" +
+                (outcome.inputUsedDetail.empty() ? std::string() : ": " + outcome.inputUsedDetail));
+    }
+    const std::uint64_t slowNs = std::uint64_t{options_.slowCallMs} * 1'000'000u;
+    if (options_.slowCallMs > 0 && outcome.durationNs > slowNs) {
+        add(out, "SLOW_CALL", facts,
+            where + " took " + std::to_string(outcome.durationNs / 1'000'000u) + " ms (threshold " +
+                std::to_string(options_.slowCallMs) + " ms)");
+    }
+}
+
+void ContractChecker::checkResult(const CallFacts& facts, const CallOutcome& outcome,
+                                  std::vector<FindingRecord>& out) const
+{
+    const std::uint32_t r = outcome.result;
+    const std::string code = std::to_string(r);
+    switch (facts.entry) {
+        case EntryPoint::Initialize:
+            if (r != NO_ERROR) {
+                add(out, "INIT_FAILED", facts, "RasEapInitialize(TRUE) returned " + code);
+            }
+            return;
+        case EntryPoint::End:
+            if (r != NO_ERROR) {
+                add(out, "END_FAILED", facts, "RasEapEnd returned " + code);
+            }
+            return;
+        case EntryPoint::Uninitialize:
+        case EntryPoint::Begin:
+        case EntryPoint::MakeMessage:
+            if (r != NO_ERROR && !(facts.entry == EntryPoint::MakeMessage && r == ERROR_PPP_INVALID_PACKET)) {
+                auto finding =
+                    makeFinding("CALL_FAILED", facts.side, facts.context, facts.call, facts.entry,
+                                entryText(facts) + " returned " + code + ", which ends the session");
+                if (!isRecognisedError(r)) {
+                    finding.severity = Severity::Error;
+                    finding.message += " (not an error code RASEAP.md §2.6 recognises)";
+                }
+                out.push_back(std::move(finding));
+            }
+            return;
+        case EntryPoint::None:
+        case EntryPoint::GetInfo:
+            return;
+    }
+}
+
+void ContractChecker::checkBegin(const CallFacts& facts, const CallOutcome& outcome,
+                                 std::vector<FindingRecord>& out)
+{
+    if (!outcome.workBufferWritten) {
+        add(out, "BEGIN_NO_WORKBUFFER", facts, "RasEapBegin returned NO_ERROR without writing *ppWorkBuffer");
+        return;
+    }
+    const auto& live = facts.otherLiveWorkBuffers;
+    if (outcome.workBuffer != 0 && std::find(live.begin(), live.end(), outcome.workBuffer) != live.end()) {
+        add(out, "BEGIN_WORKBUFFER_REUSED", facts,
+            "RasEapBegin returned work buffer " + hexAddress(outcome.workBuffer) +
+                ", which another live context already holds");
+    }
+}
+
+void ContractChecker::checkMakeMessage(const CallFacts& facts, const CallOutcome& outcome,
+                                       PacketHistory& history, std::vector<FindingRecord>& out)
+{
+    if (facts.received) {
+        history.lastReceived = facts.received;
+        history.lastReceivedId =
+            facts.received->size() > 1 ? std::optional<std::uint8_t>((*facts.received)[1]) : std::nullopt;
+    }
+    if (outcome.result != NO_ERROR) {
+        return;  // ERROR_PPP_INVALID_PACKET: the host ignores the output (§3.4 Return value)
+    }
+    const std::uint32_t action = outcome.action;
+    if (action > EAPACTION_SendWithTimeoutInteractive) {
+        add(out, "ACTION_INVALID", facts,
+            "RasEapMakeMessage returned Action " + std::to_string(action) +
+                (action == 7 || action == 8 ? " (reserved for Windows' own methods)"
+                                            : " (out of range 0..6)"));
+        return;
+    }
+    if (action == EAPACTION_Authenticate && !facts.authenticator) {
+        add(out, "ACTION_ROLE", facts, "a peer returned EAPACTION_Authenticate (authenticator only)");
+    }
+    if (outcome.invokeInteractiveUI && facts.authenticator) {
+        add(out, "ACTION_ROLE", facts, "an authenticator set fInvokeInteractiveUI (peer only)");
+    }
+    if ((outcome.saveConnectionData || outcome.saveUserData) && facts.authenticator) {
+        add(out, "ACTION_ROLE", facts, "an authenticator set fSaveConnectionData/fSaveUserData (peer only)");
+    }
+    if (!outcome.attributesProblem.empty()) {
+        add(out, "ATTRIBUTES_MALFORMED", facts, "pUserAttributes: " + outcome.attributesProblem);
+    } else if (action == EAPACTION_Authenticate && facts.authenticator && outcome.outputAttributes.empty()) {
+        add(out, "ATTRIBUTES_MALFORMED", facts, "EAPACTION_Authenticate with no attributes for the back end");
+    }
+    if (isSendAction(action)) {
+        PacketRuleContext ctx{facts, outcome, history, out};
+        checkSentPacket(ctx);
+    }
+}
+
+}  // namespace eapscope

@@ -1,0 +1,129 @@
+#include "engine/eap_packets.h"
+
+#include "eapscope/raseap.h"
+
+namespace eapscope {
+
+namespace {
+
+Bytes header(std::uint8_t code, std::uint8_t id, std::size_t length)
+{
+    return Bytes{code, id, static_cast<std::uint8_t>(length >> 8), static_cast<std::uint8_t>(length & 0xFF)};
+}
+
+}  // namespace
+
+std::optional<EapHeader> parseEapHeader(std::span<const std::uint8_t> packet)
+{
+    if (packet.size() < 4) {
+        return std::nullopt;
+    }
+    EapHeader h;
+    h.code = packet[0];
+    h.id = packet[1];
+    h.length = static_cast<std::uint16_t>((packet[2] << 8) | packet[3]);
+    if (h.length < 4 || h.length > packet.size()) {
+        return std::nullopt;
+    }
+    if (h.code == EAPCODE_Request || h.code == EAPCODE_Response) {
+        if (h.length < 5) {
+            return std::nullopt;
+        }
+        h.type = packet[4];
+    }
+    return h;
+}
+
+Bytes makeIdentityRequest(std::uint8_t id)
+{
+    Bytes p = header(EAPCODE_Request, id, 5);
+    p.push_back(EAPTYPE_Identity);
+    return p;
+}
+
+Bytes makeIdentityResponse(std::uint8_t id, std::string_view identity)
+{
+    Bytes p = header(EAPCODE_Response, id, 5 + identity.size());
+    p.push_back(EAPTYPE_Identity);
+    p.insert(p.end(), identity.begin(), identity.end());
+    return p;
+}
+
+Bytes makeNotificationResponse(std::uint8_t id)
+{
+    Bytes p = header(EAPCODE_Response, id, 5);
+    p.push_back(EAPTYPE_Notification);
+    return p;
+}
+
+Bytes makeNak(std::uint8_t id, std::uint8_t desiredType)
+{
+    Bytes p = header(EAPCODE_Response, id, 6);
+    p.push_back(EAPTYPE_Nak);
+    p.push_back(desiredType);
+    return p;
+}
+
+Bytes makeSuccessOrFailure(std::uint8_t code, std::uint8_t id)
+{
+    return header(code, id, 4);
+}
+
+std::string identityOf(std::span<const std::uint8_t> packet)
+{
+    const auto h = parseEapHeader(packet);
+    if (!h || h->length <= 5) {
+        return {};
+    }
+    return std::string(packet.begin() + 5, packet.begin() + h->length);
+}
+
+std::string shortSummary(std::span<const std::uint8_t> packet)
+{
+    static constexpr const char* kCodes[] = {"?", "Request", "Response", "Success", "Failure"};
+    if (packet.size() < 4) {
+        return "truncated (" + std::to_string(packet.size()) + " bytes)";
+    }
+    const unsigned length = (unsigned{packet[2]} << 8) | packet[3];
+    std::string s = packet[0] <= 4 ? kCodes[packet[0]] : "Code" + std::to_string(packet[0]);
+    if ((packet[0] == 1 || packet[0] == 2) && packet.size() >= 5) {
+        s += "/" + std::to_string(packet[4]);
+    }
+    return s + " id=" + std::to_string(packet[1]) + " len=" + std::to_string(length);
+}
+
+std::u16string utf8ToUtf16(std::string_view text)
+{
+    std::u16string out;
+    for (std::size_t i = 0; i < text.size();) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        std::uint32_t cp = 0xFFFD;
+        std::size_t n = 1;
+        if (c < 0x80) {
+            cp = c;
+        } else if ((c & 0xE0) == 0xC0 && i + 1 < text.size()) {
+            cp = ((c & 0x1Fu) << 6) | (static_cast<unsigned char>(text[i + 1]) & 0x3Fu);
+            n = 2;
+        } else if ((c & 0xF0) == 0xE0 && i + 2 < text.size()) {
+            cp = ((c & 0x0Fu) << 12) | ((static_cast<unsigned char>(text[i + 1]) & 0x3Fu) << 6) |
+                 (static_cast<unsigned char>(text[i + 2]) & 0x3Fu);
+            n = 3;
+        } else if ((c & 0xF8) == 0xF0 && i + 3 < text.size()) {
+            cp = ((c & 0x07u) << 18) | ((static_cast<unsigned char>(text[i + 1]) & 0x3Fu) << 12) |
+                 ((static_cast<unsigned char>(text[i + 2]) & 0x3Fu) << 6) |
+                 (static_cast<unsigned char>(text[i + 3]) & 0x3Fu);
+            n = 4;
+        }
+        if (cp >= 0x10000) {
+            cp -= 0x10000;
+            out.push_back(static_cast<char16_t>(0xD800 + (cp >> 10)));
+            out.push_back(static_cast<char16_t>(0xDC00 + (cp & 0x3FF)));
+        } else {
+            out.push_back(static_cast<char16_t>(cp));
+        }
+        i += n;
+    }
+    return out;
+}
+
+}  // namespace eapscope

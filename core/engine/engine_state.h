@@ -1,0 +1,107 @@
+// All mutable state of a SessionEngine in one copyable value, so a controller can snapshot it
+// before a step and restore it to step back (issue 5), together with the executors'
+// checkpoints and Trace::truncate().
+#pragma once
+
+#include "analysis/heap_ledger.h"
+#include "checker/packet_history.h"
+#include "method/call_types.h"
+#include "trace/trace.h"
+
+#include <array>
+#include <cstdint>
+#include <deque>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace eapscope {
+
+/// Where the whole session is (the outer state machine).
+enum class EnginePhase : std::uint8_t {
+    LoadAuthenticator,
+    LoadPeer,
+    InitAuthenticator,
+    InitPeer,
+    Conversations,
+    UninitAuthenticator,
+    UninitPeer,
+    Finished,
+};
+
+/// Where one side of one conversation is (RASEAP.md §3.3-3.5 for each role).
+enum class SideStage : std::uint8_t {
+    NotStarted,     // authenticator: about to send Request/Identity; peer: waiting for the first Request
+    AwaitIdentity,  // authenticator engine waits for Response/Identity
+    BeginPending,   // RasEapBegin is the next call
+    FirstCall,      // authenticator: MakeMessage(NULL) right after Begin
+    Exchanging,     // the method talks; packets and events go to MakeMessage
+    BackEnd,        // authenticator asked EAPACTION_Authenticate; the back end answers next
+    Completed,      // outcome decided; RasEapEnd is next (if Begin succeeded)
+    Ended,          // nothing more happens on this side of the conversation
+};
+
+enum class Outcome : std::uint8_t { None, Success, Failure, Error };
+
+/// Something waiting to be handed to a side: a packet from the wire or an engine event.
+struct PendingInput {
+    enum class Kind : std::uint8_t { Packet, Timeout, AuthComplete };
+    Kind kind = Kind::Packet;
+    PacketId packet;  // the trace packet (Packet)
+    Bytes bytes;
+    std::uint32_t authResult = 0;           // AuthComplete
+    std::vector<AuthAttribute> attributes;  // AuthComplete
+};
+
+struct RetransmitTimer {
+    bool armed = false;
+    bool interactive = false;    // SendWithTimeoutInteractive: retries are not counted
+    std::uint32_t retries = 0;   // timeouts fired for the current packet
+    std::uint64_t armedSeq = 0;  // order of arming, to fire the earliest first
+};
+
+struct SideContext {
+    SideStage stage = SideStage::NotStarted;
+    ContextId context;   // trace context, invalid until the side starts
+    bool begun = false;  // RasEapBegin returned NO_ERROR: End is owed
+    std::uint64_t workBuffer = 0;
+    std::string identity;  // authenticator: identity from the peer's Response/Identity
+    std::uint8_t initialId = 0;
+    std::deque<PendingInput> inputs;
+    RetransmitTimer timer;
+    PacketHistory history;
+    std::vector<AuthAttribute> backEndRequest;  // attributes of EAPACTION_Authenticate
+    Outcome outcome = Outcome::None;
+    std::uint32_t resultCode = 0;
+    std::string message;           // why the outcome is what it is
+    std::size_t scriptCursor = 0;  // Scripted counterpart playing this side: next packet
+};
+
+struct Conversation {
+    std::array<SideContext, 2> sides;  // indexed by Side (Authenticator = 0, Peer = 1)
+};
+
+struct SideRuntime {
+    bool loaded = false;
+    bool initialized = false;  // Initialize(TRUE) succeeded: FALSE is owed
+    bool dead = false;         // its host crashed or hung: never called again
+    std::uint32_t eapType = 0;
+    std::string name;
+    std::uint32_t contextCount = 0;  // contexts numbered so far (1-based numbers)
+};
+
+struct EngineState {
+    EnginePhase phase = EnginePhase::LoadAuthenticator;
+    std::array<SideRuntime, 2> sides;
+    std::vector<Conversation> conversations;
+    std::size_t current = 0;  // sequential mode: the conversation running
+    std::size_t cursor = 0;   // round-robin position over (conversation, side) slots
+    std::uint32_t packetsOnWire = 0;
+    std::uint64_t timerSeq = 0;
+    std::uint64_t virtualNs = 0;   // time added by fired virtual timers
+    std::uint64_t lastTimeNs = 0;  // trace times never go backwards
+    bool loadFailed = false;       // a side could not be loaded (CLI exit 2)
+    HeapLedger heap;
+};
+
+}  // namespace eapscope

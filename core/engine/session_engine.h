@@ -1,0 +1,151 @@
+// SessionEngine: plays the RAS authentication service around one or two methods, exactly as
+// RASEAP.md §3 describes, one unit of work per step() so a person can step through it
+// (DESIGN.md "The session engine"). Everything it does becomes rows of the Trace it is given.
+//
+// Outer state machine (EnginePhase): load each side (RasEapGetInfo), Initialize(TRUE) each
+// side, run the conversations, Initialize(FALSE) each side, finished. Inner state machine per
+// side of each conversation (SideStage), see engine_state.h. Every transition is a State row.
+#pragma once
+
+#include "checker/contract_checker.h"
+#include "engine/backend/back_end.h"
+#include "engine/engine_config.h"
+#include "engine/engine_state.h"
+#include "trace/trace.h"
+
+#include <chrono>
+#include <string>
+
+namespace eapscope {
+
+enum class StepKind : std::uint8_t {
+    Load,          // RasEapGetInfo (+ probing)
+    Call,          // one method call
+    EngineAction,  // Identity exchange, Nak, back-end answer, counterpart packet, outcome decision
+    TimerFired,    // a virtual retransmission timer expired
+    Waiting,       // nothing can happen until fireTimeout() or injectPacket()
+    Finished,
+};
+
+struct StepResult {
+    StepKind kind = StepKind::Finished;
+    Side side = Side::None;
+    ContextId context;
+    EntryPoint entry = EntryPoint::None;
+    std::string description;  // one line for a status bar
+};
+
+/// What one side of one conversation ended with (for the CLI and tests).
+struct SideOutcome {
+    Side side = Side::None;
+    ContextId context;
+    std::uint32_t number = 0;
+    Outcome outcome = Outcome::None;
+    std::uint32_t resultCode = 0;
+    std::string message;
+};
+
+class SessionEngine {
+public:
+    SessionEngine(EngineConfig config, Trace& trace);
+
+    /// Performs exactly one unit of work and returns what happened.
+    StepResult step();
+    /// Steps until finished (or waiting for a person: Manual counterpart, timers off).
+    StepResult run();
+
+    [[nodiscard]] bool finished() const { return state_.phase == EnginePhase::Finished; }
+
+    /// Fires the earliest armed retransmission timer (GUI "Fire timeout"); error when none.
+    Status fireTimeout();
+    [[nodiscard]] bool timerArmed() const;
+
+    /// Manual counterpart: a packet from the person to the method of the running conversation.
+    Status injectPacket(Bytes packet);
+
+    [[nodiscard]] const EngineState& state() const { return state_; }
+    void restoreState(const EngineState& state) { state_ = state; }
+    [[nodiscard]] const EngineConfig& config() const { return config_; }
+    [[nodiscard]] Trace& trace() { return trace_; }
+
+    [[nodiscard]] std::vector<SideOutcome> outcomes() const;
+    [[nodiscard]] bool loadFailed() const { return state_.loadFailed; }
+
+private:
+    friend class SessionEngineAccess;
+
+    // phases (session_engine.cpp)
+    bool stepPhase(StepResult& result);
+    bool loadSide(Side side, StepResult& result);
+    bool initSide(Side side, bool initialize, StepResult& result);
+    void setPhase(EnginePhase phase);
+    void advancePhase();
+
+    // scheduling (session_scheduler.cpp)
+    bool stepConversations(StepResult& result);
+    bool hasWork(std::size_t conversation, Side side) const;
+    bool counterpartHasWork(std::size_t conversation, Side side) const;
+    bool waitingForPacket(const SideContext& ctx) const;
+    bool conversationOpen(std::size_t conversation) const;
+    bool fireEarliestTimer(StepResult& result, bool onlyCurrent);
+    bool endStalledContext(StepResult& result);
+    std::vector<std::size_t> activeConversations() const;
+    void startConversations();
+
+    // one side's work (session_side.cpp)
+    void work(std::size_t conversation, Side side, StepResult& result);
+    void startAuthenticator(std::size_t conversation, StepResult& result);
+    void takeInput(std::size_t conversation, Side side, StepResult& result);
+    void authenticatorReceives(std::size_t conversation, PendingInput input, StepResult& result);
+    void peerReceives(std::size_t conversation, PendingInput input, StepResult& result);
+    void answerBackEnd(std::size_t conversation, StepResult& result);
+    void playCounterpart(std::size_t conversation, Side side, StepResult& result);
+    void complete(std::size_t conversation, Side side, Outcome outcome, std::uint32_t code,
+                  std::string message);
+    void setStage(std::size_t conversation, Side side, SideStage stage, std::string_view detail = {});
+    void ensureContext(std::size_t conversation, Side side);
+
+    // method calls (session_calls.cpp)
+    void callBegin(std::size_t conversation, Side side, StepResult& result);
+    void callMakeMessage(std::size_t conversation, Side side, std::optional<PendingInput> input,
+                         StepResult& result);
+    void callEnd(std::size_t conversation, Side side, StepResult& result);
+    void actOnOutput(std::size_t conversation, Side side, const CallOutcome& outcome, EventId callEnd,
+                     PacketId sent, const std::optional<PendingInput>& input);
+    void armTimer(std::size_t conversation, Side side, bool interactive, bool resend);
+    EventId recordCallStart(Side side, ContextId context, EntryPoint entry, PacketId packet,
+                            std::uint32_t flags, std::string_view text = {});
+    EventId recordCallEnd(Side side, ContextId context, EventId start, const CallOutcome& outcome,
+                          PacketId sent = PacketId());
+    void recordHeap(Side side, EventId start, const std::vector<HeapEvent>& heap);
+    void addFindings(std::vector<FindingRecord> findings);
+    bool handleFailure(Side side, std::size_t conversation, const CallOutcome& outcome);
+
+    // the wire (session_wire.cpp)
+    void transmit(std::size_t conversation, Side from, PacketId packet, const Bytes& bytes,
+                  EventId producedBy, std::string_view label);
+    void transmitEngine(std::size_t conversation, Side from, const Bytes& bytes, std::string_view label);
+    void deliver(std::size_t conversation, Side to, PacketId packet, const Bytes& bytes);
+
+    // helpers
+    std::uint64_t now();
+    EventId note(Side side, ContextId context, std::string_view text);
+    SideContext& sideContext(std::size_t conversation, Side side);
+    const SideContext& sideContext(std::size_t conversation, Side side) const;
+    MethodExecutor* executor(Side side) const;
+    bool isMethodSide(Side side) const { return executor(side) != nullptr; }
+    static Side other(Side side) { return side == Side::Authenticator ? Side::Peer : Side::Authenticator; }
+    static std::size_t index(Side side) { return side == Side::Authenticator ? 0 : 1; }
+
+    EngineConfig config_;
+    Trace& trace_;
+    EngineState state_;
+    ContractChecker checker_;
+    BackEnd backEnd_;
+    std::chrono::steady_clock::time_point start_;
+};
+
+std::string_view toString(SideStage stage);
+std::string_view toString(Outcome outcome);
+
+}  // namespace eapscope

@@ -1,0 +1,316 @@
+// One side of one conversation: the engine's own part of RASEAP.md §3 (Identity exchange,
+// Notification, Nak, back end, counterpart packets) and the stage transitions.
+#include "engine/eap_packets.h"
+#include "engine/session_engine.h"
+
+#include "eapscope/raseap.h"
+
+namespace eapscope {
+
+namespace {
+
+ContextState contextStateOf(SideStage stage, Outcome outcome)
+{
+    switch (stage) {
+        case SideStage::NotStarted:
+        case SideStage::AwaitIdentity:
+        case SideStage::BeginPending:
+            return ContextState::Created;
+        case SideStage::FirstCall:
+            return ContextState::Begun;
+        case SideStage::Exchanging:
+        case SideStage::BackEnd:
+            return ContextState::Exchanging;
+        case SideStage::Completed:
+            return outcome == Outcome::Error ? ContextState::Failed : ContextState::Done;
+        case SideStage::Ended:
+            return ContextState::Ended;
+    }
+    return ContextState::Created;
+}
+
+bool isCode(const std::optional<EapHeader>& h, std::uint8_t code,
+            std::optional<std::uint8_t> type = std::nullopt)
+{
+    return h && h->code == code && (!type || h->type == type);
+}
+
+}  // namespace
+
+void SessionEngine::ensureContext(std::size_t conversation, Side side)
+{
+    SideContext& ctx = sideContext(conversation, side);
+    if (ctx.context.valid()) {
+        return;
+    }
+    auto& rt = state_.sides[index(side)];
+    const ContextId id(static_cast<std::uint32_t>(trace_.contexts().size()));
+    EventRow row;
+    row.timeNs = now();
+    row.kind = EventKind::State;
+    row.side = side;
+    row.context = id;
+    row.aux = static_cast<std::uint32_t>(ContextState::Created);
+    row.text = trace_.intern(toString(ContextState::Created));
+    const EventId created = trace_.append(row);
+    ContextInfo info;
+    info.side = side;
+    info.number = ++rt.contextCount;
+    info.created = created;
+    trace_.addContext(info);
+    ctx.context = id;
+}
+
+void SessionEngine::setStage(std::size_t conversation, Side side, SideStage stage, std::string_view detail)
+{
+    SideContext& ctx = sideContext(conversation, side);
+    ctx.stage = stage;
+    if (!ctx.context.valid()) {
+        return;
+    }
+    EventRow row;
+    row.timeNs = now();
+    row.kind = EventKind::State;
+    row.side = side;
+    row.context = ctx.context;
+    row.aux = static_cast<std::uint32_t>(contextStateOf(stage, ctx.outcome));
+    row.result = stage == SideStage::Completed ? ctx.resultCode : 0;
+    std::string text(toString(stage));
+    if (!detail.empty()) {
+        text += ": " + std::string(detail);
+    }
+    row.text = trace_.intern(text);
+    trace_.append(row);
+}
+
+void SessionEngine::complete(std::size_t conversation, Side side, Outcome outcome, std::uint32_t code,
+                             std::string message)
+{
+    SideContext& ctx = sideContext(conversation, side);
+    ctx.outcome = outcome;
+    ctx.resultCode = code;
+    ctx.message = std::move(message);
+    ctx.timer.armed = false;
+    ctx.inputs.clear();
+    setStage(conversation, side, SideStage::Completed, std::string(toString(outcome)) + " - " + ctx.message);
+}
+
+void SessionEngine::work(std::size_t conversation, Side side, StepResult& result)
+{
+    SideContext& ctx = sideContext(conversation, side);
+    switch (ctx.stage) {
+        case SideStage::NotStarted:
+            if (side == Side::Authenticator) {
+                startAuthenticator(conversation, result);
+            } else {
+                takeInput(conversation, side, result);
+            }
+            return;
+        case SideStage::AwaitIdentity:
+        case SideStage::Exchanging:
+            takeInput(conversation, side, result);
+            return;
+        case SideStage::BeginPending:
+            callBegin(conversation, side, result);
+            return;
+        case SideStage::FirstCall:
+            callMakeMessage(conversation, side, std::nullopt, result);
+            return;
+        case SideStage::BackEnd:
+            answerBackEnd(conversation, result);
+            return;
+        case SideStage::Completed:
+            if (ctx.begun) {
+                callEnd(conversation, side, result);
+            } else {
+                setStage(conversation, side, SideStage::Ended, "no RasEapEnd: RasEapBegin did not succeed");
+                result = {StepKind::EngineAction, side, ctx.context, EntryPoint::None, "context ended"};
+            }
+            return;
+        case SideStage::Ended:
+            return;
+    }
+}
+
+void SessionEngine::startAuthenticator(std::size_t conversation, StepResult& result)
+{
+    ensureContext(conversation, Side::Authenticator);
+    // RASEAP.md §3.3: the authenticator's engine asks for the identity; the method's first
+    // Request then continues from the next Identifier.
+    transmitEngine(conversation, Side::Authenticator, makeIdentityRequest(config_.identityRequestId),
+                   "engine: Request/Identity");
+    setStage(conversation, Side::Authenticator, SideStage::AwaitIdentity);
+    armTimer(conversation, Side::Authenticator, false, false);
+    result = {StepKind::EngineAction, Side::Authenticator,
+              sideContext(conversation, Side::Authenticator).context, EntryPoint::None,
+              "sent Request/Identity"};
+}
+
+void SessionEngine::takeInput(std::size_t conversation, Side side, StepResult& result)
+{
+    SideContext& ctx = sideContext(conversation, side);
+    PendingInput input = std::move(ctx.inputs.front());
+    ctx.inputs.pop_front();
+    if (side == Side::Authenticator) {
+        authenticatorReceives(conversation, std::move(input), result);
+    } else {
+        peerReceives(conversation, std::move(input), result);
+    }
+}
+
+void SessionEngine::authenticatorReceives(std::size_t conversation, PendingInput input, StepResult& result)
+{
+    const Side side = Side::Authenticator;
+    SideContext& ctx = sideContext(conversation, side);
+    result = {StepKind::EngineAction, side, ctx.context, EntryPoint::None, {}};
+    const auto h = parseEapHeader(input.bytes);
+    if (ctx.stage == SideStage::AwaitIdentity) {
+        if (input.kind == PendingInput::Kind::Timeout) {
+            transmitEngine(conversation, side, makeIdentityRequest(config_.identityRequestId),
+                           "engine: Request/Identity (retransmission)");
+            armTimer(conversation, side, false, true);
+            result.description = "resent Request/Identity";
+        } else if (isCode(h, EAPCODE_Response, EAPTYPE_Identity) && h->id == config_.identityRequestId) {
+            ctx.identity = identityOf(input.bytes);
+            ctx.initialId = static_cast<std::uint8_t>(h->id + 1);
+            ctx.timer = RetransmitTimer{};
+            setStage(conversation, side, SideStage::BeginPending, "identity '" + ctx.identity + "'");
+            result.description = "received identity '" + ctx.identity + "'";
+        } else {
+            note(side, ctx.context, "engine dropped a packet while waiting for Response/Identity");
+            result.description = "dropped a packet";
+        }
+        return;
+    }
+    if (input.kind == PendingInput::Kind::Packet) {
+        if (!h) {
+            note(side, ctx.context, "engine dropped a malformed packet (Length outside the data)");
+            result.description = "dropped a malformed packet";
+            return;
+        }
+        if (isCode(h, EAPCODE_Response, EAPTYPE_Nak)) {
+            const std::string proposed = h->length >= 6 ? std::to_string(input.bytes[5]) : "none";
+            const std::uint32_t type = state_.sides[index(side)].eapType;
+            transmitEngine(conversation, side, makeSuccessOrFailure(EAPCODE_Failure, h->id),
+                           "engine: Failure (Nak)");
+            complete(conversation, side, Outcome::Failure, ERROR_NOT_SUPPORTED,
+                     "the peer refused EAP type " + std::to_string(type) + " (its Nak proposes type " +
+                         proposed + "); no common method");
+            result.description = ctx.message;
+            return;
+        }
+        if (isCode(h, EAPCODE_Response, EAPTYPE_Identity)) {
+            note(side, ctx.context, "engine dropped a repeated Response/Identity");
+            result.description = "dropped a repeated Response/Identity";
+            return;
+        }
+    }
+    callMakeMessage(conversation, side, std::move(input), result);
+}
+
+void SessionEngine::peerReceives(std::size_t conversation, PendingInput input, StepResult& result)
+{
+    const Side side = Side::Peer;
+    ensureContext(conversation, side);
+    SideContext& ctx = sideContext(conversation, side);
+    result = {StepKind::EngineAction, side, ctx.context, EntryPoint::None, {}};
+    const auto h = parseEapHeader(input.bytes);
+    if (input.kind != PendingInput::Kind::Packet || !h) {
+        note(side, ctx.context, "engine dropped a malformed packet (Length outside the data)");
+        result.description = "dropped a malformed packet";
+        return;
+    }
+    const std::uint32_t type = state_.sides[index(side)].eapType;
+    if (isCode(h, EAPCODE_Request, EAPTYPE_Identity)) {
+        transmitEngine(conversation, side, makeIdentityResponse(h->id, config_.identity),
+                       "engine: Response/Identity");
+        result.description = "answered Request/Identity with '" + config_.identity + "'";
+        return;
+    }
+    if (isCode(h, EAPCODE_Request, EAPTYPE_Notification)) {
+        transmitEngine(conversation, side, makeNotificationResponse(h->id), "engine: Response/Notification");
+        result.description = "answered Request/Notification";
+        return;
+    }
+    if (ctx.begun) {
+        callMakeMessage(conversation, side, std::move(input), result);
+        return;
+    }
+    if (isCode(h, EAPCODE_Request) && h->type == type) {
+        // §3.3: the peer's Begin comes with the first Request of the method's type.
+        ctx.initialId = h->id;
+        ctx.inputs.push_front(std::move(input));
+        setStage(conversation, side, SideStage::BeginPending);
+        result.description = "first Request of type " + std::to_string(type) + ": RasEapBegin next";
+    } else if (isCode(h, EAPCODE_Request)) {
+        transmitEngine(conversation, side, makeNak(h->id, static_cast<std::uint8_t>(type)),
+                       "engine: Nak (wants type " + std::to_string(type) + ")");
+        result.description =
+            "Nak: type " + std::to_string(*h->type) + " is not the method's type " + std::to_string(type);
+    } else if (isCode(h, EAPCODE_Success) || isCode(h, EAPCODE_Failure)) {
+        const bool success = h->code == EAPCODE_Success;
+        complete(conversation, side, success ? Outcome::Success : Outcome::Failure,
+                 success ? NO_ERROR : ERROR_AUTHENTICATION_FAILURE,
+                 std::string("the authenticator sent ") + (success ? "Success" : "Failure") +
+                     " before the method started");
+        result.description = ctx.message;
+    } else {
+        note(side, ctx.context, "engine dropped a packet a peer does not expect");
+        result.description = "dropped a packet";
+    }
+}
+
+void SessionEngine::answerBackEnd(std::size_t conversation, StepResult& result)
+{
+    SideContext& ctx = sideContext(conversation, Side::Authenticator);
+    const BackEndAnswer answer = backEnd_.authenticate(ctx.backEndRequest);
+    note(Side::Authenticator, ctx.context, "back end: " + answer.detail);
+    PendingInput input;
+    input.kind = PendingInput::Kind::AuthComplete;
+    input.authResult = answer.resultCode;
+    input.attributes = answer.attributes;
+    ctx.inputs.push_front(std::move(input));
+    setStage(conversation, Side::Authenticator, SideStage::Exchanging, "back end answered");
+    result = {StepKind::EngineAction, Side::Authenticator, ctx.context, EntryPoint::None,
+              "back end: " + answer.detail};
+}
+
+void SessionEngine::playCounterpart(std::size_t conversation, Side side, StepResult& result)
+{
+    SideContext& script = sideContext(conversation, side);
+    const Bytes& packet = config_.script.at(script.scriptCursor++);
+    const Side to = other(side);
+    const PacketId id = trace_.addPacket(packet);
+    EventRow row;
+    row.timeNs = now();
+    row.kind = EventKind::Packet;
+    row.side = side;
+    row.context = sideContext(conversation, to).context;
+    row.packet = id;
+    row.aux = 0;
+    row.text = trace_.intern("script: " + shortSummary(packet));
+    trace_.append(row);
+    deliver(conversation, to, id, packet);
+    result = {StepKind::EngineAction, side, row.context, EntryPoint::None,
+              "counterpart sent " + shortSummary(packet)};
+}
+
+void SessionEngine::armTimer(std::size_t conversation, Side side, bool interactive, bool resend)
+{
+    SideContext& ctx = sideContext(conversation, side);
+    ctx.timer.armed = true;
+    ctx.timer.interactive = interactive;
+    ctx.timer.armedSeq = ++state_.timerSeq;
+    if (!resend) {
+        ctx.timer.retries = 0;
+    }
+    EventRow row;
+    row.timeNs = now();
+    row.kind = EventKind::TimerArmed;
+    row.side = side;
+    row.context = ctx.context;
+    row.aux = ctx.timer.retries;
+    trace_.append(row);
+}
+
+}  // namespace eapscope
