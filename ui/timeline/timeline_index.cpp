@@ -1,0 +1,449 @@
+#include "timeline/timeline_index.h"
+
+#include <algorithm>
+#include <string>
+#include <tuple>
+
+namespace eapscope::ui {
+namespace {
+
+std::size_t sideSlot(Side side)
+{
+    return std::min<std::size_t>(static_cast<std::size_t>(side), 2);
+}
+
+std::string sideLetter(Side side)
+{
+    switch (side) {
+        case Side::Authenticator:
+            return "A";
+        case Side::Peer:
+            return "P";
+        case Side::None:
+            break;
+    }
+    return "C";
+}
+
+std::string sideWord(Side side)
+{
+    switch (side) {
+        case Side::Authenticator:
+            return "Authenticator";
+        case Side::Peer:
+            return "Peer";
+        case Side::None:
+            break;
+    }
+    return "Session";
+}
+
+Side otherSide(Side side)
+{
+    return side == Side::Authenticator ? Side::Peer : Side::Authenticator;
+}
+
+}  // namespace
+
+void PointSeries::add(std::int64_t time, EventId event, std::uint32_t bit)
+{
+    times.push_back(time);
+    events.push_back(event);
+    bits.append(bit);
+}
+
+std::uint8_t LaneBlock::flag() const
+{
+    if (block.freeEvent.valid()) {
+        return kBlockFreed;
+    }
+    return block.leaked ? kBlockLeaked : kBlockLive;
+}
+
+void TimelineIndex::clear()
+{
+    *this = TimelineIndex();
+}
+
+void TimelineIndex::update(const Trace& trace, std::size_t events)
+{
+    events = std::min(events, trace.size());
+    const bool rewound = events < indexed_;
+    const bool changed =
+        indexed_ > 0 && !rewound &&
+        (trace.times()[indexed_ - 1] != lastTime_ || trace.kinds()[indexed_ - 1] != lastKind_);
+    if (rewound || changed) {
+        std::vector<TimelineBlock> ledger;
+        ledger.swap(ledgerBlocks_);
+        const bool useLedger = useLedger_;
+        clear();
+        ledgerBlocks_.swap(ledger);
+        useLedger_ = useLedger;
+    }
+    for (std::size_t i = indexed_; i < events; ++i) {
+        indexRow(trace, EventId(static_cast<std::uint32_t>(i)));
+    }
+    if (events > 0) {
+        indexed_ = events;
+        lastTime_ = trace.times()[events - 1];
+        lastKind_ = trace.kinds()[events - 1];
+        endTime_ = static_cast<std::int64_t>(lastTime_);
+    }
+    if (useLedger_) {
+        placeLedgerBlocks(trace);
+    }
+    for (std::size_t lane = 0; lane < dirty_.size(); ++lane) {
+        if (dirty_[lane]) {
+            rebuildBlocks(static_cast<int>(lane));
+        }
+    }
+    sortDisplay();
+}
+
+void TimelineIndex::setBlocks(const Trace& trace, std::vector<TimelineBlock> blocks)
+{
+    ledgerBlocks_ = std::move(blocks);
+    useLedger_ = true;
+    update(trace, indexed_);
+}
+
+void TimelineIndex::useTraceBlocks(const Trace& trace)
+{
+    const std::size_t events = indexed_;
+    clear();
+    update(trace, events);
+}
+
+int TimelineIndex::displayPosition(int lane) const
+{
+    if (lane < 0 || static_cast<std::size_t>(lane) >= displayPosition_.size()) {
+        return -1;
+    }
+    return displayPosition_[static_cast<std::size_t>(lane)];
+}
+
+int TimelineIndex::laneOfContext(ContextId context) const
+{
+    if (!context.valid() || context.value() >= contextLane_.size()) {
+        return -1;
+    }
+    return contextLane_[context.value()];
+}
+
+int TimelineIndex::laneOfEvent(const Trace& trace, EventId event) const
+{
+    if (!event.valid() || event.value() >= indexed_) {
+        return -1;
+    }
+    const ContextId context = trace.contextsColumn()[event.value()];
+    if (context.valid()) {
+        return laneOfContext(context);
+    }
+    return instanceLane_[sideSlot(trace.sides()[event.value()])];
+}
+
+void TimelineIndex::indexRow(const Trace& trace, EventId id)
+{
+    const std::size_t i = id.value();
+    const EventKind kind = trace.kinds()[i];
+    if (kind == EventKind::State || kind == EventKind::Note || kind == EventKind::TimerArmed ||
+        kind == EventKind::TimerFired) {
+        return;
+    }
+    const int lane = laneFor(trace, trace.sides()[i], trace.contextsColumn()[i]);
+    switch (kind) {
+        case EventKind::CallStart:
+            indexCall(trace, id, lane);
+            break;
+        case EventKind::CallEnd:
+            indexCallEnd(trace, id, lane);
+            break;
+        case EventKind::Packet:
+            indexPacket(trace, id, lane);
+            break;
+        case EventKind::HeapAlloc:
+        case EventKind::HeapFree:
+            indexHeap(trace, id, lane);
+            break;
+        case EventKind::Finding:
+            indexFinding(trace, id, lane);
+            break;
+        default:
+            break;
+    }
+}
+
+void TimelineIndex::indexCall(const Trace& trace, EventId id, int laneIndex)
+{
+    TimelineLane& lane = lanes_[static_cast<std::size_t>(laneIndex)];
+    const std::size_t i = id.value();
+    const auto time = static_cast<std::int64_t>(trace.times()[i]);
+    const EntryPoint entry = trace.entries()[i];
+    lane.calls.add(time, id, 1u << static_cast<unsigned>(entry));
+    lane.callEnds.emplace_back();
+    if (entry == EntryPoint::Begin && lane.beginTime < 0) {
+        lane.beginCall = id;
+        lane.beginTime = time;
+    }
+    if (entry == EntryPoint::End || entry == EntryPoint::Uninitialize) {
+        lane.endCall = id;
+    }
+    // A MakeMessage that received a packet closes that packet's arrow (trace.h: CallStart.packet).
+    const PacketId packet = trace.packets()[i];
+    if (packet.valid()) {
+        const auto pending = pendingPackets_.find(packet.value());
+        if (pending != pendingPackets_.end()) {
+            auto& sender = lanes_[static_cast<std::size_t>(pending->second.first)];
+            sender.packetTargets[pending->second.second] = lane.context;
+            sender.packetReceived[pending->second.second] = time;
+            pendingPackets_.erase(pending);
+        }
+    }
+}
+
+void TimelineIndex::indexCallEnd(const Trace& trace, EventId id, int laneIndex)
+{
+    TimelineLane& lane = lanes_[static_cast<std::size_t>(laneIndex)];
+    const std::size_t i = id.value();
+    const EventId start = trace.calls()[i];
+    // The matching CallStart is almost always the lane's last call: search from the back.
+    for (std::size_t k = lane.calls.events.size(); k-- > 0;) {
+        if (lane.calls.events[k] == start) {
+            lane.callEnds[k] = id;
+            break;
+        }
+    }
+    const EntryPoint entry = trace.entries()[i];
+    if (entry == EntryPoint::Begin && trace.results()[i] == 0) {
+        lane.workBuffer = trace.as()[i];
+        dirty_[static_cast<std::size_t>(laneIndex)] = true;
+    }
+    if (entry == EntryPoint::End || entry == EntryPoint::Uninitialize) {
+        lane.endTime = static_cast<std::int64_t>(trace.times()[i]);
+        dirty_[static_cast<std::size_t>(laneIndex)] = true;  // open blocks become leaks
+    }
+}
+
+void TimelineIndex::indexPacket(const Trace& trace, EventId id, int laneIndex)
+{
+    TimelineLane& lane = lanes_[static_cast<std::size_t>(laneIndex)];
+    const std::size_t i = id.value();
+    const auto time = static_cast<std::int64_t>(trace.times()[i]);
+    lane.packets.add(time, id, 1u);
+    // Until a call takes it, assume the other side's context with the same number receives it.
+    ContextId target;
+    if (lane.side != Side::None && !lane.instance()) {
+        target = trace.findContext(otherSide(lane.side), lane.number);
+    }
+    lane.packetTargets.push_back(target);
+    lane.packetReceived.push_back(time);
+    const PacketId packet = trace.packets()[i];
+    if (packet.valid()) {
+        pendingPackets_[packet.value()] = {laneIndex, lane.packets.size() - 1};
+    }
+}
+
+void TimelineIndex::indexHeap(const Trace& trace, EventId id, int laneIndex)
+{
+    if (useLedger_) {
+        return;  // the ledger's list is authoritative
+    }
+    const std::size_t i = id.value();
+    auto& open = open_[sideSlot(trace.sides()[i])];
+    const std::uint64_t address = trace.as()[i];
+    if (trace.kinds()[i] == EventKind::HeapAlloc) {
+        TimelineLane& lane = lanes_[static_cast<std::size_t>(laneIndex)];
+        LaneBlock block;
+        block.block = {address, trace.bs()[i], id, EventId(), lane.context, lane.side, false};
+        block.start = static_cast<std::int64_t>(trace.times()[i]);
+        lane.blocks.push_back(block);
+        open[address] = {laneIndex, static_cast<std::uint32_t>(lane.blocks.size() - 1)};
+        dirty_[static_cast<std::size_t>(laneIndex)] = true;
+        return;
+    }
+    // heap_ledger.h: HeapFree aux != 0 reports a double/invalid free or a write after free.
+    const auto found = open.find(address);
+    if (trace.auxes()[i] != 0 || found == open.end()) {
+        return;
+    }
+    LaneBlock& block = lanes_[static_cast<std::size_t>(found->second.lane)].blocks[found->second.block];
+    block.block.freeEvent = id;
+    block.end = static_cast<std::int64_t>(trace.times()[i]);
+    dirty_[static_cast<std::size_t>(found->second.lane)] = true;
+    open.erase(found);
+}
+
+void TimelineIndex::indexFinding(const Trace& trace, EventId id, int laneIndex)
+{
+    const std::size_t i = id.value();
+    const std::uint32_t finding = trace.auxes()[i];
+    Severity severity = Severity::Error;
+    if (finding < trace.findings().size()) {
+        severity = trace.findings()[finding].severity;
+    }
+    lanes_[static_cast<std::size_t>(laneIndex)].findings.add(static_cast<std::int64_t>(trace.times()[i]), id,
+                                                             1u << static_cast<unsigned>(severity));
+}
+
+int TimelineIndex::laneFor(const Trace& trace, Side side, ContextId context)
+{
+    if (context.valid() && context.value() < trace.contexts().size()) {
+        if (context.value() >= contextLane_.size()) {
+            contextLane_.resize(context.value() + 1, -1);
+        }
+        int& lane = contextLane_[context.value()];
+        if (lane < 0) {
+            lane = createLane(trace, trace.context(context).side, context);
+        }
+        return lane;
+    }
+    int& lane = instanceLane_[sideSlot(side)];
+    if (lane < 0) {
+        lane = createLane(trace, side, ContextId());
+    }
+    return lane;
+}
+
+int TimelineIndex::createLane(const Trace& trace, Side side, ContextId context)
+{
+    TimelineLane lane;
+    lane.side = side;
+    lane.context = context;
+    if (context.valid()) {
+        const ContextInfo& info = trace.context(context);
+        lane.number = info.number;
+        const std::string_view label = trace.string(info.label);
+        lane.label = label.empty() ? sideWord(side) + " #" + std::to_string(info.number) : std::string(label);
+        lane.shortName = sideLetter(side) + std::to_string(info.number);
+    } else {
+        lane.label = side == Side::None ? std::string("Session") : sideWord(side) + " instance";
+        lane.shortName = sideLetter(side) + "i";
+    }
+    lanes_.push_back(std::move(lane));
+    dirty_.push_back(false);
+    displayDirty_ = true;
+    return static_cast<int>(lanes_.size() - 1);
+}
+
+void TimelineIndex::rebuildBlocks(int laneIndex)
+{
+    TimelineLane& lane = lanes_[static_cast<std::size_t>(laneIndex)];
+    lane.workBufferBlock = -1;
+    for (std::size_t b = 0; b < lane.blocks.size(); ++b) {
+        LaneBlock& block = lane.blocks[b];
+        if (!useLedger_) {
+            block.block.leaked = !block.block.freeEvent.valid() && lane.ended();
+        }
+        // The work buffer is the last block at that address allocated before Begin returned.
+        block.workBuffer = false;
+        if (lane.workBuffer != 0 && block.block.address == lane.workBuffer && lane.beginTime >= 0 &&
+            block.start >= lane.beginTime && (lane.endTime < 0 || block.start <= lane.endTime)) {
+            if (lane.workBufferBlock < 0) {
+                lane.workBufferBlock = static_cast<int>(b);
+            }
+        }
+    }
+    if (lane.workBufferBlock >= 0) {
+        lane.blocks[static_cast<std::size_t>(lane.workBufferBlock)].workBuffer = true;
+    }
+    packRows(lane);
+    rebuildLive(lane);
+    dirty_[static_cast<std::size_t>(laneIndex)] = false;
+}
+
+void TimelineIndex::packRows(TimelineLane& lane)
+{
+    lane.rows.clear();
+    for (std::size_t b = 0; b < lane.blocks.size(); ++b) {
+        const LaneBlock& block = lane.blocks[b];
+        if (block.workBuffer) {
+            continue;  // drawn as the lane's main bar
+        }
+        // Greedy interval packing: the first row whose last block ended by this start.
+        auto row = std::find_if(lane.rows.begin(), lane.rows.end(),
+                                [&](const BlockRow& r) { return r.ends.back() <= block.start; });
+        if (row == lane.rows.end()) {
+            row = lane.rows.emplace(lane.rows.end());
+        }
+        row->starts.push_back(block.start);
+        row->ends.push_back(block.end);
+        row->blocks.push_back(static_cast<std::uint32_t>(b));
+        row->flags.append(block.flag());
+    }
+}
+
+void TimelineIndex::rebuildLive(TimelineLane& lane)
+{
+    std::vector<std::pair<std::int64_t, std::int64_t>> changes;  // time, signed bytes
+    changes.reserve(lane.blocks.size() * 2);
+    for (const LaneBlock& block : lane.blocks) {
+        const auto bytes = static_cast<std::int64_t>(block.block.size);
+        changes.emplace_back(block.start, bytes);
+        if (block.end != kOpenEnd) {
+            changes.emplace_back(block.end, -bytes);
+        }
+    }
+    std::stable_sort(changes.begin(), changes.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    lane.liveTimes.clear();
+    lane.liveValues.clear();
+    lane.livePeak.clear();
+    std::int64_t live = 0;
+    for (const auto& [time, delta] : changes) {
+        live = std::max<std::int64_t>(0, live + delta);
+        lane.liveTimes.push_back(time);
+        lane.liveValues.push_back(static_cast<std::uint64_t>(live));
+        lane.livePeak.append(static_cast<std::uint64_t>(live));
+    }
+}
+
+void TimelineIndex::placeLedgerBlocks(const Trace& trace)
+{
+    for (std::size_t l = 0; l < lanes_.size(); ++l) {
+        lanes_[l].blocks.clear();
+        dirty_[l] = true;
+    }
+    for (const TimelineBlock& block : ledgerBlocks_) {
+        if (!block.allocEvent.valid() || block.allocEvent.value() >= indexed_) {
+            continue;
+        }
+        const int laneIndex = laneFor(trace, block.side, block.context);
+        LaneBlock placed;
+        placed.block = block;
+        placed.start = static_cast<std::int64_t>(trace.times()[block.allocEvent.value()]);
+        if (block.freeEvent.valid() && block.freeEvent.value() < indexed_) {
+            placed.end = static_cast<std::int64_t>(trace.times()[block.freeEvent.value()]);
+        } else {
+            placed.block.freeEvent = EventId();
+        }
+        lanes_[static_cast<std::size_t>(laneIndex)].blocks.push_back(placed);
+    }
+    for (TimelineLane& lane : lanes_) {
+        std::stable_sort(lane.blocks.begin(), lane.blocks.end(),
+                         [](const LaneBlock& a, const LaneBlock& b) { return a.start < b.start; });
+    }
+}
+
+void TimelineIndex::sortDisplay()
+{
+    if (!displayDirty_) {
+        return;
+    }
+    display_.resize(lanes_.size());
+    for (std::size_t i = 0; i < lanes_.size(); ++i) {
+        display_[i] = static_cast<int>(i);
+    }
+    // Authenticator lanes, then peer lanes, then conversations; each side's instance lane first.
+    const auto key = [this](int lane) {
+        const TimelineLane& l = lanes_[static_cast<std::size_t>(lane)];
+        return std::make_tuple(sideSlot(l.side), l.context.valid(), l.number, l.context.value());
+    };
+    std::stable_sort(display_.begin(), display_.end(), [&](int a, int b) { return key(a) < key(b); });
+    displayPosition_.assign(lanes_.size(), -1);
+    for (std::size_t i = 0; i < display_.size(); ++i) {
+        displayPosition_[static_cast<std::size_t>(display_[i])] = static_cast<int>(i);
+    }
+    displayDirty_ = false;
+}
+
+}  // namespace eapscope::ui

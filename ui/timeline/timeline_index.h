@@ -1,0 +1,153 @@
+// TimelineIndex: what the timeline needs from a trace, sorted per lane once per snapshot so the
+// level-of-detail pass binary-searches instead of scanning (Tracy's "compute what is visible").
+//
+// Built incrementally: update() indexes only the rows added since the last call, so a live
+// session costs O(new rows) per announcement; a shorter trace (step back) is re-indexed. Heap
+// blocks are paired from HeapAlloc/HeapFree rows (trace.h column use) unless the heap ledger's
+// list is given with setBlocks(). Plain C++: no Qt, testable and benchmarkable without a window.
+#pragma once
+
+#include "timeline/range_pyramid.h"
+#include "timeline/time_range.h"
+#include "timeline/timeline_block.h"
+#include "trace/trace.h"
+
+#include <cstddef>
+#include <cstdint>
+#include <limits>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace eapscope::ui {
+
+/// End time of a block that is still live: the LOD pass clamps it to the end of the session.
+inline constexpr std::int64_t kOpenEnd = std::numeric_limits<std::int64_t>::max();
+
+/// Block flag bits (OR-combined when blocks fold into one bucket).
+inline constexpr std::uint8_t kBlockFreed = 1u << 0;
+inline constexpr std::uint8_t kBlockLive = 1u << 1;
+inline constexpr std::uint8_t kBlockLeaked = 1u << 2;
+
+/// One sorted series of instants in a lane (calls, packets or findings).
+struct PointSeries {
+    std::vector<std::int64_t> times;
+    std::vector<EventId> events;
+    /// Calls: 1 << EntryPoint; findings: 1 << Severity; packets: 1.
+    RangePyramid<std::uint32_t, OrOp> bits;
+
+    void add(std::int64_t time, EventId event, std::uint32_t bit);
+    [[nodiscard]] std::size_t size() const { return times.size(); }
+};
+
+struct LaneBlock {
+    TimelineBlock block;
+    std::int64_t start = 0;
+    std::int64_t end = kOpenEnd;
+    bool workBuffer = false;
+    [[nodiscard]] std::uint8_t flag() const;
+};
+
+/// Blocks that never overlap in time, sorted by start (hence also by end).
+struct BlockRow {
+    std::vector<std::int64_t> starts;
+    std::vector<std::int64_t> ends;
+    std::vector<std::uint32_t> blocks;  // into TimelineLane::blocks
+    RangePyramid<std::uint8_t, OrOp> flags;
+};
+
+struct TimelineLane {
+    Side side = Side::None;
+    ContextId context;  // invalid: the method instance of `side`
+    std::uint32_t number = 0;
+    std::string label;      // "Authenticator #1", "Peer instance", a capture conversation's label
+    std::string shortName;  // "A1", "P1", "Ai", "C3": golden text and narrow gutters
+
+    PointSeries calls;
+    std::vector<EventId> callEnds;             // parallel to calls; invalid until the CallEnd arrives
+    PointSeries packets;                       // sent by this lane
+    std::vector<ContextId> packetTargets;      // the receiving context, invalid when unknown
+    std::vector<std::int64_t> packetReceived;  // when the receiver's call took it (or the send time)
+    PointSeries findings;
+
+    // The work buffer (RASEAP.md §3.3): RasEapBegin's CallStart to RasEapEnd's CallEnd.
+    EventId beginCall;
+    std::int64_t beginTime = -1;
+    EventId endCall;            // the End CallStart
+    std::int64_t endTime = -1;  // End's CallEnd (instance lanes: Uninitialize's)
+    std::uint64_t workBuffer = 0;
+    int workBufferBlock = -1;  // into blocks
+
+    std::vector<LaneBlock> blocks;  // in allocation order
+    std::vector<BlockRow> rows;
+    std::vector<std::int64_t> liveTimes;  // live bytes after each heap change
+    std::vector<std::uint64_t> liveValues;
+    RangePyramid<std::uint64_t, MaxOp> livePeak;
+
+    [[nodiscard]] bool ended() const { return endTime >= 0; }
+    [[nodiscard]] bool instance() const { return !context.valid(); }
+};
+
+class TimelineIndex {
+public:
+    void clear();
+    /// Indexes rows [indexedEvents(), events) of `trace`; re-indexes from scratch when `events`
+    /// is below what was indexed or the last indexed row changed.
+    void update(const Trace& trace, std::size_t events);
+    /// Uses the heap ledger's blocks instead of pairing heap rows; blocks whose rows are not
+    /// indexed yet are ignored, frees not indexed yet count as live.
+    void setBlocks(const Trace& trace, std::vector<TimelineBlock> blocks);
+    void useTraceBlocks(const Trace& trace);
+
+    [[nodiscard]] std::size_t indexedEvents() const { return indexed_; }
+    [[nodiscard]] const std::vector<TimelineLane>& lanes() const { return lanes_; }
+    /// Lane (index into lanes()) shown at display position i.
+    [[nodiscard]] const std::vector<int>& displayOrder() const { return display_; }
+    [[nodiscard]] int displayPosition(int lane) const;
+    [[nodiscard]] int laneOfContext(ContextId context) const;
+    /// The lane an event is drawn in, or -1 (State, Note, rows not indexed).
+    [[nodiscard]] int laneOfEvent(const Trace& trace, EventId event) const;
+    /// Time of the last indexed row: where leaked blocks and open bars end.
+    [[nodiscard]] std::int64_t endTime() const { return endTime_; }
+    [[nodiscard]] TimeRange contentRange() const { return {0, endTime_}; }
+
+private:
+    struct OpenBlock {
+        int lane = -1;
+        std::uint32_t block = 0;
+    };
+
+    void indexRow(const Trace& trace, EventId id);
+    void indexCall(const Trace& trace, EventId id, int lane);
+    void indexCallEnd(const Trace& trace, EventId id, int lane);
+    void indexPacket(const Trace& trace, EventId id, int lane);
+    void indexHeap(const Trace& trace, EventId id, int lane);
+    void indexFinding(const Trace& trace, EventId id, int lane);
+    int laneFor(const Trace& trace, Side side, ContextId context);
+    int createLane(const Trace& trace, Side side, ContextId context);
+    void rebuildBlocks(int lane);
+    void packRows(TimelineLane& lane);
+    void rebuildLive(TimelineLane& lane);
+    void placeLedgerBlocks(const Trace& trace);
+    void sortDisplay();
+
+    std::size_t indexed_ = 0;
+    std::int64_t endTime_ = 0;
+    std::uint64_t lastTime_ = 0;
+    EventKind lastKind_ = EventKind::Note;
+    std::vector<TimelineLane> lanes_;
+    std::vector<int> display_;
+    std::vector<int> displayPosition_;
+    std::vector<int> contextLane_;                          // by ContextId value
+    int instanceLane_[3] = {-1, -1, -1};                    // by Side
+    std::unordered_map<std::uint64_t, OpenBlock> open_[3];  // by Side, address → block
+    // Sent packets not yet taken by a receiving call: PacketId → (lane, slot in lane.packets).
+    std::unordered_map<std::uint32_t, std::pair<int, std::size_t>> pendingPackets_;
+    std::vector<bool> dirty_;  // lanes whose rows/live series need rebuilding
+    std::vector<TimelineBlock> ledgerBlocks_;
+    bool useLedger_ = false;
+    bool displayDirty_ = false;
+};
+
+}  // namespace eapscope::ui

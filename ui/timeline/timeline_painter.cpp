@@ -1,0 +1,431 @@
+#include "timeline/timeline_painter.h"
+
+#include "timeline/timeline_index.h"
+#include "timeline/timeline_layout.h"
+#include "timeline/timeline_lod.h"
+#include "trace/trace.h"
+
+#include <QCoreApplication>
+#include <QFontMetricsF>
+#include <QPainter>
+#include <QPainterPath>
+#include <QPolygonF>
+
+#include <algorithm>
+#include <array>
+#include <bit>
+#include <cmath>
+
+namespace eapscope::ui {
+namespace {
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("eapscope::ui::TimelinePainter", text);
+}
+
+QString formatBytes(std::uint64_t bytes)
+{
+    if (bytes < 1024) {
+        return tr("%1 B").arg(bytes);
+    }
+    if (bytes < 1024 * 1024) {
+        return tr("%1 KiB").arg(static_cast<double>(bytes) / 1024.0, 0, 'f', 1);
+    }
+    return tr("%1 MiB").arg(static_cast<double>(bytes) / (1024.0 * 1024.0), 0, 'f', 1);
+}
+
+/// 1, 2 or 5 × 10^k ns: the smallest such step at least `minimum` ns.
+std::int64_t niceStep(double minimum)
+{
+    std::int64_t power = 1;
+    while (power < static_cast<std::int64_t>(1e17)) {
+        for (const std::int64_t m : {1, 2, 5}) {
+            if (static_cast<double>(power * m) >= minimum) {
+                return power * m;
+            }
+        }
+        power *= 10;
+    }
+    return power;
+}
+
+QString formatTime(std::int64_t ns, std::int64_t step)
+{
+    struct Unit {
+        std::int64_t ns;
+        const char* name;
+    };
+    static constexpr std::array<Unit, 4> kUnits{
+        {{1, "ns"}, {1000, "µs"}, {1000000, "ms"}, {1000000000, "s"}}};
+    Unit unit = kUnits[0];
+    for (const Unit& u : kUnits) {
+        if (step >= u.ns) {
+            unit = u;
+        }
+    }
+    const int decimals = step % unit.ns == 0 ? 0 : (step * 10 % unit.ns == 0 ? 1 : 2);
+    return QString::number(static_cast<double>(ns) / static_cast<double>(unit.ns), 'f', decimals) +
+           QString::fromUtf8(unit.name);
+}
+
+}  // namespace
+
+TimelinePainter::TimelinePainter(const QPalette& palette)
+    : palette_(palette), dark_(palette.color(QPalette::Base).lightness() < 128)
+{
+}
+
+QColor TimelinePainter::entryColor(EntryPoint entry) const
+{
+    QColor color;
+    switch (entry) {
+        case EntryPoint::GetInfo:
+            color = QColor(0x00, 0x89, 0x7b);
+            break;
+        case EntryPoint::Initialize:
+        case EntryPoint::Uninitialize:
+            color = QColor(0x7e, 0x57, 0xc2);
+            break;
+        case EntryPoint::Begin:
+            color = QColor(0x2e, 0x7d, 0x32);
+            break;
+        case EntryPoint::MakeMessage:
+            color = QColor(0x15, 0x65, 0xc0);
+            break;
+        case EntryPoint::End:
+            color = QColor(0xef, 0x6c, 0x00);
+            break;
+        case EntryPoint::None:
+            color = palette_.color(QPalette::Mid);
+            break;
+    }
+    return dark_ ? color.lighter(150) : color;
+}
+
+QColor TimelinePainter::severityColor(Severity severity) const
+{
+    switch (severity) {
+        case Severity::Info:
+            return dark_ ? QColor(0x64, 0xb5, 0xf6) : QColor(0x19, 0x76, 0xd2);
+        case Severity::Warning:
+            return dark_ ? QColor(0xff, 0xb7, 0x4d) : QColor(0xf5, 0x7c, 0x00);
+        case Severity::Error:
+            break;
+    }
+    return leakColor();
+}
+
+QColor TimelinePainter::leakColor() const
+{
+    return dark_ ? QColor(0xff, 0x52, 0x52) : QColor(0xd3, 0x2f, 0x2f);
+}
+
+QColor TimelinePainter::freedColor() const
+{
+    return dark_ ? QColor(0x78, 0x90, 0x9c) : QColor(0x90, 0xa4, 0xae);
+}
+
+QColor TimelinePainter::liveColor() const
+{
+    return dark_ ? QColor(0xff, 0xd5, 0x4f) : QColor(0xff, 0xa0, 0x00);
+}
+
+QColor TimelinePainter::workBufferColor() const
+{
+    return dark_ ? QColor(0x4d, 0x8a, 0x52) : QColor(0xa5, 0xd6, 0xa7);
+}
+
+void TimelinePainter::paint(QPainter& painter, const TimelineLod& lod, const TimelineIndex& index,
+                            const Trace* trace, const TimelineLayout& layout,
+                            const TimelinePaintState& state) const
+{
+    painter.fillRect(QRectF(0, 0, layout.width, layout.height), palette_.color(QPalette::Base));
+    painter.save();
+    painter.setClipRect(QRectF(layout.plotLeft(), TimelineLayout::kRuler, layout.plotWidth(),
+                               layout.height - TimelineLayout::kRuler));
+    painter.translate(layout.plotLeft(), 0);
+    for (const LodLane& lane : lod.lanes) {
+        paintLane(painter, lane, layout);
+    }
+    paintArrows(painter, lod, layout);
+    painter.restore();
+    paintLabels(painter, lod, index, layout);
+    paintRuler(painter, lod, layout);
+    paintState(painter, lod, index, trace, layout, state);
+}
+
+void TimelinePainter::paintRuler(QPainter& painter, const TimelineLod& lod,
+                                 const TimelineLayout& layout) const
+{
+    const QRectF ruler(0, 0, layout.width, TimelineLayout::kRuler);
+    painter.fillRect(ruler, palette_.color(QPalette::Window));
+    painter.setPen(palette_.color(QPalette::Mid));
+    painter.drawLine(QPointF(0, ruler.bottom() - 0.5), QPointF(layout.width, ruler.bottom() - 0.5));
+    const auto& mapping = lod.mapping;
+    const std::int64_t step = niceStep(90.0 * mapping.nsPerPixel());
+    const std::int64_t first = mapping.visible().startNs / step * step;
+    painter.setPen(palette_.color(QPalette::WindowText));
+    for (std::int64_t t = first; t <= mapping.visible().endNs; t += step) {
+        const double x = layout.plotLeft() + mapping.toPixel(t);
+        if (x < layout.plotLeft() || t < 0) {
+            continue;
+        }
+        painter.drawLine(QPointF(x, ruler.bottom() - 7), QPointF(x, ruler.bottom()));
+        painter.drawText(QPointF(x + 3, ruler.bottom() - 9), formatTime(t, step));
+        for (int minor = 1; minor < 5; ++minor) {
+            const double mx = x + mapping.toPixel(t + step * minor / 5) - mapping.toPixel(t);
+            painter.drawLine(QPointF(mx, ruler.bottom() - 3), QPointF(mx, ruler.bottom()));
+        }
+    }
+    painter.drawText(QRectF(4, 0, TimelineLayout::kGutter - 8, ruler.height()),
+                     Qt::AlignVCenter | Qt::AlignLeft,
+                     tr("%1/px").arg(formatTime(static_cast<std::int64_t>(mapping.nsPerPixel()), 1)));
+}
+
+void TimelinePainter::paintLane(QPainter& painter, const LodLane& lane, const TimelineLayout& layout) const
+{
+    const double top = layout.laneTop(lane.display);
+    if (lane.display % 2 == 1) {
+        painter.fillRect(QRectF(0, top, layout.plotWidth(), TimelineLayout::kLaneHeight),
+                         palette_.color(QPalette::AlternateBase));
+    }
+    painter.setPen(palette_.color(QPalette::Midlight));
+    painter.drawLine(QPointF(0, top + TimelineLayout::kLaneHeight - 0.5),
+                     QPointF(layout.plotWidth(), top + TimelineLayout::kLaneHeight - 0.5));
+    paintWorkBuffer(painter, lane, layout);
+    paintCalls(painter, lane, layout);
+    paintBlocks(painter, lane, layout);
+    paintLive(painter, lane, layout);
+    paintMarkers(painter, lane, layout);
+}
+
+void TimelinePainter::paintWorkBuffer(QPainter& painter, const LodLane& lane,
+                                      const TimelineLayout& layout) const
+{
+    const double y = layout.laneTop(lane.display) + TimelineLayout::kTrackTop + TimelineLayout::kBarInset;
+    const double h = TimelineLayout::kTrackHeight - 2 * TimelineLayout::kBarInset;
+    if (lane.workBuffer) {
+        const LodSpan& bar = *lane.workBuffer;
+        const QRectF rect(bar.x0, y, std::max(1.0, bar.x1 - bar.x0), h);
+        painter.fillRect(rect,
+                         (bar.flags & kBlockLeaked) && !lane.leakTail ? leakColor() : workBufferColor());
+        if (rect.width() > 60) {
+            painter.setPen(palette_.color(QPalette::Text));
+            QFont font = painter.font();
+            font.setPointSizeF(font.pointSizeF() * 0.8);
+            painter.setFont(font);
+            const QString label =
+                bar.bytes > 0 ? tr("work buffer · %1").arg(formatBytes(bar.bytes)) : tr("work buffer");
+            const double left = std::max(rect.left(), 0.0) + 4;
+            painter.drawText(QRectF(left, y - 2, rect.right() - left, h + 4),
+                             Qt::AlignVCenter | Qt::AlignLeft,
+                             QFontMetricsF(font).elidedText(label, Qt::ElideRight, rect.right() - left));
+            painter.setFont(QFont());
+        }
+    }
+    if (lane.leakTail) {
+        const LodSpan& tail = *lane.leakTail;
+        painter.fillRect(QRectF(tail.x0, y, std::max(1.0, tail.x1 - tail.x0), h), leakColor());
+    }
+}
+
+void TimelinePainter::paintCalls(QPainter& painter, const LodLane& lane, const TimelineLayout& layout) const
+{
+    const double y = layout.laneTop(lane.display) + TimelineLayout::kTrackTop;
+    for (const LodMark& mark : lane.calls) {
+        const bool single = std::popcount(mark.bits) == 1;
+        const QColor color = single ? entryColor(static_cast<EntryPoint>(std::countr_zero(mark.bits)))
+                                    : palette_.color(QPalette::Dark);
+        if (mark.count == 1) {
+            painter.fillRect(QRectF(mark.x - 1, y, 2, TimelineLayout::kTrackHeight), color);
+        } else {
+            // A folded bucket: a solid block as wide as the calls it stands for, at least 2 px.
+            painter.fillRect(QRectF(mark.x - 1, y + 2, std::max(2.0, mark.x1 - mark.x + 2),
+                                    TimelineLayout::kTrackHeight - 4),
+                             color);
+        }
+    }
+}
+
+void TimelinePainter::paintBlocks(QPainter& painter, const LodLane& lane, const TimelineLayout& layout) const
+{
+    for (const LodSpan& span : lane.blocks) {
+        const QColor color = (span.flags & kBlockLeaked) ? leakColor()
+                             : (span.flags & kBlockLive) ? liveColor()
+                                                         : freedColor();
+        const QRectF rect(span.x0, layout.rowTop(lane.display, span.row), std::max(1.0, span.x1 - span.x0),
+                          TimelineLayout::kRowHeight);
+        if (span.count > 1) {
+            painter.fillRect(rect, QBrush(color, Qt::Dense4Pattern));
+        } else {
+            painter.fillRect(rect, color);
+        }
+    }
+}
+
+void TimelinePainter::paintLive(QPainter& painter, const LodLane& lane, const TimelineLayout& layout) const
+{
+    if (lane.live.empty()) {
+        return;
+    }
+    const double base = layout.laneTop(lane.display) + TimelineLayout::kLiveTop + TimelineLayout::kLiveHeight;
+    QPolygonF area;
+    area.reserve(static_cast<qsizetype>(lane.live.size() * 2 + 2));
+    bool open = false;
+    const auto close = [&](double x) {
+        area << QPointF(x, base);
+        painter.drawPolygon(area);
+        area.clear();
+        open = false;
+    };
+    QColor fill = liveColor();
+    fill.setAlpha(150);
+    painter.setPen(Qt::NoPen);
+    painter.setBrush(fill);
+    for (std::size_t c = 0; c < lane.live.size(); ++c) {
+        const auto x = static_cast<double>(c);
+        if (lane.live[c] < 0) {
+            if (open) {
+                close(x);
+            }
+            continue;
+        }
+        if (!open) {
+            area << QPointF(x, base);
+            open = true;
+        }
+        const double y = base - static_cast<double>(lane.live[c]) * TimelineLayout::kLiveHeight;
+        area << QPointF(x, y) << QPointF(x + 1, y);
+    }
+    if (open) {
+        close(static_cast<double>(lane.live.size()));
+    }
+    painter.setBrush(Qt::NoBrush);
+}
+
+void TimelinePainter::paintMarkers(QPainter& painter, const LodLane& lane, const TimelineLayout& layout) const
+{
+    const double y = layout.markerY(lane.display);
+    const double r = TimelineLayout::kMarkerHeight / 2;
+    painter.setRenderHint(QPainter::Antialiasing, true);
+    painter.setPen(Qt::NoPen);
+    painter.setBrush(palette_.color(QPalette::Text));
+    for (const LodMark& mark : lane.packets) {
+        const QPolygonF head{{mark.x - r, y - r}, {mark.x + r, y}, {mark.x - r, y + r}};
+        painter.drawPolygon(head);
+    }
+    for (const LodMark& mark : lane.findings) {
+        const Severity severity = (mark.bits & 4u)   ? Severity::Error
+                                  : (mark.bits & 2u) ? Severity::Warning
+                                                     : Severity::Info;
+        painter.setBrush(severityColor(severity));
+        const QPolygonF diamond{{mark.x, y - r}, {mark.x + r, y}, {mark.x, y + r}, {mark.x - r, y}};
+        painter.drawPolygon(diamond);
+    }
+    painter.setBrush(Qt::NoBrush);
+    painter.setRenderHint(QPainter::Antialiasing, false);
+}
+
+void TimelinePainter::paintArrows(QPainter& painter, const TimelineLod& lod,
+                                  const TimelineLayout& layout) const
+{
+    QColor color = palette_.color(QPalette::Text);
+    color.setAlpha(130);
+    painter.setRenderHint(QPainter::Antialiasing, true);
+    for (const LodLane& lane : lod.lanes) {
+        for (const LodMark& mark : lane.packets) {
+            if (mark.targetDisplay < 0) {
+                continue;
+            }
+            const QPointF from(mark.x, layout.markerY(lane.display));
+            const QPointF to(mark.targetX, layout.markerY(mark.targetDisplay));
+            painter.setPen(QPen(color, mark.count > 1 ? 2.0 : 1.0));
+            painter.drawLine(from, to);
+            const double dir = to.y() > from.y() ? -1.0 : 1.0;
+            painter.drawLine(to, to + QPointF(-3, 5 * dir));
+            painter.drawLine(to, to + QPointF(3, 5 * dir));
+        }
+    }
+    painter.setRenderHint(QPainter::Antialiasing, false);
+}
+
+void TimelinePainter::paintLabels(QPainter& painter, const TimelineLod& lod, const TimelineIndex& index,
+                                  const TimelineLayout& layout) const
+{
+    painter.fillRect(QRectF(0, TimelineLayout::kRuler, TimelineLayout::kGutter, layout.height),
+                     palette_.color(QPalette::Window));
+    painter.setPen(palette_.color(QPalette::Mid));
+    painter.drawLine(QPointF(TimelineLayout::kGutter - 0.5, TimelineLayout::kRuler),
+                     QPointF(TimelineLayout::kGutter - 0.5, layout.height));
+    const QFont normal = painter.font();
+    QFont bold = normal;
+    bold.setBold(true);
+    for (const LodLane& lane : lod.lanes) {
+        const TimelineLane& source = index.lanes()[static_cast<std::size_t>(lane.lane)];
+        const QRectF box(6, layout.laneTop(lane.display) + 4, TimelineLayout::kGutter - 10,
+                         TimelineLayout::kLaneHeight - 8);
+        painter.setFont(bold);
+        painter.setPen(palette_.color(QPalette::WindowText));
+        const QString title =
+            QFontMetricsF(bold).elidedText(QString::fromStdString(source.label), Qt::ElideRight, box.width());
+        painter.drawText(box, Qt::AlignTop | Qt::AlignLeft, title);
+        painter.setFont(normal);
+        QString details;
+        if (lane.workBuffer && lane.workBuffer->bytes > 0) {
+            details += tr("work buffer %1").arg(formatBytes(lane.workBuffer->bytes)) + QLatin1Char('\n');
+        }
+        if (lane.livePeak > 0) {
+            details += tr("peak live %1").arg(formatBytes(lane.livePeak)) + QLatin1Char('\n');
+        }
+        if (lane.leakTail || std::any_of(lane.blocks.begin(), lane.blocks.end(),
+                                         [](const LodSpan& s) { return (s.flags & kBlockLeaked) != 0; })) {
+            painter.setPen(leakColor());
+            details += tr("leak");
+        } else {
+            painter.setPen(palette_.color(QPalette::PlaceholderText));
+        }
+        painter.drawText(box.adjusted(0, 18, 0, 0), Qt::AlignTop | Qt::AlignLeft, details);
+    }
+}
+
+void TimelinePainter::paintState(QPainter& painter, const TimelineLod& lod, const TimelineIndex& index,
+                                 const Trace* trace, const TimelineLayout& layout,
+                                 const TimelinePaintState& state) const
+{
+    const QColor highlight = palette_.color(QPalette::Highlight);
+    painter.save();
+    painter.setClipRect(QRectF(layout.plotLeft(), 0, layout.plotWidth(), layout.height));
+    if (trace && state.current.valid() && state.current.value() < index.indexedEvents()) {
+        const double x =
+            layout.plotLeft() +
+            lod.mapping.toPixel(static_cast<std::int64_t>(trace->times()[state.current.value()]));
+        painter.setPen(QPen(highlight, 1.5, Qt::DashLine));
+        painter.drawLine(QPointF(x, TimelineLayout::kRuler), QPointF(x, layout.height));
+        painter.setBrush(highlight);
+        painter.drawPolygon(QPolygonF{{x - 5, 0}, {x + 5, 0}, {x, 8}});
+        painter.setBrush(Qt::NoBrush);
+    }
+    const int lane = trace ? index.laneOfEvent(*trace, state.selected) : -1;
+    if (lane >= 0) {
+        const double x =
+            layout.plotLeft() +
+            lod.mapping.toPixel(static_cast<std::int64_t>(trace->times()[state.selected.value()]));
+        const double top = layout.laneTop(index.displayPosition(lane));
+        QColor band = highlight;
+        band.setAlpha(60);
+        painter.fillRect(QRectF(x - 4, top + 1, 8, TimelineLayout::kLaneHeight - 2), band);
+        painter.setPen(QPen(highlight, 2));
+        painter.drawRect(QRectF(x - 4, top + 1, 8, TimelineLayout::kLaneHeight - 2));
+    }
+    if (state.rubberBand) {
+        QColor band = highlight;
+        band.setAlpha(50);
+        const double x0 = std::min(state.rubberBand->first, state.rubberBand->second);
+        const double x1 = std::max(state.rubberBand->first, state.rubberBand->second);
+        painter.fillRect(QRectF(layout.plotLeft() + x0, 0, x1 - x0, layout.height), band);
+    }
+    painter.restore();
+}
+
+}  // namespace eapscope::ui

@@ -1,0 +1,150 @@
+#include "timeline/timeline_tooltip.h"
+
+#include "timeline/timeline_index.h"
+#include "trace/trace.h"
+
+#include <QCoreApplication>
+
+namespace eapscope::ui {
+namespace {
+
+/// A CallEnd follows its CallStart closely; give up after this many rows (tooltips only).
+constexpr std::size_t kCallEndSearchRows = 100000;
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("eapscope::ui::TimelineToolTip", text);
+}
+
+QString laneName(const TimelineIndex& index, int lane)
+{
+    return lane < 0 ? tr("no lane")
+                    : QString::fromStdString(index.lanes()[static_cast<std::size_t>(lane)].label);
+}
+
+QString hex(std::uint64_t value)
+{
+    return QStringLiteral("0x") + QString::number(value, 16);
+}
+
+QString callText(const Trace& trace, const TimelineIndex& index, EventId event)
+{
+    const EventRow start = trace.row(event);
+    QString text = QString::fromUtf8(entryPointName(start.entry).data(),
+                                     static_cast<qsizetype>(entryPointName(start.entry).size())) +
+                   QStringLiteral(" — ") + laneName(index, index.laneOfEvent(trace, event)) +
+                   QLatin1Char('\n') + tr("at %1").arg(formatTimelineTime(start.timeNs));
+    const std::size_t last = std::min(index.indexedEvents(), event.value() + kCallEndSearchRows);
+    for (std::size_t i = event.value() + 1; i < last; ++i) {
+        if (trace.kinds()[i] == EventKind::CallEnd && trace.calls()[i] == event) {
+            const EventRow end = trace.row(EventId(static_cast<std::uint32_t>(i)));
+            const std::string_view action = actionName(end.action);
+            text += tr(", took %1\nreturned %2").arg(formatTimelineTime(end.b)).arg(end.result);
+            if (end.action != kNoAction) {
+                text += tr(", action %1")
+                            .arg(QString::fromUtf8(action.data(), static_cast<qsizetype>(action.size())));
+            }
+            return text;
+        }
+    }
+    return text + tr("\nstill running");
+}
+
+QString packetText(const Trace& trace, const TimelineIndex& index, EventId event)
+{
+    const EventRow row = trace.row(event);
+    QString text = tr("Packet from %1 at %2")
+                       .arg(laneName(index, index.laneOfEvent(trace, event)), formatTimelineTime(row.timeNs));
+    if (row.packet.valid()) {
+        const auto bytes = trace.packet(row.packet);
+        text += tr("\n%1 bytes").arg(bytes.size());
+        if (bytes.size() >= 2) {
+            text += tr(", code %1, id %2").arg(bytes[0]).arg(bytes[1]);
+        }
+        if (bytes.size() >= 5 && (bytes[0] == 1 || bytes[0] == 2)) {
+            text += tr(", type %1").arg(bytes[4]);
+        }
+    }
+    const std::string_view summary = trace.string(row.text);
+    if (!summary.empty()) {
+        text += QLatin1Char('\n') + QString::fromUtf8(summary.data(), static_cast<qsizetype>(summary.size()));
+    }
+    return text;
+}
+
+QString blockText(const Trace& trace, const TimelineIndex& index, EventId event)
+{
+    const int lane = index.laneOfEvent(trace, event);
+    if (lane < 0) {
+        return {};
+    }
+    for (const LaneBlock& block : index.lanes()[static_cast<std::size_t>(lane)].blocks) {
+        if (block.block.allocEvent != event) {
+            continue;
+        }
+        QString text =
+            (block.workBuffer ? tr("Work buffer %1, %2 bytes") : tr("Block %1, %2 bytes"))
+                .arg(hex(block.block.address))
+                .arg(block.block.size) +
+            tr("\nallocated at %1").arg(formatTimelineTime(static_cast<std::uint64_t>(block.start)));
+        const std::string_view site = trace.string(trace.texts()[event.value()]);
+        if (!site.empty()) {
+            text += tr(" by %1").arg(QString::fromUtf8(site.data(), static_cast<qsizetype>(site.size())));
+        }
+        if (block.block.freeEvent.valid()) {
+            return text + tr("\nfreed at %1").arg(formatTimelineTime(static_cast<std::uint64_t>(block.end)));
+        }
+        return text + (block.block.leaked ? tr("\nleaked: never freed") : tr("\nstill live"));
+    }
+    return tr("Heap allocation at %1").arg(formatTimelineTime(trace.times()[event.value()]));
+}
+
+QString findingText(const Trace& trace, EventId event)
+{
+    const std::uint32_t id = trace.auxes()[event.value()];
+    if (id >= trace.findings().size()) {
+        return tr("Finding");
+    }
+    const FindingRecord& finding = trace.findings()[id];
+    const std::string_view severity = toString(finding.severity);
+    return QString::fromStdString(finding.rule) + QStringLiteral(" (") +
+           QString::fromUtf8(severity.data(), static_cast<qsizetype>(severity.size())) +
+           QStringLiteral(")\n") + QString::fromStdString(finding.message);
+}
+
+}  // namespace
+
+QString formatTimelineTime(std::uint64_t ns)
+{
+    if (ns < 1000) {
+        return tr("%1 ns").arg(ns);
+    }
+    if (ns < 1000000) {
+        return tr("%1 µs").arg(static_cast<double>(ns) / 1e3, 0, 'f', 3);
+    }
+    if (ns < 1000000000) {
+        return tr("%1 ms").arg(static_cast<double>(ns) / 1e6, 0, 'f', 3);
+    }
+    return tr("%1 s").arg(static_cast<double>(ns) / 1e9, 0, 'f', 3);
+}
+
+QString timelineToolTip(const Trace& trace, const TimelineIndex& index, EventId event)
+{
+    if (!event.valid() || event.value() >= index.indexedEvents()) {
+        return {};
+    }
+    switch (trace.kinds()[event.value()]) {
+        case EventKind::CallStart:
+            return callText(trace, index, event);
+        case EventKind::Packet:
+            return packetText(trace, index, event);
+        case EventKind::HeapAlloc:
+            return blockText(trace, index, event);
+        case EventKind::Finding:
+            return findingText(trace, event);
+        default:
+            return {};
+    }
+}
+
+}  // namespace eapscope::ui
