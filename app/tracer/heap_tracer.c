@@ -182,7 +182,11 @@ static enum free_verdict note_free(void* p, uint64_t* size_out)
     pthread_mutex_lock(&g_lock);
     struct block_entry* e = table_find(address);
     enum free_verdict verdict = FREE_PASS;
-    if (!e || e->state != BLOCK_LIVE) {
+    if (!e && !rec) {
+        /* Host or tracer code freeing an address never seen: a block from before tracking
+         * started, most likely; glibc is the better judge. */
+        verdict = FREE_PASS;
+    } else if (!e || e->state != BLOCK_LIVE) {
         if (rec)
             record_push(e ? EAPSCOPE_HEAP_DOUBLE_FREE : EAPSCOPE_HEAP_INVALID_FREE, address, 0, t_tag, 0);
         verdict = FREE_REJECT;
@@ -259,8 +263,14 @@ EXPORT void* realloc(void* p, size_t size)
     pthread_mutex_lock(&g_lock);
     struct block_entry* e = table_find((uint64_t)(uintptr_t)p);
     int live = e && e->state == BLOCK_LIVE;
+    int unknown = !e && !recording(); /* see note_free: not ours to judge */
     uint64_t old_size = live ? e->size : 0;
     pthread_mutex_unlock(&g_lock);
+    if (unknown) {
+        void* q = real.realloc(p, size);
+        note_alloc(q, size);
+        return q;
+    }
     if (!live || (g_quarantine && recording())) {
         if (!live) {
             uint64_t ignored;
