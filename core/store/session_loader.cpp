@@ -1,0 +1,495 @@
+#include "store/session_loader.h"
+
+#include "common/log.h"
+#include "store/session_schema.h"
+#include "store/sqlite_statement.h"
+
+#include <sqlite3.h>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <limits>
+
+namespace eapscope {
+
+namespace {
+
+// EAP packets are at most 65535 bytes (RFC 3748 §4: 16-bit Length); a capture carrier may
+// wrap one, so allow some headroom, but refuse the blobs a hostile file uses to exhaust memory.
+constexpr std::size_t kMaxPacketBytes = 1 << 20;
+constexpr std::size_t kMaxTextBytes = 4 << 20;
+// Rows between progress reports and cancel checks.
+constexpr std::size_t kBatchRows = 1 << 14;
+
+bool isInt(int type)
+{
+    return type == SQLITE_INTEGER || type == SQLITE_NULL;
+}
+
+template <typename Enum>
+bool enumInRange(std::int64_t value, Enum last)
+{
+    return value >= 0 && value <= static_cast<std::int64_t>(last);
+}
+
+bool u32(std::int64_t value)
+{
+    return value >= 0 && value <= std::numeric_limits<std::uint32_t>::max();
+}
+
+// Stored id (value + 1, 0 = none) to an id below `count`; nullopt when dangling.
+template <typename Id>
+std::optional<Id> idRef(std::int64_t stored, std::size_t count)
+{
+    if (stored == 0) {
+        return Id();
+    }
+    if (stored < 0 || static_cast<std::uint64_t>(stored) > count) {
+        return std::nullopt;
+    }
+    return Id(static_cast<std::uint32_t>(stored - 1));
+}
+
+}  // namespace
+
+SessionLoader::SessionLoader(SqliteDb db, std::function<void(double)> progress,
+                             const std::atomic<bool>* cancel)
+    : db_(std::move(db)), progress_(std::move(progress)), cancel_(cancel)
+{
+}
+
+Error SessionLoader::damaged(const std::string& detail) const
+{
+    return makeError(db_.name() + ": damaged session file: " + detail);
+}
+
+Result<SqliteStatement> SessionLoader::query(const char* sql)
+{
+    auto statement = SqliteStatement::prepare(db_, sql);
+    if (!statement) {
+        return damaged(sqlite3_errmsg(db_.handle()));
+    }
+    return statement;
+}
+
+bool SessionLoader::tick(std::size_t rows)
+{
+    rowsDone_ += rows;
+    if (progress_) {
+        const double fraction =
+            std::min(1.0, static_cast<double>(rowsDone_) / static_cast<double>(totalRows_));
+        if (fraction > lastProgress_) {
+            lastProgress_ = fraction;
+            progress_(fraction);
+        }
+    }
+    return cancel_ == nullptr || !cancel_->load(std::memory_order_relaxed);
+}
+
+Result<Trace> SessionLoader::load()
+{
+    using Step = Status (SessionLoader::*)();
+    for (Step step : {&SessionLoader::migrateIfOld, &SessionLoader::countRows, &SessionLoader::loadStrings,
+                      &SessionLoader::loadPackets, &SessionLoader::loadMethods, &SessionLoader::loadOptions,
+                      &SessionLoader::loadContexts, &SessionLoader::loadFindings, &SessionLoader::loadSummary,
+                      &SessionLoader::loadEvents}) {
+        if (auto ok = (this->*step)(); !ok) {
+            return makeError(ok.error());
+        }
+    }
+    if (complete_) {
+        trace_.setOption("complete", "true");
+    }
+    tick(0);
+    if (progress_ && lastProgress_ < 1.0) {
+        progress_(1.0);
+    }
+    return std::move(trace_);
+}
+
+Status SessionLoader::migrateIfOld()
+{
+    auto version = readSessionVersion(db_);
+    if (!version) {
+        return makeError(version.error());
+    }
+    if (version->major == kSessionFormat.major && version->minor >= kSessionFormat.minor) {
+        return Ok{};
+    }
+    // Migrations run on a private in-memory copy: the user's file is never changed by opening it.
+    auto copy = SqliteDb::memory(db_.name());
+    if (!copy) {
+        return makeError(copy.error());
+    }
+    if (auto copied = db_.copyTo(copy.value()); !copied) {
+        return copied;
+    }
+    if (auto migrated = migrateSession(copy.value(), version.value()); !migrated) {
+        return migrated;
+    }
+    moduleLogger("core.store")
+        ->info("{}: migrated format {}.{} in memory", db_.name(), version->major, version->minor);
+    db_ = std::move(copy.value());
+    return Ok{};
+}
+
+Status SessionLoader::countRows()
+{
+    auto count = query(
+        "SELECT (SELECT max(id) FROM events), (SELECT max(id) FROM strings), (SELECT max(id) FROM packets)");
+    if (!count) {
+        return makeError(count.error());
+    }
+    if (count->step() != SqliteStatement::Step::Row) {
+        return damaged(sqlite3_errmsg(db_.handle()));
+    }
+    // Rows are at least 16 bytes on disk, so the file's size bounds any reservation a hostile
+    // max(id) could ask for.
+    std::int64_t pageCount = 0;
+    std::int64_t pageSize = 0;
+    if (auto pages = query("SELECT page_count * page_size FROM pragma_page_count, pragma_page_size"); pages) {
+        if (pages->step() == SqliteStatement::Step::Row) {
+            pageSize = pages->integer(0);
+            pageCount = 1;
+        }
+    }
+    const auto bound = static_cast<std::size_t>(std::max<std::int64_t>(pageCount * pageSize / 16, 0));
+    const std::int64_t maxEvent = count->integer(0);
+    totalEvents_ =
+        maxEvent >= 0 && count->type(0) == SQLITE_INTEGER ? static_cast<std::size_t>(maxEvent) + 1 : 0;
+    totalEvents_ = std::min(totalEvents_, bound);
+    std::size_t others = 0;
+    for (int column : {1, 2}) {
+        const std::int64_t v = count->integer(column);
+        others += v > 0 ? std::min(static_cast<std::size_t>(v), bound) : 0;
+    }
+    totalRows_ = std::max<std::size_t>(1, totalEvents_ + others);
+    trace_.reserve(totalEvents_);
+    return Ok{};
+}
+
+Status SessionLoader::loadStrings()
+{
+    auto rows = query("SELECT id, text FROM strings ORDER BY id");
+    if (!rows) {
+        return makeError(rows.error());
+    }
+    std::size_t index = 0;
+    SqliteStatement::Step step;
+    while ((step = rows->step()) == SqliteStatement::Step::Row) {
+        if (rows->type(0) != SQLITE_INTEGER || rows->integer(0) != static_cast<std::int64_t>(index) ||
+            rows->type(1) != SQLITE_TEXT) {
+            return damaged("string " + std::to_string(index) + " is missing or not text");
+        }
+        const std::string_view text = rows->text(1);
+        if (text.size() > kMaxTextBytes) {
+            return damaged("string " + std::to_string(index) + " is " + std::to_string(text.size()) +
+                           " bytes");
+        }
+        strings_.push_back(trace_.intern(text));
+        ++index;
+        if (index % kBatchRows == 0 && !tick(kBatchRows)) {
+            return makeError(db_.name() + ": opening cancelled");
+        }
+    }
+    if (step == SqliteStatement::Step::Error) {
+        return damaged(sqlite3_errmsg(db_.handle()));
+    }
+    tick(index % kBatchRows);
+    return Ok{};
+}
+
+Status SessionLoader::loadPackets()
+{
+    auto rows = query("SELECT id, bytes FROM packets ORDER BY id");
+    if (!rows) {
+        return makeError(rows.error());
+    }
+    std::size_t index = 0;
+    SqliteStatement::Step step;
+    while ((step = rows->step()) == SqliteStatement::Step::Row) {
+        if (rows->type(0) != SQLITE_INTEGER || rows->integer(0) != static_cast<std::int64_t>(index) ||
+            rows->type(1) != SQLITE_BLOB) {
+            return damaged("packet " + std::to_string(index) + " is missing or not a blob");
+        }
+        const auto bytes = rows->blob(1);
+        if (bytes.size() > kMaxPacketBytes) {
+            return damaged("packet " + std::to_string(index) + " is " + std::to_string(bytes.size()) +
+                           " bytes, more than a packet can be");
+        }
+        trace_.addPacket(bytes);
+        ++index;
+        if (index % kBatchRows == 0 && !tick(kBatchRows)) {
+            return makeError(db_.name() + ": opening cancelled");
+        }
+    }
+    if (step == SqliteStatement::Step::Error) {
+        return damaged(sqlite3_errmsg(db_.handle()));
+    }
+    tick(index % kBatchRows);
+    return Ok{};
+}
+
+Status SessionLoader::loadMethods()
+{
+    auto rows = query("SELECT side, name, path, eap_type, roles, sha256 FROM methods ORDER BY id");
+    if (!rows) {
+        return makeError(rows.error());
+    }
+    SqliteStatement::Step step;
+    while ((step = rows->step()) == SqliteStatement::Step::Row) {
+        if (!enumInRange(rows->integer(0), Side::None) || !u32(rows->integer(3)) || !u32(rows->integer(4))) {
+            return damaged("a method identity has an invalid side, type or roles");
+        }
+        MethodIdentity m;
+        m.side = static_cast<Side>(rows->integer(0));
+        m.name = std::string(rows->text(1));
+        m.path = std::string(rows->text(2));
+        m.eapType = static_cast<std::uint32_t>(rows->integer(3));
+        m.roles = static_cast<std::uint32_t>(rows->integer(4));
+        m.sha256 = std::string(rows->text(5));
+        trace_.addMethod(m);
+    }
+    return step == SqliteStatement::Step::Error ? Status(damaged(sqlite3_errmsg(db_.handle())))
+                                                : Status(Ok{});
+}
+
+Status SessionLoader::loadOptions()
+{
+    auto rows = query("SELECT key, value FROM options ORDER BY seq, key");
+    if (!rows) {
+        return makeError(rows.error());
+    }
+    SqliteStatement::Step step;
+    while ((step = rows->step()) == SqliteStatement::Step::Row) {
+        std::string key(rows->text(0));
+        if (key != "complete") {
+            trace_.setOption(std::move(key), std::string(rows->text(1)));
+        }
+    }
+    return step == SqliteStatement::Step::Error ? Status(damaged(sqlite3_errmsg(db_.handle())))
+                                                : Status(Ok{});
+}
+
+Result<StringId> SessionLoader::stringRef(std::int64_t stored, const char* what) const
+{
+    if (stored == 0) {
+        return StringId();
+    }
+    if (stored < 0 || static_cast<std::uint64_t>(stored) > strings_.size()) {
+        return damaged(std::string(what) + " refers to string " + std::to_string(stored - 1) +
+                       ", which does not exist");
+    }
+    return strings_[static_cast<std::size_t>(stored - 1)];
+}
+
+Status SessionLoader::loadContexts()
+{
+    auto rows = query("SELECT id, side, number, created, label FROM contexts ORDER BY id");
+    if (!rows) {
+        return makeError(rows.error());
+    }
+    std::size_t index = 0;
+    SqliteStatement::Step step;
+    while ((step = rows->step()) == SqliteStatement::Step::Row) {
+        const std::string name = "context " + std::to_string(index);
+        const auto created = idRef<EventId>(rows->integer(3), totalEvents_);
+        if (rows->integer(0) != static_cast<std::int64_t>(index) ||
+            !enumInRange(rows->integer(1), Side::None) || !u32(rows->integer(2)) || !created) {
+            return damaged(name + " has an invalid id, side, number or creating event");
+        }
+        auto label = stringRef(rows->integer(4), name.c_str());
+        if (!label) {
+            return makeError(label.error());
+        }
+        ContextInfo info;
+        info.side = static_cast<Side>(rows->integer(1));
+        info.number = static_cast<std::uint32_t>(rows->integer(2));
+        info.created = *created;
+        info.label = label.value();
+        trace_.addContext(info);
+        ++index;
+    }
+    return step == SqliteStatement::Step::Error ? Status(damaged(sqlite3_errmsg(db_.handle())))
+                                                : Status(Ok{});
+}
+
+Status SessionLoader::loadFindings()
+{
+    auto rows = query(
+        "SELECT id, rule, severity, side, context, call, entry, message, bytes, blocks, sites, signal, "
+        "exit_status, offset FROM findings ORDER BY id");
+    if (!rows) {
+        return makeError(rows.error());
+    }
+    std::size_t index = 0;
+    SqliteStatement::Step step;
+    while ((step = rows->step()) == SqliteStatement::Step::Row) {
+        if (auto ok = loadFindingRow(rows.value(), index); !ok) {
+            return ok;
+        }
+        ++index;
+    }
+    return step == SqliteStatement::Step::Error ? Status(damaged(sqlite3_errmsg(db_.handle())))
+                                                : Status(Ok{});
+}
+
+Status SessionLoader::loadFindingRow(const SqliteStatement& row, std::size_t index)
+{
+    const std::string name = "finding " + std::to_string(index);
+    const auto context = idRef<ContextId>(row.integer(4), trace_.contexts().size());
+    const auto call = idRef<EventId>(row.integer(5), totalEvents_);
+    const bool intsOk = isInt(row.type(8)) && isInt(row.type(9)) && isInt(row.type(11)) &&
+                        isInt(row.type(12)) && isInt(row.type(13));
+    if (row.integer(0) != static_cast<std::int64_t>(index) || row.type(1) != SQLITE_TEXT ||
+        !enumInRange(row.integer(2), Severity::Error) || !enumInRange(row.integer(3), Side::None) ||
+        !context || !call || !enumInRange(row.integer(6), EntryPoint::End) || !intsOk) {
+        return damaged(name + " has an invalid id, rule, severity, side, context, call or entry");
+    }
+    auto fitsInt = [&](int column) {
+        const std::int64_t v = row.integer(column);
+        return v >= std::numeric_limits<int>::min() && v <= std::numeric_limits<int>::max();
+    };
+    if (!fitsInt(11) || !fitsInt(12)) {
+        return damaged(name + " has an invalid signal or exit status");
+    }
+    FindingRecord f;
+    f.rule = std::string(row.text(1));
+    f.severity = static_cast<Severity>(row.integer(2));
+    f.side = static_cast<Side>(row.integer(3));
+    f.context = *context;
+    f.call = *call;
+    f.entry = static_cast<EntryPoint>(row.integer(6));
+    f.message = std::string(row.text(7));
+    auto optional64 = [&](int column) {
+        return row.type(column) == SQLITE_NULL ? std::nullopt
+                                               : std::optional<std::int64_t>(row.integer(column));
+    };
+    if (auto v = optional64(8)) {
+        f.bytes = static_cast<std::uint64_t>(*v);
+    }
+    if (auto v = optional64(9)) {
+        f.blocks = static_cast<std::uint64_t>(*v);
+    }
+    if (auto v = optional64(11)) {
+        f.signal = static_cast<int>(*v);
+    }
+    if (auto v = optional64(12)) {
+        f.exitStatus = static_cast<int>(*v);
+    }
+    f.offset = optional64(13);
+    const std::string_view sitesText = row.text(10);
+    if (!sitesText.empty()) {
+        const auto sites = nlohmann::json::parse(sitesText, nullptr, false);
+        if (!sites.is_array() ||
+            !std::all_of(sites.begin(), sites.end(), [](const auto& s) { return s.is_string(); })) {
+            return damaged(name + " has sites that are not a list of text");
+        }
+        for (const auto& site : sites) {
+            f.sites.push_back(site.template get<std::string>());
+        }
+    }
+    findings_.push_back(std::move(f));
+    return Ok{};
+}
+
+Status SessionLoader::loadSummary()
+{
+    auto rows = query("SELECT value FROM summary WHERE key = 'complete'");
+    if (!rows) {
+        return makeError(rows.error());
+    }
+    complete_ = rows->step() == SqliteStatement::Step::Row && rows->type(0) == SQLITE_INTEGER &&
+                rows->integer(0) == 1;
+    return Ok{};
+}
+
+Status SessionLoader::loadEvents()
+{
+    auto rows = query(
+        "SELECT id, time, kind, side, entry, action, context, call, result, aux, packet, text, a, b "
+        "FROM events ORDER BY id");
+    if (!rows) {
+        return makeError(rows.error());
+    }
+    std::size_t index = 0;
+    SqliteStatement::Step step;
+    while ((step = rows->step()) == SqliteStatement::Step::Row) {
+        if (index >= totalEvents_) {
+            return damaged("more events than the file can hold");
+        }
+        if (auto ok = loadEventRow(rows.value(), index); !ok) {
+            return ok;
+        }
+        ++index;
+        if (index % kBatchRows == 0 && !tick(kBatchRows)) {
+            return makeError(db_.name() + ": opening cancelled");
+        }
+    }
+    if (step == SqliteStatement::Step::Error) {
+        if (index == 0) {
+            return damaged(sqlite3_errmsg(db_.handle()));
+        }
+        // Keep what could be read, as an incomplete session: a cut-off file is still evidence.
+        moduleLogger("core.store")
+            ->warn("{}: damaged after event {}: {}", db_.name(), index, sqlite3_errmsg(db_.handle()));
+        trace_.setOption("damaged", "events after " + std::to_string(index) +
+                                        " unreadable: " + sqlite3_errmsg(db_.handle()));
+        complete_ = false;
+        return Ok{};
+    }
+    if (findingsAdded_ != findings_.size()) {
+        return damaged("finding " + std::to_string(findingsAdded_) + " has no event");
+    }
+    tick(index % kBatchRows);
+    return Ok{};
+}
+
+Status SessionLoader::loadEventRow(const SqliteStatement& row, std::size_t index)
+{
+    sqlite3_stmt* s = row.handle();
+    for (int column = 0; column < 14; ++column) {
+        if (!isInt(sqlite3_column_type(s, column))) {
+            return damaged("event " + std::to_string(index) + " has a non-integer column " +
+                           std::to_string(column));
+        }
+    }
+    const auto v = [s](int column) { return sqlite3_column_int64(s, column); };
+    const auto context = idRef<ContextId>(v(6), trace_.contexts().size());
+    const auto call = idRef<EventId>(v(7), totalEvents_);
+    const auto packet = idRef<PacketId>(v(10), trace_.packetCount());
+    const auto text = idRef<StringId>(v(11), strings_.size());
+    if (v(0) != static_cast<std::int64_t>(index) || !enumInRange(v(2), EventKind::Note) ||
+        !enumInRange(v(3), Side::None) || !enumInRange(v(4), EntryPoint::End) || v(5) < 0 || v(5) > 255 ||
+        !context || !call || !u32(v(8)) || !u32(v(9)) || !packet || !text) {
+        return damaged("event " + std::to_string(index) + " has an out-of-range value or a dangling id");
+    }
+    EventRow r;
+    r.timeNs = static_cast<std::uint64_t>(v(1));
+    r.kind = static_cast<EventKind>(v(2));
+    r.side = static_cast<Side>(v(3));
+    r.entry = static_cast<EntryPoint>(v(4));
+    r.action = static_cast<std::uint8_t>(v(5));
+    r.context = *context;
+    r.call = *call;
+    r.result = static_cast<std::uint32_t>(v(8));
+    r.aux = static_cast<std::uint32_t>(v(9));
+    r.packet = *packet;
+    r.text = text->valid() ? strings_[text->value()] : StringId();
+    r.a = static_cast<std::uint64_t>(v(12));
+    r.b = static_cast<std::uint64_t>(v(13));
+    if (r.kind != EventKind::Finding) {
+        trace_.append(r);
+        return Ok{};
+    }
+    // Finding rows are made by Trace::addFinding from the record, so the trace's invariant
+    // (finding i <-> its event) holds by construction.
+    if (r.aux != findingsAdded_ || findingsAdded_ >= findings_.size()) {
+        return damaged("event " + std::to_string(index) + " refers to finding " + std::to_string(r.aux) +
+                       " out of order or missing");
+    }
+    trace_.addFinding(findings_[findingsAdded_++], r.timeNs);
+    return Ok{};
+}
+
+}  // namespace eapscope

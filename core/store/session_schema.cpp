@@ -1,0 +1,95 @@
+#include "store/session_schema.h"
+
+#include "store/sqlite_db.h"
+#include "store/sqlite_statement.h"
+
+#include <sqlite3.h>
+
+namespace eapscope {
+
+namespace {
+
+constexpr const char* kCreateTables = R"sql(
+CREATE TABLE meta(key TEXT PRIMARY KEY, value) WITHOUT ROWID;
+CREATE TABLE strings(id INTEGER PRIMARY KEY, text TEXT NOT NULL);
+CREATE TABLE packets(id INTEGER PRIMARY KEY, bytes BLOB NOT NULL);
+CREATE TABLE methods(id INTEGER PRIMARY KEY, side INTEGER, name TEXT, path TEXT, eap_type INTEGER,
+                     roles INTEGER, sha256 TEXT);
+CREATE TABLE options(key TEXT PRIMARY KEY, seq INTEGER NOT NULL, value TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE contexts(id INTEGER PRIMARY KEY, side INTEGER, number INTEGER, created INTEGER, label INTEGER);
+CREATE TABLE events(id INTEGER PRIMARY KEY, time INTEGER, kind INTEGER, side INTEGER, entry INTEGER,
+                    action INTEGER, context INTEGER, call INTEGER, result INTEGER, aux INTEGER,
+                    packet INTEGER, text INTEGER, a INTEGER, b INTEGER);
+CREATE TABLE findings(id INTEGER PRIMARY KEY, rule TEXT, severity INTEGER, side INTEGER, context INTEGER,
+                      call INTEGER, entry INTEGER, message TEXT, bytes INTEGER, blocks INTEGER, sites TEXT,
+                      signal INTEGER, exit_status INTEGER, offset INTEGER, event INTEGER);
+CREATE TABLE summary(key TEXT PRIMARY KEY, value) WITHOUT ROWID;
+)sql";
+
+// Format 1.0 kept the summary rows in meta; 1.1 moved them to their own table.
+constexpr const char* kMigrate10To11 = R"sql(
+CREATE TABLE summary(key TEXT PRIMARY KEY, value) WITHOUT ROWID;
+INSERT INTO summary SELECT key, value FROM meta WHERE key NOT IN ('format_major', 'format_minor', 'writer');
+DELETE FROM meta WHERE key NOT IN ('format_major', 'format_minor', 'writer');
+UPDATE meta SET value = 1 WHERE key = 'format_minor';
+)sql";
+
+std::string versionText(SchemaVersion v)
+{
+    return std::to_string(v.major) + "." + std::to_string(v.minor);
+}
+
+}  // namespace
+
+Status createSessionSchema(SqliteDb& db)
+{
+    if (auto created = db.exec(kCreateTables); !created) {
+        return created;
+    }
+    return db.exec("INSERT INTO meta VALUES('format_major', " + std::to_string(kSessionFormat.major) +
+                   "), ('format_minor', " + std::to_string(kSessionFormat.minor) +
+                   "), ('writer', 'EapScope " EAPSCOPE_VERSION "')");
+}
+
+Result<SchemaVersion> readSessionVersion(const SqliteDb& db)
+{
+    auto query = SqliteStatement::prepare(db,
+                                          "SELECT (SELECT value FROM meta WHERE key = 'format_major'), "
+                                          "(SELECT value FROM meta WHERE key = 'format_minor')");
+    if (!query) {
+        const int code = sqlite3_errcode(db.handle()) & 0xFF;
+        if (code == SQLITE_NOTADB || code == SQLITE_CORRUPT) {
+            return makeError(db.name() +
+                             ": not an EapScope session file (not an SQLite database, or damaged)");
+        }
+        return makeError(db.name() + ": not an EapScope session file (" + sqlite3_errmsg(db.handle()) + ")");
+    }
+    if (query->step() != SqliteStatement::Step::Row || query->type(0) != SQLITE_INTEGER ||
+        query->type(1) != SQLITE_INTEGER) {
+        return makeError(db.name() + ": not an EapScope session file (no format version)");
+    }
+    const std::int64_t major = query->integer(0);
+    const std::int64_t minor = query->integer(1);
+    if (major < 1 || minor < 0 || minor > 1'000'000) {
+        return makeError(db.name() + ": invalid session format version " + std::to_string(major) + "." +
+                         std::to_string(minor));
+    }
+    if (major > kSessionFormat.major) {
+        return makeError(db.name() + ": session format " + std::to_string(major) + "." +
+                         std::to_string(minor) + " is newer than this EapScope reads (" +
+                         versionText(kSessionFormat) + "); open it with a newer EapScope");
+    }
+    return SchemaVersion{static_cast<int>(major), static_cast<int>(minor)};
+}
+
+Status migrateSession(SqliteDb& db, SchemaVersion from)
+{
+    if (from.major == 1 && from.minor == 0) {
+        if (auto migrated = db.exec(kMigrate10To11); !migrated) {
+            return makeError(db.name() + ": cannot migrate format 1.0: " + migrated.error());
+        }
+    }
+    return Ok{};
+}
+
+}  // namespace eapscope

@@ -1,0 +1,57 @@
+// The session file's SQLite schema and its versions (DESIGN.md "Session file").
+//
+// Tables (all written by SessionWriter, read by readSession):
+//   meta(key, value)            format_major, format_minor, writer
+//   strings(id, text)           the trace's interned strings, id = StringId value
+//   packets(id, bytes)          raw packet bytes, id = PacketId value
+//   methods(id, side, name, path, eap_type, roles, sha256)
+//   options(key, seq, value)    the run's options, seq = order of first setting
+//   contexts(id, side, number, created, label)
+//   events(id, time, kind, side, entry, action, context, call, result, aux, packet, text, a, b)
+//                               one row per trace event, the trace columns as integers
+//   findings(id, rule, severity, side, context, call, entry, message, bytes, blocks, sites,
+//            signal, exit_status, offset, event)   sites = JSON array of strings
+//   summary(key, value)         events, packets, contexts, findings, errors, warnings, outcome,
+//                               packet_bytes, complete (0/1)
+// Id references (context, call, packet, text, label, created, event) are stored as the id
+// value + 1, with 0 for "none": the common "none" then costs no bytes in a row.
+// 64-bit unsigned columns (time, a, b) are stored as their two's-complement int64.
+#pragma once
+
+#include "common/result.h"
+
+#include <cstdint>
+#include <string>
+
+namespace eapscope {
+
+class SqliteDb;
+
+struct SchemaVersion {
+    int major = 0;
+    int minor = 0;
+};
+
+/// The format this build writes. Minor versions only add; a reader accepts any minor of its
+/// major, and migrates older ones (1.0 kept the summary in meta).
+inline constexpr SchemaVersion kSessionFormat{1, 1};
+
+/// Creates every table of the current format in an empty database.
+Status createSessionSchema(SqliteDb& db);
+
+/// Reads and checks the version of an opened file: not a session file, or a newer major
+/// version, is an error naming the file and both versions.
+Result<SchemaVersion> readSessionVersion(const SqliteDb& db);
+
+/// Brings a database of an older version of this major to the current one, in place (the
+/// reader runs it on a private in-memory copy, never on the user's file).
+Status migrateSession(SqliteDb& db, SchemaVersion from);
+
+/// Stored form of an id: value + 1, 0 = invalid.
+template <typename Id>
+std::int64_t storedId(Id id)
+{
+    return id.valid() ? static_cast<std::int64_t>(id.value()) + 1 : 0;
+}
+
+}  // namespace eapscope
