@@ -2,6 +2,7 @@
 // misbehaviour is chosen by the identity given at Begin.
 #include "method/call_runner.h"
 #include "method/in_process_executor.h"
+#include "trace/trace.h"
 
 #include <eapscope/raseap.h>
 #include <gtest/gtest.h>
@@ -94,6 +95,51 @@ TEST_P(MethodRunner, IdentityStringModifiedIsNamed)
     executor_->end(1, started.workBuffer);
 }
 
+TEST_P(MethodRunner, BackEndResultAndAttributesReachTheMethodOnlyWithAuthComplete)
+{
+    const CallOutcome started = begin(u"echo-backend");
+    MakeMessageRequest request{.contextTag = 1, .workBuffer = started.workBuffer};
+    request.flags = kCallFlagAuthComplete;
+    request.authResultCode = 691;
+    request.userAttributes = {
+        AuthAttribute{.type = raatReplyMessage, .length = 2, .data = {'h', 'i'}},
+        AuthAttribute{.type = raatSessionTimeout, .length = 4, .pointer = false, .integral = 60}};
+    const CallOutcome complete = executor_->makeMessage(request);
+    EXPECT_EQ(complete.authResultCode, 691u);
+    ASSERT_EQ(complete.outputAttributes.size(), 2u);
+    EXPECT_EQ(complete.outputAttributes[0], request.userAttributes[0]);
+    EXPECT_EQ(complete.outputAttributes[1], request.userAttributes[1]);
+    EXPECT_TRUE(complete.attributesProblem.empty()) << complete.attributesProblem;
+
+    const CallOutcome plain = call(started.workBuffer, std::nullopt);  // per-call fields reset
+    EXPECT_EQ(plain.authResultCode, 0xFFFFu);
+    EXPECT_TRUE(plain.outputAttributes.empty());
+    executor_->end(1, started.workBuffer);
+}
+
+TEST_P(MethodRunner, OutputBuffersAreCopied)
+{
+    const CallOutcome started = begin(u"save-data");
+    const CallOutcome outcome = call(started.workBuffer);
+    EXPECT_TRUE(outcome.invokeInteractiveUI);
+    EXPECT_EQ(outcome.uiContextData, (Bytes{9, 8, 7}));
+    EXPECT_TRUE(outcome.saveConnectionData);
+    EXPECT_EQ(outcome.connectionData, (Bytes{9, 8}));
+    EXPECT_TRUE(outcome.saveUserData);
+    EXPECT_EQ(outcome.userData, (Bytes{7}));
+    executor_->end(1, started.workBuffer);
+}
+
+TEST_P(MethodRunner, ReceivedPacketShorterThanItsLengthIsPaddedNotOverread)
+{
+    const CallOutcome started = begin(u"clean");
+    const CallOutcome outcome = call(started.workBuffer, Bytes{1, 9, 0, 200, 4});
+    EXPECT_EQ(outcome.result, 0u);
+    EXPECT_EQ(outcome.sendPacket.at(1), 9);
+    EXPECT_EQ(outcome.inputModified, "");
+    executor_->end(1, started.workBuffer);
+}
+
 // Canary mode only: in Pages mode the same writes fault (MethodRunnerPages below).
 class MethodRunnerCanary : public MethodRunner {};
 
@@ -128,6 +174,14 @@ TEST_P(MethodRunner, MalformedOutputAttributesAreDescribed)
         EXPECT_NE(outcome.attributesProblem.find(expected), std::string::npos) << outcome.attributesProblem;
         executor_->end(1, started.workBuffer);
     }
+}
+
+// (In Pages mode the identity and password pages are poisoned, so reading them faults.)
+TEST_P(MethodRunnerCanary, BeginFieldsStayPopulatedAndBeginOnlyDataIsGone)
+{
+    const CallOutcome started = begin(u"check-begin");
+    EXPECT_EQ(call(started.workBuffer).result, 0u);
+    executor_->end(1, started.workBuffer);
 }
 
 TEST_P(MethodRunnerCanary, IdentityStaysReadableInLaterCalls)
@@ -184,6 +238,16 @@ TEST_P(MethodRunnerPages, IdentityReadAfterBeginIsInputUsedAfterCall)
     EXPECT_TRUE(outcome.inputUsedAfterCall);
     EXPECT_NE(outcome.inputUsedDetail.find("identity"), std::string::npos) << outcome.inputUsedDetail;
     EXPECT_TRUE(call(started.workBuffer).inputUsedAfterCall);  // poisoned again for the next call
+    executor_->end(1, started.workBuffer);
+}
+
+TEST_P(MethodRunnerPages, ConnectionDataReadAfterBeginIsInputUsedAfterCall)
+{
+    const CallOutcome started = begin(u"keep-connection");
+    const CallOutcome outcome = call(started.workBuffer);
+    EXPECT_EQ(outcome.result, 0u);
+    EXPECT_TRUE(outcome.inputUsedAfterCall);
+    EXPECT_NE(outcome.inputUsedDetail.find("connection data"), std::string::npos) << outcome.inputUsedDetail;
     executor_->end(1, started.workBuffer);
 }
 

@@ -229,6 +229,29 @@ TEST_F(Md5, WrongPasswordEndsInFailureOnBothSides)
     peer_.end(1, p);
 }
 
+TEST_F(Md5, InterleavedContextsKeepTheirOwnState)
+{
+    const std::uint64_t a1 = beginAuth(10, 1);
+    const std::uint64_t a2 = beginAuth(20, 2);
+    const std::uint64_t p1 = beginPeer(u"secret", 1);
+    const std::uint64_t p2 = beginPeer(u"other", 2);
+    const CallOutcome c1 = call(auth_, a1, std::nullopt, 0, 0, 1400, 1);
+    const CallOutcome c2 = call(auth_, a2, std::nullopt, 0, 0, 1400, 2);
+    const CallOutcome r2 = call(peer_, p2, c2.sendPacket, 0, 0, 1400, 2);
+    const CallOutcome r1 = call(peer_, p1, c1.sendPacket, 0, 0, 1400, 1);
+    EXPECT_EQ(r1.sendPacket[1], 10);
+    EXPECT_EQ(r2.sendPacket[1], 20);
+    const CallOutcome x1 = call(auth_, a1, r1.sendPacket, 0, 0, 1400, 1);
+    const CallOutcome x2 = call(auth_, a2, r2.sendPacket, 0, 0, 1400, 2);
+    EXPECT_EQ(backEnd(x1, "secret"), NO_ERROR);
+    EXPECT_EQ(backEnd(x2, "other"), NO_ERROR);
+    EXPECT_EQ(call(auth_, a1, r2.sendPacket, 0, 0, 1400, 1).result, kInvalid);  // not its Response
+    for (std::uint32_t tag : {1u, 2u}) {
+        auth_.end(tag, tag == 1 ? a1 : a2);
+        peer_.end(tag, tag == 1 ? p1 : p2);
+    }
+}
+
 TEST_F(Md5, PeerDropsMalformedPacketsAndKeepsTheSession)
 {
     const std::uint64_t work = beginPeer();

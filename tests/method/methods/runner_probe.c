@@ -10,6 +10,11 @@
  *   "bad-attributes"  Done with an integral attribute of dwLength 3
  *   "unterminated"    Done with an attribute array that has no raatMinimum
  *   "mppe"            Done with MS-MPPE keys whose Vendor-Length is wrong
+ *   "keep-connection" Begin keeps pConnectionData; MakeMessage reads it later
+ *   "check-begin"     MakeMessage fails unless the Begin fields are still populated and the
+ *                     Begin-only connection data is gone (RASEAP.md §3.3)
+ *   "echo-backend"    Done with the call's dwAuthResultCode and pUserAttributes echoed back
+ *   "save-data"       Send with interactive UI context, connection and user data to save
  *   anything else     a clean Response (Code 2, Id echo, Type 4, 2 data bytes) and Send
  */
 #include <eapscope/raseap.h>
@@ -20,6 +25,7 @@
 struct work {
     char mode[32];
     const WCHAR* kept_identity;
+    const BYTE* kept_connection;
     RAS_AUTH_ATTRIBUTE attributes[300];
     BYTE mppe[56];
 };
@@ -42,6 +48,7 @@ static DWORD APIENTRY probe_begin(VOID** work_buffer, PPP_EAP_INPUT* in)
         in->pwszIdentity[0] = u'X';
     }
     w->kept_identity = in->pwszIdentity;
+    w->kept_connection = in->pConnectionData;
     if (is(w, "no-workbuffer")) {
         free(w);
         return NO_ERROR;
@@ -87,6 +94,33 @@ static DWORD APIENTRY probe_make_message(VOID* work_buffer, PPP_EAP_PACKET* recv
     }
     if (is(w, "keep-identity") && w->kept_identity[0] != u'k') {
         return ERROR_INVALID_PARAMETER;
+    }
+    if (is(w, "keep-connection") && w->kept_connection[0] != 1) {
+        return ERROR_INVALID_PARAMETER;
+    }
+    if (is(w, "check-begin") &&
+        (in->fAuthenticator || in->bInitialId != 7 || in->pwszIdentity[0] != u'c' ||
+         in->pwszPassword[0] != u's' || in->pConnectionData || in->dwSizeOfConnectionData || in->pUserData ||
+         in->dwSizeOfUserData || in->dwSizeInBytes != 128)) {
+        return ERROR_INVALID_PARAMETER;
+    }
+    if (is(w, "echo-backend")) {
+        out->Action = EAPACTION_Done;
+        out->dwAuthResultCode = in->fAuthenticationComplete ? in->dwAuthResultCode : 0xFFFF;
+        out->pUserAttributes = in->pUserAttributes;
+        return NO_ERROR;
+    }
+    if (is(w, "save-data")) {
+        static BYTE blob[] = {9, 8, 7};
+        out->fInvokeInteractiveUI = TRUE;
+        out->pUIContextData = blob;
+        out->dwSizeOfUIContextData = 3;
+        out->fSaveConnectionData = TRUE;
+        out->pConnectionData = blob;
+        out->dwSizeOfConnectionData = 2;
+        out->fSaveUserData = TRUE;
+        out->pUserData = blob + 2;
+        out->dwSizeOfUserData = 1;
     }
     if (is(w, "modify-input") && recv) {
         recv->Data[0] ^= 0xFF;
