@@ -1,0 +1,499 @@
+#include "host/host_executor.h"
+
+#include "common/log.h"
+#include "host/wire_messages.h"
+
+#include <signal.h>
+#include <sys/prctl.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <thread>
+
+namespace eapscope {
+
+namespace {
+
+constexpr int kStartupMs = 10000;    // loading the tracer and libdw can take a moment
+constexpr int kDyingGraceMs = 2000;  // a host that said Dying gets this long to finish dying
+constexpr int kHungEventsMs = 500;   // a nudged hung host gets this long to send its events
+constexpr std::uint32_t kFailedResult = 0xFFFFFFFFu;
+
+std::uint64_t monotonicNs()
+{
+    timespec now{};
+    ::clock_gettime(CLOCK_MONOTONIC, &now);
+    return static_cast<std::uint64_t>(now.tv_sec) * 1000000000ull + static_cast<std::uint64_t>(now.tv_nsec);
+}
+
+std::int64_t nowMs()
+{
+    using namespace std::chrono;
+    return duration_cast<milliseconds>(steady_clock::now().time_since_epoch()).count();
+}
+
+std::filesystem::path exeDir()
+{
+    std::error_code error;
+    const auto self = std::filesystem::read_symlink("/proc/self/exe", error);
+    return error ? std::filesystem::current_path() : self.parent_path();
+}
+
+std::string resolveTracer(const std::string& hostPath)
+{
+    if (const char* path = std::getenv("EAPSCOPE_TRACER"); path != nullptr && *path != '\0') {
+        return path;
+    }
+    const auto lib =
+        std::filesystem::path(hostPath).parent_path() / ".." / "lib" / "libeapscope-heaptracer.so";
+    return std::filesystem::weakly_canonical(lib).string();
+}
+
+std::string signalText(int signal)
+{
+    const char* abbrev = sigabbrev_np(signal);
+    const char* description = sigdescr_np(signal);
+    return std::string("SIG") + (abbrev != nullptr ? abbrev : std::to_string(signal)) + " (" +
+           (description != nullptr ? description : "unknown signal") + ")";
+}
+
+/// Waits up to `ms` for the process to end by itself, then kills it.
+void reapWithin(HostProcess& process, int ms)
+{
+    const std::int64_t deadline = nowMs() + ms;
+    while (!process.reap(false) && nowMs() < deadline) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+    if (!process.reap(false)) {
+        ::kill(process.pid(), SIGKILL);
+        process.reap(true);
+    }
+}
+
+std::vector<std::uint8_t> endPayload(std::uint32_t contextTag, std::uint64_t workBuffer)
+{
+    wire::WireWriter out;
+    out.u32(contextTag);
+    out.u64(workBuffer);
+    return std::move(out.buffer());
+}
+
+}  // namespace
+
+HostExecutor::HostExecutor(HostOptions options)
+    : options_(std::move(options)), epochNs_(monotonicNs()), checkpoints_(options_.maxCheckpoints)
+{
+    hostPath_ = options_.hostPath.empty() ? (exeDir() / "eapscope-host").string() : options_.hostPath;
+    tracerPath_ = resolveTracer(hostPath_);
+}
+
+HostExecutor::~HostExecutor()
+{
+    if (group_ > 0) {
+        ::kill(-group_, SIGKILL);
+    }
+    host_.kill();
+    dispose(checkpoints_.takeAll());
+    if (group_ > 0) {
+        int status = 0;
+        while (::waitpid(-group_, &status, 0) > 0 || errno == EINTR) {
+        }
+    }
+    sweep(true);
+}
+
+Status HostExecutor::start()
+{
+    host_.kill();
+    dispose(checkpoints_.takeAll());
+    SpawnSpec spec;
+    spec.hostPath = hostPath_;
+    spec.arguments = {"--controller", std::to_string(::getpid())};
+    if (options_.guard) {
+        spec.arguments.emplace_back("--guard");
+    }
+    if (options_.stacks) {
+        spec.arguments.emplace_back("--stacks");
+    }
+    if (options_.addressSpaceLimit > 0) {
+        spec.arguments.insert(spec.arguments.end(),
+                              {"--limit-as", std::to_string(options_.addressSpaceLimit)});
+    }
+    if (options_.heapTracking) {
+        if (::access(tracerPath_.c_str(), R_OK) == 0) {
+            spec.preload = tracerPath_;
+        } else {
+            moduleLogger("core.host")
+                ->warn("heap tracer {} not found: running without heap events", tracerPath_);
+        }
+    }
+    Result<HostProcess> spawned = HostProcess::spawn(spec);
+    if (!spawned) {
+        return makeError(spawned.error());
+    }
+    host_ = std::move(*spawned);
+    group_ = host_.pid();
+    const Received hello =
+        host_.channel().receive(std::max<int>(kStartupMs, static_cast<int>(options_.watchdogMs)));
+    wire::Hello theirs;
+    if (hello.status != Received::Status::Ok || hello.frame.type != wire::FrameType::Hello ||
+        !wire::decodePayload(hello.frame.payload, theirs) || theirs.magic != wire::kMagic ||
+        theirs.version != wire::kVersion) {
+        host_.kill();
+        return makeError("the method host " + hostPath_ + " did not answer the protocol handshake (" +
+                         (hello.error.empty() ? "wrong magic or version" : hello.error) + ")");
+    }
+    tracerActive_ = theirs.tracerActive;
+    if (!host_.channel().send(wire::FrameType::Hello, wire::encodePayload(wire::Hello{}))) {
+        host_.kill();
+        return makeError("the method host " + hostPath_ + " closed the connection during the handshake");
+    }
+    alive_ = true;
+    failure_.reset();
+    dyingSignal_.reset();
+    threads_ = 1;
+    calls_ = 0;
+    return Ok{};
+}
+
+void HostExecutor::bury(HostFailure failure)
+{
+    if (host_.running()) {
+        ::kill(host_.pid(), SIGKILL);
+        host_.reap(true);
+    }
+    host_.channel().close();
+    alive_ = false;
+    failure_ = std::move(failure);
+    moduleLogger("core.host")->info("method host {} ended: {}", host_.pid(), failure_->detail);
+}
+
+void HostExecutor::nudgeHungHost(Reply& reply)
+{
+    ::kill(host_.pid(), SIGUSR2);
+    const std::int64_t deadline = nowMs() + kHungEventsMs;
+    for (std::int64_t left = kHungEventsMs; left > 0; left = deadline - nowMs()) {
+        Received got = host_.channel().receive(static_cast<int>(left));
+        if (got.status != Received::Status::Ok) {
+            return;
+        }
+        if (got.frame.type == wire::FrameType::DyingEvents) {
+            wire::decodePayload(got.frame.payload, reply.dyingEvents);
+            return;
+        }
+    }
+}
+
+HostExecutor::Reply HostExecutor::awaitReply(wire::FrameType expected, EntryPoint entry)
+{
+    Reply reply;
+    const std::string what(entry == EntryPoint::None ? "the host request" : entryPointName(entry));
+    std::int64_t deadline = nowMs() + options_.watchdogMs;
+    for (;;) {
+        Received got =
+            host_.channel().receive(static_cast<int>(std::max<std::int64_t>(0, deadline - nowMs())));
+        if (got.status == Received::Status::Ok && got.frame.type == expected) {
+            reply.ok = true;
+            reply.frame = std::move(got.frame);
+            return reply;
+        }
+        if (got.status == Received::Status::Ok && got.frame.type == wire::FrameType::Dying) {
+            wire::WireReader in(got.frame.payload);
+            dyingSignal_ = static_cast<int>(in.u32());
+            deadline = std::min(deadline, nowMs() + kDyingGraceMs);
+            continue;
+        }
+        if (got.status == Received::Status::Ok && got.frame.type == wire::FrameType::DyingEvents) {
+            wire::decodePayload(got.frame.payload, reply.dyingEvents);
+            continue;
+        }
+        if (got.status == Received::Status::Timeout && !dyingSignal_) {
+            nudgeHungHost(reply);
+            HostFailure hang;
+            hang.kind = HostFailure::Kind::Hang;
+            hang.detail = what + " did not return within " + std::to_string(options_.watchdogMs) +
+                          " ms; the method host was killed";
+            bury(std::move(hang));
+            return reply;
+        }
+        if (got.status == Received::Status::Ok) {
+            got.error = "unexpected frame type " + std::to_string(static_cast<int>(got.frame.type));
+            ::kill(host_.pid(), SIGKILL);
+        } else if (got.status == Received::Status::Corrupt) {
+            ::kill(host_.pid(), SIGKILL);
+        }
+        reapWithin(host_, kDyingGraceMs);
+        HostFailure failure = host_.failure();
+        if (dyingSignal_ && *dyingSignal_ > 0) {
+            failure.kind = HostFailure::Kind::Crash;
+            failure.signal = *dyingSignal_;
+            failure.exitStatus.reset();
+        }
+        if (failure.kind == HostFailure::Kind::Crash && failure.signal) {
+            failure.detail = what + " crashed the method host: " + signalText(*failure.signal);
+        } else if (failure.kind == HostFailure::Kind::Exit && failure.exitStatus) {
+            failure.detail =
+                what + " ended the method host with exit status " + std::to_string(*failure.exitStatus);
+        }
+        if (got.status == Received::Status::Corrupt || got.status == Received::Status::Ok) {
+            failure.detail += " (broken host stream: " + got.error + ")";
+        }
+        bury(std::move(failure));
+        return reply;
+    }
+}
+
+HostExecutor::Reply HostExecutor::exchange(wire::FrameType type, const std::vector<std::uint8_t>& payload,
+                                           wire::FrameType expected, EntryPoint entry)
+{
+    if (!alive_) {
+        return {};
+    }
+    // A failed send means the host died between calls: awaitReply reads what it left and its
+    // wait status, which explain why.
+    (void)host_.channel().send(type, payload);
+    return awaitReply(expected, entry);
+}
+
+void HostExecutor::rebase(std::vector<HeapEvent>& events) const
+{
+    for (HeapEvent& event : events) {
+        event.timeNs = event.timeNs >= epochNs_ ? event.timeNs - epochNs_ : 0;
+    }
+}
+
+CallOutcome HostExecutor::failedOutcome(EntryPoint entry, std::vector<HeapEvent> events) const
+{
+    CallOutcome outcome;
+    outcome.entry = entry;
+    outcome.result = kFailedResult;
+    outcome.heap = std::move(events);
+    rebase(outcome.heap);
+    outcome.failure = failure_.value_or(
+        HostFailure{HostFailure::Kind::Crash, std::nullopt, std::nullopt, "the method host is not running"});
+    return outcome;
+}
+
+CallOutcome HostExecutor::call(wire::FrameType type, const std::vector<std::uint8_t>& payload,
+                               EntryPoint entry)
+{
+    if (!alive_) {
+        return failedOutcome(entry, {});
+    }
+    Reply reply = exchange(type, payload, wire::FrameType::CallReply, entry);
+    if (!reply.ok) {
+        return failedOutcome(entry, std::move(reply.dyingEvents));
+    }
+    CallOutcome outcome;
+    wire::HostStatus status;
+    wire::WireReader in(reply.frame.payload);
+    if (!wire::decode(in, outcome) || !wire::decode(in, status) || !in.complete()) {
+        bury(HostFailure{HostFailure::Kind::Crash, std::nullopt, std::nullopt,
+                         std::string(entryPointName(entry)) + ": the method host sent a malformed reply"});
+        return failedOutcome(entry, {});
+    }
+    rebase(outcome.heap);
+    threads_ = status.threads;
+    ++calls_;
+    return outcome;
+}
+
+LoadReport HostExecutor::load(const LoadRequest& request)
+{
+    LoadReport report;
+    report.path = request.path;
+    report.name = request.displayName;
+    if (!alive_) {
+        if (Status started = start(); !started) {
+            report.error = started.error();
+            return report;
+        }
+    }
+    Reply reply = exchange(wire::FrameType::Load, wire::encodePayload(request), wire::FrameType::LoadReply,
+                           EntryPoint::GetInfo);
+    wire::HostStatus status;
+    wire::WireReader in(reply.frame.payload);
+    if (!reply.ok || !wire::decode(in, report) || !wire::decode(in, status) || !in.complete()) {
+        report.ok = false;
+        report.error = "loading " + request.path + " failed in the method host: " +
+                       (failure_ ? failure_->detail : std::string("malformed reply"));
+        return report;
+    }
+    threads_ = status.threads;
+    return report;
+}
+
+CallOutcome HostExecutor::initialize(bool initialize)
+{
+    wire::WireWriter out;
+    out.boolean(initialize);
+    return call(wire::FrameType::Initialize, out.buffer(),
+                initialize ? EntryPoint::Initialize : EntryPoint::Uninitialize);
+}
+
+CallOutcome HostExecutor::begin(const BeginRequest& request)
+{
+    return call(wire::FrameType::Begin, wire::encodePayload(request), EntryPoint::Begin);
+}
+
+CallOutcome HostExecutor::makeMessage(const MakeMessageRequest& request)
+{
+    return call(wire::FrameType::MakeMessage, wire::encodePayload(request), EntryPoint::MakeMessage);
+}
+
+CallOutcome HostExecutor::end(std::uint32_t contextTag, std::uint64_t workBuffer)
+{
+    return call(wire::FrameType::End, endPayload(contextTag, workBuffer), EntryPoint::End);
+}
+
+std::vector<HeapEvent> HostExecutor::drainHeapEvents()
+{
+    Reply reply = exchange(wire::FrameType::DrainHeap, {}, wire::FrameType::HeapReply, EntryPoint::None);
+    std::vector<HeapEvent> events;
+    if (reply.ok && !wire::decodePayload(reply.frame.payload, events)) {
+        events.clear();
+    }
+    if (!reply.ok) {
+        events = std::move(reply.dyingEvents);
+    }
+    rebase(events);
+    return events;
+}
+
+void HostExecutor::unload()
+{
+    exchange(wire::FrameType::Unload, {}, wire::FrameType::Ack, EntryPoint::None);
+}
+
+bool HostExecutor::supportsCheckpoints() const
+{
+    return threads_ <= 1 && (alive_ || checkpoints_.size() > 0);
+}
+
+std::string HostExecutor::checkpointsUnavailableReason() const
+{
+    if (threads_ > 1) {
+        return "step back is unavailable: the method started " + std::to_string(threads_ - 1) +
+               " thread(s), and a forked checkpoint would keep only one";
+    }
+    if (!alive_ && checkpoints_.size() == 0) {
+        return "step back is unavailable: the method host is not running";
+    }
+    return {};
+}
+
+Result<std::uint32_t> HostExecutor::checkpoint()
+{
+    if (!alive_ || threads_ > 1) {
+        const std::string reason = checkpointsUnavailableReason();
+        return makeError(reason.empty() ? "step back is unavailable" : reason);
+    }
+    // Paused copies are children of the host; when a restore kills the host they must become
+    // ours, so we can reap them and read the wait status of the one resumed.
+    static const bool subreaper = ::prctl(PR_SET_CHILD_SUBREAPER, 1) == 0;
+    (void)subreaper;
+    Reply reply =
+        exchange(wire::FrameType::Checkpoint, {}, wire::FrameType::CheckpointReply, EntryPoint::None);
+    wire::CheckpointResult result;
+    if (!reply.ok || !wire::decodePayload(reply.frame.payload, result) || !result.ok ||
+        reply.frame.passedFd < 0) {
+        if (reply.frame.passedFd >= 0) {
+            ::close(reply.frame.passedFd);
+        }
+        if (result.message.find("thread") != std::string::npos) {
+            threads_ = std::max<std::uint32_t>(threads_, 2);
+        }
+        return makeError(result.message.empty() ? "the method host could not make a checkpoint"
+                                                : result.message);
+    }
+    const std::uint32_t id = nextCheckpoint_++;
+    CheckpointStore::Entry entry{
+        id, calls_, HostProcess(static_cast<pid_t>(result.pid), HostChannel(reply.frame.passedFd))};
+    dispose(checkpoints_.add(std::move(entry)));
+    return id;
+}
+
+Status HostExecutor::resume(HostProcess& copy)
+{
+    wire::WireWriter out;
+    out.u32(static_cast<std::uint32_t>(::getpid()));
+    if (!copy.channel().send(wire::FrameType::Resume, out.buffer())) {
+        return makeError("the checkpoint's host copy is gone");
+    }
+    const Received ack = copy.channel().receive(static_cast<int>(options_.watchdogMs));
+    if (ack.status != Received::Status::Ok || ack.frame.type != wire::FrameType::Ack) {
+        return makeError("the checkpoint's host copy did not resume: " + ack.error);
+    }
+    return Ok{};
+}
+
+Status HostExecutor::restore(std::uint32_t id)
+{
+    std::optional<CheckpointStore::Entry> entry = checkpoints_.take(id);
+    if (!entry) {
+        return makeError("checkpoint " + std::to_string(id) +
+                         " is no longer kept (older checkpoints are thinned out); restart instead");
+    }
+    dispose(checkpoints_.dropAfter(entry->position));  // that future no longer happens
+    host_.kill();                                      // reaped, so its paused copies are now our children
+    sweep(false);
+    if (Status resumed = resume(entry->process); !resumed) {
+        alive_ = false;
+        return resumed;
+    }
+    host_ = std::move(entry->process);
+    alive_ = true;
+    failure_.reset();
+    dyingSignal_.reset();
+    threads_ = 1;
+    calls_ = entry->position;
+    // Keep the same id restorable again (step back twice to one boundary).
+    Reply reply =
+        exchange(wire::FrameType::Checkpoint, {}, wire::FrameType::CheckpointReply, EntryPoint::None);
+    wire::CheckpointResult result;
+    if (reply.ok && wire::decodePayload(reply.frame.payload, result) && result.ok &&
+        reply.frame.passedFd >= 0) {
+        dispose(checkpoints_.add(CheckpointStore::Entry{
+            id, calls_, HostProcess(static_cast<pid_t>(result.pid), HostChannel(reply.frame.passedFd))}));
+    }
+    return Ok{};
+}
+
+void HostExecutor::dispose(std::vector<CheckpointStore::Entry> entries)
+{
+    for (CheckpointStore::Entry& entry : entries) {
+        const pid_t pid = entry.process.pid();
+        entry.process.detach();  // closes its socket: a paused copy also exits on EOF
+        if (pid <= 0) {
+            continue;
+        }
+        ::kill(pid, SIGKILL);
+        int status = 0;
+        pid_t got = -1;
+        do {
+            got = ::waitpid(pid, &status, 0);
+        } while (got < 0 && errno == EINTR);
+        if (got != pid) {
+            graveyard_.push_back(pid);  // its parent (the live host) reaps it, or we do later
+        }
+    }
+}
+
+void HostExecutor::sweep(bool block)
+{
+    std::erase_if(graveyard_, [block](pid_t pid) {
+        int status = 0;
+        const pid_t got = ::waitpid(pid, &status, block ? 0 : WNOHANG);
+        if (got == pid) {
+            return true;
+        }
+        return got < 0 && errno == ECHILD && ::kill(pid, 0) != 0 && errno == ESRCH;
+    });
+}
+
+}  // namespace eapscope

@@ -1,0 +1,193 @@
+#include "host/host_process.h"
+
+#include "common/log.h"
+
+#include <fcntl.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+
+extern char** environ;  // NOLINT(readability-redundant-declaration)
+
+namespace eapscope {
+
+namespace {
+
+/// The fd the host reads its protocol socket from (`--fd 3`).
+constexpr int kHostFd = 3;
+
+std::vector<std::string> hostEnvironment(const std::string& preload)
+{
+    std::vector<std::string> env;
+    for (char** e = environ; e != nullptr && *e != nullptr; ++e) {
+        if (std::strncmp(*e, "LD_PRELOAD=", 11) != 0) {
+            env.emplace_back(*e);
+        }
+    }
+    if (!preload.empty()) {
+        env.push_back("LD_PRELOAD=" + preload);
+    }
+    return env;
+}
+
+std::vector<char*> pointers(std::vector<std::string>& strings)
+{
+    std::vector<char*> out;
+    out.reserve(strings.size() + 1);
+    for (std::string& s : strings) {
+        out.push_back(s.data());
+    }
+    out.push_back(nullptr);
+    return out;
+}
+
+Result<pid_t> spawnWithSocket(const SpawnSpec& spec, int childEnd)
+{
+    std::vector<std::string> args{spec.hostPath, "--fd", std::to_string(kHostFd)};
+    args.insert(args.end(), spec.arguments.begin(), spec.arguments.end());
+    std::vector<std::string> env = hostEnvironment(spec.preload);
+    std::vector<char*> argv = pointers(args);
+    std::vector<char*> envp = pointers(env);
+
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
+    posix_spawn_file_actions_adddup2(&actions, 2, 1);  // a method's printf must not reach our stdout
+    posix_spawn_file_actions_adddup2(&actions, childEnd, kHostFd);
+    posix_spawnattr_t attributes;
+    posix_spawnattr_init(&attributes);
+    posix_spawnattr_setflags(&attributes,
+                             POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK);
+    posix_spawnattr_setpgroup(&attributes, 0);
+    sigset_t all;
+    sigfillset(&all);
+    posix_spawnattr_setsigdefault(&attributes, &all);
+    sigset_t none;
+    sigemptyset(&none);
+    posix_spawnattr_setsigmask(&attributes, &none);
+
+    pid_t pid = -1;
+    const int rc = posix_spawn(&pid, spec.hostPath.c_str(), &actions, &attributes, argv.data(), envp.data());
+    posix_spawn_file_actions_destroy(&actions);
+    posix_spawnattr_destroy(&attributes);
+    if (rc != 0) {
+        return makeError("cannot start the method host " + spec.hostPath + ": " + std::strerror(rc) +
+                         " (is eapscope-host built next to this program?)");
+    }
+    return pid;
+}
+
+}  // namespace
+
+HostProcess::~HostProcess()
+{
+    kill();
+}
+
+HostProcess::HostProcess(HostProcess&& other) noexcept
+    : pid_(other.pid_), channel_(std::move(other.channel_)), status_(other.status_)
+{
+    other.pid_ = -1;
+    other.status_.reset();
+}
+
+HostProcess& HostProcess::operator=(HostProcess&& other) noexcept
+{
+    if (this != &other) {
+        kill();
+        pid_ = other.pid_;
+        channel_ = std::move(other.channel_);
+        status_ = other.status_;
+        other.pid_ = -1;
+        other.status_.reset();
+    }
+    return *this;
+}
+
+Result<HostProcess> HostProcess::spawn(const SpawnSpec& spec)
+{
+    int ends[2] = {-1, -1};
+    if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, ends) != 0) {
+        return makeError(std::string("cannot create the host socket: ") + std::strerror(errno));
+    }
+    // Keep the child's end above the fixed target fd, so dup2 always really duplicates (and
+    // thereby clears close-on-exec) instead of being a no-op on an fd that is already 3.
+    const int childEnd = ::fcntl(ends[1], F_DUPFD_CLOEXEC, 10);
+    ::close(ends[1]);
+    Result<pid_t> pid = spawnWithSocket(spec, childEnd);
+    ::close(childEnd);
+    if (!pid) {
+        ::close(ends[0]);
+        return makeError(pid.error());
+    }
+    return HostProcess(*pid, HostChannel(ends[0]));
+}
+
+void HostProcess::kill()
+{
+    channel_.close();
+    if (pid_ <= 0) {
+        return;
+    }
+    if (!status_) {
+        ::kill(pid_, SIGKILL);
+        reap(true);
+    }
+    pid_ = -1;
+    status_.reset();
+}
+
+std::optional<int> HostProcess::reap(bool block)
+{
+    if (status_ || pid_ <= 0) {
+        return status_;
+    }
+    int status = 0;
+    pid_t got = -1;
+    do {
+        got = ::waitpid(pid_, &status, block ? 0 : WNOHANG);
+    } while (got < 0 && errno == EINTR);
+    if (got == pid_) {
+        status_ = status;
+    } else if (got < 0 && errno == ECHILD) {
+        // Not our child (a checkpoint copy whose parent still lives): its parent reaps it.
+        status_ = 0;
+    }
+    return status_;
+}
+
+HostFailure HostProcess::failure() const
+{
+    HostFailure failure;
+    if (!status_) {
+        failure.detail = "the method host is still running";
+        return failure;
+    }
+    const int status = *status_;
+    if (WIFSIGNALED(status)) {
+        failure.kind = HostFailure::Kind::Crash;
+        failure.signal = WTERMSIG(status);
+        failure.detail = std::string("the method host was killed by signal ") +
+                         std::to_string(WTERMSIG(status)) + " (" + sigdescr_np(WTERMSIG(status)) + ")";
+    } else if (WIFEXITED(status)) {
+        failure.kind = HostFailure::Kind::Exit;
+        failure.exitStatus = WEXITSTATUS(status);
+        failure.detail =
+            "the method exited the host process with status " + std::to_string(WEXITSTATUS(status));
+    }
+    return failure;
+}
+
+void HostProcess::detach()
+{
+    channel_.close();
+    pid_ = -1;
+    status_.reset();
+}
+
+}  // namespace eapscope

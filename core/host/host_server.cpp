@@ -1,0 +1,320 @@
+#include "host/host_server.h"
+
+#include "host/fault_handler.h"
+#include "host/stable_pid.h"
+#include "host/traced_entry_points.h"
+#include "host/wire_messages.h"
+
+#include <openssl/rand.h>
+
+#include <dirent.h>
+#include <signal.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+
+namespace eapscope {
+
+namespace {
+
+pid_t g_controller = 0;
+
+void onWatchTick(int /*signal*/)
+{
+    if (g_controller > 0 && ::kill(g_controller, 0) != 0 && errno == ESRCH) {
+        ::_exit(0);  // the controller is gone: never outlive it (no orphans)
+    }
+}
+
+/// A once-a-second check that the controller still exists, so a host stuck in a hung method
+/// does not outlive a controller that was killed. Timers are not inherited by fork, so a
+/// resumed checkpoint copy starts its own.
+void watchController(pid_t controller)
+{
+    g_controller = controller;
+    if (controller <= 0) {
+        return;
+    }
+    const int signal = SIGRTMIN + 3;
+    struct sigaction action {};
+    action.sa_handler = onWatchTick;
+    action.sa_flags = SA_RESTART;
+    sigemptyset(&action.sa_mask);
+    ::sigaction(signal, &action, nullptr);
+    sigevent event{};
+    event.sigev_notify = SIGEV_SIGNAL;
+    event.sigev_signo = signal;
+    timer_t timer{};
+    if (::timer_create(CLOCK_MONOTONIC, &event, &timer) != 0) {
+        return;
+    }
+    itimerspec every{};
+    every.it_interval.tv_sec = 1;
+    every.it_value.tv_sec = 1;
+    ::timer_settime(timer, 0, &every, nullptr);
+}
+
+/// Instantiates OpenSSL's DRBGs now, in the process every checkpoint copy descends from, so
+/// a copy inherits their state (with the frozen pid, see stable_pid.h) instead of seeding its
+/// own from the kernel: a restored copy then draws the very bytes the original drew.
+void warmRandom()
+{
+    unsigned char sink[1];
+    (void)RAND_bytes(sink, sizeof sink);
+    (void)RAND_priv_bytes(sink, sizeof sink);
+}
+
+}  // namespace
+
+HostServer::HostServer(const HostServerOptions& options) : options_(options), channel_(options.fd)
+{
+    StablePid::freeze();
+    warmRandom();
+    tracer_.configure(options.stacks, options.guard);
+    FaultHandler::install(options.fd, tracer_);
+    watchController(options.controller);
+}
+
+std::uint32_t HostServer::threadCount()
+{
+    DIR* dir = ::opendir("/proc/self/task");
+    if (dir == nullptr) {
+        return 1;
+    }
+    std::uint32_t count = 0;
+    while (const dirent* entry = ::readdir(dir)) {
+        if (entry->d_name[0] != '.') {
+            ++count;
+        }
+    }
+    ::closedir(dir);
+    return count;
+}
+
+wire::HostStatus HostServer::status() const
+{
+    return wire::HostStatus{threadCount()};
+}
+
+void HostServer::reply(wire::FrameType type, const std::vector<std::uint8_t>& payload)
+{
+    if (!channel_.send(type, payload)) {
+        ::_exit(0);  // the controller is gone
+    }
+}
+
+bool HostServer::handshake()
+{
+    wire::Hello hello;
+    hello.pid = static_cast<std::uint32_t>(StablePid::real());
+    hello.tracerActive = tracer_.active();
+    reply(wire::FrameType::Hello, wire::encodePayload(hello));
+    const Received answer = channel_.receive(-1);
+    wire::Hello theirs;
+    return answer.status == Received::Status::Ok && answer.frame.type == wire::FrameType::Hello &&
+           wire::decodePayload(answer.frame.payload, theirs) && theirs.magic == wire::kMagic &&
+           theirs.version == wire::kVersion;
+}
+
+int HostServer::run()
+{
+    if (!handshake()) {
+        return 2;
+    }
+    for (;;) {
+        const Received request = channel_.receive(-1);
+        if (request.status != Received::Status::Ok) {
+            return request.status == Received::Status::Closed ? 0 : 2;
+        }
+        if (!serve(request.frame)) {
+            return 0;
+        }
+        reapCopies();
+    }
+}
+
+bool HostServer::serve(const Frame& request)
+{
+    using wire::FrameType;
+    switch (request.type) {
+        case FrameType::Load:
+            load(request);
+            return true;
+        case FrameType::Initialize:
+        case FrameType::Begin:
+        case FrameType::MakeMessage:
+        case FrameType::End:
+            handleCall(request);
+            return true;
+        case FrameType::DrainHeap: {
+            std::vector<HeapEvent> events;
+            tracer_.drainInto(events);
+            reply(FrameType::HeapReply, wire::encodePayload(events));
+            return true;
+        }
+        case FrameType::Unload:
+            unload();
+            reply(FrameType::Ack, {});
+            return true;
+        case FrameType::Checkpoint:
+            checkpoint();
+            return true;
+        case FrameType::Shutdown:
+            unload();
+            reply(FrameType::Ack, {});
+            return false;
+        default:
+            reply(FrameType::ErrorReply, wire::encodePayload(std::string("unexpected request")));
+            return true;
+    }
+}
+
+void HostServer::load(const Frame& request)
+{
+    LoadRequest loadRequest;
+    LoadReport report;
+    if (!wire::decodePayload(request.payload, loadRequest)) {
+        report.error = "the host received a malformed load request";
+    } else {
+        unload();
+        report = library_.open(loadRequest);
+        if (report.ok) {
+            runner_ = std::make_unique<CallRunner>(TracedEntryPoints::wrap(library_.info(), tracer_),
+                                                   GuardMode::Pages);
+            FaultHandler::setRunner(runner_.get());
+        }
+    }
+    wire::WireWriter out;
+    wire::encode(out, report);
+    wire::encode(out, status());
+    reply(wire::FrameType::LoadReply, out.buffer());
+}
+
+template <typename Call>
+void HostServer::runCall(std::uint32_t tag, Call call)
+{
+    TracedEntryPoints::setNextTag(tag);
+    CallOutcome outcome = call(*runner_);
+    tracer_.drainInto(outcome.heap);
+    wire::WireWriter out;
+    wire::encode(out, outcome);
+    wire::encode(out, status());
+    reply(wire::FrameType::CallReply, out.buffer());
+}
+
+void HostServer::handleCall(const Frame& request)
+{
+    using wire::FrameType;
+    wire::WireReader in(request.payload);
+    if (!runner_) {
+        reply(FrameType::ErrorReply, wire::encodePayload(std::string("no method is loaded in the host")));
+        return;
+    }
+    bool ok = false;
+    if (request.type == FrameType::Initialize) {
+        const bool initialize = in.boolean();
+        if ((ok = in.complete())) {
+            runCall(0, [&](CallRunner& r) { return r.initialize(initialize); });
+        }
+    } else if (request.type == FrameType::Begin) {
+        BeginRequest begin;
+        if ((ok = wire::decode(in, begin) && in.complete())) {
+            runCall(begin.contextTag, [&](CallRunner& r) { return r.begin(begin); });
+        }
+    } else if (request.type == FrameType::MakeMessage) {
+        MakeMessageRequest make;
+        if ((ok = wire::decode(in, make) && in.complete())) {
+            runCall(make.contextTag, [&](CallRunner& r) { return r.makeMessage(make); });
+        }
+    } else {
+        const std::uint32_t tag = in.u32();
+        const std::uint64_t workBuffer = in.u64();
+        if ((ok = in.complete())) {
+            runCall(tag, [&](CallRunner& r) { return r.end(tag, workBuffer); });
+        }
+    }
+    if (!ok) {
+        reply(FrameType::ErrorReply,
+              wire::encodePayload(std::string("the host received a malformed call request")));
+    }
+}
+
+void HostServer::unload()
+{
+    FaultHandler::setRunner(nullptr);
+    runner_.reset();
+    library_.close();
+}
+
+void HostServer::checkpoint()
+{
+    wire::CheckpointResult result;
+    const std::uint32_t threads = threadCount();
+    if (threads > 1) {
+        result.message = "step back is unavailable: the method started " + std::to_string(threads - 1) +
+                         " thread(s), and a forked copy would keep only one";
+        reply(wire::FrameType::CheckpointReply, wire::encodePayload(result));
+        return;
+    }
+    int ends[2] = {-1, -1};
+    if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, ends) != 0) {
+        result.message = std::string("cannot create a checkpoint socket: ") + std::strerror(errno);
+        reply(wire::FrameType::CheckpointReply, wire::encodePayload(result));
+        return;
+    }
+    const pid_t pid = ::fork();
+    if (pid == 0) {
+        ::close(ends[0]);
+        channel_ = HostChannel(ends[1]);
+        FaultHandler::setFd(ends[1]);
+        copies_.clear();
+        waitForResume();
+        return;
+    }
+    ::close(ends[1]);
+    result.ok = pid > 0;
+    result.pid = static_cast<std::uint32_t>(pid > 0 ? pid : 0);
+    if (pid < 0) {
+        result.message = std::string("fork failed: ") + std::strerror(errno);
+    } else {
+        copies_.push_back(pid);
+    }
+    if (!channel_.send(wire::FrameType::CheckpointReply, wire::encodePayload(result), ends[0])) {
+        ::_exit(0);
+    }
+    ::close(ends[0]);
+}
+
+void HostServer::waitForResume()
+{
+    for (;;) {
+        const Received request = channel_.receive(-1);
+        if (request.status != Received::Status::Ok) {
+            ::_exit(0);  // dropped (thinned, or the controller ended): nothing to clean up
+        }
+        if (request.frame.type == wire::FrameType::Resume) {
+            wire::WireReader in(request.frame.payload);
+            const auto controller = static_cast<pid_t>(in.u32());
+            watchController(in.complete() ? controller : 0);
+            reply(wire::FrameType::Ack, {});
+            return;
+        }
+        reply(wire::FrameType::ErrorReply,
+              wire::encodePayload(std::string("paused checkpoint: only Resume")));
+    }
+}
+
+void HostServer::reapCopies()
+{
+    std::erase_if(copies_, [](pid_t pid) {
+        int status = 0;
+        const pid_t got = ::waitpid(pid, &status, WNOHANG);
+        return got == pid || (got < 0 && errno == ECHILD);
+    });
+}
+
+}  // namespace eapscope

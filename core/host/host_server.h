@@ -1,0 +1,65 @@
+// The loop inside eapscope-host (issue 3 part 1): one method, loaded and called on request
+// over the protocol socket (wire_protocol.h), each call answered with one CallReply frame
+// carrying its whole outcome and heap events. Calls run through a CallRunner in
+// GuardMode::Pages with the FaultHandler resolving guard-page faults; the method's entry
+// points are wrapped so the tracer records only the method's own allocations.
+//
+// Checkpoints (step back, issue 5): on Checkpoint the host forks at this call boundary; the
+// copy closes the live socket, keeps a new one whose other end rides back to the controller
+// (SCM_RIGHTS) and waits on it. Resume makes it the live host. A method that started threads
+// cannot be forked safely (only the calling thread survives fork), so the host refuses then.
+#pragma once
+
+#include "host/host_channel.h"
+#include "host/tracer_link.h"
+#include "host/wire_protocol.h"
+#include "method/call_runner.h"
+#include "method/method_library.h"
+
+#include <sys/types.h>
+
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+namespace eapscope {
+
+struct HostServerOptions {
+    int fd = -1;
+    bool guard = false;    // tracer quarantine
+    bool stacks = false;   // allocation stacks
+    pid_t controller = 0;  // the host exits when this process is gone
+};
+
+class HostServer {
+public:
+    explicit HostServer(const HostServerOptions& options);
+    /// Serves until Shutdown or the controller goes away; returns the exit code.
+    int run();
+
+    /// Entries in /proc/self/task.
+    static std::uint32_t threadCount();
+
+private:
+    bool handshake();
+    bool serve(const Frame& request);
+    void reply(wire::FrameType type, const std::vector<std::uint8_t>& payload);
+    void load(const Frame& request);
+    template <typename Call>
+    void runCall(std::uint32_t tag, Call call);
+    void handleCall(const Frame& request);
+    void unload();
+    void checkpoint();
+    void waitForResume();
+    void reapCopies();
+    [[nodiscard]] wire::HostStatus status() const;
+
+    HostServerOptions options_;
+    HostChannel channel_;
+    TracerLink tracer_;
+    MethodLibrary library_;
+    std::unique_ptr<CallRunner> runner_;
+    std::vector<pid_t> copies_;
+};
+
+}  // namespace eapscope

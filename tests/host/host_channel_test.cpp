@@ -1,0 +1,109 @@
+// The framed socket: whole frames across partial reads, deadlines, fd passing, and a broken
+// stream reported as Corrupt or Closed (which the controller turns into a host failure).
+#include "host/host_channel.h"
+
+#include <gtest/gtest.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+namespace eapscope {
+namespace {
+
+struct Pair {
+    HostChannel a;
+    HostChannel b;
+};
+
+Pair makePair()
+{
+    int ends[2];
+    EXPECT_EQ(::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, ends), 0);
+    return Pair{HostChannel(ends[0]), HostChannel(ends[1])};
+}
+
+TEST(HostChannel, FrameArrivesWhole)
+{
+    Pair p = makePair();
+    const std::vector<std::uint8_t> payload(100000, 0x5A);
+    ASSERT_TRUE(p.a.send(wire::FrameType::CallReply, payload).ok());
+    const Received got = p.b.receive(1000);
+    ASSERT_EQ(got.status, Received::Status::Ok);
+    EXPECT_EQ(got.frame.type, wire::FrameType::CallReply);
+    EXPECT_EQ(got.frame.payload, payload);
+}
+
+TEST(HostChannel, SeveralFramesInOneReadAreSplit)
+{
+    Pair p = makePair();
+    ASSERT_TRUE(p.a.send(wire::FrameType::Dying, std::vector<std::uint8_t>{11, 0, 0, 0}).ok());
+    ASSERT_TRUE(p.a.send(wire::FrameType::DyingEvents, std::vector<std::uint8_t>{0, 0, 0, 0}).ok());
+    const Received first = p.b.receive(1000);
+    const Received second = p.b.receive(1000);
+    ASSERT_EQ(first.status, Received::Status::Ok);
+    ASSERT_EQ(second.status, Received::Status::Ok);
+    EXPECT_EQ(first.frame.type, wire::FrameType::Dying);
+    EXPECT_EQ(second.frame.type, wire::FrameType::DyingEvents);
+}
+
+TEST(HostChannel, NothingSent_TimesOut)
+{
+    Pair p = makePair();
+    EXPECT_EQ(p.b.receive(20).status, Received::Status::Timeout);
+}
+
+TEST(HostChannel, PeerClosed_IsClosed)
+{
+    Pair p = makePair();
+    p.a.close();
+    EXPECT_EQ(p.b.receive(1000).status, Received::Status::Closed);
+}
+
+TEST(HostChannel, StreamEndingInsideAFrame_IsCorrupt)
+{
+    Pair p = makePair();
+    const std::uint8_t partial[] = {10, 0, 0, 0, 65, 1, 2};  // promises 10 bytes, sends 3
+    ASSERT_EQ(::write(p.a.fd(), partial, sizeof partial), static_cast<ssize_t>(sizeof partial));
+    p.a.close();
+    EXPECT_EQ(p.b.receive(1000).status, Received::Status::Corrupt);
+}
+
+TEST(HostChannel, LengthOutOfRange_IsCorrupt)
+{
+    Pair p = makePair();
+    const std::uint8_t zero[] = {0, 0, 0, 0};
+    ASSERT_EQ(::write(p.a.fd(), zero, sizeof zero), 4);
+    EXPECT_EQ(p.b.receive(1000).status, Received::Status::Corrupt);
+
+    Pair q = makePair();
+    const std::uint8_t huge[] = {0xFF, 0xFF, 0xFF, 0x7F, 1};
+    ASSERT_EQ(::write(q.a.fd(), huge, sizeof huge), 5);
+    EXPECT_EQ(q.b.receive(1000).status, Received::Status::Corrupt);
+}
+
+TEST(HostChannel, PassedFdArrivesWithItsFrame)
+{
+    Pair p = makePair();
+    int pipeEnds[2];
+    ASSERT_EQ(::pipe(pipeEnds), 0);
+    ASSERT_TRUE(p.a.send(wire::FrameType::CheckpointReply, std::vector<std::uint8_t>{1}, pipeEnds[1]).ok());
+    ::close(pipeEnds[1]);
+    const Received got = p.b.receive(1000);
+    ASSERT_EQ(got.status, Received::Status::Ok);
+    ASSERT_GE(got.frame.passedFd, 0);
+    ASSERT_EQ(::write(got.frame.passedFd, "x", 1), 1);
+    char c = 0;
+    ASSERT_EQ(::read(pipeEnds[0], &c, 1), 1);
+    EXPECT_EQ(c, 'x');
+    ::close(got.frame.passedFd);
+    ::close(pipeEnds[0]);
+}
+
+TEST(HostChannel, SendToClosedPeer_FailsWithoutSigpipe)
+{
+    Pair p = makePair();
+    p.b.close();
+    EXPECT_FALSE(p.a.send(wire::FrameType::Ack, {}).ok());
+}
+
+}  // namespace
+}  // namespace eapscope
