@@ -101,6 +101,16 @@ TEST(Loader, NullMakeMessageReportsLoadNoMakeMessage)
     EXPECT_TRUE(hasFinding(report, "LOAD_NO_MAKEMESSAGE"));
 }
 
+TEST(Loader, EntryPointOutsideTheModuleImageIsNoted)
+{
+    const LoadReport report = load(testMethod("method-foreign-pointer"), 4);
+    ASSERT_TRUE(report.ok) << report.error;
+    ASSERT_EQ(report.notes.size(), 1u);
+    EXPECT_TRUE(contains(report.notes[0], "RasEapEnd points outside the module image")) << report.notes[0];
+    EXPECT_FALSE(report.hasBegin);
+    EXPECT_TRUE(load(testMethod("method-several-types"), 4).notes.empty());
+}
+
 TEST(Loader, ProbingFindsTheSingleTypeOfMd5)
 {
     const LoadReport report = load(std::string(EAPSCOPE_METHODS_DIR) + "/md5.so");

@@ -6,9 +6,11 @@
  *   4 info overrun    writes 16 bytes past PPP_EAP_INFO (LOAD_INFO_OVERRUN)
  *   5 no makemessage  leaves RasEapMakeMessage NULL (LOAD_NO_MAKEMESSAGE)
  *   6 authenticator   answers 4, declares RasEapRolesSupported = authenticator only
+ *   7 foreign pointer RasEapEnd points into libc, outside the module image
  */
 #include <eapscope/raseap.h>
 
+#include <stdlib.h>
 #include <string.h>
 
 __attribute__((unused)) static DWORD APIENTRY make_message(VOID* w, PPP_EAP_PACKET* r, PPP_EAP_PACKET* s,
@@ -45,6 +47,10 @@ RASEAP_EXPORT DWORD APIENTRY RasEapGetInfo(DWORD type, PPP_EAP_INFO* info)
 #endif
     info->dwEapTypeId = LOADER_VARIANT == 1 ? 5 : type;
     info->RasEapMakeMessage = LOADER_VARIANT == 5 ? NULL : make_message;
+#if LOADER_VARIANT == 7
+    info->RasEapBegin = NULL;
+    info->RasEapEnd = (DWORD(APIENTRY*)(VOID*))(void (*)(void))abort;
+#endif
     return NO_ERROR;
 #endif
 }
