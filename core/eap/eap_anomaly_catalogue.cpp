@@ -49,6 +49,9 @@ constexpr std::array kCatalogue{
                 "RADIUS attribute list is malformed; EAP-Message attributes after it are lost"},
     AnomalyInfo{"RADIUS_EAP_SPLIT", Info,
                 "EAP packet split over several EAP-Message attributes (RFC 3579 §3.1)"},
+    AnomalyInfo{
+        "RADIUS_PORT_HEURISTIC", Info,
+        "RADIUS on a port not registered for it: recognised because it parses as RADIUS with EAP-Message"},
     AnomalyInfo{"PANA_MALFORMED", Error, "PANA AVP list is malformed"},
     AnomalyInfo{"IP_FRAGMENTS_INCOMPLETE", Warning, "IP fragments never completed: the datagram is lost"},
     AnomalyInfo{"FRAME_SNAPLEN", Warning, "frame captured shorter than on the wire (snaplen)"},

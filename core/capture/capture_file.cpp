@@ -1,0 +1,163 @@
+#include "capture/capture_file.h"
+
+#include "capture/gzip_stream.h"
+
+#include <sys/stat.h>
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+
+namespace eapscope {
+namespace {
+
+constexpr std::string_view kMixedLinkTypes = "different from the type of the first interface";
+
+}  // namespace
+
+Result<std::unique_ptr<CaptureFile>> CaptureFile::open(const std::string& path)
+{
+    struct stat info {};
+    if (::stat(path.c_str(), &info) != 0) {
+        return makeError("cannot open capture '" + path + "': " + std::strerror(errno));
+    }
+    if (S_ISDIR(info.st_mode)) {
+        return makeError("cannot open capture '" + path + "': it is a directory");
+    }
+    std::unique_ptr<CaptureFile> file(new CaptureFile(path));
+    file->fileSize_ = static_cast<std::uint64_t>(info.st_size);
+    if (Status status = file->openWhole(); !status) {
+        return makeError(status.error());
+    }
+    return file;
+}
+
+CaptureFile::~CaptureFile()
+{
+    close();
+}
+
+void CaptureFile::close()
+{
+    if (pcap_) {
+        pcap_close(pcap_);  // closes the FILE* (and the gzip or filter stream behind it)
+        pcap_ = nullptr;
+    }
+    gzip_ = nullptr;
+}
+
+Status CaptureFile::openWhole()
+{
+    char error[PCAP_ERRBUF_SIZE] = {};
+    FILE* stream = isGzipFile(path_) ? openGzipStream(path_, &gzip_) : std::fopen(path_.c_str(), "rb");
+    if (!stream) {
+        return makeError("cannot open capture '" + path_ + "': " + std::strerror(errno));
+    }
+    pcap_ = pcap_fopen_offline_with_tstamp_precision(stream, PCAP_TSTAMP_PRECISION_NANO, error);
+    if (!pcap_) {
+        std::fclose(stream);
+        gzip_ = nullptr;
+        return makeError("'" + path_ + "' is not a capture file EapScope can read (libpcap: " + error +
+                         "); expected pcap or pcapng, optionally gzip-compressed");
+    }
+    return Ok{};
+}
+
+Status CaptureFile::openInterface(std::uint32_t interface)
+{
+    close();
+    if (!filter_) {
+        filter_ = std::make_unique<PcapngFilterState>();
+    }
+    filter_->wantedInterface = interface;
+    filter_->packetsSeen = 0;
+    filter_->consumed = 0;
+    filter_->frameNumbers.clear();
+    FILE* stream = openPcapngInterface(path_, *filter_);
+    if (!stream) {
+        return makeError("cannot reopen capture '" + path_ + "': " + std::strerror(errno));
+    }
+    char error[PCAP_ERRBUF_SIZE] = {};
+    pcap_ = pcap_fopen_offline_with_tstamp_precision(stream, PCAP_TSTAMP_PRECISION_NANO, error);
+    if (!pcap_) {
+        std::fclose(stream);
+        return makeError("'" + path_ + "' interface " + std::to_string(interface) + ": " + error);
+    }
+    return Ok{};
+}
+
+bool CaptureFile::switchToNextInterface()
+{
+    std::uint32_t nextInterface = perInterface_ ? filter_->wantedInterface + 1 : 0;
+    if (perInterface_ && nextInterface >= filter_->interfacesSeen) {
+        return false;
+    }
+    perInterface_ = true;
+    Status status = openInterface(nextInterface);
+    if (!status) {
+        error_ = status.error();
+        return false;
+    }
+    return true;
+}
+
+bool CaptureFile::next(CaptureFrame& frame)
+{
+    while (pcap_) {
+        pcap_pkthdr* header = nullptr;
+        const u_char* data = nullptr;
+        int rc = pcap_next_ex(pcap_, &header, &data);
+        if (rc == 1) {
+            frame.number = perInterface_ && !filter_->frameNumbers.empty() ? filter_->frameNumbers.front()
+                                                                           : ++frameCount_;
+            if (perInterface_ && !filter_->frameNumbers.empty()) {
+                filter_->frameNumbers.pop_front();
+            }
+            // With PCAP_TSTAMP_PRECISION_NANO, tv_usec holds nanoseconds.
+            frame.timeNs = static_cast<std::uint64_t>(header->ts.tv_sec) * 1'000'000'000ull +
+                           static_cast<std::uint64_t>(header->ts.tv_usec);
+            frame.linkType = pcap_datalink(pcap_);
+            frame.wireLength = header->len;
+            frame.data = data;
+            frame.length = header->caplen;
+            return true;
+        }
+        std::string message = rc == -1 ? pcap_geterr(pcap_) : "";
+        if (message.find(kMixedLinkTypes) != std::string::npos || (rc == -2 && perInterface_)) {
+            if (switchToNextInterface()) {
+                continue;
+            }
+            close();
+            return false;
+        }
+        if (rc == -1) {
+            truncated_ = true;
+            error_ = message;
+        }
+        close();
+    }
+    return false;
+}
+
+double CaptureFile::progress() const
+{
+    if (fileSize_ == 0) {
+        return 1.0;
+    }
+    std::uint64_t consumed = 0;
+    if (perInterface_ && filter_) {
+        double perPass = static_cast<double>(filter_->consumed) / static_cast<double>(fileSize_);
+        double passes = std::max<double>(filter_->interfacesSeen, 1.0);
+        return std::min(1.0, (filter_->wantedInterface + std::min(perPass, 1.0)) / passes);
+    }
+    if (gzip_) {
+        consumed = gzipCompressedOffset(gzip_);
+    } else if (pcap_) {
+        long position = std::ftell(pcap_file(pcap_));
+        consumed = position > 0 ? static_cast<std::uint64_t>(position) : 0;
+    } else {
+        return 1.0;
+    }
+    return std::min(1.0, static_cast<double>(consumed) / static_cast<double>(fileSize_));
+}
+
+}  // namespace eapscope

@@ -1,0 +1,138 @@
+#include "capture/capture_importer.h"
+
+#include "capture/capture_file.h"
+#include "capture/conversation_builder.h"
+#include "capture/frame_decoder.h"
+#include "common/log.h"
+#include "eap/eap_anomaly_catalogue.h"
+
+#include <algorithm>
+#include <memory>
+
+namespace eapscope {
+namespace {
+
+constexpr std::uint32_t kProgressEvery = 4096;  // frames between progress/cancel checks
+
+EapAnomaly fileAnomaly(std::string_view id, std::string message)
+{
+    const AnomalyInfo* info = anomalyInfo(id);
+    return EapAnomaly{std::string(id), info ? info->severity : Severity::Warning, std::move(message), 0, 0};
+}
+
+// The importer's running state; restarted from scratch if the file has to be re-read per
+// interface (pcapng with mixed link types, see CaptureFile).
+struct ImportRun {
+    CaptureImport result;
+    FrameDecoder decoder;
+    std::unique_ptr<ConversationBuilder> builder = std::make_unique<ConversationBuilder>(result);
+    std::vector<CarrierPacket> carriers;  // this frame's, or all of them in per-interface mode
+    bool perInterface = false;
+    bool haveFirst = false;
+
+    void reset(const std::string& path)
+    {
+        result = CaptureImport{};
+        result.path = path;
+        decoder = FrameDecoder{};
+        builder = std::make_unique<ConversationBuilder>(result);
+        carriers.clear();
+        haveFirst = false;
+    }
+
+    void noteLinkType(int linkType)
+    {
+        if (std::find(result.linkTypes.begin(), result.linkTypes.end(), linkType) != result.linkTypes.end()) {
+            return;
+        }
+        result.linkTypes.push_back(linkType);
+        if (!FrameDecoder::supportsLinkType(linkType)) {
+            result.anomalies.push_back(fileAnomaly(
+                "CAPTURE_UNSUPPORTED_LINKTYPE", "link type " + std::to_string(linkType) + " is not decoded"));
+        }
+    }
+
+    void frame(const CaptureFrame& frame)
+    {
+        result.frames = std::max(result.frames, frame.number);
+        if (frame.number == 1 || !haveFirst) {  // times are relative to frame 1, as in Wireshark
+            result.firstTimeNs = frame.timeNs;
+            haveFirst = true;
+        }
+        noteLinkType(frame.linkType);
+        std::size_t before = carriers.size();
+        decoder.decode(frame, carriers);
+        if (!perInterface) {
+            for (std::size_t i = before; i < carriers.size(); ++i) {
+                builder->add(std::move(carriers[i]));
+            }
+            carriers.clear();
+        }
+    }
+
+    void finish(const CaptureFile& file, std::uint32_t framesBeforeCut)
+    {
+        if (perInterface) {
+            std::stable_sort(
+                carriers.begin(), carriers.end(),
+                [](const CarrierPacket& a, const CarrierPacket& b) { return a.frame < b.frame; });
+            for (CarrierPacket& packet : carriers) {
+                builder->add(std::move(packet));
+            }
+            carriers.clear();
+        }
+        builder->finish();
+        if (file.truncated()) {
+            result.truncated = true;
+            result.notice = file.error();
+            result.anomalies.push_back(
+                fileAnomaly("CAPTURE_TRUNCATED", "'" + result.path + "' is cut short after frame " +
+                                                     std::to_string(framesBeforeCut) +
+                                                     " (libpcap: " + file.error() + ")"));
+        }
+        if (std::size_t lost = decoder.incompleteDatagrams()) {
+            result.anomalies.push_back(fileAnomaly("IP_FRAGMENTS_INCOMPLETE",
+                                                   std::to_string(lost) + " IP datagram(s) never completed"));
+        }
+    }
+};
+
+}  // namespace
+
+Result<CaptureImport> importCapture(const std::string& path, const ImportOptions& options)
+{
+    auto file = CaptureFile::open(path);
+    if (!file) {
+        return makeError(file.error());
+    }
+    auto run = std::make_unique<ImportRun>();
+    run->reset(path);
+    CaptureFrame frame;
+    std::uint32_t count = 0;
+    while ((*file)->next(frame)) {
+        if ((*file)->perInterface() && !run->perInterface) {
+            run->reset(path);  // the file is re-read interface by interface from its start
+            run->perInterface = true;
+        }
+        run->frame(frame);
+        if (++count % kProgressEvery == 0) {
+            if (options.cancel && options.cancel->load()) {
+                return makeError("import of '" + path + "' cancelled after " + std::to_string(count) +
+                                 " frames");
+            }
+            if (options.progress) {
+                options.progress((*file)->progress());
+            }
+        }
+    }
+    run->finish(**file, run->result.frames);
+    if (options.progress) {
+        options.progress(1.0);
+    }
+    moduleLogger("core.capture")
+        ->debug("imported '{}': {} frames, {} EAP packets, {} conversations", path, run->result.frames,
+                run->result.packets.size(), run->result.conversations.size());
+    return std::move(run->result);
+}
+
+}  // namespace eapscope

@@ -1,0 +1,132 @@
+#include "capture/capture_json.h"
+
+#include "eap/eap_types.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cstdio>
+
+namespace eapscope {
+namespace {
+
+using nlohmann::json;
+
+json anomaliesJson(const std::vector<EapAnomaly>& anomalies)
+{
+    json list = json::array();
+    for (const EapAnomaly& anomaly : anomalies) {
+        list.push_back(
+            {{"id", anomaly.id}, {"severity", toString(anomaly.severity)}, {"message", anomaly.message}});
+    }
+    return list;
+}
+
+double seconds(std::uint64_t ns)
+{
+    return static_cast<double>(ns) / 1e9;
+}
+
+json packetJson(const CaptureImport& capture, const CapturedPacket& packet)
+{
+    DecodedEap decoded = decodeEap(capture.packetBytes(packet));
+    json anomalies = anomaliesJson(decoded.anomalies);
+    for (const json& extra : anomaliesJson(packet.anomalies))
+        anomalies.push_back(extra);
+    json out{{"frame", packet.frame},
+             {"time", seconds(packet.timeNs)},
+             {"direction", toString(packet.direction)},
+             {"code", packet.code},
+             {"id", packet.id},
+             {"length", packet.length}};
+    if (packet.type) {
+        out["type"] = *packet.type;
+    }
+    out["summary"] = decoded.summary;
+    if (!packet.note.empty())
+        out["note"] = packet.note;
+    out["anomalies"] = std::move(anomalies);
+    return out;
+}
+
+json typesJson(const std::vector<std::uint8_t>& types)
+{
+    json list = json::array();
+    for (std::uint8_t type : types)
+        list.push_back(eapTypeName(type));
+    return list;
+}
+
+json conversationJson(const CaptureImport& capture, const Conversation& c, std::size_t index)
+{
+    json packets = json::array();
+    for (std::uint32_t p : c.packets)
+        packets.push_back(packetJson(capture, capture.packets[p]));
+    json out{{"index", index + 1},
+             {"carrier", toString(c.carrier)},
+             {"link", c.link},
+             {"endpoints", {{"authenticator", c.authenticator}, {"peer", c.peer}}},
+             {"start", seconds(c.startNs)},
+             {"end", seconds(c.endNs)},
+             {"outcome", c.outcome},
+             {"identity", c.identity},
+             {"methods_proposed", typesJson(c.proposed)},
+             {"methods_nak_desired", typesJson(c.nakDesired)},
+             {"round_trips", c.roundTrips}};
+    out["method_negotiated"] = c.negotiated ? json(eapTypeName(*c.negotiated)) : json(nullptr);
+    if (c.session)
+        out["session"] = c.session;
+    out["anomalies"] = anomaliesJson(c.anomalies);
+    out["packets"] = std::move(packets);
+    return out;
+}
+
+}  // namespace
+
+std::string captureToJson(const CaptureImport& capture, int indent)
+{
+    json conversations = json::array();
+    for (std::size_t i = 0; i < capture.conversations.size(); ++i) {
+        conversations.push_back(conversationJson(capture, capture.conversations[i], i));
+    }
+    json root{{"file", capture.path},
+              {"frames", capture.frames},
+              {"eap_packets", capture.packets.size()},
+              {"link_types", capture.linkTypes},
+              {"truncated", capture.truncated},
+              {"anomalies", anomaliesJson(capture.anomalies)},
+              {"conversations", std::move(conversations)}};
+    return root.dump(indent, ' ', false, json::error_handler_t::replace);
+}
+
+std::string captureToText(const CaptureImport& capture)
+{
+    std::string text = capture.path + ": " + std::to_string(capture.frames) + " frames, " +
+                       std::to_string(capture.packets.size()) + " EAP packets, " +
+                       std::to_string(capture.conversations.size()) + " conversations\n";
+    for (const EapAnomaly& anomaly : capture.anomalies) {
+        text +=
+            "  " + std::string(toString(anomaly.severity)) + " " + anomaly.id + ": " + anomaly.message + "\n";
+    }
+    char line[512];
+    for (std::size_t i = 0; i < capture.conversations.size(); ++i) {
+        const Conversation& c = capture.conversations[i];
+        std::snprintf(line, sizeof line, "\n#%zu %s  outcome=%s  identity=%s  round trips=%u  method=%s\n",
+                      i + 1, c.label().c_str(), c.outcome.c_str(), c.identity.c_str(), c.roundTrips,
+                      c.negotiated ? eapTypeName(*c.negotiated).c_str() : "-");
+        text += line;
+        for (std::uint32_t p : c.packets) {
+            const CapturedPacket& packet = capture.packets[p];
+            std::snprintf(line, sizeof line, "  %6u %10.6f %-3s %s\n", packet.frame, seconds(packet.timeNs),
+                          packet.direction == Direction::ToPeer ? "→P" : "→A",
+                          decodeEap(capture.packetBytes(packet)).summary.c_str());
+            text += line;
+        }
+        for (const EapAnomaly& anomaly : c.anomalies) {
+            text += "  " + std::string(toString(anomaly.severity)) + " " + anomaly.id + ": " +
+                    anomaly.message + "\n";
+        }
+    }
+    return text;
+}
+
+}  // namespace eapscope

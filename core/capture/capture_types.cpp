@@ -1,0 +1,43 @@
+#include "capture/capture_types.h"
+
+namespace eapscope {
+
+std::string_view toString(Carrier carrier)
+{
+    switch (carrier) {
+        case Carrier::Eapol:
+            return "eapol";
+        case Carrier::Radius:
+            return "radius";
+        case Carrier::Ppp:
+            return "ppp";
+        case Carrier::Pana:
+            return "pana";
+    }
+    return "unknown";
+}
+
+std::string_view toString(Direction direction)
+{
+    switch (direction) {
+        case Direction::ToPeer:
+            return "to_peer";
+        case Direction::ToAuthenticator:
+            return "to_authenticator";
+        case Direction::Unknown:
+            return "unknown";
+    }
+    return "unknown";
+}
+
+std::string Conversation::label() const
+{
+    std::string text =
+        link + " " + (authenticator.empty() ? "?" : authenticator) + " ↔ " + (peer.empty() ? "?" : peer);
+    if (session) {
+        text += " session " + std::to_string(session);
+    }
+    return text;
+}
+
+}  // namespace eapscope

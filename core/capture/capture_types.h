@@ -1,0 +1,97 @@
+// What the capture importer produces: EAP packets found in a capture, grouped into conversations.
+#pragma once
+
+#include "eap/eap_decoder.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace eapscope {
+
+enum class Carrier : std::uint8_t { Eapol, Radius, Ppp, Pana };
+enum class Direction : std::uint8_t { Unknown, ToPeer, ToAuthenticator };
+
+std::string_view toString(Carrier carrier);      // "eapol", "radius", "ppp", "pana" (truth.tsv names)
+std::string_view toString(Direction direction);  // "to_peer", "to_authenticator", "unknown"
+
+/// One frame as libpcap returned it.
+struct CaptureFrame {
+    std::uint32_t number = 0;  // 1-based, as Wireshark counts
+    std::uint64_t timeNs = 0;  // absolute, ns since the epoch
+    int linkType = 0;
+    std::uint32_t wireLength = 0;
+    const std::uint8_t* data = nullptr;
+    std::uint32_t length = 0;  // captured bytes
+};
+
+/// An EAP packet (or an EAPOL control frame) as a carrier delivered it, before grouping.
+struct CarrierPacket {
+    enum class Kind : std::uint8_t { Eap, EapolStart, EapolLogoff };
+    Kind kind = Kind::Eap;
+    Carrier carrier = Carrier::Eapol;
+    std::uint32_t frame = 0;
+    std::uint64_t timeNs = 0;         // absolute
+    std::string link;                 // "EAPOL/Ethernet", "EAPOL/802.11", "RADIUS/IPv4", "PPPoE", …
+    std::string source, destination;  // MAC or address:port
+    // Which side sent it when the carrier says so (802.11 To/From DS, RADIUS code); Unknown otherwise.
+    Direction sender = Direction::Unknown;
+    std::vector<std::uint8_t> eap;
+    std::uint8_t radiusCode = 0, radiusId = 0;
+    std::string state, callingStationId;  // RADIUS State (hex) and Calling-Station-Id
+    std::uint32_t session = 0;            // PPPoE session id / PANA session identifier
+    bool retry = false;                   // 802.11 Retry bit
+    std::vector<EapAnomaly> anomalies;    // carrier-level (RADIUS split, snaplen, …)
+};
+
+/// An EAP packet of an imported capture.
+struct CapturedPacket {
+    std::uint32_t frame = 0;
+    std::uint64_t timeNs = 0;  // since the first frame of the capture
+    Direction direction = Direction::Unknown;
+    std::uint32_t conversation = 0;  // index into CaptureImport::conversations
+    std::uint8_t code = 0, id = 0;
+    std::uint16_t length = 0;
+    std::optional<std::uint8_t> type;
+    std::uint32_t offset = 0, size = 0;  // bytes in CaptureImport::bytes
+    std::vector<EapAnomaly> anomalies;   // carrier and conversation anomalies (decoder ones: decodeEap)
+    std::string note;                    // e.g. the TLS message reassembled on this (last) fragment
+};
+
+struct Conversation {
+    Carrier carrier = Carrier::Eapol;
+    std::string link;
+    std::string authenticator, peer;  // endpoints
+    std::uint32_t session = 0;
+    std::uint64_t startNs = 0, endNs = 0;
+    std::vector<std::uint32_t> packets;  // indices into CaptureImport::packets
+    std::vector<std::uint8_t> proposed;  // Request types other than Identity/Notification, in order
+    std::vector<std::uint8_t> nakDesired;
+    std::optional<std::uint8_t> negotiated;
+    std::string outcome = "none";  // "success", "failure", "none"
+    std::uint32_t roundTrips = 0;
+    std::string identity;
+    std::vector<EapAnomaly> anomalies;
+    std::string label() const;  // "EAPOL aa:… ↔ bb:…"
+};
+
+struct CaptureImport {
+    std::string path;
+    std::uint32_t frames = 0;
+    std::uint64_t firstTimeNs = 0;
+    std::vector<int> linkTypes;
+    std::vector<std::uint8_t> bytes;  // arena of EAP packets
+    std::vector<CapturedPacket> packets;
+    std::vector<Conversation> conversations;
+    std::vector<EapAnomaly> anomalies;  // file-level (truncated file, unsupported link type, …)
+    bool truncated = false;
+    std::string notice;  // the reader's error message when the file ended badly
+
+    std::span<const std::uint8_t> packetBytes(const CapturedPacket& packet) const
+    {
+        return std::span(bytes).subspan(packet.offset, packet.size);
+    }
+};
+
+}  // namespace eapscope

@@ -1,0 +1,358 @@
+#include "capture/conversation_builder.h"
+
+#include "eap/eap_anomaly_catalogue.h"
+#include "eap/eap_field_writer.h"
+#include "eap/eap_types.h"
+
+#include <algorithm>
+
+namespace eapscope {
+namespace {
+
+bool isGroupMac(const std::string& mac)
+{
+    // The I/G bit: the low bit of the first octet ("01:80:c2:00:00:03" is the PAE group address).
+    return mac.size() >= 2 && (std::stoi(mac.substr(0, 2), nullptr, 16) & 1);
+}
+
+bool isIdentity(const CarrierPacket& packet)
+{
+    return packet.eap.size() >= 5 && (packet.eap[0] == 1 || packet.eap[0] == 2) &&
+           packet.eap[4] == eap_type::kIdentity;
+}
+
+// The side that sends this code in a normal exchange: Requests and results come from the
+// authenticator (RFC 3748 §4.1, §4.2).
+bool sentByAuthenticator(std::uint8_t code)
+{
+    return code == eap_code::kRequest || code == eap_code::kSuccess || code == eap_code::kFailure;
+}
+
+EapAnomaly makeAnomaly(std::string_view id, std::string message)
+{
+    const AnomalyInfo* info = anomalyInfo(id);
+    if (message.empty() && info) {
+        message = std::string(info->text);
+    }
+    return EapAnomaly{std::string(id), info ? info->severity : Severity::Info, std::move(message), 0, 0};
+}
+
+}  // namespace
+
+void ConversationBuilder::add(CarrierPacket&& packet)
+{
+    if (packet.kind == CarrierPacket::Kind::Eap && packet.eap.size() < 4) {
+        for (EapAnomaly& anomaly : packet.anomalies) {
+            anomaly.message = "frame " + std::to_string(packet.frame) + ": " + anomaly.message;
+            out_.anomalies.push_back(std::move(anomaly));
+        }
+        return;  // nothing that decodes as EAP (tshark shows no EAP row either)
+    }
+    Direction direction = Direction::Unknown;
+    std::uint32_t conversation = conversationFor(packet, direction);
+    if (packet.kind != CarrierPacket::Kind::Eap) {
+        if (conversation != UINT32_MAX && pastIdentityPhase(conversation)) {
+            states_[conversation].open = false;  // EAPOL-Start/Logoff ends what came before
+        }
+        return;
+    }
+    append(conversation, std::move(packet), direction);
+}
+
+std::uint32_t ConversationBuilder::conversationFor(const CarrierPacket& packet, Direction& direction)
+{
+    switch (packet.carrier) {
+        case Carrier::Eapol:
+            return eapolConversation(packet, direction);
+        case Carrier::Radius:
+            return radiusConversation(packet, direction);
+        case Carrier::Ppp:
+            if (!packet.source.empty()) {
+                return eapolConversation(packet, direction);  // PPPoE: MAC pair + session, like EAPOL
+            }
+            [[fallthrough]];
+        case Carrier::Pana: {
+            bool byAuthenticator = packet.eap.size() >= 1 && sentByAuthenticator(packet.eap[0]);
+            direction = byAuthenticator ? Direction::ToPeer : Direction::ToAuthenticator;
+            const std::string& authenticator = byAuthenticator ? packet.source : packet.destination;
+            const std::string& peer = byAuthenticator ? packet.destination : packet.source;
+            return findOrCreate(packet, authenticator, peer, false);
+        }
+    }
+    return UINT32_MAX;
+}
+
+// 802.11 tells who sent a frame (To/From DS). On wires, Requests come from the authenticator; a
+// frame to the PAE group address names only its sender, so it joins the open conversation that
+// already knows that address.
+std::uint32_t ConversationBuilder::eapolConversation(const CarrierPacket& packet, Direction& direction)
+{
+    bool control = packet.kind != CarrierPacket::Kind::Eap;
+    bool byAuthenticator =
+        packet.sender == Direction::ToPeer ||
+        (packet.sender == Direction::Unknown && !control && sentByAuthenticator(packet.eap[0]));
+    std::string source = packet.source,
+                destination = isGroupMac(packet.destination) ? "" : packet.destination;
+    for (std::size_t i = states_.size(); i-- > 0;) {
+        const Conversation& c = out_.conversations[i];
+        if (!states_[i].open || c.carrier != packet.carrier || c.session != packet.session) {
+            continue;
+        }
+        auto fits = [&](const std::string& known) {
+            return destination.empty() || known.empty() || known == destination;
+        };
+        std::optional<bool> matched;  // whether the sender is the authenticator
+        if (c.authenticator == source && fits(c.peer)) {
+            matched = true;
+        } else if (c.peer == source && fits(c.authenticator)) {
+            matched = false;
+        } else if (c.peer.empty() && !byAuthenticator && c.authenticator != source && fits(c.authenticator)) {
+            matched = false;
+        } else if (c.authenticator.empty() && byAuthenticator && c.peer != source && fits(c.peer)) {
+            matched = true;
+        }
+        if (matched) {
+            direction = *matched ? Direction::ToPeer : Direction::ToAuthenticator;
+            return control ? static_cast<std::uint32_t>(i)
+                           : reuseOrRestart(static_cast<std::uint32_t>(i), packet);
+        }
+    }
+    direction = byAuthenticator ? Direction::ToPeer : Direction::ToAuthenticator;
+    if (control) {
+        return UINT32_MAX;
+    }
+    return findOrCreate(packet, byAuthenticator ? source : destination,
+                        byAuthenticator ? destination : source, false);
+}
+
+std::uint32_t ConversationBuilder::radiusConversation(const CarrierPacket& packet, Direction& direction)
+{
+    bool request = packet.radiusCode == 1;  // Access-Request: NAS → server, carries the peer's EAP
+    direction = request ? Direction::ToAuthenticator : Direction::ToPeer;
+    const std::string& nas = request ? packet.source : packet.destination;
+    const std::string& server = request ? packet.destination : packet.source;
+    std::string pendingKey = nas + "|" + server + "|" + std::to_string(packet.radiusId);
+    std::uint32_t conversation = UINT32_MAX;
+    if (request) {
+        auto byState = packet.state.empty() ? radiusState_.end() : radiusState_.find(packet.state);
+        if (byState != radiusState_.end()) {
+            conversation = byState->second;
+        } else {
+            conversation =
+                findOrCreate(packet, server, nas, isIdentity(packet) && packet.eap[0] == eap_code::kResponse);
+        }
+        radiusPending_[pendingKey] = conversation;
+    } else {
+        auto pending = radiusPending_.find(pendingKey);
+        conversation =
+            pending != radiusPending_.end() ? pending->second : findOrCreate(packet, server, nas, false);
+        if (!packet.state.empty()) {
+            radiusState_[packet.state] = conversation;
+        }
+    }
+    if (!packet.callingStationId.empty() && out_.conversations[conversation].identity.empty()) {
+        // Kept in the label through peer: "NAS (station)".
+        Conversation& c = out_.conversations[conversation];
+        if (c.peer.find(" (") == std::string::npos) {
+            c.peer += " (" + packet.callingStationId + ")";
+        }
+    }
+    return conversation;
+}
+
+// An EAPOL-Start while the authenticator is still repeating its Identity Request is the
+// supplicant asking again, not a new authentication (asleap-leap2, tcpdump-eapon1, wpsdata).
+bool ConversationBuilder::pastIdentityPhase(std::uint32_t conversation) const
+{
+    const Conversation& c = out_.conversations[conversation];
+    return std::any_of(c.packets.begin(), c.packets.end(), [&](std::uint32_t p) {
+        const CapturedPacket& packet = out_.packets[p];
+        return !(packet.code == eap_code::kRequest && packet.type == eap_type::kIdentity);
+    });
+}
+
+bool ConversationBuilder::startsNewAuthentication(std::uint32_t conversation,
+                                                  const CarrierPacket& packet) const
+{
+    const Conversation& c = out_.conversations[conversation];
+    return c.outcome != "none" && isIdentity(packet);
+}
+
+std::uint32_t ConversationBuilder::findOrCreate(const CarrierPacket& packet, const std::string& authenticator,
+                                                const std::string& peer, bool startsNew)
+{
+    std::string prefix = std::string(toString(packet.carrier)) + "|" + std::to_string(packet.session) + "|";
+    std::string key = prefix + authenticator + "|" + peer + "|" + packet.callingStationId;
+    std::string reverse = prefix + peer + "|" + authenticator + "|" + packet.callingStationId;
+    for (std::size_t i = states_.size(); i-- > 0 && !startsNew;) {
+        const State& state = states_[i];
+        if (state.open && (state.key.rfind(key, 0) == 0 || state.key.rfind(reverse, 0) == 0)) {
+            return reuseOrRestart(static_cast<std::uint32_t>(i), packet);
+        }
+    }
+    return create(packet, authenticator, peer, key);
+}
+
+std::uint32_t ConversationBuilder::reuseOrRestart(std::uint32_t index, const CarrierPacket& packet)
+{
+    if (!startsNewAuthentication(index, packet)) {
+        return index;
+    }
+    states_[index].open = false;
+    const Conversation& old = out_.conversations[index];
+    std::string authenticator = old.authenticator, peer = old.peer, key = states_[index].key;
+    return create(packet, authenticator, peer, key);
+}
+
+std::uint32_t ConversationBuilder::create(const CarrierPacket& packet, const std::string& authenticator,
+                                          const std::string& peer, const std::string& key)
+{
+    Conversation conversation;
+    conversation.carrier = packet.carrier;
+    conversation.link = packet.link;
+    conversation.authenticator = authenticator;
+    conversation.peer = peer;
+    conversation.session = packet.session;
+    conversation.startNs = sinceFirst(packet.timeNs);
+    out_.conversations.push_back(std::move(conversation));
+    states_.push_back(State{key, true, std::nullopt, std::nullopt, {}});
+    return static_cast<std::uint32_t>(out_.conversations.size() - 1);
+}
+
+void ConversationBuilder::append(std::uint32_t conversation, CarrierPacket&& packet, Direction direction)
+{
+    CapturedPacket captured;
+    captured.frame = packet.frame;
+    captured.timeNs = sinceFirst(packet.timeNs);
+    captured.direction = direction;
+    captured.conversation = conversation;
+    captured.code = packet.eap[0];
+    captured.id = packet.eap[1];
+    captured.length = static_cast<std::uint16_t>((packet.eap[2] << 8) | packet.eap[3]);
+    if ((captured.code == eap_code::kRequest || captured.code == eap_code::kResponse) &&
+        packet.eap.size() >= 5 && captured.length >= 5) {
+        captured.type = packet.eap[4];
+    }
+    captured.offset = static_cast<std::uint32_t>(out_.bytes.size());
+    captured.size = static_cast<std::uint32_t>(packet.eap.size());
+    captured.anomalies = std::move(packet.anomalies);
+    out_.bytes.insert(out_.bytes.end(), packet.eap.begin(), packet.eap.end());
+    Conversation& c = out_.conversations[conversation];
+    if (c.authenticator.empty() && direction == Direction::ToPeer)
+        c.authenticator = packet.source;
+    if (c.peer.empty() && direction == Direction::ToAuthenticator)
+        c.peer = packet.source;
+    c.endNs = captured.timeNs;
+    c.packets.push_back(static_cast<std::uint32_t>(out_.packets.size()));
+    out_.packets.push_back(std::move(captured));
+    updateSummary(conversation, static_cast<std::uint32_t>(out_.packets.size() - 1));
+}
+
+void ConversationBuilder::conversationAnomaly(std::uint32_t conversation, std::uint32_t packet,
+                                              std::string_view id, std::string message)
+{
+    EapAnomaly anomaly = makeAnomaly(id, std::move(message));
+    anomaly.message = "frame " + std::to_string(out_.packets[packet].frame) + ": " + anomaly.message;
+    out_.packets[packet].anomalies.push_back(makeAnomaly(id, {}));
+    out_.conversations[conversation].anomalies.push_back(std::move(anomaly));
+}
+
+void ConversationBuilder::updateSummary(std::uint32_t conversation, std::uint32_t index)
+{
+    Conversation& c = out_.conversations[conversation];
+    const CapturedPacket& p = out_.packets[index];
+    auto bytes = out_.packetBytes(p);
+    if (p.code == eap_code::kSuccess && c.outcome == "none")
+        c.outcome = "success";
+    if (p.code == eap_code::kFailure)
+        c.outcome = "failure";
+    if (p.type == eap_type::kIdentity && p.code == eap_code::kResponse && c.identity.empty()) {
+        std::size_t end = std::min<std::size_t>(p.length, bytes.size());
+        c.identity = end > 5 ? printable(bytes.subspan(5, end - 5)) : std::string();
+    }
+    if (p.type && p.code == eap_code::kRequest && *p.type > eap_type::kNak &&
+        std::find(c.proposed.begin(), c.proposed.end(), *p.type) == c.proposed.end()) {
+        c.proposed.push_back(*p.type);
+    }
+    if (p.type == eap_type::kNak && p.code == eap_code::kResponse) {
+        for (std::size_t i = 5; i < std::min<std::size_t>(p.length, bytes.size()); ++i) {
+            c.nakDesired.push_back(bytes[i]);
+        }
+    }
+    if (p.type && p.code == eap_code::kResponse && *p.type > eap_type::kNak) {
+        c.negotiated = *p.type;
+    }
+    if (p.code == eap_code::kRequest && p.direction == Direction::ToAuthenticator) {
+        conversationAnomaly(conversation, index, "CONV_ROLE_REVERSAL");
+    }
+    trackExchange(conversation, index);
+}
+
+void ConversationBuilder::trackExchange(std::uint32_t conversation, std::uint32_t index)
+{
+    State& state = states_[conversation];
+    CapturedPacket& p = out_.packets[index];
+    auto bytes = out_.packetBytes(p);
+    if (state.lastPacket) {
+        const CapturedPacket& last = out_.packets[*state.lastPacket];
+        auto lastBytes = out_.packetBytes(last);
+        if (last.direction == p.direction &&
+            std::equal(bytes.begin(), bytes.end(), lastBytes.begin(), lastBytes.end())) {
+            conversationAnomaly(conversation, index, "CONV_DUPLICATE");
+        }
+    }
+    state.lastPacket = index;
+    if (p.code == eap_code::kRequest) {
+        if (state.pendingRequest && out_.packets[*state.pendingRequest].id != p.id) {
+            conversationAnomaly(conversation, *state.pendingRequest, "CONV_UNANSWERED");
+        }
+        state.pendingRequest = index;
+    } else if (p.code == eap_code::kResponse && state.pendingRequest) {
+        const CapturedPacket& request = out_.packets[*state.pendingRequest];
+        if (request.id == p.id) {
+            ++out_.conversations[conversation].roundTrips;
+            state.pendingRequest.reset();
+        } else {
+            conversationAnomaly(
+                conversation, index, "CONV_ID_MISMATCH",
+                "Response id " + std::to_string(p.id) + ", pending Request id " + std::to_string(request.id));
+        }
+    }
+    if (p.type && isTlsFamily(*p.type)) {
+        std::vector<EapAnomaly> anomalies;
+        auto message = state.tls[p.direction == Direction::ToAuthenticator ? 1 : 0].feed(bytes, anomalies);
+        if (message && message->fragments > 1) {
+            p.note = "TLS message reassembled from " + std::to_string(message->fragments) + " fragments, " +
+                     std::to_string(message->length) + " bytes: " + message->records;
+        } else if (message && !message->records.empty()) {
+            p.note = message->records;
+        }
+        for (EapAnomaly& anomaly : anomalies) {
+            p.anomalies.push_back(anomaly);
+            out_.conversations[conversation].anomalies.push_back(std::move(anomaly));
+        }
+    }
+}
+
+void ConversationBuilder::finish()
+{
+    for (std::size_t i = 0; i < states_.size(); ++i) {
+        State& state = states_[i];
+        Conversation& c = out_.conversations[i];
+        if (state.pendingRequest) {
+            conversationAnomaly(static_cast<std::uint32_t>(i), *state.pendingRequest, "CONV_UNANSWERED");
+        }
+        for (TlsReassembler& tls : state.tls) {
+            std::vector<EapAnomaly> anomalies;
+            tls.finish(anomalies);
+            for (EapAnomaly& anomaly : anomalies)
+                c.anomalies.push_back(std::move(anomaly));
+        }
+        if (c.outcome == "none") {
+            c.anomalies.push_back(makeAnomaly("CONV_NO_OUTCOME", {}));
+        }
+        state.open = false;
+    }
+}
+
+}  // namespace eapscope

@@ -1,0 +1,540 @@
+#include "capture/frame_decoder.h"
+
+#include "capture/pana_message.h"
+#include "capture/radius_message.h"
+#include "eap/eap_anomaly_catalogue.h"
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+
+#include <cstdio>
+
+namespace eapscope {
+namespace {
+
+// LINKTYPE_* values (tcpdump.org/linktypes.html).
+enum LinkType : int {
+    kNull = 0,
+    kEthernet = 1,
+    kPpp = 9,
+    kPppHdlc = 50,
+    kRaw = 101,
+    kRawAlt = 12,
+    kIeee80211 = 105,
+    kLoop = 108,
+    kLinuxSll = 113,
+    kPrism = 119,
+    kRadiotap = 127,
+    kAvs = 163,
+    kPpi = 192,
+    kIpv4 = 228,
+    kIpv6 = 229,
+    kLinuxSll2 = 276,
+    kPppWithDir = 204,
+};
+
+constexpr std::uint16_t kEapolType = 0x888E, kPppoeSession = 0x8864, kIpv4Type = 0x0800, kIpv6Type = 0x86DD;
+constexpr std::uint16_t kPppEap = 0xC227, kPppIpv4 = 0x0021, kPppIpv6 = 0x0057;
+constexpr std::uint16_t kPanaPort = 716;
+
+std::uint16_t be16(std::span<const std::uint8_t> b, std::size_t at)
+{
+    return static_cast<std::uint16_t>((b[at] << 8) | b[at + 1]);
+}
+
+std::uint16_t le16(std::span<const std::uint8_t> b, std::size_t at)
+{
+    return static_cast<std::uint16_t>((b[at + 1] << 8) | b[at]);
+}
+
+std::uint32_t be32(std::span<const std::uint8_t> b, std::size_t at)
+{
+    return (std::uint32_t{b[at]} << 24) | (b[at + 1] << 16) | (b[at + 2] << 8) | b[at + 3];
+}
+
+EapAnomaly anomaly(std::string_view id, std::string message = {})
+{
+    const AnomalyInfo* info = anomalyInfo(id);
+    if (message.empty() && info) {
+        message = std::string(info->text);
+    }
+    return EapAnomaly{std::string(id), info ? info->severity : Severity::Error, std::move(message), 0, 0};
+}
+
+bool isRadiusPort(std::uint16_t port)
+{
+    // RFC 2865/2866 ports, their pre-standard 1645/1646, and dynamic authorization (RFC 5176).
+    return port == 1812 || port == 1645 || port == 1813 || port == 1646 || port == 3799;
+}
+
+std::string ipPort(const std::string& address, std::uint16_t port, bool v6)
+{
+    return v6 ? "[" + address + "]:" + std::to_string(port) : address + ":" + std::to_string(port);
+}
+
+}  // namespace
+
+struct FrameDecoder::Frame {
+    const CaptureFrame& frame;
+    std::vector<CarrierPacket>& out;
+    const std::uint8_t* sourceMac = nullptr;
+    const std::uint8_t* destinationMac = nullptr;
+    const char* medium = "Ethernet";
+    Direction sender = Direction::Unknown;
+    bool retry = false;
+
+    CarrierPacket& emit(Carrier carrier, std::string link)
+    {
+        CarrierPacket& packet = out.emplace_back();
+        packet.carrier = carrier;
+        packet.frame = frame.number;
+        packet.timeNs = frame.timeNs;
+        packet.link = std::move(link);
+        packet.sender = sender;
+        packet.retry = retry;
+        if (sourceMac) {
+            packet.source = formatMac(sourceMac);
+        }
+        if (destinationMac) {
+            packet.destination = formatMac(destinationMac);
+        }
+        if (frame.length < frame.wireLength) {
+            packet.anomalies.push_back(anomaly("FRAME_SNAPLEN", std::to_string(frame.length) + " of " +
+                                                                    std::to_string(frame.wireLength) +
+                                                                    " bytes captured"));
+        }
+        if (retry) {
+            packet.anomalies.push_back(anomaly("FRAME_RETRANSMISSION"));
+        }
+        return packet;
+    }
+};
+
+std::string formatMac(const std::uint8_t* mac)
+{
+    char text[18];
+    std::snprintf(text, sizeof text, "%02x:%02x:%02x:%02x:%02x:%02x", mac[0], mac[1], mac[2], mac[3], mac[4],
+                  mac[5]);
+    return text;
+}
+
+bool FrameDecoder::supportsLinkType(int linkType)
+{
+    switch (linkType) {
+        case kNull:
+        case kEthernet:
+        case kPpp:
+        case kPppHdlc:
+        case kRaw:
+        case kRawAlt:
+        case kIeee80211:
+        case kLoop:
+        case kLinuxSll:
+        case kPrism:
+        case kRadiotap:
+        case kAvs:
+        case kPpi:
+        case kIpv4:
+        case kIpv6:
+        case kLinuxSll2:
+        case kPppWithDir:
+            return true;
+        default:
+            return false;
+    }
+}
+
+void FrameDecoder::decode(const CaptureFrame& capture, std::vector<CarrierPacket>& out)
+{
+    Frame f{capture, out};
+    Bytes bytes(capture.data, capture.length);
+    switch (capture.linkType) {
+        case kEthernet:
+            ethernet(f, bytes);
+            break;
+        case kIeee80211:
+            f.medium = "802.11";
+            ieee80211(f, bytes);
+            break;
+        case kRadiotap:
+            if (bytes.size() >= 4 && le16(bytes, 2) <= bytes.size()) {
+                f.medium = "802.11";
+                ieee80211(f, bytes.subspan(le16(bytes, 2)));
+            }
+            break;
+        case kPrism:
+        case kAvs: {
+            // AVS headers start with 0x8021100x and give their length big-endian at 4; Prism headers
+            // give msglen little-endian at 4.
+            if (bytes.size() < 8)
+                break;
+            bool avs = (be32(bytes, 0) & 0xFFFFFFF0u) == 0x80211000u;
+            std::uint32_t length =
+                avs ? be32(bytes, 4) : (std::uint32_t{bytes[7]} << 24 | bytes[6] << 16 | le16(bytes, 4));
+            if (length <= bytes.size()) {
+                f.medium = "802.11";
+                ieee80211(f, bytes.subspan(length));
+            }
+            break;
+        }
+        case kPpi:
+            if (bytes.size() >= 8 && le16(bytes, 2) <= bytes.size() && bytes[4] == kIeee80211) {
+                f.medium = "802.11";
+                ieee80211(f, bytes.subspan(le16(bytes, 2)));
+            }
+            break;
+        case kLinuxSll:
+            f.medium = "SLL";
+            linuxCooked(f, bytes, false);
+            break;
+        case kLinuxSll2:
+            f.medium = "SLL2";
+            linuxCooked(f, bytes, true);
+            break;
+        case kPpp:
+        case kPppHdlc:
+            f.medium = "PPP";
+            ppp(f, bytes, false, 0);
+            break;
+        case kPppWithDir:
+            if (!bytes.empty()) {
+                f.medium = "PPP";
+                f.sender = bytes[0] ? Direction::ToPeer : Direction::ToAuthenticator;  // 1 = sent by us
+                ppp(f, bytes.subspan(1), false, 0);
+            }
+            break;
+        case kNull:
+            loopback(f, bytes, false);
+            break;
+        case kLoop:
+            loopback(f, bytes, true);
+            break;
+        case kRaw:
+        case kRawAlt:
+            if (!bytes.empty()) {
+                (bytes[0] >> 4) == 6 ? ipv6(f, bytes) : ipv4(f, bytes);
+            }
+            break;
+        case kIpv4:
+            ipv4(f, bytes);
+            break;
+        case kIpv6:
+            ipv6(f, bytes);
+            break;
+        default:
+            break;
+    }
+}
+
+void FrameDecoder::ethernet(Frame& f, Bytes bytes)
+{
+    if (bytes.size() < 14) {
+        return;
+    }
+    f.destinationMac = bytes.data();
+    f.sourceMac = bytes.data() + 6;
+    std::size_t at = 12;
+    std::uint16_t type = be16(bytes, at);
+    // 802.1Q C-tags, 802.1ad S-tags and the old 0x9100 QinQ tag: skip TPID + TCI.
+    while ((type == 0x8100 || type == 0x88A8 || type == 0x9100) && at + 6 <= bytes.size()) {
+        at += 4;
+        type = be16(bytes, at);
+    }
+    at += 2;
+    if (type <= 1500 && at + 8 <= bytes.size() && bytes[at] == 0xAA && bytes[at + 1] == 0xAA) {
+        type = be16(bytes, at + 6);  // 802.3 + LLC/SNAP
+        at += 8;
+    }
+    etherType(f, type, bytes.subspan(std::min(at, bytes.size())));
+}
+
+void FrameDecoder::etherType(Frame& f, std::uint16_t type, Bytes payload)
+{
+    switch (type) {
+        case kEapolType:
+            eapol(f, payload);
+            break;
+        case kPppoeSession:
+            // RFC 2516 §4: VER/TYPE, CODE 0, SESSION_ID, LENGTH, then the PPP protocol field.
+            if (payload.size() >= 6 && payload[1] == 0) {
+                std::size_t length = std::min<std::size_t>(be16(payload, 4), payload.size() - 6);
+                ppp(f, payload.subspan(6, length), true, be16(payload, 2));
+            }
+            break;
+        case kIpv4Type:
+            ipv4(f, payload);
+            break;
+        case kIpv6Type:
+            ipv6(f, payload);
+            break;
+        default:
+            break;
+    }
+}
+
+// IEEE 802.1X-2010 §11.3: Protocol Version, Packet Type, Packet Body Length, body.
+void FrameDecoder::eapol(Frame& f, Bytes bytes)
+{
+    if (bytes.size() < 4) {
+        return;
+    }
+    std::uint8_t type = bytes[1];
+    std::size_t length = be16(bytes, 2);
+    std::string link = std::string("EAPOL/") + f.medium;
+    if (type == 1 || type == 2) {
+        CarrierPacket& marker = f.emit(Carrier::Eapol, link);
+        marker.kind = type == 1 ? CarrierPacket::Kind::EapolStart : CarrierPacket::Kind::EapolLogoff;
+        return;
+    }
+    if (type != 0) {
+        return;  // EAPOL-Key, -Encapsulated-ASF-Alert, MKA: no EAP inside
+    }
+    Bytes body = bytes.subspan(4);
+    if (length < 4) {
+        CarrierPacket& dropped = f.emit(Carrier::Eapol, link);
+        dropped.anomalies.push_back(
+            anomaly("EAPOL_EAP_EMPTY", "EAPOL body length " + std::to_string(length)));
+        return;
+    }
+    CarrierPacket& packet = f.emit(Carrier::Eapol, link);
+    if (length > body.size()) {
+        packet.anomalies.push_back(anomaly(
+            "EAPOL_LENGTH_MISMATCH",
+            "body length " + std::to_string(length) + ", " + std::to_string(body.size()) + " bytes present"));
+    } else {
+        body = body.first(length);
+    }
+    packet.eap.assign(body.begin(), body.end());
+}
+
+// IEEE 802.11-2020 §9.2.4.1: Frame Control, Duration, Address 1–3, Sequence Control, [Address 4],
+// [QoS Control], [HT Control]; then LLC/SNAP (RFC 1042) and the EtherType.
+void FrameDecoder::ieee80211(Frame& f, Bytes bytes)
+{
+    if (bytes.size() < 24) {
+        return;
+    }
+    std::uint8_t control = bytes[0], flags = bytes[1];
+    std::uint8_t type = (control >> 2) & 3, subtype = control >> 4;
+    if (type != 2 || (subtype & 0x4) || (flags & 0x40)) {
+        return;  // not data, no body (Null), or protected
+    }
+    std::size_t header = 24;
+    if ((flags & 3) == 3)
+        header += 6;
+    if (subtype & 0x8)
+        header += 2 + ((flags & 0x80) ? 4 : 0);
+    if (header + 8 > bytes.size() || bytes[header] != 0xAA || bytes[header + 1] != 0xAA) {
+        return;
+    }
+    f.destinationMac = bytes.data() + 4;  // receiver
+    f.sourceMac = bytes.data() + 10;      // transmitter
+    bool toDs = flags & 1, fromDs = flags & 2;
+    if (toDs != fromDs) {
+        f.sender = toDs ? Direction::ToAuthenticator : Direction::ToPeer;  // station → AP or AP → station
+    }
+    f.retry = flags & 0x08;
+    etherType(f, be16(bytes, header + 6), bytes.subspan(header + 8));
+}
+
+void FrameDecoder::linuxCooked(Frame& f, Bytes bytes, bool v2)
+{
+    // SLL: packet type(2) ARPHRD(2) address length(2) address(8) protocol(2).
+    // SLL2: protocol(2) reserved(2) ifindex(4) ARPHRD(2) packet type(1) address length(1) address(8).
+    std::size_t header = v2 ? 20 : 16;
+    if (bytes.size() < header) {
+        return;
+    }
+    std::uint16_t protocol = be16(bytes, v2 ? 0 : 14);
+    std::size_t addressLength = v2 ? bytes[11] : be16(bytes, 4);
+    if (addressLength == 6) {
+        f.sourceMac = bytes.data() + (v2 ? 12 : 6);
+    }
+    etherType(f, protocol, bytes.subspan(header));
+}
+
+void FrameDecoder::ppp(Frame& f, Bytes bytes, bool pppoe, std::uint16_t session)
+{
+    std::size_t at = 0;
+    if (bytes.size() >= 2 && bytes[0] == 0xFF && bytes[1] == 0x03) {
+        at = 2;  // HDLC address and control (RFC 1662 §3.1)
+    }
+    if (at + 1 > bytes.size()) {
+        return;
+    }
+    // RFC 1661 §2: a protocol field with an odd first octet is compressed to one octet.
+    std::uint16_t protocol = bytes[at];
+    if (!(protocol & 1)) {
+        if (at + 2 > bytes.size())
+            return;
+        protocol = be16(bytes, at);
+        at += 2;
+    } else {
+        at += 1;
+    }
+    pppProtocol(f, protocol, bytes.subspan(at), pppoe, session);
+}
+
+void FrameDecoder::pppProtocol(Frame& f, std::uint16_t protocol, Bytes payload, bool pppoe,
+                               std::uint16_t session)
+{
+    if (protocol == kPppIpv4) {
+        ipv4(f, payload);
+    } else if (protocol == kPppIpv6) {
+        ipv6(f, payload);
+    } else if (protocol == kPppEap) {
+        CarrierPacket& packet = f.emit(Carrier::Ppp, pppoe ? "PPPoE" : "PPP");
+        packet.session = session;
+        packet.eap.assign(payload.begin(), payload.end());
+    }
+}
+
+void FrameDecoder::loopback(Frame& f, Bytes bytes, bool networkOrder)
+{
+    if (bytes.size() < 4) {
+        return;
+    }
+    // DLT_NULL stores the address family in the capturing host's byte order.
+    std::uint32_t family = networkOrder || bytes[0] == 0
+                               ? be32(bytes, 0)
+                               : (std::uint32_t{bytes[3]} << 24 | bytes[2] << 16 | le16(bytes, 0));
+    f.medium = "Loopback";
+    if (family == 2) {
+        ipv4(f, bytes.subspan(4));
+    } else if (family == 10 || family == 24 || family == 28 || family == 30) {
+        ipv6(f, bytes.subspan(4));
+    }
+}
+
+void FrameDecoder::ipv4(Frame& f, Bytes bytes)
+{
+    if (bytes.size() < 20 || (bytes[0] >> 4) != 4) {
+        return;
+    }
+    std::size_t headerLength = (bytes[0] & 0x0F) * 4u;
+    std::size_t total = be16(bytes, 2);
+    if (headerLength < 20 || total < headerLength || headerLength > bytes.size() || bytes[9] != IPPROTO_UDP) {
+        return;
+    }
+    Bytes payload = bytes.subspan(headerLength, std::min(total, bytes.size()) - headerLength);
+    char source[INET_ADDRSTRLEN], destination[INET_ADDRSTRLEN];
+    std::uint16_t fragment = be16(bytes, 6);
+    bool more = fragment & 0x2000;
+    std::uint32_t offset = (fragment & 0x1FFFu) * 8u;
+    if (more || offset) {
+        std::string key(reinterpret_cast<const char*>(bytes.data() + 12), 8);
+        key.append(reinterpret_cast<const char*>(bytes.data() + 4), 2);
+        auto datagram = ip_.add({key, offset, more, payload});
+        if (!datagram) {
+            return;
+        }
+        inet_ntop(AF_INET, bytes.data() + 12, source, sizeof source);
+        inet_ntop(AF_INET, bytes.data() + 16, destination, sizeof destination);
+        udp(f, *datagram, source, destination, false);
+        return;
+    }
+    // Cheap pre-check before formatting addresses: UDP carrying RADIUS/PANA needs ≥ 28 bytes.
+    if (payload.size() < 8 + 16) {
+        return;
+    }
+    inet_ntop(AF_INET, bytes.data() + 12, source, sizeof source);
+    inet_ntop(AF_INET, bytes.data() + 16, destination, sizeof destination);
+    udp(f, payload, source, destination, false);
+}
+
+void FrameDecoder::ipv6(Frame& f, Bytes bytes)
+{
+    if (bytes.size() < 40 || (bytes[0] >> 4) != 6) {
+        return;
+    }
+    std::size_t end = std::min<std::size_t>(40 + be16(bytes, 4), bytes.size());
+    std::uint8_t next = bytes[6];
+    std::size_t at = 40;
+    std::optional<IpReassembler::Fragment> fragment;
+    // RFC 8200 §4: walk Hop-by-Hop, Routing, Fragment and Destination Options headers.
+    while (next == 0 || next == 43 || next == 44 || next == 60) {
+        if (at + 8 > end)
+            return;
+        if (next == 44) {
+            std::uint16_t field = be16(bytes, at + 2);
+            std::string key(reinterpret_cast<const char*>(bytes.data() + 8), 32);
+            key.append(reinterpret_cast<const char*>(bytes.data() + at + 4), 4);
+            fragment = IpReassembler::Fragment{
+                key, static_cast<std::uint32_t>(field & 0xFFF8u), (field & 1) != 0, {}};
+            next = bytes[at];
+            at += 8;
+        } else {
+            next = bytes[at];
+            at += (bytes[at + 1] + 1u) * 8u;
+        }
+    }
+    if (next != IPPROTO_UDP || at > end) {
+        return;
+    }
+    char source[INET6_ADDRSTRLEN], destination[INET6_ADDRSTRLEN];
+    inet_ntop(AF_INET6, bytes.data() + 8, source, sizeof source);
+    inet_ntop(AF_INET6, bytes.data() + 24, destination, sizeof destination);
+    Bytes payload = bytes.subspan(at, end - at);
+    if (fragment) {
+        fragment->payload = payload;
+        auto datagram = ip_.add(*fragment);
+        if (datagram) {
+            udp(f, *datagram, source, destination, true);
+        }
+        return;
+    }
+    udp(f, payload, source, destination, true);
+}
+
+void FrameDecoder::udp(Frame& f, Bytes bytes, const std::string& source, const std::string& destination,
+                       bool v6)
+{
+    if (bytes.size() < 8) {
+        return;
+    }
+    std::uint16_t sourcePort = be16(bytes, 0), destinationPort = be16(bytes, 2);
+    std::size_t length = be16(bytes, 4);
+    Bytes payload = bytes.subspan(8, (length >= 8 ? std::min(length, bytes.size()) : bytes.size()) - 8);
+    std::string ipName = v6 ? "IPv6" : "IPv4";
+    if (sourcePort == kPanaPort || destinationPort == kPanaPort) {
+        auto pana = parsePana(payload);
+        if (pana && !pana->eap.empty()) {
+            CarrierPacket& packet = f.emit(Carrier::Pana, "PANA/" + ipName);
+            packet.source = ipPort(source, sourcePort, v6);
+            packet.destination = ipPort(destination, destinationPort, v6);
+            packet.session = pana->session;
+            packet.eap = std::move(pana->eap);
+            if (pana->malformed)
+                packet.anomalies.push_back(anomaly("PANA_MALFORMED"));
+        }
+        return;
+    }
+    bool registered = isRadiusPort(sourcePort) || isRadiusPort(destinationPort);
+    auto radius = parseRadius(payload, !registered);
+    if (!radius || radius->eapMessageCount == 0) {
+        return;
+    }
+    CarrierPacket& packet = f.emit(Carrier::Radius, "RADIUS/" + ipName);
+    packet.source = ipPort(source, sourcePort, v6);
+    packet.destination = ipPort(destination, destinationPort, v6);
+    packet.radiusCode = radius->code;
+    packet.radiusId = radius->identifier;
+    packet.state = std::move(radius->state);
+    packet.callingStationId = std::move(radius->callingStationId);
+    packet.sender = radius->code == 1 ? Direction::ToAuthenticator : Direction::ToPeer;
+    packet.eap = std::move(radius->eap);
+    if (radius->eapMessageCount > 1) {
+        packet.anomalies.push_back(
+            anomaly("RADIUS_EAP_SPLIT", std::to_string(radius->eapMessageCount) + " EAP-Message attributes"));
+    }
+    if (radius->malformed) {
+        packet.anomalies.push_back(anomaly("RADIUS_MALFORMED"));
+    }
+    if (!registered) {
+        packet.anomalies.push_back(
+            anomaly("RADIUS_PORT_HEURISTIC",
+                    "UDP ports " + std::to_string(sourcePort) + " → " + std::to_string(destinationPort)));
+    }
+}
+
+}  // namespace eapscope

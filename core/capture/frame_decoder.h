@@ -1,0 +1,50 @@
+// Finds the EAP carried by one captured frame: link layer (Ethernet with 802.1Q/QinQ, 802.11 with
+// radiotap/Prism/AVS/PPI, Linux SLL/SLL2, PPP, BSD loopback, raw IP) → EAPOL (IEEE 802.1X §11.3),
+// PPPoE (RFC 2516) / PPP EAP (0xC227, RFC 3748 §7.1), IPv4/IPv6 with fragment reassembly → UDP →
+// RADIUS (RFC 3579) or PANA (RFC 5191, UDP 716). Nothing here allocates for frames that carry
+// no EAP, which is most of a capture.
+#pragma once
+
+#include "capture/capture_types.h"
+#include "capture/ip_reassembler.h"
+
+#include <cstdint>
+#include <span>
+#include <vector>
+
+namespace eapscope {
+
+class FrameDecoder {
+public:
+    /// Appends what the frame carries: EAP packets and EAPOL-Start/Logoff markers.
+    void decode(const CaptureFrame& frame, std::vector<CarrierPacket>& out);
+
+    /// Whether EapScope looks inside frames of this link type.
+    static bool supportsLinkType(int linkType);
+
+    /// IP datagrams whose fragments never all arrived.
+    [[nodiscard]] std::size_t incompleteDatagrams() const { return ip_.incomplete(); }
+
+private:
+    using Bytes = std::span<const std::uint8_t>;
+    struct Frame;
+
+    void ethernet(Frame& f, Bytes bytes);
+    void etherType(Frame& f, std::uint16_t type, Bytes payload);
+    void eapol(Frame& f, Bytes bytes);
+    void ieee80211(Frame& f, Bytes bytes);
+    void ppp(Frame& f, Bytes bytes, bool pppoe, std::uint16_t session);
+    void pppProtocol(Frame& f, std::uint16_t protocol, Bytes payload, bool pppoe, std::uint16_t session);
+    void ipv4(Frame& f, Bytes bytes);
+    void ipv6(Frame& f, Bytes bytes);
+    void udp(Frame& f, Bytes bytes, const std::string& source, const std::string& destination, bool v6);
+    void linuxCooked(Frame& f, Bytes bytes, bool v2);
+    void loopback(Frame& f, Bytes bytes, bool networkOrder);
+
+    IpReassembler ip_;
+};
+
+/// "00:11:22:33:44:55".
+std::string formatMac(const std::uint8_t* mac);
+
+}  // namespace eapscope

@@ -1,0 +1,29 @@
+// The parts of a RADIUS packet (RFC 2865 §3, §5) the importer needs: code, identifier, the EAP
+// packet carried in EAP-Message attributes (RFC 3579 §3.1: concatenated in order when split),
+// State, Calling-Station-Id. Attributes are walked exactly as Wireshark walks them, so that on
+// malformed (fuzzed) packets the importer finds the EAP packets tshark finds (truth.tsv).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+namespace eapscope {
+
+struct RadiusMessage {
+    std::uint8_t code = 0, identifier = 0;
+    std::vector<std::uint8_t> eap;  // concatenated EAP-Message values; empty when none
+    std::uint32_t eapMessageCount = 0;
+    std::string state;  // hex
+    std::string callingStationId;
+    std::string userName;
+    bool malformed = false;  // the attribute list broke off before its end
+};
+
+/// Parses a UDP payload as RADIUS. With `strict` (a port not registered for RADIUS) only a packet
+/// with a known code, a consistent Length and a well-formed attribute list is accepted.
+std::optional<RadiusMessage> parseRadius(std::span<const std::uint8_t> payload, bool strict);
+
+}  // namespace eapscope
