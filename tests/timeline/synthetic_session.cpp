@@ -175,6 +175,48 @@ Trace makeSyntheticSession(const SyntheticOptions& options)
             b.finding(w.next(), a, "HEAP_LEAK", Severity::Error);
         }
     }
+    // RasEapInitialize(FALSE) on both sides closes the session (RASEAP.md §3.1), so leaks
+    // visibly outlive their contexts' End.
+    for (const Side side : {Side::Authenticator, Side::Peer}) {
+        const EventId start = b.instanceCall(w.next(), side, EntryPoint::Uninitialize);
+        EventRow end = trace.row(start);
+        end.kind = EventKind::CallEnd;
+        end.call = start;
+        end.timeNs = w.next();
+        trace.append(end);
+    }
+    return trace;
+}
+
+/// One context per side, 1 ns per pixel: nothing folds, every row is where its time says.
+Trace makeSmallSession()
+{
+    Trace trace;
+    SessionBuilder b(trace);
+    const ContextId a = b.context(Side::Authenticator, 1);
+    const ContextId p = b.context(Side::Peer, 1);
+    EventId s = b.callStart(0, a, EntryPoint::Begin);
+    b.alloc(1, a, 0xA000, 256);
+    b.callEnd(2, s, 0xA000);
+    s = b.callStart(3, p, EntryPoint::Begin);
+    b.alloc(4, p, 0xB000, 128);
+    b.callEnd(5, s, 0xB000);
+    s = b.callStart(8, a, EntryPoint::MakeMessage);
+    b.alloc(9, a, 0xA100, 64);
+    b.callEnd(10, s);
+    b.packet(10, a, 1, 1);
+    s = b.callStart(12, p, EntryPoint::MakeMessage, PacketId(0));
+    b.alloc(13, p, 0xB100, 32);  // leaked: the peer never frees it
+    b.callEnd(14, s);
+    s = b.callStart(20, a, EntryPoint::End);
+    b.free(21, a, 0xA100);
+    b.free(22, a, 0xA000);
+    b.callEnd(23, s);
+    s = b.callStart(25, p, EntryPoint::End);
+    b.free(26, p, 0xB000);
+    b.callEnd(27, s);
+    b.finding(28, p, "HEAP_LEAK", Severity::Error);
+    b.instanceCall(35, Side::Peer, EntryPoint::Uninitialize);
     return trace;
 }
 

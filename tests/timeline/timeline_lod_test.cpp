@@ -21,38 +21,6 @@ std::string picture(const Trace& trace, TimeRange range, double width, const Lod
     return lodToText(lod, index);
 }
 
-/// One context per side, 1 ns per pixel: nothing folds, every row is where its time says.
-Trace smallSession()
-{
-    Trace trace;
-    SessionBuilder b(trace);
-    const ContextId a = b.context(Side::Authenticator, 1);
-    const ContextId p = b.context(Side::Peer, 1);
-    EventId s = b.callStart(0, a, EntryPoint::Begin);
-    b.alloc(1, a, 0xA000, 256);
-    b.callEnd(2, s, 0xA000);
-    s = b.callStart(3, p, EntryPoint::Begin);
-    b.alloc(4, p, 0xB000, 128);
-    b.callEnd(5, s, 0xB000);
-    s = b.callStart(8, a, EntryPoint::MakeMessage);
-    b.alloc(9, a, 0xA100, 64);
-    b.callEnd(10, s);
-    b.packet(10, a, 1, 1);
-    s = b.callStart(12, p, EntryPoint::MakeMessage, PacketId(0));
-    b.alloc(13, p, 0xB100, 32);  // leaked: the peer never frees it
-    b.callEnd(14, s);
-    s = b.callStart(20, a, EntryPoint::End);
-    b.free(21, a, 0xA100);
-    b.free(22, a, 0xA000);
-    b.callEnd(23, s);
-    s = b.callStart(25, p, EntryPoint::End);
-    b.free(26, p, 0xB000);
-    b.callEnd(27, s);
-    b.finding(28, p, "HEAP_LEAK", Severity::Error);
-    b.instanceCall(35, Side::Peer, EntryPoint::Uninitialize);
-    return trace;
-}
-
 TEST(TimelineLod, SmallSessionOnePixelPerNanosecond)
 {
     // Each side's instance lane comes before its contexts; the leaked peer block and the live
@@ -69,7 +37,7 @@ TEST(TimelineLod, SmallSessionOnePixelPerNanosecond)
         "P1 blocks0 |.............xxxxxxxxxxxxxxxxxxxxxx.....|\n"
         "P1 findings|............................!...........|\n"
         "P1 live    |....77777777799999999999999222222222....|\n";
-    EXPECT_EQ(picture(smallSession(), {0, 40}, 40), expected);
+    EXPECT_EQ(picture(testing::makeSmallSession(), {0, 40}, 40), expected);
 }
 
 TEST(TimelineLod, ZoomedInShowsOnlyTheVisibleWindow)
@@ -84,7 +52,7 @@ TEST(TimelineLod, ZoomedInShowsOnlyTheVisibleWindow)
         "P1 wb      |###################.|\n"
         "P1 blocks0 |.....xxxxxxxxxxxxxxx|\n"
         "P1 live    |77777999999999999992|\n";
-    EXPECT_EQ(picture(smallSession(), {8, 28}, 20), expected);
+    EXPECT_EQ(picture(testing::makeSmallSession(), {8, 28}, 20), expected);
 }
 
 /// 300 quick MakeMessage calls with a 3 ns block each, at 1 µs per pixel: they fold.
@@ -202,7 +170,7 @@ TEST(TimelineLod, IncrementalIndexMatchesAFullOne)
 
 TEST(TimelineLod, LedgerBlocksReplacePairedOnes)
 {
-    const Trace trace = smallSession();
+    const Trace trace = testing::makeSmallSession();
     TimelineIndex index;
     index.update(trace, trace.size());
     // The ledger's verdict first says the peer's 32-byte block is live, then that it leaked.
@@ -226,7 +194,7 @@ TEST(TimelineLod, LedgerBlocksReplacePairedOnes)
 
 TEST(TimelineLod, PacketsPointAtTheReceivingLane)
 {
-    const Trace trace = smallSession();
+    const Trace trace = testing::makeSmallSession();
     TimelineIndex index;
     index.update(trace, trace.size());
     const TimelineLod lod = computeLod(index, TimeMapping({0, 40}, 40), 0, 10);

@@ -16,7 +16,7 @@ struct TimelineLod;
 struct LodLane;
 
 struct TimelineLayout {
-    static constexpr double kGutter = 136;  // lane labels left of the time area
+    static constexpr double kGutter = 164;  // lane labels left of the time area
     static constexpr double kRuler = 24;
     static constexpr double kLaneHeight = 80;
     static constexpr double kMarkerTop = 2, kMarkerHeight = 8;
