@@ -41,7 +41,7 @@ struct eapscope_heap_record {
     uint64_t address, size;
     uint32_t context_tag; /* the tag current on the thread that made the event; for kind 5 the
                              tag of the context that freed the block */
-    uint64_t time_ns;     /* CLOCK_MONOTONIC */
+    uint64_t time_ns;     /* CLOCK_MONOTONIC time base, at CLOCK_MONOTONIC_COARSE resolution */
     uint32_t site;        /* index for eapscope_tracer_site(); 0 none */
 };
 

@@ -119,7 +119,7 @@ INSTANTIATE_TEST_SUITE_P(
         Expectation{"keeps-password-pointer", "peer", "", "INPUT_USED_AFTER_CALL", 1, "RasEapMakeMessage"},
         Expectation{"success-with-failure-code", "authenticator", "", "RESULT_INCONSISTENT", 1,
                     "RasEapMakeMessage"},
-        Expectation{"resend-differs", "authenticator", "--drop 3", "RESEND_DIFFERS", 1, "RasEapMakeMessage"}),
+        Expectation{"resend-differs", "authenticator", "--drop-packet 3", "RESEND_DIFFERS", 1, "RasEapMakeMessage"}),
     [](const ::testing::TestParamInfo<Expectation>& param) {
         std::string name = param.param.method;
         for (char& c : name)
