@@ -145,15 +145,13 @@ Status SessionLoader::countRows()
     }
     // Rows are at least 16 bytes on disk, so the file's size bounds any reservation a hostile
     // max(id) could ask for.
-    std::int64_t pageCount = 0;
-    std::int64_t pageSize = 0;
+    std::int64_t fileBytes = 0;
     if (auto pages = query("SELECT page_count * page_size FROM pragma_page_count, pragma_page_size"); pages) {
         if (pages->step() == SqliteStatement::Step::Row) {
-            pageSize = pages->integer(0);
-            pageCount = 1;
+            fileBytes = pages->integer(0);
         }
     }
-    const auto bound = static_cast<std::size_t>(std::max<std::int64_t>(pageCount * pageSize / 16, 0));
+    const auto bound = static_cast<std::size_t>(std::max<std::int64_t>(fileBytes / 16, 0));
     const std::int64_t maxEvent = count->integer(0);
     totalEvents_ =
         maxEvent >= 0 && count->type(0) == SQLITE_INTEGER ? static_cast<std::size_t>(maxEvent) + 1 : 0;
@@ -165,7 +163,22 @@ Status SessionLoader::countRows()
     }
     totalRows_ = std::max<std::size_t>(1, totalEvents_ + others);
     trace_.reserve(totalEvents_);
+    const std::int64_t maxPacket = count->integer(2);
+    if (maxPacket >= 0 && count->type(2) == SQLITE_INTEGER) {
+        const auto packets = std::min(static_cast<std::size_t>(maxPacket) + 1, bound);
+        trace_.reservePackets(packets, std::min(packetBytesHint(), bound * 16));
+    }
     return Ok{};
+}
+
+// The summary's packet_bytes (a hint: a hostile value is capped by the caller).
+std::size_t SessionLoader::packetBytesHint()
+{
+    auto hint = query("SELECT value FROM summary WHERE key = 'packet_bytes'");
+    if (!hint || hint->step() != SqliteStatement::Step::Row || hint->type(0) != SQLITE_INTEGER) {
+        return 0;
+    }
+    return static_cast<std::size_t>(std::max<std::int64_t>(hint->integer(0), 0));
 }
 
 Status SessionLoader::loadStrings()

@@ -25,6 +25,7 @@ public:
 private:
     Status migrateIfOld();
     Status countRows();
+    std::size_t packetBytesHint();
     Status loadStrings();
     Status loadPackets();
     Status loadMethods();

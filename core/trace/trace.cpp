@@ -80,6 +80,13 @@ PacketId Trace::addPacket(std::span<const std::uint8_t> bytes)
     return id;
 }
 
+void Trace::reservePackets(std::size_t count, std::size_t bytes)
+{
+    packetOffset_.reserve(packetOffset_.size() + count);
+    packetLength_.reserve(packetLength_.size() + count);
+    arena_.reserve(arena_.size() + bytes);
+}
+
 std::span<const std::uint8_t> Trace::packet(PacketId id) const
 {
     if (!id.valid() || id.value() >= packetOffset_.size()) {

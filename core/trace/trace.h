@@ -135,6 +135,8 @@ public:
     PacketId addPacket(std::span<const std::uint8_t> bytes);
     [[nodiscard]] std::span<const std::uint8_t> packet(PacketId id) const;
     [[nodiscard]] std::size_t packetCount() const { return packetOffset_.size(); }
+    /// Reserves room for `count` more packets of `bytes` bytes in all (readers that know the sizes).
+    void reservePackets(std::size_t count, std::size_t bytes);
 
     // --- strings ------------------------------------------------------------------------
     /// Interns text; StringId(0) is always the empty string.
