@@ -1,0 +1,95 @@
+// `eapscope-cli run`: a loopback session between an authenticator and a peer method, printed
+// as text or one JSON document (issue 2 part 7; options in core/engine/run_options.h).
+#include "cli_command.h"
+#include "run_executors.h"
+
+#include "common/log.h"
+#include "engine/session_runner.h"
+#include "report/run_report.h"
+
+#include <nlohmann/json.hpp>
+
+#include <iostream>
+
+namespace eapscope::cli {
+
+namespace {
+
+void addOptions(CLI::App* cmd, RunOptions& o)
+{
+    cmd->add_option("--auth", o.authSpec, "authenticator method: bundled name or library path")
+        ->capture_default_str();
+    cmd->add_option("--peer", o.peerSpec, "peer method: bundled name or library path")->capture_default_str();
+    cmd->add_option("--type", o.type, "EAP type to ask RasEapGetInfo for (default: probe 1..254)")
+        ->check(CLI::Range(1, 254));
+    cmd->add_option("--identity", o.identity, "the peer's identity")->capture_default_str();
+    cmd->add_option("--password", o.password, "the peer's password")->capture_default_str();
+    cmd->add_option("--auth-password", o.authPassword,
+                    "the back end's password for the identity (default: --password)");
+    cmd->add_option("--contexts", o.contexts, "contexts per side, on the same loaded instances")
+        ->check(CLI::Range(1u, 100000u))
+        ->capture_default_str();
+    cmd->add_flag("--interleave", o.interleave, "run the contexts interleaved instead of one after another");
+    cmd->add_flag("--json", o.json, "print one JSON document");
+    cmd->add_option("--expect", o.expect, "exit 4 unless every side ends this way")
+        ->check(CLI::IsMember({"success", "failure"}));
+    cmd->add_option("--drop-packet", o.dropPacket, "fault injection: lose the Nth packet on the wire");
+    addExecutorOptions(cmd, o);
+}
+
+int exitCode(const Trace& trace, const RunSummary& summary, const RunOptions& o)
+{
+    if (summary.loadFailed) {
+        return kExitUsage;
+    }
+    for (const auto& f : trace.findings()) {
+        if (f.severity == Severity::Error) {
+            return kExitFindings;
+        }
+    }
+    if (o.expect && *o.expect != summary.overall) {
+        return kExitExpect;
+    }
+    return kExitOk;
+}
+
+int runCommand(const RunOptions& o)
+{
+    Trace trace;
+    RunHooks hooks = runHooks(o);
+    auto summary = runSession(o, trace, executorFactory(o), hooks);
+    if (!summary) {
+        if (o.json) {
+            std::cout << nlohmann::json{{"error", summary.error()},
+                                        {"sessions", nlohmann::json::array()},
+                                        {"findings", nlohmann::json::array()},
+                                        {"events", 0}}
+                             .dump(2)
+                      << "\n";
+        }
+        std::cerr << "eapscope-cli run: " << summary.error() << "\n";
+        return kExitUsage;
+    }
+    finishHooks(o, trace);
+    if (o.json) {
+        nlohmann::json report = runReportJson(trace);
+        report["outcome"] = summary->overall;
+        std::cout << report.dump(2) << "\n";
+    } else {
+        std::cout << runReportText(trace) << "Overall: " << summary->overall << "\n";
+    }
+    return exitCode(trace, *summary, o);
+}
+
+}  // namespace
+
+void registerRunCommand(CLI::App& app, CommandResult& result)
+{
+    auto options = std::make_shared<RunOptions>();
+    CLI::App* cmd =
+        app.add_subcommand("run", "Run a loopback session between an authenticator and a peer method");
+    addOptions(cmd, *options);
+    cmd->callback([options, &result] { result.exitCode = runCommand(*options); });
+}
+
+}  // namespace eapscope::cli

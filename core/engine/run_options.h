@@ -1,0 +1,37 @@
+// Options of `eapscope-cli run` (issue 2 part 7), kept in one struct so later issues add
+// theirs with a few lines: the host (--watchdog-ms, --slow-ms, --stacks, --guard,
+// --in-process) and the store (--record FILE).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace eapscope {
+
+struct RunOptions {
+    std::string authSpec = "md5";  // bundled name or library path
+    std::string peerSpec = "md5";
+    std::optional<std::uint32_t> type;  // absent = probe 1..254
+    std::string identity = "alice";
+    std::string password = "secret";          // the peer's password
+    std::optional<std::string> authPassword;  // the back end's password for the identity; default: the peer's
+    std::uint32_t contexts = 1;
+    bool interleave = false;
+    bool json = false;
+    std::optional<std::string> expect;  // "success" | "failure"
+    std::string logLevel = "warn";
+    std::optional<std::uint32_t> dropPacket;  // fault injection (tests): lose the Nth packet on the wire
+
+    // Isolated host (issue 3 part 6).
+    std::uint32_t watchdogMs = 5000;
+    std::uint32_t slowMs = 500;
+    bool stacks = false;
+    bool guard = false;
+    bool inProcess = true;  // until the CLI uses eapscope-host by default
+
+    // Session file (issue 4).
+    std::string recordPath;
+};
+
+}  // namespace eapscope

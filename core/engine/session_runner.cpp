@@ -1,0 +1,81 @@
+#include "engine/session_runner.h"
+
+#include "method/method_resolver.h"
+
+#include <filesystem>
+
+namespace eapscope {
+
+namespace {
+
+std::string displayName(const std::string& spec, const std::string& path)
+{
+    const bool isPath = spec.find('/') != std::string::npos || spec.ends_with(".so");
+    return isPath ? std::filesystem::path(path).filename().string() : spec;
+}
+
+}  // namespace
+
+EngineConfig loopbackConfig(const RunOptions& options, const std::string& authPath,
+                            const std::string& peerPath)
+{
+    EngineConfig config;
+    config.authenticator.load = LoadRequest{authPath, displayName(options.authSpec, authPath), options.type};
+    config.peer.load = LoadRequest{peerPath, displayName(options.peerSpec, peerPath), options.type};
+    config.identity = options.identity;
+    config.peerPassword = options.password;
+    config.users = {{options.identity, options.authPassword.value_or(options.password)}};
+    config.contexts = std::max<std::uint32_t>(1, options.contexts);
+    config.interleave = options.interleave;
+    config.slowCallMs = options.slowMs;
+    config.dropPacket = options.dropPacket;
+    return config;
+}
+
+std::string overallOutcome(const std::vector<SideOutcome>& outcomes)
+{
+    bool allSuccess = !outcomes.empty();
+    for (const auto& o : outcomes) {
+        if (o.outcome == Outcome::Error || o.outcome == Outcome::None) {
+            return "error";
+        }
+        allSuccess = allSuccess && o.outcome == Outcome::Success;
+    }
+    return allSuccess ? "success" : "failure";
+}
+
+Result<RunSummary> runSession(const RunOptions& options, Trace& trace, const ExecutorFactory& factory,
+                              const RunHooks& hooks)
+{
+    auto authPath = resolveMethodSpec(options.authSpec);
+    if (!authPath) {
+        return makeError("--auth: " + authPath.error());
+    }
+    auto peerPath = resolveMethodSpec(options.peerSpec);
+    if (!peerPath) {
+        return makeError("--peer: " + peerPath.error());
+    }
+    std::unique_ptr<MethodExecutor> auth = factory(Side::Authenticator);
+    std::unique_ptr<MethodExecutor> peer = factory(Side::Peer);
+    EngineConfig config = loopbackConfig(options, *authPath, *peerPath);
+    config.authenticator.executor = auth.get();
+    config.peer.executor = peer.get();
+    trace.setOption("identity", options.identity);
+    trace.setOption("contexts", std::to_string(config.contexts));
+    trace.setOption("interleave", options.interleave ? "true" : "false");
+    SessionEngine engine(std::move(config), trace);
+    StepResult step;
+    do {
+        step = engine.step();
+        if (hooks.afterStep) {
+            hooks.afterStep(trace);
+        }
+    } while (step.kind != StepKind::Finished && step.kind != StepKind::Waiting);
+    RunSummary summary;
+    summary.loadFailed = engine.loadFailed();
+    summary.outcomes = engine.outcomes();
+    summary.overall = overallOutcome(summary.outcomes);
+    return summary;
+}
+
+}  // namespace eapscope
