@@ -46,10 +46,11 @@ HostChannel::HostChannel(HostChannel&& other) noexcept
     : fd_(other.fd_),
       inbox_(std::move(other.inbox_)),
       inboxStart_(other.inboxStart_),
+      inboxEnd_(other.inboxEnd_),
       passedFds_(std::move(other.passedFds_))
 {
     other.fd_ = -1;
-    other.inboxStart_ = 0;
+    other.inboxStart_ = other.inboxEnd_ = 0;
 }
 
 HostChannel& HostChannel::operator=(HostChannel&& other) noexcept
@@ -59,9 +60,10 @@ HostChannel& HostChannel::operator=(HostChannel&& other) noexcept
         fd_ = other.fd_;
         inbox_ = std::move(other.inbox_);
         inboxStart_ = other.inboxStart_;
+        inboxEnd_ = other.inboxEnd_;
         passedFds_ = std::move(other.passedFds_);
         other.fd_ = -1;
-        other.inboxStart_ = 0;
+        other.inboxStart_ = other.inboxEnd_ = 0;
     }
     return *this;
 }
@@ -77,7 +79,7 @@ void HostChannel::close()
     }
     passedFds_.clear();
     inbox_.clear();
-    inboxStart_ = 0;
+    inboxStart_ = inboxEnd_ = 0;
 }
 
 int HostChannel::release()
@@ -141,7 +143,7 @@ Status HostChannel::send(wire::FrameType type, std::span<const std::uint8_t> pay
 
 bool HostChannel::parseBuffered(Frame& frame, std::string& error)
 {
-    const std::size_t available = inbox_.size() - inboxStart_;
+    const std::size_t available = inboxEnd_ - inboxStart_;
     if (available < wire::kFrameHeaderSize) {
         return false;
     }
@@ -159,9 +161,8 @@ bool HostChannel::parseBuffered(Frame& frame, std::string& error)
     frame.type = static_cast<wire::FrameType>(p[wire::kFrameHeaderSize]);
     frame.payload.assign(p + wire::kFrameHeaderSize + 1, p + wire::kFrameHeaderSize + bodyLength);
     inboxStart_ += wire::kFrameHeaderSize + bodyLength;
-    if (inboxStart_ == inbox_.size()) {
-        inbox_.clear();
-        inboxStart_ = 0;
+    if (inboxStart_ == inboxEnd_) {
+        inboxStart_ = inboxEnd_ = 0;
     }
     if (!passedFds_.empty()) {
         frame.passedFd = passedFds_.front();
@@ -172,21 +173,18 @@ bool HostChannel::parseBuffered(Frame& frame, std::string& error)
 
 Received::Status HostChannel::fill(int timeoutMs, std::string& error)
 {
-    pollfd waitFor{fd_, POLLIN, 0};
-    const int ready = ::poll(&waitFor, 1, timeoutMs);
-    if (ready == 0) {
-        return Received::Status::Timeout;
+    if (timeoutMs >= 0) {  // without a deadline the blocking read below is the wait
+        pollfd waitFor{fd_, POLLIN, 0};
+        const int ready = ::poll(&waitFor, 1, timeoutMs);
+        if (ready == 0) {
+            return Received::Status::Timeout;
+        }
+        if (ready < 0) {
+            return errno == EINTR ? Received::Status::Ok : Received::Status::Closed;
+        }
     }
-    if (ready < 0) {
-        return errno == EINTR ? Received::Status::Ok : Received::Status::Closed;
-    }
-    if (inboxStart_ > 0 && inboxStart_ * 2 > inbox_.size()) {
-        inbox_.erase(inbox_.begin(), inbox_.begin() + static_cast<std::ptrdiff_t>(inboxStart_));
-        inboxStart_ = 0;
-    }
-    const std::size_t old = inbox_.size();
-    inbox_.resize(old + kReadChunk);
-    iovec part{inbox_.data() + old, kReadChunk};
+    makeRoom();
+    iovec part{inbox_.data() + inboxEnd_, inbox_.size() - inboxEnd_};
     alignas(cmsghdr) char control[CMSG_SPACE(4 * sizeof(int))] = {};
     msghdr message{};
     message.msg_iov = &part;
@@ -194,8 +192,8 @@ Received::Status HostChannel::fill(int timeoutMs, std::string& error)
     message.msg_control = control;
     message.msg_controllen = sizeof control;
     const ssize_t got = ::recvmsg(fd_, &message, MSG_CMSG_CLOEXEC);
-    inbox_.resize(old + static_cast<std::size_t>(got > 0 ? got : 0));
     if (got > 0) {
+        inboxEnd_ += static_cast<std::size_t>(got);
         collectFds(message, passedFds_);
         return Received::Status::Ok;
     }
@@ -204,6 +202,18 @@ Received::Status HostChannel::fill(int timeoutMs, std::string& error)
     }
     error = got == 0 ? "the host closed the connection" : std::string("read failed: ") + std::strerror(errno);
     return Received::Status::Closed;
+}
+
+void HostChannel::makeRoom()
+{
+    if (inboxStart_ > 0) {  // keep unread bytes at the front
+        std::memmove(inbox_.data(), inbox_.data() + inboxStart_, inboxEnd_ - inboxStart_);
+        inboxEnd_ -= inboxStart_;
+        inboxStart_ = 0;
+    }
+    if (inbox_.size() - inboxEnd_ < kReadChunk) {
+        inbox_.resize(inboxEnd_ + kReadChunk);
+    }
 }
 
 Received HostChannel::receive(int timeoutMs)
@@ -228,7 +238,7 @@ Received HostChannel::receive(int timeoutMs)
         const int left = deadline < 0 ? -1 : static_cast<int>(std::max<std::int64_t>(0, deadline - nowMs()));
         result.status = fill(left, result.error);
         if (result.status != Received::Status::Ok) {
-            if (result.status == Received::Status::Closed && inbox_.size() > inboxStart_) {
+            if (result.status == Received::Status::Closed && inboxEnd_ > inboxStart_) {
                 result.status = Received::Status::Corrupt;
                 result.error = "the host stream ended inside a frame";
             }

@@ -50,10 +50,12 @@ public:
 private:
     bool parseBuffered(Frame& frame, std::string& error);
     Received::Status fill(int timeoutMs, std::string& error);
+    void makeRoom();
 
     int fd_ = -1;
-    std::vector<std::uint8_t> inbox_;
+    std::vector<std::uint8_t> inbox_;  // bytes [inboxStart_, inboxEnd_) are unread
     std::size_t inboxStart_ = 0;
+    std::size_t inboxEnd_ = 0;
     std::vector<int> passedFds_;
 };
 

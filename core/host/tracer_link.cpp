@@ -60,7 +60,7 @@ const char* TracerLink::anomalyOf(std::uint8_t kind)
         case EAPSCOPE_HEAP_INVALID_FREE:
             return "INVALID_FREE";
         case EAPSCOPE_HEAP_WRITE_AFTER_FREE:
-            return "WRITE_AFTER_FREE";
+            return "USE_AFTER_FREE";
         default:
             return "";
     }

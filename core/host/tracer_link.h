@@ -29,7 +29,8 @@ public:
     [[nodiscard]] const char* site(std::uint32_t index) const;
 
     /// Kind → HeapEvent: 1 alloc, 2 free, 3/4 a free with DOUBLE_FREE/INVALID_FREE,
-    /// 5 a free-side event with WRITE_AFTER_FREE (the quarantine saw the poison overwritten).
+    /// 5 a free-side event with USE_AFTER_FREE (the quarantine saw the poison overwritten),
+    /// the names HeapLedger (heapAuxFromAnomaly) reads.
     static const char* anomalyOf(std::uint8_t kind);
 
 private:

@@ -1,0 +1,83 @@
+// MD5 loopback over many contexts through the session engine (run mode), three ways in one
+// run: in-process with heap tracking off (the reference), isolated hosts with the heap tracer
+// (what `eapscope-cli run` does by default), and isolated hosts without the tracer (so the
+// tracer's own cost shows). Target (issue 3 part 7): isolated + tracked >= half the
+// in-process rate.
+//   host_bench [contexts]   (default 2000 per side)
+#include "engine/session_runner.h"
+#include "host/host_executor.h"
+#include "method/in_process_executor.h"
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+
+namespace {
+
+using namespace eapscope;
+
+struct Figure {
+    double seconds = 0;
+    double contextsPerSecond = 0;
+    std::size_t events = 0;
+    std::string outcome;
+};
+
+Figure runOnce(std::uint32_t contexts, const ExecutorFactory& factory)
+{
+    RunOptions options;
+    options.contexts = contexts;
+    options.slowMs = 1000000;  // timing noise must not add SLOW_CALL findings
+    Trace trace;
+    const auto start = std::chrono::steady_clock::now();
+    Result<RunSummary> summary = runSession(options, trace, factory);
+    const std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - start;
+    Figure figure;
+    figure.seconds = elapsed.count();
+    figure.contextsPerSecond = contexts / figure.seconds;
+    figure.events = trace.size();
+    figure.outcome = summary ? summary->overall : summary.error();
+    return figure;
+}
+
+ExecutorFactory inProcess()
+{
+    return [](Side) -> std::unique_ptr<MethodExecutor> { return std::make_unique<InProcessExecutor>(); };
+}
+
+ExecutorFactory isolated(bool heapTracking)
+{
+    return [heapTracking](Side) -> std::unique_ptr<MethodExecutor> {
+        HostOptions options;
+        options.heapTracking = heapTracking;
+        return std::make_unique<HostExecutor>(options);
+    };
+}
+
+void print(const char* label, const Figure& f)
+{
+    std::printf("  %-36s %9.0f contexts/s  (%.3f s, %zu events, %s)\n", label, f.contextsPerSecond, f.seconds,
+                f.events, f.outcome.c_str());
+}
+
+}  // namespace
+
+int main(int argc, char** argv)
+{
+    const std::uint32_t contexts = argc > 1 ? static_cast<std::uint32_t>(std::atoi(argv[1])) : 2000;
+    std::printf("host_bench: MD5 loopback through the session engine, %u contexts per side\n", contexts);
+    runOnce(50, inProcess());  // warm caches and the page cache for the host binary
+    runOnce(50, isolated(true));
+    const Figure local = runOnce(contexts, inProcess());
+    const Figure tracked = runOnce(contexts, isolated(true));
+    const Figure untracked = runOnce(contexts, isolated(false));
+    print("in-process, heap tracking off", local);
+    print("isolated hosts, heap tracker on", tracked);
+    print("isolated hosts, heap tracker off", untracked);
+    std::printf("  ratio isolated+tracked / in-process = %.2f   (target >= 0.50)\n",
+                tracked.contextsPerSecond / local.contextsPerSecond);
+    std::printf("  tracer cost: tracked / untracked host = %.2f   (1.00 = free)\n",
+                tracked.contextsPerSecond / untracked.contextsPerSecond);
+    return 0;
+}
