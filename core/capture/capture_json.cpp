@@ -56,7 +56,7 @@ json typesJson(const std::vector<std::uint8_t>& types)
     return list;
 }
 
-json conversationJson(const CaptureImport& capture, const Conversation& c, std::size_t index)
+json conversationJson(const CaptureImport& capture, const CaptureConversation& c, std::size_t index)
 {
     json packets = json::array();
     for (std::uint32_t p : c.packets)
@@ -109,7 +109,7 @@ std::string captureToText(const CaptureImport& capture)
     }
     char line[512];
     for (std::size_t i = 0; i < capture.conversations.size(); ++i) {
-        const Conversation& c = capture.conversations[i];
+        const CaptureConversation& c = capture.conversations[i];
         std::snprintf(line, sizeof line, "\n#%zu %s  outcome=%s  identity=%s  round trips=%u  method=%s\n",
                       i + 1, c.label().c_str(), c.outcome.c_str(), c.identity.c_str(), c.roundTrips,
                       c.negotiated ? eapTypeName(*c.negotiated).c_str() : "-");

@@ -15,7 +15,7 @@ Trace captureToTrace(const CaptureImport& capture)
     std::vector<ContextId> contexts(capture.conversations.size());
     std::uint64_t previous = 0;
     for (const CapturedPacket& packet : capture.packets) {
-        const Conversation& conversation = capture.conversations[packet.conversation];
+        const CaptureConversation& conversation = capture.conversations[packet.conversation];
         ContextId& context = contexts[packet.conversation];
         if (!context.valid()) {
             context = trace.addContext(ContextInfo{Side::Authenticator, packet.conversation + 1u,

@@ -30,7 +30,7 @@ std::string_view toString(Direction direction)
     return "unknown";
 }
 
-std::string Conversation::label() const
+std::string CaptureConversation::label() const
 {
     std::string text =
         link + " " + (authenticator.empty() ? "?" : authenticator) + " ↔ " + (peer.empty() ? "?" : peer);

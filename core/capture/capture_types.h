@@ -59,7 +59,7 @@ struct CapturedPacket {
     std::string note;                    // e.g. the TLS message reassembled on this (last) fragment
 };
 
-struct Conversation {
+struct CaptureConversation {
     Carrier carrier = Carrier::Eapol;
     std::string link;
     std::string authenticator, peer;  // endpoints
@@ -83,7 +83,7 @@ struct CaptureImport {
     std::vector<int> linkTypes;
     std::vector<std::uint8_t> bytes;  // arena of EAP packets
     std::vector<CapturedPacket> packets;
-    std::vector<Conversation> conversations;
+    std::vector<CaptureConversation> conversations;
     std::vector<EapAnomaly> anomalies;  // file-level (truncated file, unsupported link type, …)
     bool truncated = false;
     std::string notice;  // the reader's error message when the file ended badly

@@ -94,7 +94,7 @@ std::uint32_t ConversationBuilder::eapolConversation(const CarrierPacket& packet
     std::string source = packet.source,
                 destination = isGroupMac(packet.destination) ? "" : packet.destination;
     for (std::size_t i = states_.size(); i-- > 0;) {
-        const Conversation& c = out_.conversations[i];
+        const CaptureConversation& c = out_.conversations[i];
         if (!states_[i].open || c.carrier != packet.carrier || c.session != packet.session) {
             continue;
         }
@@ -152,7 +152,7 @@ std::uint32_t ConversationBuilder::radiusConversation(const CarrierPacket& packe
     }
     if (!packet.callingStationId.empty() && out_.conversations[conversation].identity.empty()) {
         // Kept in the label through peer: "NAS (station)".
-        Conversation& c = out_.conversations[conversation];
+        CaptureConversation& c = out_.conversations[conversation];
         if (c.peer.find(" (") == std::string::npos) {
             c.peer += " (" + packet.callingStationId + ")";
         }
@@ -164,7 +164,7 @@ std::uint32_t ConversationBuilder::radiusConversation(const CarrierPacket& packe
 // supplicant asking again, not a new authentication (asleap-leap2, tcpdump-eapon1, wpsdata).
 bool ConversationBuilder::pastIdentityPhase(std::uint32_t conversation) const
 {
-    const Conversation& c = out_.conversations[conversation];
+    const CaptureConversation& c = out_.conversations[conversation];
     return std::any_of(c.packets.begin(), c.packets.end(), [&](std::uint32_t p) {
         const CapturedPacket& packet = out_.packets[p];
         return !(packet.code == eap_code::kRequest && packet.type == eap_type::kIdentity);
@@ -174,7 +174,7 @@ bool ConversationBuilder::pastIdentityPhase(std::uint32_t conversation) const
 bool ConversationBuilder::startsNewAuthentication(std::uint32_t conversation,
                                                   const CarrierPacket& packet) const
 {
-    const Conversation& c = out_.conversations[conversation];
+    const CaptureConversation& c = out_.conversations[conversation];
     return c.outcome != "none" && isIdentity(packet);
 }
 
@@ -199,7 +199,7 @@ std::uint32_t ConversationBuilder::reuseOrRestart(std::uint32_t index, const Car
         return index;
     }
     states_[index].open = false;
-    const Conversation& old = out_.conversations[index];
+    const CaptureConversation& old = out_.conversations[index];
     std::string authenticator = old.authenticator, peer = old.peer, key = states_[index].key;
     return create(packet, authenticator, peer, key);
 }
@@ -207,7 +207,7 @@ std::uint32_t ConversationBuilder::reuseOrRestart(std::uint32_t index, const Car
 std::uint32_t ConversationBuilder::create(const CarrierPacket& packet, const std::string& authenticator,
                                           const std::string& peer, const std::string& key)
 {
-    Conversation conversation;
+    CaptureConversation conversation;
     conversation.carrier = packet.carrier;
     conversation.link = packet.link;
     conversation.authenticator = authenticator;
@@ -237,7 +237,7 @@ void ConversationBuilder::append(std::uint32_t conversation, CarrierPacket&& pac
     captured.size = static_cast<std::uint32_t>(packet.eap.size());
     captured.anomalies = std::move(packet.anomalies);
     out_.bytes.insert(out_.bytes.end(), packet.eap.begin(), packet.eap.end());
-    Conversation& c = out_.conversations[conversation];
+    CaptureConversation& c = out_.conversations[conversation];
     if (c.authenticator.empty() && direction == Direction::ToPeer)
         c.authenticator = packet.source;
     if (c.peer.empty() && direction == Direction::ToAuthenticator)
@@ -259,7 +259,7 @@ void ConversationBuilder::conversationAnomaly(std::uint32_t conversation, std::u
 
 void ConversationBuilder::updateSummary(std::uint32_t conversation, std::uint32_t index)
 {
-    Conversation& c = out_.conversations[conversation];
+    CaptureConversation& c = out_.conversations[conversation];
     const CapturedPacket& p = out_.packets[index];
     auto bytes = out_.packetBytes(p);
     if (p.code == eap_code::kSuccess && c.outcome == "none")
@@ -338,7 +338,7 @@ void ConversationBuilder::finish()
 {
     for (std::size_t i = 0; i < states_.size(); ++i) {
         State& state = states_[i];
-        Conversation& c = out_.conversations[i];
+        CaptureConversation& c = out_.conversations[i];
         if (state.pendingRequest) {
             conversationAnomaly(static_cast<std::uint32_t>(i), *state.pendingRequest, "CONV_UNANSWERED");
         }

@@ -22,7 +22,7 @@ CaptureImport load(const std::string& file)
 std::vector<std::string> outcomes(const CaptureImport& capture)
 {
     std::vector<std::string> list;
-    for (const Conversation& c : capture.conversations)
+    for (const CaptureConversation& c : capture.conversations)
         list.push_back(c.outcome);
     return list;
 }
@@ -84,7 +84,7 @@ TEST(Conversations, LibtraceEapol_NakToTtls)
 {
     CaptureImport capture = load("public/libtrace-8021x.pcap");
     ASSERT_EQ(capture.conversations.size(), 2u);
-    const Conversation& c = capture.conversations[0];
+    const CaptureConversation& c = capture.conversations[0];
     EXPECT_EQ(c.carrier, Carrier::Eapol);
     EXPECT_EQ(c.proposed, (std::vector<std::uint8_t>{eap_type::kMd5, eap_type::kTtls}));
     EXPECT_EQ(c.nakDesired, (std::vector<std::uint8_t>{eap_type::kTtls}));
