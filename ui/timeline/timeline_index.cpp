@@ -130,6 +130,21 @@ int TimelineIndex::laneOfContext(ContextId context) const
     return contextLane_[context.value()];
 }
 
+int TimelineIndex::laneOfNumber(Side side, std::uint32_t number) const
+{
+    const auto found = numberLane_.find(static_cast<std::uint64_t>(sideSlot(side)) << 32 | number);
+    return found == numberLane_.end() ? -1 : found->second;
+}
+
+int TimelineIndex::packetTarget(const TimelineLane& lane, std::size_t slot) const
+{
+    const int target = lane.packetTargets[slot];
+    if (target >= 0 || lane.instance() || lane.side == Side::None) {
+        return target;
+    }
+    return laneOfNumber(otherSide(lane.side), lane.number);
+}
+
 int TimelineIndex::laneOfEvent(const Trace& trace, EventId event) const
 {
     if (!event.valid() || event.value() >= indexed_) {
@@ -194,7 +209,7 @@ void TimelineIndex::indexCall(const Trace& trace, EventId id, int laneIndex)
         const auto pending = pendingPackets_.find(packet.value());
         if (pending != pendingPackets_.end()) {
             auto& sender = lanes_[static_cast<std::size_t>(pending->second.first)];
-            sender.packetTargets[pending->second.second] = lane.context;
+            sender.packetTargets[pending->second.second] = laneIndex;
             sender.packetReceived[pending->second.second] = time;
             pendingPackets_.erase(pending);
         }
@@ -230,12 +245,7 @@ void TimelineIndex::indexPacket(const Trace& trace, EventId id, int laneIndex)
     const std::size_t i = id.value();
     const auto time = static_cast<std::int64_t>(trace.times()[i]);
     lane.packets.add(time, id, 1u);
-    // Until a call takes it, assume the other side's context with the same number receives it.
-    ContextId target;
-    if (lane.side != Side::None && !lane.instance()) {
-        target = trace.findContext(otherSide(lane.side), lane.number);
-    }
-    lane.packetTargets.push_back(target);
+    lane.packetTargets.push_back(-1);
     lane.packetReceived.push_back(time);
     const PacketId packet = trace.packets()[i];
     if (packet.valid()) {
@@ -315,6 +325,8 @@ int TimelineIndex::createLane(const Trace& trace, Side side, ContextId context)
         const std::string_view label = trace.string(info.label);
         lane.label = label.empty() ? sideWord(side) + " #" + std::to_string(info.number) : std::string(label);
         lane.shortName = sideLetter(side) + std::to_string(info.number);
+        numberLane_[static_cast<std::uint64_t>(sideSlot(side)) << 32 | info.number] =
+            static_cast<int>(lanes_.size());
     } else {
         lane.label = side == Side::None ? std::string("Session") : sideWord(side) + " instance";
         lane.shortName = sideLetter(side) + "i";

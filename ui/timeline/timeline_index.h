@@ -67,7 +67,7 @@ struct TimelineLane {
     PointSeries calls;
     std::vector<EventId> callEnds;             // parallel to calls; invalid until the CallEnd arrives
     PointSeries packets;                       // sent by this lane
-    std::vector<ContextId> packetTargets;      // the receiving context, invalid when unknown
+    std::vector<int> packetTargets;            // the receiving lane; -1: assume the other side's same number
     std::vector<std::int64_t> packetReceived;  // when the receiver's call took it (or the send time)
     PointSeries findings;
 
@@ -106,6 +106,11 @@ public:
     [[nodiscard]] const std::vector<int>& displayOrder() const { return display_; }
     [[nodiscard]] int displayPosition(int lane) const;
     [[nodiscard]] int laneOfContext(ContextId context) const;
+    /// The lane of `side`'s context with that 1-based number, or -1.
+    [[nodiscard]] int laneOfNumber(Side side, std::uint32_t number) const;
+    /// Where packet `slot` of `lane` goes: the lane whose call took it, else the other side's
+    /// context with the same number (loopback pairs contexts by number), else -1.
+    [[nodiscard]] int packetTarget(const TimelineLane& lane, std::size_t slot) const;
     /// The lane an event is drawn in, or -1 (State, Note, rows not indexed).
     [[nodiscard]] int laneOfEvent(const Trace& trace, EventId event) const;
     /// Time of the last indexed row: where leaked blocks and open bars end.
@@ -140,6 +145,7 @@ private:
     std::vector<int> display_;
     std::vector<int> displayPosition_;
     std::vector<int> contextLane_;                          // by ContextId value
+    std::unordered_map<std::uint64_t, int> numberLane_;     // (side << 32 | number) → lane
     int instanceLane_[3] = {-1, -1, -1};                    // by Side
     std::unordered_map<std::uint64_t, OpenBlock> open_[3];  // by Side, address → block
     // Sent packets not yet taken by a receiving call: PacketId → (lane, slot in lane.packets).

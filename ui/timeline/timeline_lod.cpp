@@ -164,7 +164,7 @@ LodLane lodLane(const TimelineIndex& index, const TimeMapping& mapping, int disp
     out.findings = foldMarks(lane.findings, mapping, window);
     out.packets = foldMarks(lane.packets, mapping, window);
     for (LodMark& packet : out.packets) {
-        packet.targetDisplay = index.displayPosition(index.laneOfContext(lane.packetTargets[packet.slot]));
+        packet.targetDisplay = index.displayPosition(index.packetTarget(lane, packet.slot));
         packet.targetX = mapping.toPixel(lane.packetReceived[packet.slot]);
     }
     for (std::size_t r = 0; r < lane.rows.size(); ++r) {

@@ -10,6 +10,7 @@
 #include <QPainter>
 #include <QPainterPath>
 #include <QPolygonF>
+#include <QVector>
 
 #include <algorithm>
 #include <array>
@@ -18,6 +19,8 @@
 
 namespace eapscope::ui {
 namespace {
+
+constexpr qsizetype kMaxSmoothArrowLines = 600;
 
 QString tr(const char* text)
 {
@@ -257,7 +260,9 @@ void TimelinePainter::paintBlocks(QPainter& painter, const LodLane& lane, const 
         const QRectF rect(span.x0, layout.rowTop(lane.display, span.row), std::max(1.0, span.x1 - span.x0),
                           TimelineLayout::kRowHeight);
         if (span.count > 1) {
-            painter.fillRect(rect, QBrush(color, Qt::Dense4Pattern));
+            QColor folded = color;  // a folded run: the same hue, lighter
+            folded.setAlpha(150);
+            painter.fillRect(rect, folded);
         } else {
             painter.fillRect(rect, color);
         }
@@ -330,23 +335,37 @@ void TimelinePainter::paintMarkers(QPainter& painter, const LodLane& lane, const
 void TimelinePainter::paintArrows(QPainter& painter, const TimelineLod& lod,
                                   const TimelineLayout& layout) const
 {
-    QColor color = palette_.color(QPalette::Text);
-    color.setAlpha(130);
-    painter.setRenderHint(QPainter::Antialiasing, true);
+    // Lanes can be hundreds of thousands of pixels apart: clip each arrow to the view first, and
+    // draw all of them in one call — the raster engine is slow on many or huge separate lines.
+    const double top = TimelineLayout::kRuler - 8;
+    const double bottom = layout.height + 8;
+    QVector<QLineF> lines;
     for (const LodLane& lane : lod.lanes) {
         for (const LodMark& mark : lane.packets) {
             if (mark.targetDisplay < 0) {
                 continue;
             }
             const QPointF from(mark.x, layout.markerY(lane.display));
-            const QPointF to(mark.targetX, layout.markerY(mark.targetDisplay));
-            painter.setPen(QPen(color, mark.count > 1 ? 2.0 : 1.0));
-            painter.drawLine(from, to);
-            const double dir = to.y() > from.y() ? -1.0 : 1.0;
-            painter.drawLine(to, to + QPointF(-3, 5 * dir));
-            painter.drawLine(to, to + QPointF(3, 5 * dir));
+            QPointF to(mark.targetX, layout.markerY(mark.targetDisplay));
+            const bool targetShown = to.y() >= top && to.y() <= bottom;
+            if (!targetShown) {
+                const double edge = to.y() < top ? top : bottom;
+                to = from + (to - from) * ((edge - from.y()) / (to.y() - from.y()));
+            }
+            lines.append(QLineF(from, to));
+            if (targetShown) {
+                const double dir = to.y() > from.y() ? -1.0 : 1.0;
+                lines.append(QLineF(to, to + QPointF(-3, 5 * dir)));
+                lines.append(QLineF(to, to + QPointF(3, 5 * dir)));
+            }
         }
     }
+    QColor color = palette_.color(QPalette::Text);
+    color.setAlpha(130);
+    painter.setPen(QPen(color, 1.0));
+    // Antialiasing only while arrows are few enough to tell apart (LOD for the arrows).
+    painter.setRenderHint(QPainter::Antialiasing, lines.size() < kMaxSmoothArrowLines);
+    painter.drawLines(lines);
     painter.setRenderHint(QPainter::Antialiasing, false);
 }
 
