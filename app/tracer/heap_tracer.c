@@ -167,7 +167,7 @@ static void note_alloc(void* p, size_t size)
         --t_guard;
     }
     pthread_mutex_lock(&g_lock);
-    table_set_live((uint64_t)(uintptr_t)p, size, !rec);
+    table_set_live((uint64_t)(uintptr_t)p, size, !rec, t_tag);
     if (rec)
         record_push(EAPSCOPE_HEAP_ALLOC, (uint64_t)(uintptr_t)p, size, t_tag,
                     depth ? stacks_intern(frames, depth) : 0);
@@ -287,7 +287,7 @@ EXPORT void* realloc(void* p, size_t size)
     void* q = real.realloc(p, size);
     if (!q && size) { /* failed: p is still the caller's, live again */
         pthread_mutex_lock(&g_lock);
-        table_set_live((uint64_t)(uintptr_t)p, old_size, !recording());
+        table_set_live((uint64_t)(uintptr_t)p, old_size, !recording(), t_tag);
         pthread_mutex_unlock(&g_lock);
         return NULL;
     }
@@ -410,6 +410,14 @@ EXPORT const char* eapscope_tracer_site(uint32_t site)
     stacks_symbolize_pending();
     --t_guard;
     return stacks_site_text(site);
+}
+
+EXPORT void eapscope_tracer_context_ended(uint32_t context_tag)
+{
+    pthread_mutex_lock(&g_lock);
+    if (table_live_for_tag(context_tag) != 0)
+        reach_mark_retained(context_tag);
+    pthread_mutex_unlock(&g_lock);
 }
 
 EXPORT uint64_t eapscope_tracer_dropped(void)

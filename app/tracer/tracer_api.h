@@ -31,9 +31,12 @@ extern "C" {
 enum eapscope_heap_kind {
     EAPSCOPE_HEAP_ALLOC = 1,
     EAPSCOPE_HEAP_FREE = 2,
-    EAPSCOPE_HEAP_DOUBLE_FREE = 3,     /* free of an address freed before and not reallocated */
-    EAPSCOPE_HEAP_INVALID_FREE = 4,    /* free of an address the allocator never returned */
-    EAPSCOPE_HEAP_WRITE_AFTER_FREE = 5 /* quarantine: a freed block's poison was overwritten */
+    EAPSCOPE_HEAP_DOUBLE_FREE = 3,      /* free of an address freed before and not reallocated */
+    EAPSCOPE_HEAP_INVALID_FREE = 4,     /* free of an address the allocator never returned */
+    EAPSCOPE_HEAP_WRITE_AFTER_FREE = 5, /* quarantine: a freed block's poison was overwritten */
+    EAPSCOPE_HEAP_RETAINED = 6          /* eapscope_tracer_context_ended(): this live block of the
+                                           ended context is still pointed to from global data (a
+                                           cache or lazy library initialisation, not a leak) */
 };
 
 struct eapscope_heap_record {
@@ -67,6 +70,14 @@ const char* eapscope_tracer_site(uint32_t site);
 void eapscope_tracer_configure(int stacks, int quarantine);
 
 /* Additions beyond the agreed API. */
+
+/* Called by the host right after RasEapEnd(tag) returned, before the drain: every block
+ * allocated under tag that is still live and reachable from the loaded libraries' writable data
+ * (directly or through other method blocks; the host's own globals and heap are not roots) gets
+ * an EAPSCOPE_HEAP_RETAINED record, so the analysis tells "kept by the method instance" (e.g.
+ * OpenSSL initialising itself on first use) from "leaked" (nothing points to it any more),
+ * as LeakSanitizer does. Costs nothing when the context freed everything. */
+void eapscope_tracer_context_ended(uint32_t context_tag);
 
 /* Records dropped because the buffer was full since the last call (then reset to 0). */
 uint64_t eapscope_tracer_dropped(void);

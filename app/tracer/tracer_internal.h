@@ -23,12 +23,18 @@ struct block_entry {
     uint64_t size;
     uint32_t state;    /* enum block_state */
     uint32_t internal; /* allocated by host or tracer code: never recorded */
+    uint32_t tag;      /* context tag the allocation was recorded under */
+    uint32_t mark;     /* reachability scan epoch (tracer_reach.c) */
 };
 
 /* The entry for address, or NULL when the table never saw it (or dropped it). */
 TRACER_HIDDEN struct block_entry* table_find(uint64_t address);
 /* Marks address live with size (inserting it when new). */
-TRACER_HIDDEN void table_set_live(uint64_t address, uint64_t size, int internal);
+TRACER_HIDDEN void table_set_live(uint64_t address, uint64_t size, int internal, uint32_t tag);
+/* Live recorded blocks allocated under tag; (size_t)-1 when unknown (counter table full). */
+TRACER_HIDDEN size_t table_live_for_tag(uint32_t tag);
+/* Calls fn for every live recorded block allocated under tag. */
+TRACER_HIDDEN void table_for_tag(uint32_t tag, void (*fn)(struct block_entry*, void*), void* arg);
 TRACER_HIDDEN void table_mark_freed(struct block_entry* e);
 TRACER_HIDDEN size_t table_live_count(void);
 
@@ -55,6 +61,10 @@ TRACER_HIDDEN void stacks_warm_up(void);
 TRACER_HIDDEN int quarantine_hold(void* block, uint64_t size, uint32_t tag);
 /* Checks every held block's poison and records kind 5 once per damaged block. */
 TRACER_HIDDEN void quarantine_check_all(void);
+
+/* ---- reachability (tracer_reach.c) ----------------------------------------------------- */
+/* Records EAPSCOPE_HEAP_RETAINED for every live block of tag that global data still points to. */
+TRACER_HIDDEN void reach_mark_retained(uint32_t tag);
 
 /* The real free (resolved at init), for the quarantine's evictions. */
 TRACER_HIDDEN void tracer_real_free(void* p);

@@ -82,19 +82,82 @@ struct block_entry* table_find(uint64_t address)
     return e->state == BLOCK_NONE ? NULL : e;
 }
 
-void table_set_live(uint64_t address, uint64_t size, int internal)
+/* ---- live blocks per tag: lets the End-of-context scan skip contexts that freed everything */
+#define TAG_SLOTS 8192u
+
+struct tag_count {
+    uint32_t tag;
+    uint32_t used;
+    uint64_t live;
+};
+
+static struct tag_count* g_tags;
+static int g_tags_overflow; /* a tag found no slot: counts are no longer trustworthy */
+
+static struct tag_count* tag_slot(uint32_t tag, int create)
+{
+    if (!g_tags && !(g_tags = tracer_map(TAG_SLOTS * sizeof *g_tags)))
+        return NULL;
+    size_t i = (size_t)(tag * 2654435761u) & (TAG_SLOTS - 1);
+    for (size_t n = 0; n < TAG_SLOTS; ++n, i = (i + 1) & (TAG_SLOTS - 1)) {
+        if (g_tags[i].used && g_tags[i].tag == tag)
+            return &g_tags[i];
+        if (!g_tags[i].used) {
+            if (!create)
+                return NULL;
+            g_tags[i].used = 1;
+            g_tags[i].tag = tag;
+            return &g_tags[i];
+        }
+    }
+    g_tags_overflow = 1;
+    return NULL;
+}
+
+static void count_tag(const struct block_entry* e, int delta)
+{
+    if (e->internal)
+        return;
+    struct tag_count* t = tag_slot(e->tag, delta > 0);
+    if (t)
+        t->live += (uint64_t)(int64_t)delta;
+}
+
+size_t table_live_for_tag(uint32_t tag)
+{
+    struct tag_count* t = tag_slot(tag, 0);
+    if (t)
+        return (size_t)t->live;
+    return g_tags_overflow ? (size_t)-1 : 0;
+}
+
+void table_for_tag(uint32_t tag, void (*fn)(struct block_entry*, void*), void* arg)
+{
+    for (size_t i = 0; i < g_capacity; ++i) {
+        struct block_entry* e = &g_entries[i];
+        if (e->state == BLOCK_LIVE && !e->internal && e->tag == tag)
+            fn(e, arg);
+    }
+}
+
+void table_set_live(uint64_t address, uint64_t size, int internal, uint32_t tag)
 {
     if (!ensure_room())
         return; /* out of address space: the block goes untracked */
     struct block_entry* e = probe(g_entries, g_capacity, address);
     if (e->state == BLOCK_NONE)
         ++g_used;
-    if (e->state != BLOCK_LIVE)
+    if (e->state == BLOCK_LIVE)
+        count_tag(e, -1); /* a missed free: the new block replaces the old one */
+    else
         ++g_live;
     e->address = address;
     e->size = size;
     e->state = BLOCK_LIVE;
     e->internal = (uint32_t)internal;
+    e->tag = tag;
+    e->mark = 0;
+    count_tag(e, +1);
 }
 
 size_t table_live_count(void)
@@ -104,7 +167,9 @@ size_t table_live_count(void)
 
 void table_mark_freed(struct block_entry* e)
 {
-    if (e->state == BLOCK_LIVE)
+    if (e->state == BLOCK_LIVE) {
         --g_live;
+        count_tag(e, -1);
+    }
     e->state = BLOCK_FREED;
 }

@@ -52,8 +52,10 @@ std::uint32_t heapAuxFromAnomaly(std::string_view anomaly)
         return kHeapAuxDoubleFree;
     if (anomaly == "INVALID_FREE")
         return kHeapAuxInvalidFree;
-    if (anomaly == "USE_AFTER_FREE")
+    if (anomaly == "USE_AFTER_FREE" || anomaly == "WRITE_AFTER_FREE")
         return kHeapAuxWriteAfterFree;
+    if (anomaly == "RETAINED")
+        return kHeapAuxRetained;
     return kHeapAuxNone;
 }
 
@@ -99,10 +101,15 @@ std::vector<FindingRecord> HeapLedger::onAlloc(EventId event, const EventRow& ro
 
 std::vector<FindingRecord> HeapLedger::onFree(const Trace& trace, EventId event, const EventRow& row)
 {
-    if (row.aux != kHeapAuxNone)
-        return {anomalyFinding(trace, row)};
     const BlockKey key{row.side, row.a};
     auto live = live_.find(key);
+    if (row.aux == kHeapAuxRetained) {
+        if (live != live_.end())
+            blocks_[live->second].retained = true;
+        return {};
+    }
+    if (row.aux != kHeapAuxNone)
+        return {anomalyFinding(trace, row)};
     if (live == live_.end()) {
         // Without a tracer verdict, only a free the ledger itself saw proves a double free; an
         // unknown address may be a block allocated before tracking started.
@@ -254,6 +261,8 @@ std::vector<FindingRecord> HeapLedger::onContextEnded(const Trace& trace, Contex
     std::vector<BlockInfo> leaked;
     for (BlockIndex index : liveBlocks(context, Side::None)) {
         BlockInfo& block = blocks_[index];
+        if (block.retained && !block.workBuffer)
+            continue;  // kept by the instance (library globals still point to it): not a leak
         block.leaked = true;
         summary.leakedBytes += block.size;
         ++summary.leakedBlocks;

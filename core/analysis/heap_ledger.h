@@ -10,7 +10,12 @@
 //   kind 5 write after free alloc=false, anomaly "USE_AFTER_FREE"  → HeapFree,  aux = 3
 //     (guard/quarantine mode; address/size = the poisoned block; contextTag = the context that
 //      freed it; reported at the drain after the write, so call = the call that just ran)
-//   (kHeapAux* below name these values.)
+//   kind 6 retained         alloc=false, anomaly "RETAINED"        → HeapFree,  aux = 4
+//     (not a free: after RasEapEnd(tag) the host calls eapscope_tracer_context_ended(tag); the
+//      tracer reports each live block of that context still reachable from library globals —
+//      a cache or lazy library initialisation such as OpenSSL's, owned by the instance from then
+//      on, so not a HEAP_LEAK; the work buffer is never excused)
+//   (kHeapAux* below name these values; the host's "WRITE_AFTER_FREE" is accepted too.)
 // Row columns (trace.h): side = the side whose host made it; context = ContextId(contextTag-1),
 // invalid when contextTag == 0 (instance-owned); call = the CallStart of the call whose
 // CallOutcome::heap carried the event (invalid for drainHeapEvents() outside calls);
@@ -44,6 +49,7 @@ inline constexpr std::uint32_t kHeapAuxNone = 0;
 inline constexpr std::uint32_t kHeapAuxDoubleFree = 1;
 inline constexpr std::uint32_t kHeapAuxInvalidFree = 2;
 inline constexpr std::uint32_t kHeapAuxWriteAfterFree = 3;
+inline constexpr std::uint32_t kHeapAuxRetained = 4;
 
 /// HeapEvent::anomaly → row aux (kHeapAux*); unknown or empty → kHeapAuxNone.
 std::uint32_t heapAuxFromAnomaly(std::string_view anomaly);
@@ -58,6 +64,7 @@ struct BlockInfo {
     EventId allocCall;        // CallStart of the allocating call
     StringId site;            // allocation site (trace string), 0 = none
     bool workBuffer = false;  // returned as *ppWorkBuffer by its context's Begin
+    bool retained = false;    // still reachable from library globals when its context ended
 };
 
 struct ContextHeapSummary {

@@ -438,12 +438,56 @@ TEST(HeapLedger, Rebuild_AppliesEndAfterHeapRowsThatFollowTheCallEnd)
     EXPECT_TRUE(rebuilt.summary(one).ended);
 }
 
+TEST(HeapLedger, RetainedBlocks_AreNotLeaksButARetainedWorkBufferStillIs)
+{
+    Driver d;
+    ContextId ctx = d.context(Side::Authenticator, 1);
+    EventId begin = d.start(EntryPoint::Begin, ctx);
+    d.alloc(begin, 0x1000, 64);
+    d.alloc(begin, 0x5000, 4096, "lazy_init (libcrypto)");
+    d.alloc(begin, 0x6000, 10, "leak (m.c:3)");
+    d.finish(begin, 0x1000);
+    EventId end = d.start(EntryPoint::End, ctx);
+    d.free(end, 0x5000, kHeapAuxRetained);
+    d.free(end, 0x1000, kHeapAuxRetained);
+    d.finish(end);
+
+    ASSERT_EQ(d.rules(), (Rules{"WORKBUFFER_NOT_FREED", "HEAP_LEAK"}));
+    EXPECT_EQ(d.findings[1].bytes, 10u);
+    EXPECT_EQ(d.findings[1].blocks, 1u);
+    ContextHeapSummary s = d.ledger.summary(ctx);
+    EXPECT_EQ(s.leakedBytes, 74u);
+    EXPECT_EQ(s.liveBytes, 64u + 4096u + 10u);
+    auto blocks = d.ledger.blocks(ctx);
+    EXPECT_TRUE(blocks[1].retained);
+    EXPECT_FALSE(blocks[1].leaked);
+    EXPECT_FALSE(blocks[1].freeEvent.valid());
+}
+
+TEST(HeapLedger, OnlyRetainedBlocksLeft_NoFinding)
+{
+    Driver d;
+    ContextId ctx = d.context(Side::Peer, 1);
+    EventId begin = d.start(EntryPoint::Begin, ctx, Side::Peer);
+    d.alloc(begin, 0x1000, 64);
+    d.alloc(begin, 0x5000, 72);
+    d.finish(begin, 0x1000);
+    EventId end = d.start(EntryPoint::End, ctx, Side::Peer);
+    d.free(end, 0x1000);
+    d.free(end, 0x5000, kHeapAuxRetained);
+    d.finish(end);
+    EXPECT_EQ(d.rules(), Rules{});
+    EXPECT_EQ(d.ledger.summary(ctx).leakedBytes, 0u);
+}
+
 TEST(HeapLedger, AnomalyNamesMapToRowAux)
 {
     EXPECT_EQ(heapAuxFromAnomaly(""), kHeapAuxNone);
     EXPECT_EQ(heapAuxFromAnomaly("DOUBLE_FREE"), kHeapAuxDoubleFree);
     EXPECT_EQ(heapAuxFromAnomaly("INVALID_FREE"), kHeapAuxInvalidFree);
     EXPECT_EQ(heapAuxFromAnomaly("USE_AFTER_FREE"), kHeapAuxWriteAfterFree);
+    EXPECT_EQ(heapAuxFromAnomaly("WRITE_AFTER_FREE"), kHeapAuxWriteAfterFree);
+    EXPECT_EQ(heapAuxFromAnomaly("RETAINED"), kHeapAuxRetained);
 }
 
 }  // namespace

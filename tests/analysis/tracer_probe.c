@@ -15,6 +15,8 @@ static void (*set_context)(uint32_t);
 static size_t (*drain)(struct eapscope_heap_record*, size_t);
 static const char* (*site_text)(uint32_t);
 static void (*configure)(int, int);
+static void (*context_ended)(uint32_t);
+void probe_keep(void* p); /* tracer_probe_globals.c */
 
 static void print_records(void)
 {
@@ -104,6 +106,30 @@ static void stacks(void)
     set_context(EAPSCOPE_TRACER_OUTSIDE_CALL);
 }
 
+struct node {
+    struct node* next;
+    char payload[24];
+};
+
+/* Blocks still live when context 4 ends: two reachable from a library global (one through the
+ * other), one whose only pointer was dropped (a leak). Context 9's live block is not asked about. */
+static void retained(void)
+{
+    set_context(9);
+    void* other = malloc(8);
+    set_context(4);
+    struct node* kept = malloc(sizeof *kept);
+    kept->next = malloc(sizeof *kept);
+    kept->next->next = NULL;
+    probe_keep(kept);
+    struct node* lost = malloc(sizeof *lost);
+    lost->next = other; /* pointing at something does not keep a block alive */
+    lost = NULL;
+    context_ended(4);
+    context_ended(5); /* no live block: nothing to report */
+    set_context(EAPSCOPE_TRACER_OUTSIDE_CALL);
+}
+
 static void* thread_body(void* arg)
 {
     uint32_t tag = (uint32_t)(uintptr_t)arg;
@@ -129,7 +155,8 @@ int main(int argc, char** argv)
     drain = (size_t(*)(struct eapscope_heap_record*, size_t))dlsym(RTLD_DEFAULT, "eapscope_tracer_drain");
     site_text = (const char* (*)(uint32_t))dlsym(RTLD_DEFAULT, "eapscope_tracer_site");
     configure = (void (*)(int, int))dlsym(RTLD_DEFAULT, "eapscope_tracer_configure");
-    if (!set_context || !drain || !site_text || !configure || argc < 2) {
+    context_ended = (void (*)(uint32_t))dlsym(RTLD_DEFAULT, "eapscope_tracer_context_ended");
+    if (!set_context || !drain || !site_text || !configure || !context_ended || argc < 2) {
         puts("no tracer");
         return 2;
     }
@@ -142,6 +169,8 @@ int main(int argc, char** argv)
         guard();
     else if (!strcmp(s, "stacks"))
         stacks();
+    else if (!strcmp(s, "retained"))
+        retained();
     else if (!strcmp(s, "threads"))
         threads();
     else

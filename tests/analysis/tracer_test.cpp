@@ -2,6 +2,7 @@
 // LD_PRELOAD=libeapscope-heaptracer.so and prints what eapscope_tracer_drain() returned.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <map>
 #include <sstream>
@@ -32,6 +33,8 @@ ProbeRun runProbe(const std::string& scenario)
     char line[4096];
     while (fgets(line, sizeof line, pipe)) {
         std::string text(line);
+        if (text.rfind("kept ", 0) == 0)
+            continue;
         if (text.rfind("survived", 0) == 0) {
             run.survived = true;
             continue;
@@ -118,6 +121,21 @@ TEST(HeapTracer, Stacks_AreSymbolizedToFunctionFileAndLine)
     EXPECT_NE(run.records[1].site, site) << "different call lines are different sites";
     EXPECT_EQ(site.find(".constprop"), std::string::npos) << "compiler clone suffixes are dropped: " << site;
     EXPECT_EQ(run.records[2].site, "-");
+}
+
+TEST(HeapTracer, ContextEnded_ReportsOnlyBlocksGlobalDataStillReaches)
+{
+    ProbeRun run = runProbe("retained");
+    ASSERT_TRUE(run.survived);
+    ASSERT_EQ(kinds(run), (std::vector<int>{1, 1, 1, 1, 6, 6}))
+        << "alloc other, kept, kept->next, lost; 2 retained";
+    std::vector<std::uint64_t> retained{run.records[4].address, run.records[5].address};
+    std::sort(retained.begin(), retained.end());
+    std::vector<std::uint64_t> kept{run.records[1].address, run.records[2].address};
+    std::sort(kept.begin(), kept.end());
+    EXPECT_EQ(retained, kept) << "the lost block and context 9's block are not retained";
+    EXPECT_EQ(run.records[4].tag, 4u);
+    EXPECT_EQ(run.records[5].tag, 4u);
 }
 
 TEST(HeapTracer, Threads_KeepTheirOwnContextTags)

@@ -1,0 +1,104 @@
+/* Reachability of an ended context's live blocks, in the manner of LeakSanitizer: the roots are
+ * the writable data of every loaded library except the host executable and the tracer (the
+ * host keeps work-buffer addresses of its own), minus RELRO (relocated code/data pointers only);
+ * the scan follows pointers (exact block starts) through recorded method blocks of any tag.
+ * Runs with the tracer lock held, allocates only with mmap. */
+#define _GNU_SOURCE
+#include "tracer_internal.h"
+
+#include <dlfcn.h>
+#include <link.h>
+#include <string.h>
+
+struct worklist {
+    struct block_entry** items;
+    size_t len, cap;
+};
+
+static uint32_t g_epoch;
+
+static int push(struct worklist* w, struct block_entry* e)
+{
+    if (w->len == w->cap) {
+        size_t cap = w->cap ? w->cap * 2 : 4096;
+        struct block_entry** fresh = tracer_map(cap * sizeof *fresh);
+        if (!fresh)
+            return 0;
+        if (w->items)
+            memcpy(fresh, w->items, w->len * sizeof *fresh);
+        tracer_unmap(w->items, w->cap * sizeof *w->items);
+        w->items = fresh;
+        w->cap = cap;
+    }
+    w->items[w->len++] = e;
+    return 1;
+}
+
+/* Marks every recorded live block that a word of [begin, end) points to. */
+static void scan_range(struct worklist* w, uintptr_t begin, uintptr_t end)
+{
+    begin = (begin + sizeof(uintptr_t) - 1) & ~(uintptr_t)(sizeof(uintptr_t) - 1);
+    for (uintptr_t at = begin; at + sizeof(uintptr_t) <= end; at += sizeof(uintptr_t)) {
+        uint64_t value = *(const uintptr_t*)at;
+        if (value < 4096)
+            continue;
+        struct block_entry* e = table_find(value);
+        if (!e || e->state != BLOCK_LIVE || e->internal || e->mark == g_epoch)
+            continue;
+        e->mark = g_epoch;
+        push(w, e);
+    }
+}
+
+struct roots {
+    struct worklist* work;
+    uintptr_t skip_base; /* the tracer's own load address */
+};
+
+static int scan_object(struct dl_phdr_info* info, size_t size, void* arg)
+{
+    (void)size;
+    struct roots* r = arg;
+    if (!info->dlpi_name || !info->dlpi_name[0] || info->dlpi_addr == r->skip_base)
+        return 0; /* host exe, tracer */
+    uintptr_t relro_begin = 0, relro_end = 0;
+    for (int i = 0; i < info->dlpi_phnum; ++i) {
+        const ElfW(Phdr)* ph = &info->dlpi_phdr[i];
+        if (ph->p_type == PT_GNU_RELRO) {
+            relro_begin = info->dlpi_addr + ph->p_vaddr;
+            relro_end = relro_begin + ph->p_memsz;
+        }
+    }
+    for (int i = 0; i < info->dlpi_phnum; ++i) {
+        const ElfW(Phdr)* ph = &info->dlpi_phdr[i];
+        if (ph->p_type != PT_LOAD || !(ph->p_flags & PF_W))
+            continue;
+        uintptr_t begin = info->dlpi_addr + ph->p_vaddr, end = begin + ph->p_memsz;
+        if (relro_begin <= begin && begin < relro_end)
+            begin = relro_end < end ? relro_end : end;
+        scan_range(r->work, begin, end);
+    }
+    return 0;
+}
+
+static void report_if_marked(struct block_entry* e, void* arg)
+{
+    (void)arg;
+    if (e->mark == g_epoch)
+        record_push(EAPSCOPE_HEAP_RETAINED, e->address, e->size, e->tag, 0);
+}
+
+void reach_mark_retained(uint32_t tag)
+{
+    if (++g_epoch == 0)
+        ++g_epoch; /* 0 means "never marked" */
+    struct worklist work = {0};
+    Dl_info self;
+    struct roots roots = {&work, dladdr((void*)&reach_mark_retained, &self) ? (uintptr_t)self.dli_fbase : 0};
+    dl_iterate_phdr(scan_object, &roots);
+    for (size_t i = 0; i < work.len; ++i) /* work grows while scanning: breadth-first closure */
+        scan_range(&work, (uintptr_t)work.items[i]->address,
+                   (uintptr_t)(work.items[i]->address + work.items[i]->size));
+    table_for_tag(tag, report_if_marked, NULL);
+    tracer_unmap(work.items, work.cap * sizeof *work.items);
+}
