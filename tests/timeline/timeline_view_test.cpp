@@ -21,23 +21,34 @@
 namespace eapscope::ui {
 namespace {
 
-QApplication& application()
-{
-    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) {
-        qputenv("QT_QPA_PLATFORM", "offscreen");
+/// The QApplication lives from before the first test to after the last, and is destroyed by
+/// gtest before static destruction (a function-static one crashes at exit, after Qt's globals).
+class QtEnvironment : public ::testing::Environment {
+public:
+    void SetUp() override
+    {
+        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) {
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        }
+        app_ = std::make_unique<QApplication>(argc_, argv_);
     }
-    static int argc = 1;
-    static char name[] = "timeline_tests";
-    static char* argv[] = {name, nullptr};
-    static QApplication app(argc, argv);
-    return app;
-}
+    void TearDown() override { app_.reset(); }
+
+private:
+    int argc_ = 1;
+    char name_[16] = "timeline_tests";
+    char* argv_[2] = {name_, nullptr};
+    std::unique_ptr<QApplication> app_;
+};
+
+// gtest owns registered environments.
+[[maybe_unused]] ::testing::Environment* const kQtEnvironment =
+    ::testing::AddGlobalTestEnvironment(new QtEnvironment);  // NOLINT(cppcoreguidelines-owning-memory)
 
 class TimelineViewTest : public ::testing::Test {
 protected:
     void SetUp() override
     {
-        application();
         trace_ = std::make_shared<const Trace>(testing::makeSmallSession());
         view_ = std::make_unique<TimelineView>();
         view_->resize(800, 400);
