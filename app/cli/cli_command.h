@@ -17,5 +17,8 @@ struct CommandResult {
 
 void registerMethodsCommand(CLI::App& app, CommandResult& result);
 void registerRunCommand(CLI::App& app, CommandResult& result);
+void registerInspectCommand(CLI::App& app, CommandResult& result);
+void registerExportCommand(CLI::App& app, CommandResult& result);
+void registerCaptureCommands(CLI::App& app, CommandResult& result);  // import, replay, inspect CAPTURE
 
 }  // namespace eapscope::cli

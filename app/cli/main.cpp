@@ -18,6 +18,9 @@ int main(int argc, char** argv)
     app.parse_complete_callback([&logLevel] { eapscope::setLogLevel(logLevel); });
     registerMethodsCommand(app, result);
     registerRunCommand(app, result);
+    registerInspectCommand(app, result);
+    registerExportCommand(app, result);
+    registerCaptureCommands(app, result);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

@@ -28,7 +28,7 @@ struct RunOptions {
     std::uint32_t slowMs = 500;
     bool stacks = false;
     bool guard = false;
-    bool inProcess = true;  // until the CLI uses eapscope-host by default
+    bool inProcess = false;  // default: isolated eapscope-host processes, one per side
 
     // Session file (issue 4).
     std::string recordPath;

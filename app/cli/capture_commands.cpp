@@ -1,0 +1,166 @@
+// Capture commands (issue 6 parts 4, 5): `import CAPTURE -o FILE.eapscope`, `replay CAPTURE
+// --conversation N --as peer|authenticator --method SPEC`, and the capture side of
+// `inspect CAPTURE [--json]` (inspect_command.cpp dispatches on the file's magic).
+#include "cli_command.h"
+#include "inspect_command.h"
+
+#include "capture/capture_importer.h"
+#include "capture/capture_json.h"
+#include "capture/capture_trace.h"
+#include "method/in_process_executor.h"
+#include "replay/replay_session.h"
+#include "store/session_writer.h"
+
+#include <nlohmann/json.hpp>
+
+#include <iostream>
+
+namespace eapscope::cli {
+namespace {
+
+int inspectCapture(const std::string& path, bool json)
+{
+    auto capture = importCapture(path);
+    if (!capture) {
+        std::cerr << "eapscope-cli inspect: " << capture.error() << "\n";
+        return kExitUsage;
+    }
+    if (json) {
+        std::cout << captureToJson(*capture) << "\n";
+    } else {
+        std::cout << captureToText(*capture);
+        if (capture->packets.empty()) {
+            std::cout << "No EAP packets in '" << path << "' (" << capture->frames << " frames read).\n";
+        }
+    }
+    return kExitOk;
+}
+
+struct ImportOptionsCli {
+    std::string capture, output;
+    bool keepSecrets = false;
+};
+
+int importCommand(const ImportOptionsCli& o)
+{
+    auto capture = importCapture(o.capture);
+    if (!capture) {
+        std::cerr << "eapscope-cli import: " << capture.error() << "\n";
+        return kExitUsage;
+    }
+    Trace trace = captureToTrace(*capture);
+    auto writer = SessionWriter::create(o.output, o.keepSecrets);
+    if (!writer) {
+        std::cerr << "eapscope-cli import: " << writer.error() << "\n";
+        return kExitUsage;
+    }
+    if (Status status = (*writer)->finish(trace); !status) {
+        std::cerr << "eapscope-cli import: " << status.error() << "\n";
+        return kExitInternal;
+    }
+    std::cout << "Imported " << capture->conversations.size() << " conversation(s), " << capture->packets.size()
+              << " EAP packet(s) from '" << o.capture << "' (" << capture->frames << " frames) into '" << o.output
+              << "'\n";
+    for (const EapAnomaly& anomaly : capture->anomalies) {
+        std::cout << "  " << toString(anomaly.severity) << " " << anomaly.id << ": " << anomaly.message << "\n";
+    }
+    return kExitOk;
+}
+
+struct ReplayOptionsCli {
+    std::string capture, role = "peer", method;
+    std::uint32_t conversation = 1;
+    std::optional<std::string> password;
+    std::optional<std::uint32_t> type;
+    bool json = false;
+};
+
+void printReplay(const ReplayOptionsCli& o, const ReplayResult& result, const Trace& trace)
+{
+    if (o.json) {
+        nlohmann::json comparisons = nlohmann::json::array();
+        for (const ReplayComparison& c : result.comparisons) {
+            nlohmann::json differences = nlohmann::json::array();
+            for (const ReplayDifference& d : c.differences) {
+                differences.push_back({{"offset", d.offset}, {"length", d.length}, {"field", d.field}});
+            }
+            comparisons.push_back({{"frame", c.frame}, {"captured", c.captured}, {"sent", c.sent}, {"rule", c.rule},
+                                   {"match", c.matches()}, {"differences", differences}});
+        }
+        nlohmann::json findings = nlohmann::json::array();
+        for (const FindingRecord& f : trace.findings()) {
+            nlohmann::json finding{{"rule", f.rule}, {"severity", toString(f.severity)}, {"message", f.message}};
+            if (f.offset) finding["offset"] = *f.offset;
+            findings.push_back(finding);
+        }
+        std::cout << nlohmann::json{{"capture", o.capture}, {"conversation", o.conversation}, {"role", o.role},
+                                    {"method", o.method}, {"outcome", result.outcome},
+                                    {"divergences", result.divergences}, {"comparisons", comparisons},
+                                    {"findings", findings}}
+                         .dump(2)
+                  << "\n";
+        return;
+    }
+    for (const ReplayComparison& c : result.comparisons) {
+        std::cout << (c.matches() ? "  same  " : "  DIFF  ") << "frame " << c.frame << "  captured: " << c.captured
+                  << "  sent: " << (c.sent.empty() ? "-" : c.sent) << "\n";
+    }
+    for (const FindingRecord& f : trace.findings()) {
+        std::cout << toString(f.severity) << " " << f.rule << (f.offset ? " @" + std::to_string(*f.offset) : "") << ": "
+                  << f.message << "\n";
+    }
+    std::cout << "Outcome: " << result.outcome << ", divergences: " << result.divergences << "\n";
+}
+
+int replayCommand(const ReplayOptionsCli& o)
+{
+    auto capture = importCapture(o.capture);
+    if (!capture) {
+        std::cerr << "eapscope-cli replay: " << capture.error() << "\n";
+        return kExitUsage;
+    }
+    Trace trace;
+    InProcessExecutor executor;
+    ReplayRequest request{o.conversation, o.role == "peer" ? Side::Peer : Side::Authenticator, o.method, o.password,
+                          o.type};
+    auto result = replayConversation(*capture, request, executor, trace);
+    if (!result) {
+        std::cerr << "eapscope-cli replay: " << result.error() << "\n";
+        return kExitUsage;
+    }
+    printReplay(o, *result, trace);
+    for (const FindingRecord& f : trace.findings()) {
+        if (f.severity == Severity::Error) return kExitFindings;
+    }
+    return kExitOk;
+}
+
+}  // namespace
+
+void registerCaptureCommands(CLI::App& app, CommandResult& result)
+{
+    setCaptureInspector(inspectCapture);
+
+    auto importOptions = std::make_shared<ImportOptionsCli>();
+    CLI::App* import = app.add_subcommand("import", "import a pcap/pcapng capture (optionally .gz) as a session file");
+    import->add_option("capture", importOptions->capture, "the capture file")->required();
+    import->add_option("-o,--output", importOptions->output, "the session file to write (.eapscope)")->required();
+    import->add_flag("--keep-secrets", importOptions->keepSecrets, "do not redact secrets in the session file");
+    import->callback([importOptions, &result] { result.exitCode = importCommand(*importOptions); });
+
+    auto replayOptions = std::make_shared<ReplayOptionsCli>();
+    CLI::App* replay = app.add_subcommand("replay", "replay a captured conversation through a method and compare");
+    replay->add_option("capture", replayOptions->capture, "the capture file")->required();
+    replay->add_option("--conversation", replayOptions->conversation, "conversation number, as inspect lists them")
+        ->capture_default_str();
+    replay->add_option("--as", replayOptions->role, "the role the method plays")
+        ->check(CLI::IsMember({"peer", "authenticator"}))
+        ->capture_default_str();
+    replay->add_option("--method", replayOptions->method, "bundled method name or library path")->required();
+    replay->add_option("--password", replayOptions->password, "the password the role needs");
+    replay->add_option("--type", replayOptions->type, "EAP type to load (default: probe)");
+    replay->add_flag("--json", replayOptions->json, "print one JSON document");
+    replay->callback([replayOptions, &result] { result.exitCode = replayCommand(*replayOptions); });
+}
+
+}  // namespace eapscope::cli

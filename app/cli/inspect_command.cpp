@@ -1,0 +1,132 @@
+#include "inspect_command.h"
+
+#include "cli_command.h"
+#include "report/run_report.h"
+#include "store/session_reader.h"
+#include "store/session_schema.h"
+
+#include <nlohmann/json.hpp>
+
+#include <array>
+#include <fstream>
+#include <iostream>
+#include <memory>
+
+namespace eapscope::cli {
+
+namespace {
+
+CaptureInspector& captureInspector()
+{
+    static CaptureInspector inspector;
+    return inspector;
+}
+
+bool looksLikeCapture(const std::string& path)
+{
+    std::ifstream in(path, std::ios::binary);
+    std::array<unsigned char, 4> magic{};
+    in.read(reinterpret_cast<char*>(magic.data()), magic.size());
+    if (in.gcount() != 4) {
+        return false;
+    }
+    const std::uint32_t le = magic[0] | (magic[1] << 8) | (magic[2] << 16) | (static_cast<std::uint32_t>(magic[3]) << 24);
+    // pcap (µs and ns, either byte order), pcapng section header block, gzip (compressed captures).
+    return le == 0xa1b2c3d4 || le == 0xd4c3b2a1 || le == 0xa1b23c4d || le == 0x4d3cb2a1 || le == 0x0a0d0d0a ||
+           (magic[0] == 0x1f && magic[1] == 0x8b);
+}
+
+// Same rule as the run's overall outcome: success when every side-context succeeded, error
+// when one ended in error, else failure.
+std::string overall(const nlohmann::json& sessions)
+{
+    bool allSuccess = !sessions.empty();
+    for (const auto& s : sessions) {
+        const std::string outcome = s.value("outcome", "error");
+        if (outcome == "error") {
+            return "error";
+        }
+        allSuccess = allSuccess && outcome == "success";
+    }
+    return allSuccess ? "success" : "failure";
+}
+
+int exitCodeOf(const Trace& trace)
+{
+    for (const auto& f : trace.findings()) {
+        if (f.severity == Severity::Error) {
+            return kExitFindings;
+        }
+    }
+    return kExitOk;
+}
+
+void printText(const std::string& path, const Trace& trace, const std::string& outcome, std::ostream& out)
+{
+    out << "Session file: " << path << " (format " << kSessionFormat.major << "." << kSessionFormat.minor
+        << (sessionIsIncomplete(trace) ? ", INCOMPLETE: the recording was cut short" : ", complete") << ")\n";
+    if (auto damaged = trace.option("damaged")) {
+        out << "Damaged: " << *damaged << "\n";
+    }
+    out << "Events: " << trace.size() << ", packets: " << trace.packetCount()
+        << ", contexts: " << trace.contexts().size() << ", findings: " << trace.findings().size() << "\n";
+    for (const auto& [key, value] : trace.options()) {
+        out << "  " << key << " = " << value << "\n";
+    }
+    out << runReportText(trace) << "Overall: " << outcome << "\n";
+}
+
+}  // namespace
+
+void setCaptureInspector(CaptureInspector inspector)
+{
+    captureInspector() = std::move(inspector);
+}
+
+int inspectSessionFile(const std::string& path, bool json, std::ostream& out, std::ostream& err)
+{
+    auto trace = readSession(path);
+    if (!trace) {
+        if (json) {
+            out << nlohmann::json{{"error", trace.error()}, {"file", path}}.dump(2) << "\n";
+        }
+        err << "eapscope-cli inspect: " << trace.error() << "\n";
+        return kExitUsage;
+    }
+    nlohmann::json report = runReportJson(trace.value());
+    const std::string outcome = overall(report["sessions"]);
+    if (json) {
+        report["outcome"] = outcome;
+        report["file"] = {{"path", path},
+                          {"complete", !sessionIsIncomplete(trace.value())},
+                          {"format", std::to_string(kSessionFormat.major) + "." + std::to_string(kSessionFormat.minor)},
+                          {"options", trace->options()}};
+        out << report.dump(2) << "\n";
+    } else {
+        printText(path, trace.value(), outcome, out);
+    }
+    return exitCodeOf(trace.value());
+}
+
+void registerInspectCommand(CLI::App& app, CommandResult& result)
+{
+    auto path = std::make_shared<std::string>();
+    auto json = std::make_shared<bool>(false);
+    CLI::App* cmd = app.add_subcommand("inspect", "Print a recorded session (or a capture): summary, contexts, findings");
+    cmd->add_option("file", *path, "session file (.eapscope) or capture (pcap/pcapng)")->required();
+    cmd->add_flag("--json", *json, "print one JSON document, as run --json does");
+    cmd->callback([path, json, &result] {
+        if (!looksLikeSessionFile(*path) && looksLikeCapture(*path)) {
+            if (captureInspector()) {
+                result.exitCode = captureInspector()(*path, *json);
+                return;
+            }
+            std::cerr << "eapscope-cli inspect: " << *path << ": a capture file; use eapscope-cli import\n";
+            result.exitCode = kExitUsage;
+            return;
+        }
+        result.exitCode = inspectSessionFile(*path, *json, std::cout, std::cerr);
+    });
+}
+
+}  // namespace eapscope::cli
