@@ -55,12 +55,23 @@ struct roots {
     uintptr_t skip_base; /* the tracer's own load address */
 };
 
+/* This thread's TLS block of the object (libraries keep per-thread caches there). */
+static void scan_tls(struct worklist* w, const struct dl_phdr_info* info)
+{
+    for (int i = 0; i < info->dlpi_phnum; ++i) {
+        const ElfW(Phdr)* ph = &info->dlpi_phdr[i];
+        if (ph->p_type == PT_TLS && info->dlpi_tls_data)
+            scan_range(w, (uintptr_t)info->dlpi_tls_data, (uintptr_t)info->dlpi_tls_data + ph->p_memsz);
+    }
+}
+
 static int scan_object(struct dl_phdr_info* info, size_t size, void* arg)
 {
     (void)size;
     struct roots* r = arg;
     if (!info->dlpi_name || !info->dlpi_name[0] || info->dlpi_addr == r->skip_base)
         return 0; /* host exe, tracer */
+    scan_tls(r->work, info);
     uintptr_t relro_begin = 0, relro_end = 0;
     for (int i = 0; i < info->dlpi_phnum; ++i) {
         const ElfW(Phdr)* ph = &info->dlpi_phdr[i];
@@ -88,6 +99,22 @@ static void report_if_marked(struct block_entry* e, void* arg)
         record_push(EAPSCOPE_HEAP_RETAINED, e->address, e->size, e->tag, 0);
 }
 
+/* The thread descriptor: pthread_setspecific() values of the first 32 keys live in it
+ * (glibc x86_64: struct pthread at the thread pointer, specific_1stblock at +0x310). OpenSSL
+ * keeps its per-thread state behind such keys. */
+#define THREAD_DESCRIPTOR_SCAN 0x600
+
+static void scan_thread_descriptor(struct worklist* w)
+{
+#if defined(__x86_64__)
+    uintptr_t tp;
+    __asm__("mov %%fs:0, %0" : "=r"(tp));
+    scan_range(w, tp, tp + THREAD_DESCRIPTOR_SCAN);
+#else
+    (void)w;
+#endif
+}
+
 void reach_mark_retained(uint32_t tag)
 {
     if (++g_epoch == 0)
@@ -96,6 +123,7 @@ void reach_mark_retained(uint32_t tag)
     Dl_info self;
     struct roots roots = {&work, dladdr((void*)&reach_mark_retained, &self) ? (uintptr_t)self.dli_fbase : 0};
     dl_iterate_phdr(scan_object, &roots);
+    scan_thread_descriptor(&work);
     for (size_t i = 0; i < work.len; ++i) /* work grows while scanning: breadth-first closure */
         scan_range(&work, (uintptr_t)work.items[i]->address,
                    (uintptr_t)(work.items[i]->address + work.items[i]->size));

@@ -4,6 +4,8 @@
 #define _GNU_SOURCE
 #include "tracer_api.h"
 
+#include <eapscope/raseap.h>
+
 #include <dlfcn.h>
 #include <malloc.h>
 #include <pthread.h>
@@ -130,6 +132,65 @@ static void retained(void)
     set_context(EAPSCOPE_TRACER_OUTSIDE_CALL);
 }
 
+/* One context of a real method (argv[2]) per role under context tag 3 (authenticator: first
+ * challenge; peer: answers a challenge, then Success), then RasEapEnd and the reachability scan,
+ * as the host does. Lazy library initialisation (OpenSSL) must come out RETAINED, not leaked. */
+static void run_method(const char* path, BOOL authenticator)
+{
+    void* lib = dlopen(path, RTLD_NOW);
+    PRASEAPGETINFO get_info = lib ? (PRASEAPGETINFO)dlsym(lib, "RasEapGetInfo") : NULL;
+    PPP_EAP_INFO info;
+    memset(&info, 0, sizeof info);
+    if (!get_info || get_info(EAPTYPE_MD5Challenge, &info) != NO_ERROR)
+        return;
+    static WCHAR identity[] = {'a', 'l', 'i', 'c', 'e', 0}, password[] = {'s', 'e', 'c', 'r', 'e', 't', 0};
+    PPP_EAP_INPUT in;
+    memset(&in, 0, sizeof in);
+    in.dwSizeInBytes = PPP_EAP_INPUT_SIZE_CLASSIC;
+    in.fAuthenticator = authenticator;
+    in.pwszIdentity = identity;
+    in.pwszPassword = authenticator ? NULL : password;
+    in.bInitialId = 2;
+    BYTE send[1400];
+    PPP_EAP_OUTPUT out;
+    void* work = NULL;
+    set_context(3);
+    info.RasEapBegin(&work, &in);
+    BYTE challenge[22] = {EAPCODE_Request,
+                          2,
+                          0,
+                          22,
+                          EAPTYPE_MD5Challenge,
+                          16,
+                          1,
+                          2,
+                          3,
+                          4,
+                          5,
+                          6,
+                          7,
+                          8,
+                          9,
+                          10,
+                          11,
+                          12,
+                          13,
+                          14,
+                          15,
+                          16};
+    BYTE success[4] = {EAPCODE_Success, 2, 0, 4};
+    memset(&out, 0, sizeof out);
+    info.RasEapMakeMessage(work, authenticator ? NULL : (PPP_EAP_PACKET*)challenge, (PPP_EAP_PACKET*)send,
+                           sizeof send, &out, &in);
+    if (!authenticator) {
+        memset(&out, 0, sizeof out);
+        info.RasEapMakeMessage(work, (PPP_EAP_PACKET*)success, (PPP_EAP_PACKET*)send, sizeof send, &out, &in);
+    }
+    info.RasEapEnd(work);
+    context_ended(3);
+    set_context(EAPSCOPE_TRACER_OUTSIDE_CALL);
+}
+
 static void* thread_body(void* arg)
 {
     uint32_t tag = (uint32_t)(uintptr_t)arg;
@@ -171,6 +232,10 @@ int main(int argc, char** argv)
         stacks();
     else if (!strcmp(s, "retained"))
         retained();
+    else if (!strcmp(s, "method-peer") && argc > 2)
+        run_method(argv[2], FALSE);
+    else if (!strcmp(s, "method-authenticator") && argc > 2)
+        run_method(argv[2], TRUE);
     else if (!strcmp(s, "threads"))
         threads();
     else
