@@ -62,7 +62,7 @@ void checkCodeAndType(PacketRuleContext& ctx)
     const std::uint8_t code = p[0];
     if (!codeAllowed(ctx.facts.authenticator, code)) {
         add(ctx, "PACKET_BAD_CODE",
-            "an " + std::string(ctx.facts.authenticator ? "authenticator" : "peer") + " sent Code " +
+            std::string(ctx.facts.authenticator ? "the authenticator" : "the peer") + " sent Code " +
                 std::to_string(code));
         return;
     }
