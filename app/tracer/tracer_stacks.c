@@ -7,6 +7,7 @@
 #include <dlfcn.h>
 #include <elfutils/libdwfl.h>
 #include <execinfo.h>
+#include <link.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -157,6 +158,25 @@ static void format_frame(FILE* out, uintptr_t pc)
     fprintf(out, " (%s+0x%lx)", base ? base + 1 : (module ? module : "?"), (unsigned long)(at - start));
 }
 
+/* The executable's load address: in eapscope-host, frames there are the host calling the method. */
+static int first_object(struct dl_phdr_info* info, size_t size, void* arg)
+{
+    (void)size;
+    *(uintptr_t*)arg = info->dlpi_addr;
+    return 1;
+}
+
+static int in_executable(uintptr_t pc)
+{
+    static uintptr_t base = 1;
+    if (base == 1)
+        dl_iterate_phdr(first_object, &base);
+    Dl_info here;
+    return dladdr((void*)pc, &here) && (uintptr_t)here.dli_fbase == base;
+}
+
+/* Frames from the allocation up to where the executable takes over again: once a library frame
+ * (the method, or what it called) was shown, the host's own frames below it are noise. */
 static const char* symbolize(const struct site* s)
 {
     char* text = NULL;
@@ -164,11 +184,15 @@ static const char* symbolize(const struct site* s)
     FILE* out = open_memstream(&text, &len);
     if (!out)
         return "";
-    int lines = 0;
+    int lines = 0, library_seen = 0;
     for (uint32_t i = 0; i < s->depth && lines < SITE_LINES; ++i) {
         uintptr_t pc = (uintptr_t)s->frames[i];
         if (is_tracer_frame(pc))
             continue;
+        int executable = in_executable(pc);
+        if (executable && library_seen)
+            break;
+        library_seen |= !executable;
         if (lines++)
             fputc('\n', out);
         format_frame(out, pc);
