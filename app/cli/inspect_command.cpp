@@ -30,7 +30,8 @@ bool looksLikeCapture(const std::string& path)
     if (in.gcount() != 4) {
         return false;
     }
-    const std::uint32_t le = magic[0] | (magic[1] << 8) | (magic[2] << 16) | (static_cast<std::uint32_t>(magic[3]) << 24);
+    const std::uint32_t le =
+        magic[0] | (magic[1] << 8) | (magic[2] << 16) | (static_cast<std::uint32_t>(magic[3]) << 24);
     // pcap (µs and ns, either byte order), pcapng section header block, gzip (compressed captures).
     return le == 0xa1b2c3d4 || le == 0xd4c3b2a1 || le == 0xa1b23c4d || le == 0x4d3cb2a1 || le == 0x0a0d0d0a ||
            (magic[0] == 0x1f && magic[1] == 0x8b);
@@ -97,10 +98,11 @@ int inspectSessionFile(const std::string& path, bool json, std::ostream& out, st
     const std::string outcome = overall(report["sessions"]);
     if (json) {
         report["outcome"] = outcome;
-        report["file"] = {{"path", path},
-                          {"complete", !sessionIsIncomplete(trace.value())},
-                          {"format", std::to_string(kSessionFormat.major) + "." + std::to_string(kSessionFormat.minor)},
-                          {"options", trace->options()}};
+        report["file"] = {
+            {"path", path},
+            {"complete", !sessionIsIncomplete(trace.value())},
+            {"format", std::to_string(kSessionFormat.major) + "." + std::to_string(kSessionFormat.minor)},
+            {"options", trace->options()}};
         out << report.dump(2) << "\n";
     } else {
         printText(path, trace.value(), outcome, out);
@@ -112,7 +114,8 @@ void registerInspectCommand(CLI::App& app, CommandResult& result)
 {
     auto path = std::make_shared<std::string>();
     auto json = std::make_shared<bool>(false);
-    CLI::App* cmd = app.add_subcommand("inspect", "Print a recorded session (or a capture): summary, contexts, findings");
+    CLI::App* cmd =
+        app.add_subcommand("inspect", "Print a recorded session (or a capture): summary, contexts, findings");
     cmd->add_option("file", *path, "session file (.eapscope) or capture (pcap/pcapng)")->required();
     cmd->add_flag("--json", *json, "print one JSON document, as run --json does");
     cmd->callback([path, json, &result] {

@@ -1,5 +1,7 @@
 #include "run_executors.h"
 
+#include "record_options.h"
+
 #include "host/host_executor.h"
 #include "method/in_process_executor.h"
 
@@ -15,6 +17,7 @@ void addExecutorOptions(CLI::App* cmd, RunOptions& options)
     cmd->add_flag("--in-process", options.inProcess,
                   "run the methods inside this process (tests, benchmarks): no heap tracking, and a crash "
                   "of the method is a crash of eapscope-cli");
+    addRecordOptions(cmd, options);
 }
 
 // Default: one isolated eapscope-host per side, so a crashing or hanging method ends only its
@@ -31,13 +34,14 @@ ExecutorFactory executorFactory(const RunOptions& options)
     return [host](Side) -> std::unique_ptr<MethodExecutor> { return std::make_unique<HostExecutor>(host); };
 }
 
-RunHooks runHooks(const RunOptions& /*options*/)
+RunHooks runHooks(const RunOptions& options)
 {
-    return {};
+    return {.afterStep = recordHook(options)};
 }
 
-void finishHooks(const RunOptions& /*options*/, const Trace& /*trace*/)
+void finishHooks(const RunOptions& /*options*/, const Trace& trace)
 {
+    finishRecording(trace);
 }
 
 }  // namespace eapscope::cli
