@@ -58,9 +58,7 @@ void TimelineView::setTrace(std::shared_ptr<const Trace> snapshot)
 
 void TimelineView::setTrace(const Trace* live, std::size_t events)
 {
-    if (live != trace_) {
-        index_->clear();
-    }
+    index_->clear();  // new content; growth comes through traceGrew()
     snapshot_.reset();
     trace_ = live;
     reindex(events);
@@ -93,7 +91,7 @@ void TimelineView::traceTruncated(std::size_t events)
 void TimelineView::traceReset()
 {
     index_->clear();
-    reindex(trace_ ? trace_->size() : 0);
+    reindex(events_);
 }
 
 void TimelineView::reindex(std::size_t events)

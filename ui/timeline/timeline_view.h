@@ -15,8 +15,11 @@
 //   - immutable snapshots: setTrace(std::shared_ptr<const Trace>) each time; a snapshot that
 //     extends the previous one is indexed incrementally, anything else is re-indexed;
 //   - one live trace owned elsewhere (SessionDocument): setTrace(const Trace*) once, then
-//     traceGrew(events) after appends, traceTruncated(events) after step back, traceReset()
-//     after the whole trace was replaced. Only the first `events` rows are ever read.
+//     traceGrew(events) after appends, traceTruncated(events) after step back; after the
+//     whole trace was replaced, setTrace(live, events) again (traceReset() re-indexes the same
+//     number of rows). Only the first `events` rows are ever read.
+// With core/analysis present, timeline/ledger_blocks.h converts HeapLedger blocks for
+// setHeapBlocks().
 // Heap blocks come from the trace's HeapAlloc/HeapFree rows unless setHeapBlocks() gives the
 // ledger's authoritative list (with its leak verdicts).
 #pragma once
@@ -57,7 +60,8 @@ public:
 
     // --- data -------------------------------------------------------------------------------
     void setTrace(std::shared_ptr<const Trace> snapshot);
-    /// A trace that outlives the view and grows in place; nullptr clears the view.
+    /// A trace that outlives the view and grows in place (re-indexed from scratch); nullptr
+    /// clears the view.
     void setTrace(const Trace* live, std::size_t events);
     /// The authoritative block list (HeapLedger::blocks() of every context, converted); replaces
     /// the blocks paired from the trace. useTraceHeapBlocks() goes back to pairing.
