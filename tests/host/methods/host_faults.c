@@ -7,8 +7,12 @@
  *   keepid    Begin keeps pwszIdentity; MakeMessage reads it later (INPUT_USED_AFTER_CALL)
  *   thread    Initialize starts a thread that sleeps forever
  *   print     every call prints to stdout (must not disturb the host protocol)
- * Without a fault it is a quiet method: Begin allocates a 64-byte work buffer, MakeMessage
- * does NoAction, End frees the work buffer. */
+ * "<fault>@<entry>-auth" / "-peer" strikes only in that role, and "<fault>@make-<role>#<n>" only
+ * in the n-th MakeMessage of a context.
+ * Without a fault it is a tiny working method: the authenticator sends one Request (type 200),
+ * the peer answers with a Response, the authenticator ends with Success (SendAndDone), the
+ * peer's MakeMessage on Success says Done. Begin allocates a 64-byte work buffer (its state),
+ * End frees it. */
 #include <eapscope/raseap.h>
 
 #include <pthread.h>
@@ -17,16 +21,26 @@
 #include <string.h>
 #include <unistd.h>
 
+struct work {
+    BOOL authenticator;
+    BYTE id;
+    int makes;
+};
+
 static const WCHAR* g_kept_identity;
+static const char* g_role = "";
+static int g_make_count;
 char* volatile g_hoard;
 void* volatile g_breadcrumb;
 
 static int fault_is(const char* fault, const char* entry)
 {
     const char* spec = getenv("EAPSCOPE_TEST_FAULT");
-    char want[64];
+    char want[64], in_role[64], nth[64];
     snprintf(want, sizeof want, "%s@%s", fault, entry);
-    return spec != NULL && strcmp(spec, want) == 0;
+    snprintf(in_role, sizeof in_role, "%s@%s-%s", fault, entry, g_role);
+    snprintf(nth, sizeof nth, "%s@%s-%s#%d", fault, entry, g_role, g_make_count);
+    return spec != NULL && (strcmp(spec, want) == 0 || strcmp(spec, in_role) == 0 || strcmp(spec, nth) == 0);
 }
 
 #pragma GCC diagnostic ignored "-Winfinite-recursion"
@@ -48,8 +62,10 @@ static void run_faults(const char* entry)
 {
     const char* spec = getenv("EAPSCOPE_TEST_FAULT");
     const char* at = spec != NULL ? strchr(spec, '@') : NULL;
-    if (at != NULL && strcmp(at + 1, entry) == 0 && strncmp(spec, "print@", 6) != 0) {
-        g_breadcrumb = malloc(32); /* the last event before the fault */
+    if (at != NULL && strncmp(spec, "print@", 6) != 0) {
+        char fault[32];
+        snprintf(fault, sizeof fault, "%.*s", (int)(at - spec), spec);
+        if (fault_is(fault, entry)) g_breadcrumb = malloc(32); /* the last event before the fault */
     }
     if (getenv("EAPSCOPE_TEST_FAULT") != NULL && strncmp(getenv("EAPSCOPE_TEST_FAULT"), "print@", 6) == 0) {
         printf("host-faults: %s prints to stdout\n", entry);
@@ -87,27 +103,67 @@ static DWORD APIENTRY fault_initialize(BOOL fInitialize)
 
 static DWORD APIENTRY fault_begin(VOID** ppWorkBuffer, PPP_EAP_INPUT* pInput)
 {
+    g_role = pInput->fAuthenticator ? "auth" : "peer";
     run_faults("begin");
     if (fault_is("keepid", "make")) g_kept_identity = pInput->pwszIdentity;
-    *ppWorkBuffer = calloc(1, 64);
-    return *ppWorkBuffer ? NO_ERROR : ERROR_NOT_ENOUGH_MEMORY;
+    struct work* w = calloc(1, 64);
+    if (w == NULL) return ERROR_NOT_ENOUGH_MEMORY;
+    w->authenticator = pInput->fAuthenticator;
+    w->id = pInput->bInitialId;
+    *ppWorkBuffer = w;
+    return NO_ERROR;
 }
 
 static DWORD APIENTRY fault_end(VOID* pWorkBuffer)
 {
+    if (pWorkBuffer != NULL) g_role = ((struct work*)pWorkBuffer)->authenticator ? "auth" : "peer";
     run_faults("end");
     free(pWorkBuffer);
     return NO_ERROR;
 }
 
+static void put(PPP_EAP_PACKET* p, BYTE code, BYTE id, int with_type)
+{
+    p->Code = code;
+    p->Id = id;
+    p->Length[0] = 0;
+    p->Length[1] = with_type ? 6 : 4;
+    if (with_type) {
+        BYTE* data = (BYTE*)p + 4;
+        data[0] = 200;
+        data[1] = 'x';
+    }
+}
+
+/* The fault-free conversation: Request → Response → Success. */
+static void converse(struct work* w, const PPP_EAP_PACKET* in, PPP_EAP_PACKET* out, DWORD cb, PPP_EAP_OUTPUT* o)
+{
+    if (cb < 6) return;
+    if (w->authenticator && in == NULL) {
+        put(out, 1, w->id, 1);
+        o->Action = EAPACTION_Send;
+    } else if (w->authenticator && in->Code == 2) {
+        put(out, 3, in->Id, 0);
+        o->Action = EAPACTION_SendAndDone;
+        o->dwAuthResultCode = NO_ERROR;
+    } else if (!w->authenticator && in != NULL && in->Code == 1) {
+        put(out, 2, in->Id, 1);
+        o->Action = EAPACTION_Send;
+    } else if (!w->authenticator && in != NULL && in->Code == 3) {
+        o->Action = EAPACTION_Done;
+    }
+}
+
 static DWORD APIENTRY fault_make_message(VOID* pWorkBuf, PPP_EAP_PACKET* pReceivePacket, PPP_EAP_PACKET* pSendPacket,
                                          DWORD cbSendPacket, PPP_EAP_OUTPUT* pEapOutput, PPP_EAP_INPUT* pEapInput)
 {
-    (void)pWorkBuf;
-    (void)pReceivePacket;
     (void)pEapInput;
+    struct work* w = pWorkBuf;
+    g_role = w->authenticator ? "auth" : "peer";
+    g_make_count = ++w->makes;
     run_faults("make");
     pEapOutput->Action = EAPACTION_NoAction;
+    converse(w, pReceivePacket, pSendPacket, cbSendPacket, pEapOutput);
     if (fault_is("keepid", "make") && g_kept_identity != NULL) {
         volatile WCHAR first = g_kept_identity[0];
         (void)first;

@@ -1,0 +1,99 @@
+// `eapscope-cli run` over isolated hosts (issue 3 part 6): the CLI never dies with the method;
+// a crash is a finding (exit 1) with its signal or exit status in valid JSON.
+#include "host_test_support.h"
+
+#include <nlohmann/json.hpp>
+
+#include <sys/wait.h>
+
+#include <cstdio>
+
+namespace eapscope {
+namespace {
+
+using namespace eapscope::testing;
+
+struct CliRun {
+    int exitCode = -1;
+    std::string out;
+};
+
+CliRun runCli(const std::string& arguments)
+{
+    const std::string command =
+        std::string(EAPSCOPE_BIN_DIR) + "/eapscope-cli run " + arguments + " 2>/dev/null";
+    CliRun run;
+    FILE* pipe = ::popen(command.c_str(), "r");
+    if (pipe == nullptr) {
+        return run;
+    }
+    char buffer[4096];
+    std::size_t n = 0;
+    while ((n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0) {
+        run.out.append(buffer, n);
+    }
+    const int status = ::pclose(pipe);
+    run.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    return run;
+}
+
+std::string faultsArgs()
+{
+    return "--auth " + hostFaultsMethod() + " --peer " + hostFaultsMethod() + " --type 200 --json";
+}
+
+TEST(HostCli, CrashingMethod_ExitOneWithValidJsonAndSignal)
+{
+    FaultEnv env("segv@make-auth#2");
+    const CliRun run = runCli(faultsArgs());
+    EXPECT_EQ(run.exitCode, 1) << run.out;
+    const nlohmann::json report = nlohmann::json::parse(run.out, nullptr, false);
+    ASSERT_FALSE(report.is_discarded()) << run.out;
+    bool crash = false;
+    for (const auto& finding : report["findings"]) {
+        if (finding["rule"] == "CRASH") {
+            crash = true;
+            EXPECT_EQ(finding["side"], "authenticator");
+            EXPECT_EQ(finding["signal"], SIGSEGV);
+            EXPECT_EQ(finding["call"], "RasEapMakeMessage");
+        }
+    }
+    EXPECT_TRUE(crash) << run.out;
+}
+
+TEST(HostCli, ExitingMethod_CarriesExitStatus)
+{
+    FaultEnv env("exit@begin-peer");
+    const CliRun run = runCli(faultsArgs());
+    EXPECT_EQ(run.exitCode, 1) << run.out;
+    const nlohmann::json report = nlohmann::json::parse(run.out, nullptr, false);
+    ASSERT_FALSE(report.is_discarded()) << run.out;
+    bool crash = false;
+    for (const auto& finding : report["findings"]) {
+        if (finding["rule"] == "CRASH") {
+            crash = true;
+            EXPECT_EQ(finding["exit_status"], 3);
+            EXPECT_FALSE(finding.contains("signal"));
+        }
+    }
+    EXPECT_TRUE(crash) << run.out;
+}
+
+TEST(HostCli, HangingMethod_IsHangWithinTheWatchdog)
+{
+    FaultEnv env("hang@make-peer");
+    const CliRun run = runCli(faultsArgs() + " --watchdog-ms 300");
+    EXPECT_EQ(run.exitCode, 1) << run.out;
+    EXPECT_NE(run.out.find("\"HANG\""), std::string::npos) << run.out;
+}
+
+TEST(HostCli, CleanMethodInHostsAndInProcess_ExitZero)
+{
+    FaultEnv env(nullptr);
+    EXPECT_EQ(runCli(faultsArgs()).exitCode, 0);
+    EXPECT_EQ(runCli(faultsArgs() + " --in-process").exitCode, 0);
+    EXPECT_EQ(runCli(faultsArgs() + " --guard --stacks").exitCode, 0);
+}
+
+}  // namespace
+}  // namespace eapscope
