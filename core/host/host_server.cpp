@@ -229,7 +229,11 @@ void HostServer::handleCall(const Frame& request)
         const std::uint32_t tag = in.u32();
         const std::uint64_t workBuffer = in.u64();
         if ((ok = in.complete())) {
-            runCall(tag, [&](CallRunner& r) { return r.end(tag, workBuffer); });
+            runCall(tag, [&](CallRunner& r) {
+                CallOutcome ended = r.end(tag, workBuffer);
+                tracer_.contextEnded(tag);  // before the drain: RETAINED records join this call
+                return ended;
+            });
         }
     }
     if (!ok) {

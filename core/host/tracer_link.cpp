@@ -20,8 +20,16 @@ TracerLink::TracerLink()
     : setContext_(lookup<SetContextFn>("eapscope_tracer_set_context")),
       drain_(lookup<DrainFn>("eapscope_tracer_drain")),
       site_(lookup<SiteFn>("eapscope_tracer_site")),
-      configure_(lookup<ConfigureFn>("eapscope_tracer_configure"))
+      configure_(lookup<ConfigureFn>("eapscope_tracer_configure")),
+      contextEnded_(lookup<ContextEndedFn>("eapscope_tracer_context_ended"))
 {
+}
+
+void TracerLink::contextEnded(std::uint32_t tag) const
+{
+    if (contextEnded_ != nullptr) {
+        contextEnded_(tag);
+    }
 }
 
 void TracerLink::configure(bool stacks, bool quarantine) const
@@ -61,6 +69,8 @@ const char* TracerLink::anomalyOf(std::uint8_t kind)
             return "INVALID_FREE";
         case EAPSCOPE_HEAP_WRITE_AFTER_FREE:
             return "USE_AFTER_FREE";
+        case EAPSCOPE_HEAP_RETAINED:
+            return "RETAINED";
         default:
             return "";
     }

@@ -63,6 +63,28 @@ TEST(HostSession, CleanRun_SucceedsWithoutFindings)
     EXPECT_EQ(callsOf(run->trace, Side::Peer, EntryPoint::End), 1u);
 }
 
+TEST(HostSession, Md5OverManyContexts_NoFindingsWithHeapTracking)
+{
+    RunOptions options;
+    options.contexts = 20;
+    Trace trace;
+    const HostOptions host = hostOptions();
+    Result<RunSummary> summary = runSession(options, trace, [host](Side) -> std::unique_ptr<MethodExecutor> {
+        return std::make_unique<HostExecutor>(host);
+    });
+    ASSERT_TRUE(summary.ok()) << summary.error();
+    EXPECT_EQ(summary->overall, "success");
+    for (const FindingRecord& f : trace.findings()) {
+        ADD_FAILURE() << f.rule << ": " << f.message;
+    }
+    std::size_t heapRows = 0;
+    for (std::size_t i = 0; i < trace.size(); ++i) {
+        const EventKind kind = trace.row(EventId(static_cast<std::uint32_t>(i))).kind;
+        heapRows += kind == EventKind::HeapAlloc || kind == EventKind::HeapFree ? 1 : 0;
+    }
+    EXPECT_GE(heapRows, 2u * 2u * 20u);  // at least each side's work buffer alloc + free per context
+}
+
 TEST(HostSession, AuthenticatorCrash_PeerStillGetsEnd)
 {
     // The authenticator crashes in its second MakeMessage, after the peer has begun.
