@@ -14,7 +14,9 @@
 //   Packet     side = the sender; context; packet; aux = capture frame number (0 when live);
 //              text = carrier/summary.  call = the CallEnd that produced it (live).
 //   State      side, context; text = new state name (toString(ContextState) or engine text);
-//              aux = static_cast<uint32_t>(ContextState).
+//              aux = static_cast<uint32_t>(ContextState). When aux is Done or Failed (the
+//              engine decided the context's outcome): result = dwAuthResultCode or the error
+//              code (Done + 0 = success, Done + other = failure, Failed = error).
 //   TimerArmed / TimerFired  side, context; aux = retry count.
 //   HeapAlloc  side, context (invalid = instance-owned), call = CallStart in flight;
 //              a = address, b = size; text = allocation site (interned, may be empty).
