@@ -13,6 +13,15 @@
 #include <QApplication>
 #include <QImage>
 
+#ifdef EAPSCOPE_TIMELINE_BENCH_WINDOW
+#include "store/session_reader.h"
+#include "store/session_writer.h"
+#include "window/main_window.h"
+
+#include <QDir>
+#include <QTemporaryDir>
+#endif
+
 #include <algorithm>
 #include <array>
 #include <chrono>
@@ -94,9 +103,9 @@ Result measure(const char* name, const eapscope::ui::testing::SyntheticOptions& 
     Result result{name, trace->size(), trace->contexts().size()};
     TimelineView view;
     view.resize(kWidth, kHeight);
-    const auto start = Clock::now();
+    const double start = threadCpuMs();
     view.setTrace(trace);
-    result.indexMs = millisSince(start);
+    result.indexMs = threadCpuMs() - start;
     QImage image(kWidth, kHeight, QImage::Format_ARGB32_Premultiplied);
     for (std::size_t z = 0; z < kZooms.size(); ++z) {
         showMiddle(view, *trace, kZooms[z]);
@@ -112,6 +121,60 @@ void print(const Result& r)
         "x100000 %6.2f\n",
         r.name, r.events, r.contexts, r.indexMs, r.paintMs[0], r.paintMs[1], r.paintMs[2], r.paintMs[3]);
 }
+
+#ifdef EAPSCOPE_TIMELINE_BENCH_WINDOW
+constexpr int kOpenRuns = 2;
+
+/// Best of kOpenRuns wall times of `open`, in ms (opening is I/O, CPU time would hide it).
+template <typename F>
+double bestWallMs(F&& open)
+{
+    double best = 1e300;
+    for (int i = 0; i < kOpenRuns; ++i) {
+        const auto start = Clock::now();
+        if (!open()) {
+            return -1;
+        }
+        best = std::min(best, millisSince(start));
+    }
+    return best;
+}
+
+/// The second figure: the 1M-event session file opened into the main window (read, every
+/// model reset, the timeline indexed, the window painted once) against readSession() alone.
+void openBenchmark(const eapscope::ui::testing::SyntheticOptions& options)
+{
+    const Trace trace = eapscope::ui::testing::makeSyntheticSession(options);
+    QTemporaryDir dir;
+    const std::string path = QDir(dir.path()).filePath(QStringLiteral("bench.eapscope")).toStdString();
+    auto writer = eapscope::SessionWriter::create(path, false);
+    if (!writer.ok() || !(*writer)->finish(trace).ok()) {
+        std::printf("open: could not write %s\n", path.c_str());
+        return;
+    }
+    const double readMs = bestWallMs([&] { return eapscope::readSession(path).ok(); });
+    eapscope::ui::MainWindow window;
+    window.resize(kWidth, kHeight);
+    window.show();
+    const double windowMs = bestWallMs([&] {
+        const QString error = window.openFileNow(QString::fromStdString(path));
+        window.repaint();
+        QApplication::processEvents();
+        return error.isEmpty();
+    });
+    std::printf(
+        "open %zu-event session file: readSession alone %.0f ms, into the window %.0f ms, "
+        "ratio %.2f (target: at most 2) -> %s\n",
+        trace.size(), readMs, windowMs, windowMs / readMs, windowMs <= 2 * readMs ? "met" : "NOT met");
+}
+#else
+void openBenchmark(const eapscope::ui::testing::SyntheticOptions&)
+{
+    std::printf(
+        "open 1M-event session file into the window vs readSession alone: not measured "
+        "(this build has no eapscope_ui or eapscope_store)\n");
+}
+#endif
 
 }  // namespace
 

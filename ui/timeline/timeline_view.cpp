@@ -62,6 +62,7 @@ void TimelineView::setTrace(const Trace* live, std::size_t events)
     snapshot_.reset();
     trace_ = live;
     reindex(events);
+    freshIndex_ = true;
 }
 
 void TimelineView::setHeapBlocks(std::vector<TimelineBlock> blocks)
@@ -90,12 +91,16 @@ void TimelineView::traceTruncated(std::size_t events)
 
 void TimelineView::traceReset()
 {
+    if (freshIndex_) {
+        return;  // setTrace(live, events) just indexed this very content from scratch
+    }
     index_->clear();
     reindex(events_);
 }
 
 void TimelineView::reindex(std::size_t events)
 {
+    freshIndex_ = false;
     const bool wasEmpty = index_->indexedEvents() == 0;
     if (trace_ == nullptr) {
         index_->clear();

@@ -139,7 +139,8 @@ private:
     QPointF pressPos_;
     QPointF lastPos_;
     bool moved_ = false;
-    bool followEnd_ = true;  // fitted: keep fitting as a live session grows
+    bool freshIndex_ = false;  // indexed from scratch by setTrace(live) and unchanged since
+    bool followEnd_ = true;    // fitted: keep fitting as a live session grows
 };
 
 }  // namespace eapscope::ui
