@@ -3,7 +3,6 @@
 #include "cli_command.h"
 #include "report/run_report.h"
 #include "store/session_reader.h"
-#include "store/session_schema.h"
 
 #include <nlohmann/json.hpp>
 
@@ -64,8 +63,8 @@ int exitCodeOf(const Trace& trace)
 
 void printText(const std::string& path, const Trace& trace, const std::string& outcome, std::ostream& out)
 {
-    out << "Session file: " << path << " (format " << kSessionFormat.major << "." << kSessionFormat.minor
-        << (sessionIsIncomplete(trace) ? ", INCOMPLETE: the recording was cut short" : ", complete") << ")\n";
+    out << "Session file: " << path
+        << (sessionIsIncomplete(trace) ? " (INCOMPLETE: the recording was cut short)\n" : " (complete)\n");
     if (auto damaged = trace.option("damaged")) {
         out << "Damaged: " << *damaged << "\n";
     }
@@ -99,10 +98,7 @@ int inspectSessionFile(const std::string& path, bool json, std::ostream& out, st
     if (json) {
         report["outcome"] = outcome;
         report["file"] = {
-            {"path", path},
-            {"complete", !sessionIsIncomplete(trace.value())},
-            {"format", std::to_string(kSessionFormat.major) + "." + std::to_string(kSessionFormat.minor)},
-            {"options", trace->options()}};
+            {"path", path}, {"complete", !sessionIsIncomplete(trace.value())}, {"options", trace->options()}};
         out << report.dump(2) << "\n";
     } else {
         printText(path, trace.value(), outcome, out);
