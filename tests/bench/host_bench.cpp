@@ -8,6 +8,10 @@
 #include "host/host_executor.h"
 #include "method/in_process_executor.h"
 
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -21,8 +25,41 @@ struct Figure {
     double seconds = 0;
     double contextsPerSecond = 0;
     std::size_t events = 0;
+    std::size_t calls = 0;  // method calls (CallStart rows): one host round trip each
     std::string outcome;
 };
+
+/// The kernel's floor for one host call on this machine: a 64-byte ping-pong between two
+/// processes over a socketpair (what every host call costs before any work is done).
+double socketRoundTripMicros()
+{
+    constexpr int kRounds = 2000;
+    int ends[2];
+    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, ends) != 0) {
+        return 0;
+    }
+    char buffer[64] = {};
+    const pid_t child = ::fork();
+    if (child == 0) {
+        for (int i = 0; i < kRounds; ++i) {
+            if (::read(ends[1], buffer, sizeof buffer) <= 0 || ::write(ends[1], buffer, sizeof buffer) <= 0) {
+                break;
+            }
+        }
+        ::_exit(0);
+    }
+    const auto start = std::chrono::steady_clock::now();
+    for (int i = 0; i < kRounds; ++i) {
+        if (::write(ends[0], buffer, sizeof buffer) <= 0 || ::read(ends[0], buffer, sizeof buffer) <= 0) {
+            break;
+        }
+    }
+    const std::chrono::duration<double, std::micro> elapsed = std::chrono::steady_clock::now() - start;
+    ::waitpid(child, nullptr, 0);
+    ::close(ends[0]);
+    ::close(ends[1]);
+    return elapsed.count() / kRounds;
+}
 
 Figure runOnce(std::uint32_t contexts, const ExecutorFactory& factory)
 {
@@ -37,6 +74,10 @@ Figure runOnce(std::uint32_t contexts, const ExecutorFactory& factory)
     figure.seconds = elapsed.count();
     figure.contextsPerSecond = contexts / figure.seconds;
     figure.events = trace.size();
+    for (std::size_t i = 0; i < trace.size(); ++i) {
+        figure.calls +=
+            trace.row(EventId(static_cast<std::uint32_t>(i))).kind == EventKind::CallStart ? 1 : 0;
+    }
     figure.outcome = summary ? summary->overall : summary.error();
     return figure;
 }
@@ -79,5 +120,12 @@ int main(int argc, char** argv)
                 tracked.contextsPerSecond / local.contextsPerSecond);
     std::printf("  tracer cost: tracked / untracked host = %.2f   (1.00 = free)\n",
                 tracked.contextsPerSecond / untracked.contextsPerSecond);
+    // What limits the isolated rate: each method call is one synchronous round trip.
+    const double roundTrip = socketRoundTripMicros();
+    const double callsPerContext = static_cast<double>(tracked.calls) / contexts;
+    std::printf(
+        "  floor: %.1f host calls per context x %.1f us kernel socket round trip = %.0f us per context "
+        "(in-process spends %.0f us per context in total)\n",
+        callsPerContext, roundTrip, callsPerContext * roundTrip, 1e6 / local.contextsPerSecond);
     return 0;
 }
