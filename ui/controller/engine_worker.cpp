@@ -1,0 +1,471 @@
+#include "controller/engine_worker.h"
+
+#include "controller/session_controller.h"
+#include "models/event_format.h"
+#include "session/session_document.h"
+
+#include "engine/session_engine.h"
+#include "method/in_process_executor.h"
+#include "method/method_resolver.h"
+
+#ifdef EAPSCOPE_HAVE_HOST
+#include "host/host_executor.h"
+#endif
+#ifdef EAPSCOPE_HAVE_STORE
+#include "store/session_writer.h"
+#endif
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QStandardPaths>
+
+namespace eapscope::ui {
+namespace {
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("SessionController", text);
+}
+
+// A person steps between calls; the engine's own actions (Identity exchange, back end,
+// counterpart packets) run within the step that leads to the next call. The bound is far
+// above any engine-action run between two calls (a few per EAP round) so a broken state
+// machine cannot spin the worker forever.
+constexpr int kMaxEngineActionsPerStep = 10000;
+// Engine states kept for step back; the hosts thin their own checkpoints further.
+constexpr std::size_t kMaxUndo = 256;
+constexpr auto kPublishInterval = std::chrono::milliseconds(40);
+constexpr auto kFlushInterval = std::chrono::milliseconds(250);  // DESIGN.md "Session file"
+
+std::u16string toU16(const QString& s)
+{
+    return std::u16string(reinterpret_cast<const char16_t*>(s.utf16()), static_cast<std::size_t>(s.size()));
+}
+
+}  // namespace
+
+struct EngineWorker::Undo {
+    EngineState state;
+    std::size_t events = 0;
+    std::size_t stepFirst = 0;
+    std::array<std::optional<std::uint32_t>, 2> checkpoints;
+};
+
+EngineWorker::EngineWorker(SessionController* controller, quint64 generation, std::shared_ptr<std::atomic<bool>> stop)
+    : controller_(controller), generation_(generation), stop_(std::move(stop))
+{
+}
+
+EngineWorker::~EngineWorker()
+{
+    engine_.reset();
+    for (auto& executor : executors_) {
+        if (executor) {
+            executor->unload();
+        }
+    }
+}
+
+void EngineWorker::post(std::function<void(SessionController&)> fn)
+{
+    SessionController* controller = controller_.data();
+    if (controller == nullptr) {
+        return;
+    }
+    const quint64 generation = generation_;
+    QMetaObject::invokeMethod(
+        controller,
+        [controller, generation, fn = std::move(fn)] {
+            if (controller->generation_ == generation) {
+                fn(*controller);
+            }
+        },
+        Qt::QueuedConnection);
+}
+
+void EngineWorker::start(const SessionSetup& setup)
+{
+    setup_ = setup;
+    trace_ = std::make_unique<Trace>();
+    EngineConfig config;
+    const std::array<QString, 2> specs{setup.authenticatorMethod, setup.peerMethod};
+    std::array<EngineSide*, 2> sides{&config.authenticator, &config.peer};
+    const bool manual = setup.counterpart == SessionSetup::Counterpart::Manual;
+    for (std::size_t i = 0; i < 2; ++i) {
+        // Manual: the person plays the peer when both sides name a method.
+        if (specs[i].isEmpty() || (manual && i == 1 && !specs[0].isEmpty())) {
+            continue;
+        }
+        const auto path = resolveMethodSpec(specs[i].toStdString());
+        if (!path) {
+            setupError_ = fromStd(path.error());
+            break;
+        }
+#ifdef EAPSCOPE_HAVE_HOST
+        if (setup.isolated) {
+            HostOptions options;
+            options.hostPath = setup.hostPath.toStdString();
+            options.heapTracking = setup.heapTracking;
+            executors_[i] = std::make_unique<HostExecutor>(options);
+        }
+#endif
+        if (!executors_[i]) {
+            executors_[i] = std::make_unique<InProcessExecutor>();
+        }
+        sides[i]->executor = executors_[i].get();
+        sides[i]->load.path = *path;
+        sides[i]->load.displayName = specs[i].contains(QLatin1Char('/')) ? QFileInfo(specs[i]).fileName().toStdString()
+                                                                          : specs[i].toStdString();
+    }
+    config.counterpart = manual ? Counterpart::Manual : Counterpart::Loopback;
+    config.identity = setup.identity.toStdString();
+    config.peerPassword = setup.password.toStdString();
+    for (const auto& [user, password] : setup.users) {
+        config.users.emplace_back(user.toStdString(), password.toStdString());
+    }
+    config.contexts = static_cast<std::uint32_t>(std::max(1, setup.contexts));
+    config.interleave = setup.interleave;
+    config.autoFireTimeouts = false;  // the person fires timeouts (virtual timers, DESIGN.md)
+    engine_ = std::make_unique<SessionEngine>(std::move(config), *trace_);
+
+#ifdef EAPSCOPE_HAVE_STORE
+    const QString dir = QStandardPaths::writableLocation(QStandardPaths::TempLocation);
+    recordingPath_ = QDir(dir).filePath(QStringLiteral("eapscope-%1-%2.eapscope")
+                                            .arg(QCoreApplication::applicationPid())
+                                            .arg(generation_));
+    auto writer = SessionWriter::create(recordingPath_.toStdString(), setup.keepSecrets);
+    if (writer) {
+        writer_ = std::move(writer).value();
+    } else {
+        recordingPath_.clear();
+    }
+#endif
+    const QString recording = recordingPath_;
+    const QString error = setupError_;
+    const bool canCheckpoint = checkpointProblem().empty();
+    const QString reason = canCheckpoint ? tr("nothing to step back to yet") : fromStd(checkpointProblem());
+    post([recording, error, reason](SessionController& c) {
+        c.recordingPath_ = recording;
+        c.onStepBackChanged(false, reason);
+        if (!error.isEmpty()) {
+            emit c.bannerRaised(error);
+            c.setState(SessionController::State::Failed);
+        }
+    });
+}
+
+bool EngineWorker::ready() const
+{
+    return engine_ && setupError_.isEmpty();
+}
+
+std::string EngineWorker::checkpointProblem() const
+{
+    for (const auto& executor : executors_) {
+        if (!executor) {
+            continue;
+        }
+#ifdef EAPSCOPE_HAVE_HOST
+        if (const auto* host = dynamic_cast<const HostExecutor*>(executor.get())) {
+            if (!host->alive() && host->failure()) {
+                return "the method's host process ended";
+            }
+            continue;  // a fresh host supports checkpoints until the method starts threads
+        }
+#endif
+        if (!executor->supportsCheckpoints()) {
+            return "methods run inside this process (in-process executor), which keeps no checkpoints";
+        }
+    }
+    return {};
+}
+
+void EngineWorker::pushUndo()
+{
+    Undo undo{engine_->state(), trace_->size(), stepFirst_, {}};
+    std::string problem;
+    for (std::size_t i = 0; i < 2; ++i) {
+        MethodExecutor* executor = executors_[i].get();
+        if (executor == nullptr || !executor->alive()) {
+            continue;  // nothing loaded yet (or the counterpart): nothing to restore
+        }
+        if (!executor->supportsCheckpoints()) {
+#ifdef EAPSCOPE_HAVE_HOST
+            if (const auto* host = dynamic_cast<const HostExecutor*>(executor)) {
+                problem = host->checkpointsUnavailableReason();
+            }
+#endif
+            if (problem.empty()) {
+                problem = "this executor keeps no checkpoints";
+            }
+            break;
+        }
+        auto id = executor->checkpoint();
+        if (!id) {
+            problem = id.error();
+            break;
+        }
+        undo.checkpoints[i] = *id;
+    }
+    if (!problem.empty()) {
+        undo_.clear();
+        setStepBack(false, fromStd(problem));
+        return;
+    }
+    undo_.push_back(std::move(undo));
+    if (undo_.size() > kMaxUndo) {
+        undo_.erase(undo_.begin());
+    }
+}
+
+void EngineWorker::setStepBack(bool available, const QString& reason)
+{
+    post([available, reason](SessionController& c) { c.onStepBackChanged(available, reason); });
+}
+
+StepResult EngineWorker::oneCall()
+{
+    StepResult result;
+    for (int i = 0; i < kMaxEngineActionsPerStep; ++i) {
+        result = engine_->step();
+        if (result.kind != StepKind::EngineAction && result.kind != StepKind::TimerFired) {
+            break;
+        }
+    }
+    return result;
+}
+
+void EngineWorker::step()
+{
+    if (!ready() || engine_->finished()) {
+        return;
+    }
+    pushUndo();
+    stepFirst_ = trace_->size();
+    afterCommand(oneCall());
+}
+
+void EngineWorker::continueRun(const QList<Breakpoint>& breakpoints)
+{
+    if (!ready()) {
+        return;
+    }
+    StepResult result;
+    while (!engine_->finished() && !stop_->load()) {
+        pushUndo();
+        const std::size_t first = trace_->size();
+        stepFirst_ = first;
+        result = oneCall();
+        const auto hit = findBreakpointHit(*trace_, first, trace_->size(), breakpoints,
+                                           [this](ContextId c) { return liveBytes(c); });
+        std::optional<BreakpointHit> stopHere = hit;
+        if (!stopHere) {
+            // Continue also stops at a finding (issue 5 "Step").
+            for (std::size_t i = first; i < trace_->size(); ++i) {
+                if (trace_->kinds()[i] == EventKind::Finding) {
+                    stopHere = BreakpointHit{EventId(static_cast<std::uint32_t>(i)),
+                                             tr("finding %1").arg(fromStd(trace_->string(trace_->texts()[i])))};
+                    break;
+                }
+            }
+        }
+        if (stopHere) {
+            afterCommand(result);
+            const BreakpointHit h = *stopHere;
+            post([h](SessionController& c) { emit c.stoppedAt(h.event, h.reason); });
+            return;
+        }
+        if (result.kind == StepKind::Waiting || result.kind == StepKind::Finished) {
+            break;
+        }
+        publish(false);
+        record(false);
+    }
+    afterCommand(result);
+}
+
+void EngineWorker::stepBack()
+{
+    if (!ready() || undo_.empty()) {
+        return;
+    }
+    Undo undo = std::move(undo_.back());
+    undo_.pop_back();
+    for (std::size_t i = 0; i < 2; ++i) {
+        if (undo.checkpoints[i] && executors_[i]) {
+            const Status restored = executors_[i]->restore(*undo.checkpoints[i]);
+            if (!restored) {
+                undo_.clear();
+                setStepBack(false, fromStd(restored.error()));
+                return;
+            }
+        }
+    }
+    engine_->restoreState(undo.state);
+    trace_->truncate(undo.events);
+#ifdef EAPSCOPE_HAVE_STORE
+    if (writer_) {
+        writer_->rewind(undo.events);
+    }
+#endif
+    mark_ = markOf(*trace_);
+    stepFirst_ = undo.stepFirst;
+    const std::size_t events = undo.events;
+    const std::size_t first = stepFirst_;
+    const bool more = !undo_.empty();
+    post([events, first, more](SessionController& c) {
+        c.document_->truncate(events);
+        c.document_->setCurrentStep(first, events);
+        c.onStepBackChanged(more, more ? QString() : tr("nothing to step back to"));
+        c.setState(SessionController::State::Ready);
+        emit c.bannerCleared();
+    });
+    finishedRecorded_ = false;
+    record(true);
+}
+
+void EngineWorker::fireTimeout()
+{
+    if (!ready()) {
+        return;
+    }
+    const std::size_t undoDepth = undo_.size();
+    pushUndo();
+    stepFirst_ = trace_->size();
+    const Status fired = engine_->fireTimeout();
+    if (!fired) {
+        undo_.resize(std::min(undo_.size(), undoDepth));
+        const QString message = fromStd(fired.error());
+        post([message](SessionController& c) { c.onStatus(message); });
+        return;
+    }
+    afterCommand(oneCall());
+}
+
+void EngineWorker::inject(const std::vector<std::uint8_t>& packet)
+{
+    if (!ready()) {
+        return;
+    }
+    pushUndo();
+    stepFirst_ = trace_->size();
+    const Status injected = engine_->injectPacket(packet);
+    if (!injected) {
+        const QString message = fromStd(injected.error());
+        post([message](SessionController& c) { c.onStatus(message); });
+        return;
+    }
+    afterCommand(oneCall());
+}
+
+std::uint64_t EngineWorker::liveBytes(ContextId context) const
+{
+    return engine_ ? engine_->state().heap.summary(context).liveBytes : 0;
+}
+
+void EngineWorker::publish(bool force)
+{
+    const auto now = std::chrono::steady_clock::now();
+    if (!force && now - lastPublish_ < kPublishInterval) {
+        return;
+    }
+    lastPublish_ = now;
+    if (trace_->size() == mark_.events && trace_->methods().size() == mark_.methods) {
+        return;
+    }
+    auto batch = std::make_shared<TraceBatch>(collectBatch(*trace_, mark_));
+    const std::size_t first = mark_.events;
+    mark_ = markOf(*trace_);
+    reportFailures(first);
+    post([batch](SessionController& c) {
+        if (!c.document_->appendBatch(*batch)) {
+            c.onStatus(tr("The view lost track of the session; restart it."));
+        }
+    });
+}
+
+void EngineWorker::reportFailures(std::size_t first)
+{
+    // A crash or hang ends only the host (DESIGN.md "Processes"): tell the person loudly.
+    for (std::size_t i = first; i < trace_->size(); ++i) {
+        if (trace_->kinds()[i] != EventKind::Finding) {
+            continue;
+        }
+        const FindingRecord& f = trace_->finding(FindingId(trace_->auxes()[i]));
+        if (f.rule != "CRASH" && f.rule != "HANG") {
+            continue;
+        }
+        const QString text = tr("The %1 method %2 in %3: %4. The session cannot go on; Restart (Ctrl+R) starts over.")
+                                 .arg(sideText(f.side).toLower(),
+                                      f.rule == "CRASH" ? tr("crashed") : tr("hung"),
+                                      entryText(f.entry), fromStd(f.message));
+        post([text](SessionController& c) { emit c.bannerRaised(text); });
+    }
+}
+
+void EngineWorker::record(bool force)
+{
+#ifdef EAPSCOPE_HAVE_STORE
+    if (!writer_) {
+        return;
+    }
+    const auto now = std::chrono::steady_clock::now();
+    if (!force && now - lastFlush_ < kFlushInterval) {
+        return;
+    }
+    lastFlush_ = now;
+    const Status status = engine_->finished() ? writer_->finish(*trace_) : writer_->flush(*trace_);
+    if (!status) {
+        const QString message = tr("Recording failed: %1").arg(fromStd(status.error()));
+        post([message](SessionController& c) { c.onStatus(message); });
+    }
+#else
+    (void)force;
+#endif
+}
+
+void EngineWorker::afterCommand(const StepResult& result)
+{
+    publish(true);
+    record(true);
+    using State = SessionController::State;
+    State state = State::Ready;
+    if (result.kind == StepKind::Finished || engine_->finished()) {
+        state = engine_->loadFailed() ? State::Failed : State::Finished;
+    } else if (result.kind == StepKind::Waiting) {
+        state = State::Waiting;
+    }
+    const std::size_t first = stepFirst_;
+    const std::size_t end = trace_->size();
+    const QString description = fromStd(result.description);
+    const bool back = !undo_.empty();
+    post([state, first, end, description, back](SessionController& c) {
+        c.document_->flush();
+        c.document_->setCurrentStep(first, end);
+        c.onStatus(description);
+        c.setState(state);
+        if (back) {
+            c.onStepBackChanged(true, QString());
+        }
+    });
+}
+
+QString EngineWorker::saveAs(const QString& path)
+{
+#ifdef EAPSCOPE_HAVE_STORE
+    if (!trace_) {
+        return tr("Nothing has run yet.");
+    }
+    auto writer = SessionWriter::create(path.toStdString(), setup_.keepSecrets);
+    if (!writer) {
+        return fromStd(writer.error());
+    }
+    const Status status = engine_ && engine_->finished() ? (*writer)->finish(*trace_) : (*writer)->flush(*trace_);
+    return status ? QString() : fromStd(status.error());
+#else
+    return tr("%1: this build cannot write session files").arg(path);
+#endif
+}
+
+}  // namespace eapscope::ui

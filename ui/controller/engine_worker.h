@@ -1,0 +1,84 @@
+// The controller's half on the worker thread: owns the executors, the engine, the engine's
+// Trace and the recording, and runs commands one at a time. Everything it tells the GUI goes
+// back as values posted to the SessionController (never a pointer into its trace).
+#pragma once
+
+#include "controller/breakpoint.h"
+#include "controller/session_setup.h"
+#include "session/trace_batch.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QString>
+
+#include <array>
+#include <atomic>
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace eapscope {
+class MethodExecutor;
+class SessionEngine;
+class SessionWriter;
+struct EngineState;
+struct StepResult;
+}  // namespace eapscope
+
+namespace eapscope::ui {
+
+class SessionController;
+
+// A QObject only to live on the worker thread and receive queued commands; no signals.
+class EngineWorker : public QObject {
+public:
+    EngineWorker(SessionController* controller, quint64 generation, std::shared_ptr<std::atomic<bool>> stop);
+    ~EngineWorker() override;
+
+    void start(const SessionSetup& setup);
+    void step();
+    void continueRun(const QList<Breakpoint>& breakpoints);
+    void stepBack();
+    void fireTimeout();
+    void inject(const std::vector<std::uint8_t>& packet);
+    /// Writes the trace so far to `path` as a finished session file; returns the error or "".
+    QString saveAs(const QString& path);
+
+private:
+    struct Undo;
+
+    bool ready() const;
+    StepResult oneCall();
+    void pushUndo();
+    void publish(bool force);
+    void afterCommand(const StepResult& result);
+    void reportFailures(std::size_t first);
+    void record(bool force);
+    std::uint64_t liveBytes(ContextId context) const;
+    void post(std::function<void(SessionController&)> fn);
+    void setStepBack(bool available, const QString& reason);
+    std::string checkpointProblem() const;
+
+    QPointer<SessionController> controller_;
+    quint64 generation_;
+    std::shared_ptr<std::atomic<bool>> stop_;
+    SessionSetup setup_;
+    std::unique_ptr<Trace> trace_;
+    std::array<std::unique_ptr<MethodExecutor>, 2> executors_;
+    std::unique_ptr<SessionEngine> engine_;
+    std::unique_ptr<SessionWriter> writer_;
+    std::vector<Undo> undo_;
+    TraceMark mark_;
+    std::size_t stepFirst_ = 0;
+    std::chrono::steady_clock::time_point lastPublish_;
+    std::chrono::steady_clock::time_point lastFlush_;
+    QString recordingPath_;
+    QString setupError_;
+    bool finishedRecorded_ = false;
+};
+
+}  // namespace eapscope::ui

@@ -1,0 +1,213 @@
+#include "controller/session_controller.h"
+
+#include "controller/engine_worker.h"
+#include "session/session_document.h"
+
+#include <QThread>
+
+namespace eapscope::ui {
+
+SessionController::SessionController(SessionDocument* document, QObject* parent)
+    : QObject(parent), document_(document), thread_(new QThread(this))
+{
+
+    thread_->setObjectName(QStringLiteral("eapscope-engine"));
+    thread_->start();
+}
+
+SessionController::~SessionController()
+{
+    if (stopFlag_) {
+        stopFlag_->store(true);
+    }
+    if (worker_ != nullptr) {
+        EngineWorker* worker = worker_;
+        QMetaObject::invokeMethod(worker, [worker] { delete worker; }, Qt::QueuedConnection);
+        worker_ = nullptr;
+    }
+    thread_->quit();
+    thread_->wait();
+}
+
+void SessionController::post(std::function<void(EngineWorker&)> command)
+{
+    if (worker_ == nullptr) {
+        return;
+    }
+    EngineWorker* worker = worker_;
+    if (pending_++ == 0) {
+        emit idleChanged(false);
+    }
+    const quint64 generation = generation_;
+    QMetaObject::invokeMethod(
+        worker,
+        [this, worker, generation, command = std::move(command)] {
+            command(*worker);
+            QMetaObject::invokeMethod(
+                this, [this, generation] { if (generation == generation_) commandDone(); }, Qt::QueuedConnection);
+        },
+        Qt::QueuedConnection);
+}
+
+void SessionController::commandDone()
+{
+    if (pending_ > 0 && --pending_ == 0) {
+        if (state_ == State::Busy) {
+            setState(State::Ready);  // a command that had nothing to do (e.g. load failed)
+        }
+        emit idleChanged(true);
+    }
+}
+
+void SessionController::start(const SessionSetup& setup)
+{
+    if (stopFlag_) {
+        stopFlag_->store(true);
+    }
+    if (worker_ != nullptr) {
+        EngineWorker* old = worker_;
+        QMetaObject::invokeMethod(old, [old] { delete old; }, Qt::QueuedConnection);
+    }
+    ++generation_;
+    const bool wasBusy = pending_ > 0;
+    pending_ = 0;
+    if (wasBusy) {
+        emit idleChanged(true);
+    }
+    setup_ = setup;
+    canStepBack_ = false;
+    recordingPath_.clear();
+    stopFlag_ = std::make_shared<std::atomic<bool>>(false);
+    worker_ = new EngineWorker(this, generation_, stopFlag_);
+    worker_->moveToThread(thread_);
+    document_->setTrace(Trace());
+    emit bannerCleared();
+    setState(State::Ready);
+    post([setup](EngineWorker& w) { w.start(setup); });
+}
+
+void SessionController::enterViewing()
+{
+    if (stopFlag_) {
+        stopFlag_->store(true);
+    }
+    if (worker_ != nullptr) {
+        EngineWorker* old = worker_;
+        QMetaObject::invokeMethod(old, [old] { delete old; }, Qt::QueuedConnection);
+        worker_ = nullptr;
+    }
+    ++generation_;
+    pending_ = 0;
+    canStepBack_ = false;
+    stepBackReason_ = tr("a recorded session cannot be stepped");
+    setState(State::Viewing);
+}
+
+void SessionController::setState(State state)
+{
+    if (state != state_) {
+        state_ = state;
+        emit stateChanged(state);
+    }
+}
+
+void SessionController::onStepBackChanged(bool available, const QString& reason)
+{
+    canStepBack_ = available;
+    if (!available) {
+        stepBackReason_ = reason;
+    }
+    emit stepBackChanged(available, reason);
+}
+
+void SessionController::onStatus(const QString& text)
+{
+    lastStatus_ = text;
+    emit statusMessage(text);
+}
+
+void SessionController::setBreakpoints(const QList<Breakpoint>& breakpoints)
+{
+    breakpoints_ = breakpoints;
+}
+
+void SessionController::addBreakpoint(const Breakpoint& breakpoint)
+{
+    if (!breakpoints_.contains(breakpoint)) {
+        breakpoints_.append(breakpoint);
+    }
+}
+
+void SessionController::step()
+{
+    if (state_ == State::Finished || state_ == State::Failed || state_ == State::Viewing) {
+        return;
+    }
+    setState(State::Busy);
+    post([](EngineWorker& w) { w.step(); });
+}
+
+void SessionController::continueRun()
+{
+    if (state_ == State::Finished || state_ == State::Failed || state_ == State::Viewing) {
+        return;
+    }
+    stopFlag_->store(false);
+    setState(State::Busy);
+    const QList<Breakpoint> breakpoints = breakpoints_;
+    post([breakpoints](EngineWorker& w) { w.continueRun(breakpoints); });
+}
+
+void SessionController::stop()
+{
+    if (stopFlag_) {
+        stopFlag_->store(true);
+    }
+}
+
+void SessionController::restart()
+{
+    start(setup_);
+}
+
+void SessionController::stepBack()
+{
+    if (!canStepBack_ || state_ == State::Viewing) {
+        return;
+    }
+    setState(State::Busy);
+    post([](EngineWorker& w) { w.stepBack(); });
+}
+
+void SessionController::fireTimeout()
+{
+    if (state_ == State::Viewing) {
+        return;
+    }
+    setState(State::Busy);
+    post([](EngineWorker& w) { w.fireTimeout(); });
+}
+
+void SessionController::injectPacket(const QByteArray& packet)
+{
+    if (state_ == State::Viewing) {
+        return;
+    }
+    setState(State::Busy);
+    std::vector<std::uint8_t> bytes(packet.begin(), packet.end());
+    post([bytes](EngineWorker& w) { w.inject(bytes); });
+}
+
+void SessionController::saveAs(const QString& path, std::function<void(QString)> done)
+{
+    if (worker_ == nullptr) {
+        done(tr("Only a live session is saved; an opened file is already on disk."));
+        return;
+    }
+    post([this, path, done = std::move(done)](EngineWorker& w) {
+        const QString error = w.saveAs(path);
+        QMetaObject::invokeMethod(this, [done, error] { done(error); }, Qt::QueuedConnection);
+    });
+}
+
+}  // namespace eapscope::ui

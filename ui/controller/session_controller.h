@@ -1,0 +1,101 @@
+// The one controller every state change goes through (issue 5 "How it is built"): it owns the
+// session engine on a worker thread — the engine never runs on the GUI thread — and turns
+// commands (step, continue, stop, restart, step back, fire timeout, inject packet) into work
+// there. New trace rows come back as batches the GUI applies to its own SessionDocument.
+#pragma once
+
+#include "common/strong_id.h"
+#include "controller/breakpoint.h"
+#include "controller/session_setup.h"
+
+#include <QByteArray>
+#include <QObject>
+#include <QString>
+#include <QStringList>
+
+#include <atomic>
+#include <functional>
+#include <memory>
+
+class QThread;
+
+namespace eapscope::ui {
+
+class EngineWorker;
+class SessionDocument;
+
+class SessionController : public QObject {
+    Q_OBJECT
+public:
+    enum class State { Ready, Busy, Waiting, Finished, Failed, Viewing };
+    Q_ENUM(State)
+
+    explicit SessionController(SessionDocument* document, QObject* parent = nullptr);
+    ~SessionController() override;
+
+    /// Starts a fresh session with `setup`: methods loaded on the first step, nothing run yet.
+    void start(const SessionSetup& setup);
+    /// Leaves live mode: the document shows an opened session file (no engine).
+    void enterViewing();
+    [[nodiscard]] const SessionSetup& setup() const { return setup_; }
+    [[nodiscard]] State state() const { return state_; }
+    /// True when no command is queued or running on the worker.
+    [[nodiscard]] bool idle() const { return pending_ == 0; }
+    [[nodiscard]] bool canStepBack() const { return canStepBack_; }
+    [[nodiscard]] QString stepBackReason() const { return stepBackReason_; }
+    [[nodiscard]] QString lastStatus() const { return lastStatus_; }
+    [[nodiscard]] QString recordingPath() const { return recordingPath_; }
+
+    [[nodiscard]] const QList<Breakpoint>& breakpoints() const { return breakpoints_; }
+    void setBreakpoints(const QList<Breakpoint>& breakpoints);
+    void addBreakpoint(const Breakpoint& breakpoint);
+
+    /// Writes the recording of what ran so far to `path` (on the worker); `done` gets the error
+    /// text, empty on success, on the GUI thread.
+    void saveAs(const QString& path, std::function<void(QString)> done);
+
+public slots:
+    void step();
+    void continueRun();
+    void stop();
+    void restart();
+    void stepBack();
+    void fireTimeout();
+    void injectPacket(const QByteArray& packet);
+
+signals:
+    void stateChanged(eapscope::ui::SessionController::State state);
+    void statusMessage(const QString& text);
+    /// A crash or hang of a method (or a load failure): shown as a banner over the timeline.
+    void bannerRaised(const QString& text);
+    void bannerCleared();
+    void stepBackChanged(bool available, const QString& reason);
+    /// Continue stopped at a breakpoint or a finding at `event`.
+    void stoppedAt(eapscope::EventId event, const QString& reason);
+    void methodDetails(const QStringList& lines);
+    void idleChanged(bool idle);
+
+private:
+    friend class EngineWorker;
+    void post(std::function<void(EngineWorker&)> command);
+    void commandDone();
+    void setState(State state);
+    void onStepBackChanged(bool available, const QString& reason);
+    void onStatus(const QString& text);
+
+    SessionDocument* document_;
+    QThread* thread_;
+    EngineWorker* worker_ = nullptr;
+    std::shared_ptr<std::atomic<bool>> stopFlag_;
+    SessionSetup setup_;
+    QList<Breakpoint> breakpoints_;
+    State state_ = State::Ready;
+    int pending_ = 0;
+    bool canStepBack_ = false;
+    QString stepBackReason_;
+    QString lastStatus_;
+    QString recordingPath_;
+    quint64 generation_ = 0;  // results of an older session are dropped
+};
+
+}  // namespace eapscope::ui

@@ -1,0 +1,31 @@
+// What a live session runs (issue 5 "Set up a session"): each side's method, the counterpart,
+// identities and passwords, the back end's user table, contexts and their order. Plain data
+// the setup dialog edits and the controller turns into an EngineConfig.
+#pragma once
+
+#include <QList>
+#include <QPair>
+#include <QString>
+
+namespace eapscope::ui {
+
+struct SessionSetup {
+    enum class Counterpart { Loopback, Manual };
+
+    QString authenticatorMethod = QStringLiteral("md5");  // bundled name or library path; empty = counterpart
+    QString peerMethod = QStringLiteral("md5");
+    Counterpart counterpart = Counterpart::Loopback;
+    QString identity = QStringLiteral("alice");
+    QString password = QStringLiteral("secret");
+    QList<QPair<QString, QString>> users{{QStringLiteral("alice"), QStringLiteral("secret")}};
+    int contexts = 1;
+    bool interleave = false;
+    bool isolated = true;         // run methods in eapscope-host (checkpoints, crash isolation)
+    QString hostPath;             // empty = <exe dir>/eapscope-host
+    bool heapTracking = true;
+    bool keepSecrets = false;     // in the recording
+
+    bool operator==(const SessionSetup&) const = default;
+};
+
+}  // namespace eapscope::ui

@@ -1,0 +1,95 @@
+#include "models/event_format.h"
+
+#include <QCoreApplication>
+
+namespace eapscope::ui {
+
+QString fromStd(std::string_view text)
+{
+    return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
+}
+
+QString sideText(Side side)
+{
+    switch (side) {
+    case Side::Authenticator: return QCoreApplication::translate("eapscope", "Authenticator");
+    case Side::Peer: return QCoreApplication::translate("eapscope", "Peer");
+    case Side::None: break;
+    }
+    return QCoreApplication::translate("eapscope", "Engine");
+}
+
+QString contextText(const Trace& trace, ContextId context)
+{
+    if (!context.valid() || context.value() >= trace.contexts().size()) {
+        return {};
+    }
+    const ContextInfo& info = trace.context(context);
+    if (info.label.valid() && !trace.string(info.label).empty()) {
+        return fromStd(trace.string(info.label));
+    }
+    const QChar letter = info.side == Side::Peer ? QLatin1Char('P') : QLatin1Char('A');
+    return letter + QString::number(info.number);
+}
+
+QString kindText(EventKind kind)
+{
+    return fromStd(toString(kind));
+}
+
+QString entryText(EntryPoint entry)
+{
+    if (entry == EntryPoint::None) {
+        return {};
+    }
+    if (entry == EntryPoint::Uninitialize) {
+        return QStringLiteral("RasEapInitialize(FALSE)");
+    }
+    return fromStd(entryPointName(entry));
+}
+
+QString actionText(std::uint8_t action)
+{
+    return action == kNoAction ? QString() : fromStd(actionName(action));
+}
+
+QString resultText(std::uint32_t result)
+{
+    if (result == 0) {
+        return QStringLiteral("NO_ERROR");
+    }
+    return QStringLiteral("0x%1 (%2)").arg(result, 8, 16, QLatin1Char('0')).arg(result);
+}
+
+QString timeText(std::uint64_t timeNs)
+{
+    const std::uint64_t us = timeNs / 1000;
+    return QStringLiteral("%1.%2").arg(us / 1000000).arg(us % 1000000, 6, 10, QLatin1Char('0'));
+}
+
+QString severityText(Severity severity)
+{
+    switch (severity) {
+    case Severity::Info: return QCoreApplication::translate("eapscope", "info");
+    case Severity::Warning: return QCoreApplication::translate("eapscope", "warning");
+    case Severity::Error: break;
+    }
+    return QCoreApplication::translate("eapscope", "error");
+}
+
+QString stateText(ContextState state)
+{
+    return fromStd(toString(state));
+}
+
+QString addressText(std::uint64_t address)
+{
+    return QStringLiteral("0x%1").arg(address, 0, 16);
+}
+
+QString bytesText(std::uint64_t bytes)
+{
+    return QCoreApplication::translate("eapscope", "%1 bytes").arg(bytes);
+}
+
+}  // namespace eapscope::ui

@@ -1,0 +1,238 @@
+#include "models/event_table_model.h"
+
+#include "inspector/generic_eap_decoder.h"
+#include "models/event_format.h"
+#include "session/session_document.h"
+
+#include <QBrush>
+#include <QColor>
+#include <QFont>
+#include <QPalette>
+
+namespace eapscope::ui {
+
+EventTableModel::EventTableModel(const SessionDocument* document, QObject* parent)
+    : QAbstractTableModel(parent), document_(document)
+{
+    connect(document, &SessionDocument::eventsAppended, this, &EventTableModel::onAppended);
+    connect(document, &SessionDocument::aboutToTruncate, this, &EventTableModel::onAboutToTruncate);
+    connect(document, &SessionDocument::truncated, this, &EventTableModel::onTruncated);
+    connect(document, &SessionDocument::aboutToReset, this, &EventTableModel::onAboutToReset);
+    connect(document, &SessionDocument::resetDone, this, &EventTableModel::onReset);
+    connect(document, &SessionDocument::currentStepChanged, this, &EventTableModel::onStepChanged);
+    reload();
+}
+
+int EventTableModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : rows_;
+}
+
+int EventTableModel::columnCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant EventTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole) {
+        return {};
+    }
+    switch (section) {
+    case IndexColumn: return tr("#");
+    case TimeColumn: return tr("Time (s)");
+    case SideColumn: return tr("Side");
+    case ContextColumn: return tr("Context");
+    case KindColumn: return tr("Kind");
+    case EntryColumn: return tr("Entry point");
+    case ActionColumn: return tr("Action");
+    case ResultColumn: return tr("Result");
+    case DetailColumn: return tr("Packet / detail");
+    case BytesColumn: return tr("Bytes");
+    default: return {};
+    }
+}
+
+QVariant EventTableModel::data(const QModelIndex& index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) {
+        return {};
+    }
+    const auto i = static_cast<std::size_t>(index.row());
+    const Trace& trace = document_->trace();
+    if (i >= trace.size()) {
+        return {};
+    }
+    const EventRow row = trace.row(EventId(static_cast<std::uint32_t>(i)));
+    const bool inStep = i >= stepFirst_ && i < stepEnd_;
+    switch (role) {
+    case Qt::DisplayRole: return display(row, i, index.column());
+    case Qt::ToolTipRole: return index.column() == DetailColumn ? display(row, i, DetailColumn) : QVariant();
+    case Qt::FontRole: {
+        if (!inStep) {
+            return {};
+        }
+        QFont font;
+        font.setBold(true);
+        return font;
+    }
+    case Qt::BackgroundRole:
+        if (inStep) {
+            return QBrush(QColor(255, 200, 0, 60));
+        }
+        if (row.kind == EventKind::Finding) {
+            return QBrush(QColor(220, 40, 40, 50));
+        }
+        return {};
+    case Qt::TextAlignmentRole:
+        return (index.column() == IndexColumn || index.column() == TimeColumn || index.column() == BytesColumn)
+                   ? QVariant(Qt::AlignRight | Qt::AlignVCenter)
+                   : QVariant();
+    case EventIdRole: return static_cast<uint>(i);
+    case KindRole: return static_cast<int>(row.kind);
+    case SideRole: return static_cast<int>(row.side);
+    case ContextRole: return row.context.valid() ? static_cast<int>(row.context.value()) : -1;
+    case PacketRole: return row.packet.valid() ? static_cast<int>(row.packet.value()) : -1;
+    case CurrentStepRole: return inStep;
+    default: return {};
+    }
+}
+
+QVariant EventTableModel::display(const EventRow& row, std::size_t index, int column) const
+{
+    const Trace& trace = document_->trace();
+    switch (column) {
+    case IndexColumn: return static_cast<qulonglong>(index);
+    case TimeColumn: return timeText(row.timeNs);
+    case SideColumn: return sideText(row.side);
+    case ContextColumn: return contextText(trace, row.context);
+    case KindColumn: return kindText(row.kind);
+    case EntryColumn: return entryText(row.entry);
+    case ActionColumn: return actionText(row.action);
+    case ResultColumn: return row.kind == EventKind::CallEnd ? resultText(row.result) : QString();
+    case DetailColumn: return detail(row);
+    case BytesColumn:
+        if (row.packet.valid()) {
+            return static_cast<qulonglong>(trace.packet(row.packet).size());
+        }
+        if (row.kind == EventKind::HeapAlloc || row.kind == EventKind::HeapFree) {
+            return static_cast<qulonglong>(row.b);
+        }
+        return {};
+    default: return {};
+    }
+}
+
+QString EventTableModel::detail(const EventRow& row) const
+{
+    const Trace& trace = document_->trace();
+    const QString text = fromStd(trace.string(row.text));
+    switch (row.kind) {
+    case EventKind::HeapAlloc:
+    case EventKind::HeapFree: return addressText(row.a) + (text.isEmpty() ? QString() : QStringLiteral("  ") + text);
+    case EventKind::CallEnd:
+        if (row.entry == EntryPoint::Begin) {
+            return tr("work buffer %1").arg(addressText(row.a));
+        }
+        break;
+    case EventKind::Finding:
+        if (row.aux < trace.findings().size()) {
+            return text + QStringLiteral(": ") + fromStd(trace.finding(FindingId(row.aux)).message);
+        }
+        break;
+    case EventKind::TimerArmed:
+    case EventKind::TimerFired: return tr("retry %1").arg(row.aux);
+    default: break;
+    }
+    if (row.packet.valid()) {
+        return packetSummary(row.packet);
+    }
+    return text;
+}
+
+QString EventTableModel::packetSummary(PacketId packet) const
+{
+    return packet.valid() && packet.value() < packetSummaries_.size() ? packetSummaries_[packet.value()] : QString();
+}
+
+QModelIndex EventTableModel::indexOfEvent(EventId event, int column) const
+{
+    if (!event.valid() || event.value() >= static_cast<std::uint32_t>(rows_)) {
+        return {};
+    }
+    return index(static_cast<int>(event.value()), column);
+}
+
+void EventTableModel::decodeNewPackets()
+{
+    const Trace& trace = document_->trace();
+    if (packetSummaries_.size() > trace.packetCount()) {
+        packetSummaries_.resize(trace.packetCount());
+    }
+    for (std::size_t p = packetSummaries_.size(); p < trace.packetCount(); ++p) {
+        const auto bytes = trace.packet(PacketId(static_cast<std::uint32_t>(p)));
+        packetSummaries_.push_back(fromStd(decodeForInspector(bytes).summary));
+    }
+}
+
+void EventTableModel::onAppended(std::size_t first, std::size_t end)
+{
+    if (end <= first) {
+        return;
+    }
+    decodeNewPackets();
+    beginInsertRows({}, static_cast<int>(first), static_cast<int>(end - 1));
+    rows_ = static_cast<int>(end);
+    endInsertRows();
+}
+
+void EventTableModel::onAboutToTruncate(std::size_t events)
+{
+    if (static_cast<int>(events) < rows_) {
+        beginRemoveRows({}, static_cast<int>(events), rows_ - 1);
+    }
+}
+
+void EventTableModel::onTruncated(std::size_t events)
+{
+    if (static_cast<int>(events) < rows_) {
+        rows_ = static_cast<int>(events);
+        decodeNewPackets();
+        endRemoveRows();
+    }
+}
+
+void EventTableModel::onAboutToReset()
+{
+    beginResetModel();
+}
+
+void EventTableModel::onReset()
+{
+    reload();
+    endResetModel();
+}
+
+void EventTableModel::reload()
+{
+    packetSummaries_.clear();
+    decodeNewPackets();
+    rows_ = static_cast<int>(document_->announcedEvents());
+    stepFirst_ = document_->currentStepFirst();
+    stepEnd_ = document_->currentStepEnd();
+}
+
+void EventTableModel::onStepChanged(std::size_t first, std::size_t end)
+{
+    const std::size_t lo = std::min(first, stepFirst_);
+    const std::size_t hi = std::max(end, stepEnd_);
+    stepFirst_ = first;
+    stepEnd_ = end;
+    const int last = std::min(static_cast<int>(hi), rows_) - 1;
+    if (static_cast<int>(lo) <= last) {
+        emit dataChanged(index(static_cast<int>(lo), 0), index(last, ColumnCount - 1),
+                         {Qt::FontRole, Qt::BackgroundRole, CurrentStepRole});
+    }
+}
+
+}  // namespace eapscope::ui

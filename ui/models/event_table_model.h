@@ -1,0 +1,62 @@
+// Every event of the session as a virtual table over the columnar trace (issue 5 "Event
+// table"). Rows are trace rows; data() only formats columns. Packet summaries are decoded once
+// when rows arrive, not in data().
+#pragma once
+
+#include "trace/trace.h"
+
+#include <QAbstractTableModel>
+#include <QString>
+
+#include <cstddef>
+#include <vector>
+
+namespace eapscope::ui {
+
+class SessionDocument;
+
+class EventTableModel : public QAbstractTableModel {
+    Q_OBJECT
+public:
+    enum Column { IndexColumn, TimeColumn, SideColumn, ContextColumn, KindColumn, EntryColumn,
+                  ActionColumn, ResultColumn, DetailColumn, BytesColumn, ColumnCount };
+    enum Role {
+        EventIdRole = Qt::UserRole,  // uint: the trace row
+        KindRole,                    // int: EventKind
+        SideRole,                    // int: Side
+        ContextRole,                 // int: context id, -1 none
+        PacketRole,                  // int: packet id, -1 none
+        CurrentStepRole,             // bool: row belongs to the last step
+    };
+
+    explicit EventTableModel(const SessionDocument* document, QObject* parent = nullptr);
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    int columnCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+    [[nodiscard]] QModelIndex indexOfEvent(EventId event, int column = 0) const;
+    /// The packet summary shown in the Detail column ("Request/MD5-Challenge id=1 len=22").
+    [[nodiscard]] QString packetSummary(PacketId packet) const;
+
+private:
+    void onAppended(std::size_t first, std::size_t end);
+    void onAboutToTruncate(std::size_t events);
+    void onTruncated(std::size_t events);
+    void onAboutToReset();
+    void onReset();
+    void onStepChanged(std::size_t first, std::size_t end);
+    void reload();
+    void decodeNewPackets();
+    QVariant display(const EventRow& row, std::size_t index, int column) const;
+    QString detail(const EventRow& row) const;
+
+    const SessionDocument* document_;
+    int rows_ = 0;
+    std::vector<QString> packetSummaries_;  // by packet id
+    std::size_t stepFirst_ = 0;
+    std::size_t stepEnd_ = 0;
+};
+
+}  // namespace eapscope::ui

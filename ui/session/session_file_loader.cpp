@@ -1,0 +1,92 @@
+#include "session/session_file_loader.h"
+
+#include <QCoreApplication>
+#include <QPointer>
+#include <QThread>
+
+#ifdef EAPSCOPE_HAVE_STORE
+#include "store/session_reader.h"
+#endif
+
+namespace eapscope::ui {
+namespace {
+
+std::shared_ptr<Trace> read(const QString& path, QString* error, const std::function<void(double)>& progress,
+                            const std::atomic<bool>* cancel)
+{
+#ifdef EAPSCOPE_HAVE_STORE
+    auto result = readSession(path.toStdString(), progress, cancel);
+    if (!result) {
+        *error = QString::fromStdString(result.error());
+        return nullptr;
+    }
+    return std::make_shared<Trace>(std::move(result).value());
+#else
+    (void)progress;
+    (void)cancel;
+    *error = QCoreApplication::translate("SessionFileLoader", "%1: this build cannot read session files").arg(path);
+    return nullptr;
+#endif
+}
+
+}  // namespace
+
+SessionFileLoader::SessionFileLoader(QObject* parent) : QObject(parent) {}
+
+SessionFileLoader::~SessionFileLoader()
+{
+    cancel();
+    if (thread_ != nullptr) {
+        thread_->wait();
+    }
+}
+
+bool SessionFileLoader::running() const
+{
+    return thread_ != nullptr && thread_->isRunning();
+}
+
+void SessionFileLoader::cancel()
+{
+    if (cancel_) {
+        cancel_->store(true);
+    }
+}
+
+std::shared_ptr<Trace> SessionFileLoader::readNow(const QString& path, QString* error)
+{
+    return read(path, error, {}, nullptr);
+}
+
+void SessionFileLoader::start(const QString& path)
+{
+    cancel();
+    if (thread_ != nullptr) {
+        thread_->wait();
+        delete thread_;
+    }
+    cancel_ = std::make_shared<std::atomic<bool>>(false);
+    QPointer<SessionFileLoader> self(this);
+    auto flag = cancel_;
+    thread_ = QThread::create([self, path, flag] {
+        int lastPercent = -1;
+        auto onProgress = [&](double value) {
+            const int percent = static_cast<int>(value * 100);
+            if (percent != lastPercent && self) {
+                lastPercent = percent;
+                QMetaObject::invokeMethod(self, [self, percent] { if (self) emit self->progress(percent); },
+                                          Qt::QueuedConnection);
+            }
+        };
+        QString error;
+        std::shared_ptr<Trace> trace = read(path, &error, onProgress, flag.get());
+        if (self) {
+            QMetaObject::invokeMethod(
+                self, [self, path, trace, error] { if (self) emit self->finished(path, trace, error); },
+                Qt::QueuedConnection);
+        }
+    });
+    thread_->start();
+}
+
+}  // namespace eapscope::ui

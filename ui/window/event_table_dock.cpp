@@ -1,0 +1,148 @@
+#include "window/event_table_dock.h"
+
+#include "models/event_filter_proxy.h"
+#include "models/event_format.h"
+#include "models/event_table_model.h"
+#include "session/event_selection.h"
+#include "session/session_document.h"
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QScrollBar>
+#include <QTableView>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace eapscope::ui {
+
+EventTableDock::EventTableDock(SessionDocument* document, EventSelection* selection, QWidget* parent)
+    : QWidget(parent), document_(document), selection_(selection), model_(new EventTableModel(document, this)),
+      proxy_(new EventFilterProxy(this)), view_(new QTableView), side_(new QComboBox), context_(new QComboBox),
+      kind_(new QComboBox), text_(new QLineEdit)
+{
+    proxy_->setSourceModel(model_);
+    view_->setObjectName(QStringLiteral("eventTable"));
+    view_->setModel(proxy_);
+    view_->setSelectionBehavior(QAbstractItemView::SelectRows);
+    view_->setSelectionMode(QAbstractItemView::SingleSelection);
+    view_->verticalHeader()->hide();
+    view_->verticalHeader()->setDefaultSectionSize(view_->fontMetrics().height() + 6);
+    view_->horizontalHeader()->setStretchLastSection(false);
+    view_->horizontalHeader()->setSectionResizeMode(EventTableModel::DetailColumn, QHeaderView::Stretch);
+    view_->setAlternatingRowColors(true);
+
+    side_->addItem(tr("All sides"), -1);
+    side_->addItem(sideText(Side::Authenticator), static_cast<int>(Side::Authenticator));
+    side_->addItem(sideText(Side::Peer), static_cast<int>(Side::Peer));
+    side_->addItem(sideText(Side::None), static_cast<int>(Side::None));
+    kind_->addItem(tr("All kinds"), static_cast<uint>(EventFilterProxy::kAllKinds));
+    kind_->addItem(tr("Calls"), static_cast<uint>((1u << static_cast<int>(EventKind::CallStart)) |
+                                                  (1u << static_cast<int>(EventKind::CallEnd))));
+    kind_->addItem(tr("Packets"), static_cast<uint>(1u << static_cast<int>(EventKind::Packet)));
+    kind_->addItem(tr("Heap"), static_cast<uint>((1u << static_cast<int>(EventKind::HeapAlloc)) |
+                                                 (1u << static_cast<int>(EventKind::HeapFree))));
+    kind_->addItem(tr("Findings"), static_cast<uint>(1u << static_cast<int>(EventKind::Finding)));
+    kind_->addItem(tr("States and timers"), static_cast<uint>((1u << static_cast<int>(EventKind::State)) |
+                                                              (1u << static_cast<int>(EventKind::TimerArmed)) |
+                                                              (1u << static_cast<int>(EventKind::TimerFired))));
+    text_->setPlaceholderText(tr("Filter text…"));
+    text_->setClearButtonEnabled(true);
+    refreshContexts();
+
+    auto* bar = new QHBoxLayout;
+    bar->addWidget(side_);
+    bar->addWidget(context_);
+    bar->addWidget(kind_);
+    bar->addWidget(text_, 1);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(2, 2, 2, 2);
+    layout->addLayout(bar);
+    layout->addWidget(view_, 1);
+
+    connect(side_, &QComboBox::currentIndexChanged, this, [this] { proxy_->setSide(side_->currentData().toInt()); });
+    connect(context_, &QComboBox::currentIndexChanged, this,
+            [this] { proxy_->setContext(context_->currentData().toInt()); });
+    connect(kind_, &QComboBox::currentIndexChanged, this,
+            [this] { proxy_->setKindMask(kind_->currentData().toUInt()); });
+    connect(text_, &QLineEdit::textChanged, proxy_, &EventFilterProxy::setText);
+    connect(view_->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &EventTableDock::onCurrentRowChanged);
+    connect(selection_, &EventSelection::currentChanged, this, &EventTableDock::showSelection);
+    connect(document_, &SessionDocument::eventsAppended, this, [this] {
+        refreshContexts();
+        followTail();
+    });
+    connect(document_, &SessionDocument::resetDone, this, &EventTableDock::refreshContexts);
+    connect(document_, &SessionDocument::truncated, this, &EventTableDock::refreshContexts);
+}
+
+EventId EventTableDock::currentEvent() const
+{
+    const QModelIndex current = view_->currentIndex();
+    return current.isValid() ? EventId(current.data(EventTableModel::EventIdRole).toUInt()) : EventId();
+}
+
+void EventTableDock::refreshContexts()
+{
+    const Trace& trace = document_->trace();
+    if (context_->count() == static_cast<int>(trace.contexts().size()) + 1) {
+        return;
+    }
+    const int current = context_->currentData().toInt();
+    const QSignalBlocker blocker(context_);
+    context_->clear();
+    context_->addItem(tr("All contexts"), -1);
+    for (std::size_t i = 0; i < trace.contexts().size(); ++i) {
+        context_->addItem(contextText(trace, ContextId(static_cast<std::uint32_t>(i))), static_cast<int>(i));
+    }
+    const int index = context_->findData(current);
+    context_->setCurrentIndex(index < 0 ? 0 : index);
+    proxy_->setContext(context_->currentData().toInt());
+}
+
+void EventTableDock::followTail()
+{
+    // Keep the newest step in view while the session runs, unless the person scrolled away.
+    QScrollBar* bar = view_->verticalScrollBar();
+    if (bar->value() >= bar->maximum() - 2 || !view_->currentIndex().isValid()) {
+        QTimer::singleShot(0, view_, [view = view_] { view->scrollToBottom(); });
+    }
+}
+
+void EventTableDock::onCurrentRowChanged()
+{
+    if (updating_) {
+        return;
+    }
+    const EventId event = currentEvent();
+    if (event.valid()) {
+        selection_->select(event);
+    }
+}
+
+void EventTableDock::showSelection(EventId event)
+{
+    const QModelIndex source = model_->indexOfEvent(event);
+    QModelIndex row = proxy_->mapFromSource(source);
+    if (!row.isValid() && source.isValid()) {
+        // The filter hides the selected event: clear the filter rather than lose the selection.
+        text_->clear();
+        kind_->setCurrentIndex(0);
+        side_->setCurrentIndex(0);
+        context_->setCurrentIndex(0);
+        row = proxy_->mapFromSource(source);
+    }
+    updating_ = true;
+    if (row.isValid()) {
+        view_->setCurrentIndex(row);
+        view_->scrollTo(row, QAbstractItemView::PositionAtCenter);
+    } else {
+        view_->clearSelection();
+    }
+    updating_ = false;
+}
+
+}  // namespace eapscope::ui
