@@ -58,11 +58,12 @@ int importCommand(const ImportOptionsCli& o)
         std::cerr << "eapscope-cli import: " << status.error() << "\n";
         return kExitInternal;
     }
-    std::cout << "Imported " << capture->conversations.size() << " conversation(s), " << capture->packets.size()
-              << " EAP packet(s) from '" << o.capture << "' (" << capture->frames << " frames) into '" << o.output
-              << "'\n";
+    std::cout << "Imported " << capture->conversations.size() << " conversation(s), "
+              << capture->packets.size() << " EAP packet(s) from '" << o.capture << "' (" << capture->frames
+              << " frames) into '" << o.output << "'\n";
     for (const EapAnomaly& anomaly : capture->anomalies) {
-        std::cout << "  " << toString(anomaly.severity) << " " << anomaly.id << ": " << anomaly.message << "\n";
+        std::cout << "  " << toString(anomaly.severity) << " " << anomaly.id << ": " << anomaly.message
+                  << "\n";
     }
     return kExitOk;
 }
@@ -84,30 +85,40 @@ void printReplay(const ReplayOptionsCli& o, const ReplayResult& result, const Tr
             for (const ReplayDifference& d : c.differences) {
                 differences.push_back({{"offset", d.offset}, {"length", d.length}, {"field", d.field}});
             }
-            comparisons.push_back({{"frame", c.frame}, {"captured", c.captured}, {"sent", c.sent}, {"rule", c.rule},
-                                   {"match", c.matches()}, {"differences", differences}});
+            comparisons.push_back({{"frame", c.frame},
+                                   {"captured", c.captured},
+                                   {"sent", c.sent},
+                                   {"rule", c.rule},
+                                   {"match", c.matches()},
+                                   {"differences", differences}});
         }
         nlohmann::json findings = nlohmann::json::array();
         for (const FindingRecord& f : trace.findings()) {
-            nlohmann::json finding{{"rule", f.rule}, {"severity", toString(f.severity)}, {"message", f.message}};
-            if (f.offset) finding["offset"] = *f.offset;
+            nlohmann::json finding{
+                {"rule", f.rule}, {"severity", toString(f.severity)}, {"message", f.message}};
+            if (f.offset)
+                finding["offset"] = *f.offset;
             findings.push_back(finding);
         }
-        std::cout << nlohmann::json{{"capture", o.capture}, {"conversation", o.conversation}, {"role", o.role},
-                                    {"method", o.method}, {"outcome", result.outcome},
-                                    {"divergences", result.divergences}, {"comparisons", comparisons},
+        std::cout << nlohmann::json{{"capture", o.capture},
+                                    {"conversation", o.conversation},
+                                    {"role", o.role},
+                                    {"method", o.method},
+                                    {"outcome", result.outcome},
+                                    {"divergences", result.divergences},
+                                    {"comparisons", comparisons},
                                     {"findings", findings}}
                          .dump(2)
                   << "\n";
         return;
     }
     for (const ReplayComparison& c : result.comparisons) {
-        std::cout << (c.matches() ? "  same  " : "  DIFF  ") << "frame " << c.frame << "  captured: " << c.captured
-                  << "  sent: " << (c.sent.empty() ? "-" : c.sent) << "\n";
+        std::cout << (c.matches() ? "  same  " : "  DIFF  ") << "frame " << c.frame
+                  << "  captured: " << c.captured << "  sent: " << (c.sent.empty() ? "-" : c.sent) << "\n";
     }
     for (const FindingRecord& f : trace.findings()) {
-        std::cout << toString(f.severity) << " " << f.rule << (f.offset ? " @" + std::to_string(*f.offset) : "") << ": "
-                  << f.message << "\n";
+        std::cout << toString(f.severity) << " " << f.rule
+                  << (f.offset ? " @" + std::to_string(*f.offset) : "") << ": " << f.message << "\n";
     }
     std::cout << "Outcome: " << result.outcome << ", divergences: " << result.divergences << "\n";
 }
@@ -121,8 +132,8 @@ int replayCommand(const ReplayOptionsCli& o)
     }
     Trace trace;
     InProcessExecutor executor;
-    ReplayRequest request{o.conversation, o.role == "peer" ? Side::Peer : Side::Authenticator, o.method, o.password,
-                          o.type};
+    ReplayRequest request{o.conversation, o.role == "peer" ? Side::Peer : Side::Authenticator, o.method,
+                          o.password, o.type};
     auto result = replayConversation(*capture, request, executor, trace);
     if (!result) {
         std::cerr << "eapscope-cli replay: " << result.error() << "\n";
@@ -130,7 +141,8 @@ int replayCommand(const ReplayOptionsCli& o)
     }
     printReplay(o, *result, trace);
     for (const FindingRecord& f : trace.findings()) {
-        if (f.severity == Severity::Error) return kExitFindings;
+        if (f.severity == Severity::Error)
+            return kExitFindings;
     }
     return kExitOk;
 }
@@ -142,25 +154,31 @@ void registerCaptureCommands(CLI::App& app, CommandResult& result)
     setCaptureInspector(inspectCapture);
 
     auto importOptions = std::make_shared<ImportOptionsCli>();
-    CLI::App* import = app.add_subcommand("import", "import a pcap/pcapng capture (optionally .gz) as a session file");
+    CLI::App* import =
+        app.add_subcommand("import", "import a pcap/pcapng capture (optionally .gz) as a session file");
     import->add_option("capture", importOptions->capture, "the capture file")->required();
-    import->add_option("-o,--output", importOptions->output, "the session file to write (.eapscope)")->required();
-    import->add_flag("--keep-secrets", importOptions->keepSecrets, "do not redact secrets in the session file");
-    import->callback([importOptions, &result] { result.exitCode = importCommand(*importOptions); });
+    import->add_option("-o,--output", importOptions->output, "the session file to write (.eapscope)")
+        ->required();
+    import->add_flag("--keep-secrets", importOptions->keepSecrets,
+                     "do not redact secrets in the session file");
+    import->callback([importOptions, &result] { result.exitCode = importCommand(*importOptions);
+});
 
-    auto replayOptions = std::make_shared<ReplayOptionsCli>();
-    CLI::App* replay = app.add_subcommand("replay", "replay a captured conversation through a method and compare");
-    replay->add_option("capture", replayOptions->capture, "the capture file")->required();
-    replay->add_option("--conversation", replayOptions->conversation, "conversation number, as inspect lists them")
-        ->capture_default_str();
-    replay->add_option("--as", replayOptions->role, "the role the method plays")
-        ->check(CLI::IsMember({"peer", "authenticator"}))
-        ->capture_default_str();
-    replay->add_option("--method", replayOptions->method, "bundled method name or library path")->required();
-    replay->add_option("--password", replayOptions->password, "the password the role needs");
-    replay->add_option("--type", replayOptions->type, "EAP type to load (default: probe)");
-    replay->add_flag("--json", replayOptions->json, "print one JSON document");
-    replay->callback([replayOptions, &result] { result.exitCode = replayCommand(*replayOptions); });
-}
+auto replayOptions = std::make_shared<ReplayOptionsCli>();
+CLI::App* replay =
+    app.add_subcommand("replay", "replay a captured conversation through a method and compare");
+replay->add_option("capture", replayOptions->capture, "the capture file")->required();
+replay
+    ->add_option("--conversation", replayOptions->conversation, "conversation number, as inspect lists them")
+    ->capture_default_str();
+replay->add_option("--as", replayOptions->role, "the role the method plays")
+    ->check(CLI::IsMember({"peer", "authenticator"}))
+    ->capture_default_str();
+replay->add_option("--method", replayOptions->method, "bundled method name or library path")->required();
+replay->add_option("--password", replayOptions->password, "the password the role needs");
+replay->add_option("--type", replayOptions->type, "EAP type to load (default: probe)");
+replay->add_flag("--json", replayOptions->json, "print one JSON document");
+replay->callback([replayOptions, &result] { result.exitCode = replayCommand(*replayOptions); });
+}  // namespace eapscope::cli
 
 }  // namespace eapscope::cli

@@ -93,9 +93,11 @@ std::uint32_t ConversationBuilder::eapolConversation(const CarrierPacket& packet
         (packet.sender == Direction::Unknown && !control && sentByAuthenticator(packet.eap[0]));
     std::string source = packet.source,
                 destination = isGroupMac(packet.destination) ? "" : packet.destination;
-    for (std::size_t i = states_.size(); i-- > 0;) {
+    const std::vector<std::uint32_t>& open = openConversations();
+    for (std::size_t k = open.size(); k-- > 0;) {
+        const std::uint32_t i = open[k];
         const CaptureConversation& c = out_.conversations[i];
-        if (!states_[i].open || c.carrier != packet.carrier || c.session != packet.session) {
+        if (c.carrier != packet.carrier || c.session != packet.session) {
             continue;
         }
         auto fits = [&](const std::string& known) {
@@ -171,6 +173,20 @@ bool ConversationBuilder::pastIdentityPhase(std::uint32_t conversation) const
     });
 }
 
+// Matching looks only at open conversations, so the work per packet follows how many
+// authentications are in flight, not how many the capture holds. A conversation idle while
+// kMaxOpen others started is over (a capture of a busy RADIUS server).
+const std::vector<std::uint32_t>& ConversationBuilder::openConversations()
+{
+    constexpr std::size_t kMaxOpen = 4096;
+    std::erase_if(open_, [this](std::uint32_t i) { return !states_[i].open; });
+    while (open_.size() > kMaxOpen) {
+        states_[open_.front()].open = false;
+        open_.erase(open_.begin());
+    }
+    return open_;
+}
+
 bool ConversationBuilder::startsNewAuthentication(std::uint32_t conversation,
                                                   const CarrierPacket& packet) const
 {
@@ -184,10 +200,11 @@ std::uint32_t ConversationBuilder::findOrCreate(const CarrierPacket& packet, con
     std::string prefix = std::string(toString(packet.carrier)) + "|" + std::to_string(packet.session) + "|";
     std::string key = prefix + authenticator + "|" + peer + "|" + packet.callingStationId;
     std::string reverse = prefix + peer + "|" + authenticator + "|" + packet.callingStationId;
-    for (std::size_t i = states_.size(); i-- > 0 && !startsNew;) {
-        const State& state = states_[i];
-        if (state.open && (state.key.rfind(key, 0) == 0 || state.key.rfind(reverse, 0) == 0)) {
-            return reuseOrRestart(static_cast<std::uint32_t>(i), packet);
+    const std::vector<std::uint32_t>& open = openConversations();
+    for (std::size_t k = open.size(); k-- > 0 && !startsNew;) {
+        const State& state = states_[open[k]];
+        if (state.key.rfind(key, 0) == 0 || state.key.rfind(reverse, 0) == 0) {
+            return reuseOrRestart(open[k], packet);
         }
     }
     return create(packet, authenticator, peer, key);
@@ -216,6 +233,7 @@ std::uint32_t ConversationBuilder::create(const CarrierPacket& packet, const std
     conversation.startNs = sinceFirst(packet.timeNs);
     out_.conversations.push_back(std::move(conversation));
     states_.push_back(State{key, true, std::nullopt, std::nullopt, {}});
+    open_.push_back(static_cast<std::uint32_t>(states_.size() - 1));
     return static_cast<std::uint32_t>(out_.conversations.size() - 1);
 }
 

@@ -48,6 +48,7 @@ private:
     void conversationAnomaly(std::uint32_t conversation, std::uint32_t packet, std::string_view id,
                              std::string message = {});
     bool pastIdentityPhase(std::uint32_t conversation) const;
+    const std::vector<std::uint32_t>& openConversations();
     bool startsNewAuthentication(std::uint32_t conversation, const CarrierPacket& packet) const;
 
     std::uint64_t sinceFirst(std::uint64_t timeNs) const
@@ -57,6 +58,7 @@ private:
 
     CaptureImport& out_;
     std::vector<State> states_;
+    std::vector<std::uint32_t> open_;                     // indices of open conversations, oldest first
     std::map<std::string, std::uint32_t> radiusState_;    // State attribute hex → conversation
     std::map<std::string, std::uint32_t> radiusPending_;  // NAS+server+identifier → conversation
 };
