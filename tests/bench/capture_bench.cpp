@@ -1,0 +1,180 @@
+// Capture import speed (issue 6 part 8). Generates a large classic pcap in the build tree by
+// replicating the frames of real Ethernet captures (EAPOL and RADIUS conversations with their
+// non-EAP noise; each replica gets its own MAC addresses and later timestamps), then in one run:
+//   - EapScope's importCapture() (decode, conversations),
+//   - tshark -r FILE -Y eap -T fields -e frame.number -e eap.code -e eap.id -e eap.type,
+//   - a bare libpcap loop (pcap_next_ex over every frame, touching each byte count),
+// and prints the times, the ratio to tshark (target ≥ 20×) and the throughput against the bare
+// loop (target ≥ 0.5×). Usage: capture_bench [MEGABYTES=300] [--regenerate]
+#include "capture/capture_importer.h"
+
+#include <pcap/pcap.h>
+
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace {
+
+namespace fs = std::filesystem;
+using Clock = std::chrono::steady_clock;
+
+struct Frame {
+    std::vector<std::uint8_t> bytes;
+    std::uint32_t wire = 0;
+};
+
+std::vector<Frame> readFrames(const std::string& path)
+{
+    std::vector<Frame> frames;
+    char error[PCAP_ERRBUF_SIZE];
+    pcap_t* pcap = pcap_open_offline(path.c_str(), error);
+    if (!pcap || pcap_datalink(pcap) != DLT_EN10MB) {
+        if (pcap)
+            pcap_close(pcap);
+        return frames;
+    }
+    pcap_pkthdr* header;
+    const u_char* data;
+    while (pcap_next_ex(pcap, &header, &data) == 1) {
+        frames.push_back({std::vector<std::uint8_t>(data, data + header->caplen), header->len});
+    }
+    pcap_close(pcap);
+    return frames;
+}
+
+void generate(const std::string& path, std::uint64_t bytes)
+{
+    const std::string shared = std::string(EAPSCOPE_SHARED_DIR) + "/captures/";
+    std::vector<Frame> source;
+    for (const char* file :
+         {"public/libtrace-8021x.pcap", "public/libtrace-radius.pcap", "public/tcpdump-eapon1.pcap",
+          "public/tcpdump-RADIUS.pcap", "public/packetgen-dot1x.pcapng", "loopback/radius-tls.pcapng",
+          "loopback/radius-peap-mschapv2.pcapng"}) {
+        auto frames = readFrames(shared + file);
+        source.insert(source.end(), frames.begin(), frames.end());
+    }
+    pcap_t* dead = pcap_open_dead(DLT_EN10MB, 262144);
+    pcap_dumper_t* dumper = pcap_dump_open(dead, path.c_str());
+    std::uint64_t written = 24;
+    std::uint64_t usec = 1'700'000'000ull * 1'000'000ull;
+    for (std::uint32_t replica = 0; written < bytes; ++replica) {
+        for (const Frame& frame : source) {
+            std::vector<std::uint8_t> copy = frame.bytes;
+            if (copy.size() >= 12) {  // one station/authenticator pair per replica
+                for (int mac : {0, 6}) {
+                    copy[mac + 3] ^= static_cast<std::uint8_t>(replica >> 16);
+                    copy[mac + 4] ^= static_cast<std::uint8_t>(replica >> 8);
+                    copy[mac + 5] ^= static_cast<std::uint8_t>(replica);
+                }
+            }
+            pcap_pkthdr header{};
+            usec += 1000;
+            header.ts.tv_sec = static_cast<time_t>(usec / 1'000'000);
+            header.ts.tv_usec = static_cast<suseconds_t>(usec % 1'000'000);
+            header.caplen = static_cast<bpf_u_int32>(copy.size());
+            header.len = frame.wire;
+            pcap_dump(reinterpret_cast<u_char*>(dumper), &header, copy.data());
+            written += 16 + copy.size();
+        }
+    }
+    pcap_dump_close(dumper);
+    pcap_close(dead);
+}
+
+double seconds(Clock::time_point since)
+{
+    return std::chrono::duration<double>(Clock::now() - since).count();
+}
+
+struct BareResult {
+    std::uint64_t frames = 0, bytes = 0;
+};
+
+BareResult bareLoop(const std::string& path)
+{
+    BareResult result;
+    char error[PCAP_ERRBUF_SIZE];
+    pcap_t* pcap = pcap_open_offline(path.c_str(), error);
+    pcap_pkthdr* header;
+    const u_char* data;
+    std::uint64_t checksum = 0;
+    while (pcap_next_ex(pcap, &header, &data) == 1) {
+        ++result.frames;
+        result.bytes += header->caplen;
+        checksum += data[header->caplen / 2];
+    }
+    pcap_close(pcap);
+    if (checksum == 42)
+        std::puts("");  // keeps the loop from being optimised away
+    return result;
+}
+
+std::uint64_t tsharkRows(const std::string& path)
+{
+    std::string command = "tshark -n -r '" + path +
+                          "' -Y eap -T fields -e frame.number -e eap.code -e eap.id -e eap.type 2>/dev/null";
+    FILE* pipe = popen(command.c_str(), "r");
+    if (!pipe)
+        return 0;
+    std::uint64_t rows = 0;
+    char line[256];
+    while (std::fgets(line, sizeof line, pipe))
+        ++rows;
+    pclose(pipe);
+    return rows;
+}
+
+}  // namespace
+
+int main(int argc, char** argv)
+{
+    std::uint64_t megabytes = 300;
+    bool regenerate = false;
+    for (int i = 1; i < argc; ++i) {
+        if (std::strcmp(argv[i], "--regenerate") == 0)
+            regenerate = true;
+        else
+            megabytes = std::stoull(argv[i]);
+    }
+    fs::create_directories(fs::path(EAPSCOPE_BINARY_DIR) / "bench");
+    const std::string path =
+        (fs::path(EAPSCOPE_BINARY_DIR) / "bench" / ("capture_bench_" + std::to_string(megabytes) + "MB.pcap"))
+            .string();
+    if (regenerate || !fs::exists(path)) {
+        auto start = Clock::now();
+        generate(path, megabytes << 20);
+        std::printf("generated %s in %.1f s\n", path.c_str(), seconds(start));
+    }
+    const double size = static_cast<double>(fs::file_size(path)) / (1 << 20);
+    bareLoop(path);  // warm the page cache so every reader sees the same conditions
+
+    auto start = Clock::now();
+    BareResult bare = bareLoop(path);
+    const double bareSeconds = seconds(start);
+
+    start = Clock::now();
+    auto imported = eapscope::importCapture(path);
+    const double importSeconds = seconds(start);
+    if (!imported) {
+        std::fprintf(stderr, "import failed: %s\n", imported.error().c_str());
+        return 1;
+    }
+
+    start = Clock::now();
+    std::uint64_t rows = tsharkRows(path);
+    const double tsharkSeconds = seconds(start);
+
+    std::printf("capture: %.0f MB, %llu frames\n", size, static_cast<unsigned long long>(bare.frames));
+    std::printf("EapScope import : %7.2f s  %8.0f MB/s  %zu EAP packets, %zu conversations\n", importSeconds,
+                size / importSeconds, imported->packets.size(), imported->conversations.size());
+    std::printf("tshark -Y eap   : %7.2f s  %8.0f MB/s  %llu EAP rows\n", tsharkSeconds, size / tsharkSeconds,
+                static_cast<unsigned long long>(rows));
+    std::printf("bare libpcap    : %7.2f s  %8.0f MB/s\n", bareSeconds, size / bareSeconds);
+    std::printf("speed-up vs tshark: %.1fx (target >= 20x)\n", tsharkSeconds / importSeconds);
+    std::printf("throughput vs bare libpcap loop: %.2fx (target >= 0.5x)\n", bareSeconds / importSeconds);
+    return 0;
+}
