@@ -1,7 +1,9 @@
 /* Reachability of an ended context's live blocks, in the manner of LeakSanitizer: the roots are
  * the writable data of every loaded library except the host executable and the tracer (the
  * host keeps work-buffer addresses of its own), minus RELRO (relocated code/data pointers only);
- * the scan follows pointers (exact block starts) through recorded method blocks of any tag.
+ * the scan follows pointers (exact block starts) through every live block — also the host's
+ * untracked ones: OpenSSL's global state may have been set up by the host (hashing the library)
+ * and then extended by the method.
  * Runs with the tracer lock held, allocates only with mmap. */
 #define _GNU_SOURCE
 #include "tracer_internal.h"
@@ -43,7 +45,7 @@ static void scan_range(struct worklist* w, uintptr_t begin, uintptr_t end)
         if (value < 4096)
             continue;
         struct block_entry* e = table_find(value);
-        if (!e || e->state != BLOCK_LIVE || e->internal || e->mark == g_epoch)
+        if (!e || e->state != BLOCK_LIVE || e->mark == g_epoch)
             continue;
         e->mark = g_epoch;
         push(w, e);

@@ -8,6 +8,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -37,7 +38,9 @@ CliRun runCli(const std::string& args)
 {
     const auto errFile =
         std::filesystem::temp_directory_path() / ("eapscope-training-" + std::to_string(::getpid()) + ".err");
-    const std::string command = "timeout 120 " EAPSCOPE_BIN_DIR "/eapscope-cli run " + args +
+    const char* binDir = std::getenv("EAPSCOPE_CLI_DIR");  // another tree's bin/ (installed, patched)
+    const std::string command = "timeout 120 " + std::string(binDir ? binDir : EAPSCOPE_BIN_DIR) +
+                                "/eapscope-cli run " + args +
                                 " --identity alice --password secret --json 2>" + errFile.string();
     CliRun run;
     FILE* pipe = ::popen(command.c_str(), "r");
@@ -119,7 +122,8 @@ INSTANTIATE_TEST_SUITE_P(
         Expectation{"keeps-password-pointer", "peer", "", "INPUT_USED_AFTER_CALL", 1, "RasEapMakeMessage"},
         Expectation{"success-with-failure-code", "authenticator", "", "RESULT_INCONSISTENT", 1,
                     "RasEapMakeMessage"},
-        Expectation{"resend-differs", "authenticator", "--drop-packet 3", "RESEND_DIFFERS", 1, "RasEapMakeMessage"}),
+        Expectation{"resend-differs", "authenticator", "--drop-packet 3", "RESEND_DIFFERS", 1,
+                    "RasEapMakeMessage"}),
     [](const ::testing::TestParamInfo<Expectation>& param) {
         std::string name = param.param.method;
         for (char& c : name)
