@@ -3,6 +3,7 @@
 #include "common/hex.h"
 #include "eap/eap_anomaly_catalogue.h"
 
+#include <algorithm>
 #include <cstdio>
 
 namespace eapscope {
@@ -35,6 +36,10 @@ std::string printable(std::span<const std::uint8_t> bytes)
 int EapFieldWriter::add(std::string_view key, std::string_view label, std::string value, std::uint32_t offset,
                         std::uint32_t length, int parent)
 {
+    // A field past the end (a truncated packet) is shown empty at the end: every byte range
+    // stays inside the packet, which the hex view relies on (found by eap_decoder_fuzz).
+    offset = std::min(offset, size());
+    length = std::min(length, size() - offset);
     out_.fields.push_back(
         EapField{std::string(key), std::string(label), std::move(value), offset, length, parent, {}});
     return static_cast<int>(out_.fields.size() - 1);

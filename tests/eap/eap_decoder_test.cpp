@@ -183,6 +183,14 @@ TEST(EapDecoder, PwdIdExchange)
     EXPECT_EQ(field(decoded, "eap.pwd.identity")->value, "bob");
 }
 
+TEST(EapDecoder, TruncatedPwd_FieldsStayInsideThePacket)
+{
+    auto packet = bytes("010a00133401");  // Length 19, 6 bytes present (eap_decoder_fuzz)
+    for (const EapField& f : decodeEap(packet).fields) {
+        EXPECT_LE(f.offset + f.length, packet.size()) << f.key;
+    }
+}
+
 TEST(EapDecoder, GtcAndOtpTexts)
 {
     EXPECT_EQ(field(decodeEap(bytes("0201 0009 06 70617373")), "eap.gtc.response")->value, "pass");
