@@ -1,0 +1,55 @@
+// Screenshot under Xvfb (issue 5 "Tests and evidence"): the main window after a finished
+// 3-context run with a leaking training method, written to <build>/screenshots/.
+#include "models/findings_model.h"
+#include "session/session_document.h"
+#include "window/findings_dock.h"
+#include "window/main_window.h"
+#include "window_driver.h"
+
+#ifdef EAPSCOPE_HAVE_UI_TIMELINE
+#include "timeline/timeline_view.h"
+#endif
+
+#include <QDir>
+#include <QFileInfo>
+#include <QPixmap>
+
+#include <gtest/gtest.h>
+
+namespace eapscope::ui {
+namespace {
+
+TEST(Screenshot, MainWindowAfterThreeContextRunWithLeakingMethod)
+{
+    MainWindow window;
+    window.resize(1600, 1000);
+    window.show();
+    SessionSetup setup;
+    setup.authenticatorMethod = QStringLiteral("training-heap-leak");
+    setup.contexts = 3;
+    window.startSession(setup);
+    ASSERT_TRUE(test::waitStarted(window));
+    ASSERT_TRUE(test::runToEnd(window, 400));
+    const FindingsModel* findings = window.findings()->model();
+    ASSERT_GT(findings->rowCount(), 0);
+    for (int r = 0; r < findings->rowCount(); ++r) {
+        if (findings->data(findings->index(r, 0), FindingsModel::RuleRole).toString() == QStringLiteral("HEAP_LEAK")) {
+            window.findings()->activateRow(r);
+            break;
+        }
+    }
+#ifdef EAPSCOPE_HAVE_UI_TIMELINE
+    window.timeline()->fitAll();
+#endif
+    QTest::qWait(200);
+    const QString dir = QStringLiteral(EAPSCOPE_BINARY_DIR "/screenshots");
+    QDir().mkpath(dir);
+    const QString path = dir + QStringLiteral("/main_window_3ctx_heap_leak.png");
+    const QPixmap shot = window.grab();
+    ASSERT_TRUE(shot.save(path));
+    EXPECT_GT(QFileInfo(path).size(), 10000);
+    std::cout << "screenshot: " << path.toStdString() << "\n";
+}
+
+}  // namespace
+}  // namespace eapscope::ui

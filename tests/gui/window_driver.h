@@ -1,0 +1,46 @@
+// Drives a MainWindow the way a person does (key presses) and waits for the controller.
+#pragma once
+
+#include "controller/session_controller.h"
+#include "session/session_document.h"
+#include "window/main_window.h"
+
+#include <QTest>
+
+namespace eapscope::ui::test {
+
+/// Presses `key` and waits until the worker finished the command and the rows are shown.
+inline bool press(MainWindow& window, Qt::Key key, Qt::KeyboardModifiers modifiers = Qt::NoModifier)
+{
+    QTest::keyClick(&window, key, modifiers);
+    if (!QTest::qWaitFor([&] { return window.controller()->idle(); }, 30000)) {
+        return false;
+    }
+    QTest::qWait(1);
+    window.document()->flush();
+    return true;
+}
+
+inline bool finished(const MainWindow& window)
+{
+    const auto state = window.controller()->state();
+    return state == SessionController::State::Finished || state == SessionController::State::Failed;
+}
+
+/// F5 until the session ends (continue stops at every finding), at most `presses` times.
+inline bool runToEnd(MainWindow& window, int presses = 200)
+{
+    for (int i = 0; i < presses && !finished(window); ++i) {
+        if (!press(window, Qt::Key_F5)) {
+            return false;
+        }
+    }
+    return finished(window);
+}
+
+inline bool waitStarted(MainWindow& window)
+{
+    return QTest::qWaitFor([&] { return window.controller()->idle(); }, 30000);
+}
+
+}  // namespace eapscope::ui::test

@@ -1,0 +1,197 @@
+// The main window driven by key presses, offscreen, over real sessions: the bundled EAP-MD5
+// in loopback and the heap engineer's training methods, in isolated hosts.
+#include "controller/session_controller.h"
+#include "inspector/packet_inspector.h"
+#include "models/contexts_model.h"
+#include "models/event_table_model.h"
+#include "models/findings_model.h"
+#include "session/event_selection.h"
+#include "session/session_document.h"
+#include "window/contexts_dock.h"
+#include "window/event_table_dock.h"
+#include "window/findings_dock.h"
+#include "window/main_window.h"
+#include "window_driver.h"
+
+#ifdef EAPSCOPE_HAVE_UI_TIMELINE
+#include "timeline/timeline_view.h"
+#endif
+
+#include <QTableView>
+
+#include <gtest/gtest.h>
+
+namespace eapscope::ui {
+namespace {
+
+using test::press;
+
+std::optional<EventId> firstPacket(const Trace& trace, std::uint8_t code, std::uint8_t type)
+{
+    for (std::size_t i = 0; i < trace.size(); ++i) {
+        if (trace.kinds()[i] != EventKind::Packet) {
+            continue;
+        }
+        const auto bytes = trace.packet(trace.packets()[i]);
+        if (bytes.size() >= 5 && bytes[0] == code && bytes[4] == type) {
+            return EventId(static_cast<std::uint32_t>(i));
+        }
+    }
+    return std::nullopt;
+}
+
+std::vector<std::uint8_t> challengeBytes(const Trace& trace)
+{
+    const auto event = firstPacket(trace, 1, 4);
+    if (!event) {
+        return {};
+    }
+    const auto bytes = trace.packet(trace.packets()[event->value()]);
+    return {bytes.begin(), bytes.end()};
+}
+
+bool hasFinding(const Trace& trace, std::string_view rule)
+{
+    return std::any_of(trace.findings().begin(), trace.findings().end(),
+                       [&](const FindingRecord& f) { return f.rule == rule; });
+}
+
+class WindowTest : public ::testing::Test {
+protected:
+    void SetUp() override
+    {
+        window.show();
+    }
+    void start(SessionSetup setup)
+    {
+        window.startSession(setup);
+        ASSERT_TRUE(test::waitStarted(window));
+    }
+    MainWindow window;
+};
+
+TEST_F(WindowTest, DefaultSession_F10StepsAWholeMd5LoopbackCallByCall)
+{
+    start(SessionSetup{});
+    const Trace& trace = window.document()->trace();
+    EXPECT_EQ(trace.size(), 0u);  // nothing run yet
+    bool sawChallenge = false;
+    for (int presses = 0; presses < 80 && !test::finished(window); ++presses) {
+        const std::size_t before = trace.size();
+        ASSERT_TRUE(press(window, Qt::Key_F10));
+        ASSERT_GT(trace.size(), before) << "F10 did nothing at press " << presses;
+        EXPECT_EQ(window.eventTable()->model()->rowCount(), static_cast<int>(trace.size()));
+        const auto challenge = firstPacket(trace, 1, 4);
+        if (challenge && !sawChallenge) {
+            sawChallenge = true;
+            // Selecting the packet row shows it in the inspector and on the timeline.
+            window.selection()->select(*challenge);
+            EXPECT_EQ(window.eventTable()->currentEvent(), *challenge);
+            EXPECT_TRUE(window.inspector()->headline().contains(QStringLiteral("MD5-Challenge")))
+                << window.inspector()->headline().toStdString();
+            EXPECT_EQ(window.inspector()->currentPacket(), trace.packets()[challenge->value()]);
+#ifdef EAPSCOPE_HAVE_UI_TIMELINE
+            EXPECT_EQ(window.timeline()->selectedEvent(), *challenge);
+#endif
+        }
+    }
+    ASSERT_EQ(window.controller()->state(), SessionController::State::Finished);
+    EXPECT_TRUE(sawChallenge);
+    EXPECT_TRUE(firstPacket(trace, 2, 4).has_value());  // the peer answered
+    EXPECT_FALSE(hasFinding(trace, "CRASH"));
+    const ContextsModel* contexts = window.contexts()->model();
+    ASSERT_EQ(contexts->rowCount(), 2);
+    for (int r = 0; r < 2; ++r) {
+        EXPECT_EQ(contexts->data(contexts->index(r, ContextsModel::StateColumn)).toString(), QStringLiteral("ended"));
+    }
+}
+
+TEST_F(WindowTest, StepBack_RestoresThePreviousStepWithTheSameChallenge)
+{
+    start(SessionSetup{});
+    const Trace& trace = window.document()->trace();
+    for (int i = 0; i < 40 && challengeBytes(trace).empty(); ++i) {
+        ASSERT_TRUE(press(window, Qt::Key_F10));
+    }
+    const std::vector<std::uint8_t> challenge = challengeBytes(trace);
+    ASSERT_FALSE(challenge.empty());
+    ASSERT_TRUE(press(window, Qt::Key_F10));
+    const std::size_t afterNext = trace.size();
+    ASSERT_TRUE(window.controller()->canStepBack()) << window.controller()->stepBackReason().toStdString();
+    ASSERT_TRUE(press(window, Qt::Key_F10, Qt::ShiftModifier));
+    ASSERT_TRUE(press(window, Qt::Key_F10, Qt::ShiftModifier));
+    EXPECT_LT(trace.size(), afterNext);
+    EXPECT_TRUE(challengeBytes(trace).empty()) << "two steps back is before the challenge was sent";
+    EXPECT_EQ(window.eventTable()->model()->rowCount(), static_cast<int>(trace.size()));
+    ASSERT_TRUE(press(window, Qt::Key_F10));
+    EXPECT_EQ(challengeBytes(trace), challenge) << "the host checkpoint brings the same random challenge back";
+    EXPECT_TRUE(test::runToEnd(window));
+    EXPECT_EQ(window.controller()->state(), SessionController::State::Finished);
+}
+
+TEST_F(WindowTest, Breakpoint_ContinueStopsAtRasEapEnd)
+{
+    start(SessionSetup{});
+    window.controller()->setBreakpoints(
+        {Breakpoint{Breakpoint::Kind::EntryPoint, static_cast<std::uint32_t>(EntryPoint::End), {}, true}});
+    ASSERT_TRUE(press(window, Qt::Key_F5));
+    const Trace& trace = window.document()->trace();
+    ASSERT_FALSE(test::finished(window));
+    const EventId current = window.selection()->current();
+    ASSERT_TRUE(current.valid());
+    EXPECT_EQ(trace.kinds()[current.value()], EventKind::CallStart);
+    EXPECT_EQ(trace.entries()[current.value()], EntryPoint::End);
+    // Nothing after the stop point but the rest of that one call.
+    for (std::size_t i = 0; i < current.value(); ++i) {
+        EXPECT_FALSE(trace.kinds()[i] == EventKind::CallStart && trace.entries()[i] == EntryPoint::End);
+    }
+}
+
+TEST_F(WindowTest, TrainingLeak_FindingAppearsAndSelectsItsCall)
+{
+    SessionSetup setup;
+    setup.authenticatorMethod = QStringLiteral("training-heap-leak");
+    start(setup);
+    ASSERT_TRUE(test::runToEnd(window));
+    const Trace& trace = window.document()->trace();
+    ASSERT_TRUE(hasFinding(trace, "HEAP_LEAK"));
+    const FindingsModel* findings = window.findings()->model();
+    int row = -1;
+    for (int r = 0; r < findings->rowCount(); ++r) {
+        if (findings->data(findings->index(r, 0), FindingsModel::RuleRole).toString() == QStringLiteral("HEAP_LEAK")) {
+            row = r;
+        }
+    }
+    ASSERT_GE(row, 0);
+    window.findings()->activateRow(row);
+    const EventId call(findings->data(findings->index(row, 0), FindingsModel::CallRole).toUInt());
+    EXPECT_EQ(window.selection()->current(), call);
+    EXPECT_EQ(window.eventTable()->currentEvent(), call);
+    EXPECT_EQ(trace.kinds()[call.value()], EventKind::CallStart);
+    EXPECT_TRUE(window.findings()->detailsText().contains(QStringLiteral("RASEAP.md")))
+        << window.findings()->detailsText().toStdString();
+#ifdef EAPSCOPE_HAVE_UI_TIMELINE
+    EXPECT_EQ(window.timeline()->selectedEvent(), call);
+#endif
+}
+
+TEST_F(WindowTest, CrashingMethod_LeavesTheWindowAliveWithABannerAndRestartWorks)
+{
+    SessionSetup setup;
+    setup.authenticatorMethod = QStringLiteral("training-crash-in-end");
+    start(setup);
+    ASSERT_TRUE(test::runToEnd(window));
+    const Trace& trace = window.document()->trace();
+    EXPECT_TRUE(hasFinding(trace, "CRASH"));
+    EXPECT_TRUE(window.bannerVisible());
+    EXPECT_TRUE(window.bannerText().contains(QStringLiteral("crashed"))) << window.bannerText().toStdString();
+    EXPECT_TRUE(window.isVisible());
+    ASSERT_TRUE(press(window, Qt::Key_R, Qt::ControlModifier));
+    EXPECT_EQ(window.document()->trace().size(), 0u);
+    EXPECT_FALSE(window.bannerVisible());
+    ASSERT_TRUE(press(window, Qt::Key_F10));
+    EXPECT_GT(window.document()->trace().size(), 0u);
+}
+
+}  // namespace
+}  // namespace eapscope::ui
