@@ -218,8 +218,6 @@ int main(int argc, char** argv)
     }
     std::printf("ratio 1M-in-2-contexts/1k worst %.2f (same target) -> %s\n", worstDense,
                 worstDense < 3.0 ? "met" : "NOT met");
-    std::printf(
-        "open 1M-event session file into the window vs readSession alone: not measured here "
-        "(needs the store's readSession and the gui's window)\n");
+    openBenchmark(large);
     return 0;
 }

@@ -397,14 +397,17 @@ void TimelinePainter::paintLabels(QPainter& painter, const TimelineLod& lod, con
         if (lane.livePeak > 0) {
             details += tr("peak live %1").arg(formatBytes(lane.livePeak)) + QLatin1Char('\n');
         }
-        if (lane.leakTail || std::any_of(lane.blocks.begin(), lane.blocks.end(),
-                                         [](const LodSpan& s) { return (s.flags & kBlockLeaked) != 0; })) {
-            painter.setPen(leakColor());
-            details += tr("leak");
-        } else {
-            painter.setPen(palette_.color(QPalette::PlaceholderText));
-        }
+        painter.setPen(palette_.color(QPalette::PlaceholderText));
         painter.drawText(box.adjusted(0, 18, 0, 0), Qt::AlignTop | Qt::AlignLeft, details);
+        const bool leaks =
+            lane.leakTail || std::any_of(lane.blocks.begin(), lane.blocks.end(),
+                                         [](const LodSpan& s) { return (s.flags & kBlockLeaked) != 0; });
+        if (leaks) {
+            const double lines = static_cast<double>(details.count(QLatin1Char('\n')));
+            painter.setPen(leakColor());
+            painter.drawText(box.adjusted(0, 18 + lines * QFontMetricsF(normal).lineSpacing(), 0, 0),
+                             Qt::AlignTop | Qt::AlignLeft, tr("leak"));
+        }
     }
 }
 
