@@ -1,0 +1,157 @@
+// eapscope-cli as a user runs it: the real binary, its exit codes and its JSON (issue 2 part 7).
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <sys/wait.h>
+
+#include <array>
+#include <cstdio>
+#include <string>
+
+namespace {
+
+struct CliResult {
+    int exitCode = -1;
+    std::string out;
+};
+
+CliResult cli(const std::string& args)
+{
+    const std::string command = std::string(EAPSCOPE_BIN_DIR) + "/eapscope-cli " + args + " 2>/dev/null";
+    CliResult result;
+    FILE* pipe = popen(command.c_str(), "r");
+    if (pipe == nullptr) {
+        return result;
+    }
+    std::array<char, 4096> buffer{};
+    std::size_t n = 0;
+    while ((n = fread(buffer.data(), 1, buffer.size(), pipe)) > 0) {
+        result.out.append(buffer.data(), n);
+    }
+    const int status = pclose(pipe);
+    result.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    return result;
+}
+
+std::string testMethod(const std::string& name)
+{
+    return std::string(EAPSCOPE_TEST_METHODS_DIR) + "/" + name + ".so";
+}
+
+nlohmann::json parse(const CliResult& r)
+{
+    return nlohmann::json::parse(r.out);
+}
+
+TEST(CliRun, Md5LoopbackSucceedsWithNoFindingsAndExitsZero)
+{
+    const CliResult r = cli("run --auth md5 --peer md5 --identity alice --password secret --json");
+    ASSERT_EQ(r.exitCode, 0) << r.out;
+    const auto j = parse(r);
+    ASSERT_EQ(j["sessions"].size(), 2u);
+    for (const auto& s : j["sessions"]) {
+        EXPECT_EQ(s["outcome"], "success");
+        EXPECT_EQ(s["context"], 1);
+        EXPECT_EQ(s["result_code"], 0);
+        EXPECT_GT(s["calls"].get<int>(), 0);
+        EXPECT_TRUE(s["work_buffer"].contains("address"));
+    }
+    EXPECT_EQ(j["sessions"][0]["side"], "authenticator");
+    EXPECT_EQ(j["sessions"][1]["side"], "peer");
+    EXPECT_TRUE(j["findings"].empty());
+    EXPECT_GT(j["events"].get<int>(), 10);
+    EXPECT_EQ(j["methods"].size(), 2u);
+}
+
+TEST(CliRun, WrongAuthPasswordFailsBothSidesWithNoFindings)
+{
+    const CliResult r = cli("run --auth md5 --peer md5 --password secret --auth-password wrong --json");
+    ASSERT_EQ(r.exitCode, 0) << r.out;
+    const auto j = parse(r);
+    for (const auto& s : j["sessions"]) {
+        EXPECT_EQ(s["outcome"], "failure");
+        EXPECT_NE(s["result_code"], 0);
+    }
+    EXPECT_TRUE(j["findings"].empty());
+}
+
+TEST(CliRun, ExpectMismatchExitsFour)
+{
+    EXPECT_EQ(cli("run --auth-password wrong --expect success --json").exitCode, 4);
+    EXPECT_EQ(cli("run --auth-password wrong --expect failure --json").exitCode, 0);
+    EXPECT_EQ(cli("run --expect failure --json").exitCode, 4);
+}
+
+TEST(CliRun, SeveralContextsAreNumberedPerSide)
+{
+    const auto j = parse(cli("run --contexts 3 --interleave --json"));
+    ASSERT_EQ(j["sessions"].size(), 6u);
+    std::array<int, 2> next{1, 1};
+    for (const auto& s : j["sessions"]) {
+        const int side = s["side"] == "authenticator" ? 0 : 1;
+        EXPECT_EQ(s["context"], next[side]++);
+        EXPECT_EQ(s["outcome"], "success");
+    }
+}
+
+TEST(CliRun, ErrorFindingExitsOneWithTheFindingInTheJson)
+{
+    const CliResult r = cli("run --auth md5 --peer " + testMethod("broken-packet-bad-id") + " --json");
+    const CliResult a = cli("run --auth " + testMethod("broken-packet-bad-id") + " --peer md5 --json");
+    EXPECT_EQ(r.exitCode, 0) << "the fault is in the authenticator role only";
+    ASSERT_EQ(a.exitCode, 1) << a.out;
+    const auto j = parse(a);
+    ASSERT_FALSE(j["findings"].empty());
+    const auto& f = j["findings"][0];
+    EXPECT_EQ(f["rule"], "PACKET_BAD_ID");
+    EXPECT_EQ(f["severity"], "error");
+    EXPECT_EQ(f["side"], "authenticator");
+    EXPECT_EQ(f["context"], 1);
+    EXPECT_EQ(f["call"], "RasEapMakeMessage");
+    EXPECT_FALSE(f["message"].get<std::string>().empty());
+}
+
+TEST(CliRun, LoadErrorExitsTwoWithTheLoadFinding)
+{
+    const CliResult r = cli("run --auth md5 --peer " + testMethod("broken-load-no-getinfo") + " --json");
+    ASSERT_EQ(r.exitCode, 2) << r.out;
+    const auto j = parse(r);
+    ASSERT_FALSE(j["findings"].empty());
+    EXPECT_EQ(j["findings"][0]["rule"], "LOAD_NO_GETINFO");
+    EXPECT_EQ(j["findings"][0]["side"], "peer");
+}
+
+TEST(CliRun, UsageErrorsExitTwo)
+{
+    EXPECT_EQ(cli("run --contexts zero").exitCode, 2);
+    EXPECT_EQ(cli("run --no-such-option").exitCode, 2);
+    EXPECT_EQ(cli("run --auth /no/such/method.so --json").exitCode, 2);
+}
+
+TEST(CliRun, TextReportShowsEveryCallAndTheOutcome)
+{
+    const CliResult r = cli("run --auth md5 --peer md5");
+    ASSERT_EQ(r.exitCode, 0);
+    for (const char* text : {"RasEapBegin", "RasEapMakeMessage", "RasEapEnd", "Request/Identity", "Success",
+                             "authenticator #1: success", "peer #1: success", "Findings: 0"}) {
+        EXPECT_NE(r.out.find(text), std::string::npos) << text << "\n" << r.out;
+    }
+}
+
+TEST(CliMethods, ListsTheBundledMd5WithItsTypeAndRoles)
+{
+    const CliResult r = cli("methods --json");
+    ASSERT_EQ(r.exitCode, 0);
+    const auto j = parse(r);
+    bool found = false;
+    for (const auto& m : j["methods"]) {
+        if (m["name"] == "md5") {
+            found = true;
+            EXPECT_EQ(m["types"], nlohmann::json::array({4}));
+            EXPECT_EQ(m["roles"], nlohmann::json::array({"authenticator", "peer"}));
+        }
+    }
+    EXPECT_TRUE(found) << r.out;
+}
+
+}  // namespace
