@@ -284,6 +284,12 @@ void ConversationBuilder::updateSummary(std::uint32_t conversation, std::uint32_
         c.outcome = "success";
     if (p.code == eap_code::kFailure)
         c.outcome = "failure";
+    // After Success/Failure only LEAP goes on (the AP challenge, roles reversed); any other
+    // conversation is over, which also keeps the set of open conversations small.
+    bool leap = std::find(c.proposed.begin(), c.proposed.end(), eap_type::kLeap) != c.proposed.end();
+    if ((p.code == eap_code::kSuccess || p.code == eap_code::kFailure) && !leap) {
+        states_[conversation].open = false;
+    }
     if (p.type == eap_type::kIdentity && p.code == eap_code::kResponse && c.identity.empty()) {
         std::size_t end = std::min<std::size_t>(p.length, bytes.size());
         c.identity = end > 5 ? printable(bytes.subspan(5, end - 5)) : std::string();
