@@ -66,7 +66,7 @@ void SessionEngine::callBegin(std::size_t conversation, Side side, StepResult& r
                     std::nullopt,
                     false,
                     {}};
-    for (std::size_t k = 0; k < state_.conversations.size(); ++k) {
+    for (std::size_t k : activeConversations()) {  // only open conversations can hold a live work buffer
         const SideContext& otherCtx = sideContext(k, side);
         if (k != conversation && otherCtx.begun) {
             facts.otherLiveWorkBuffers.push_back(otherCtx.workBuffer);
