@@ -10,6 +10,7 @@
 #include "timeline/timeline_view.h"
 #endif
 
+#include <QApplication>
 #include <QDir>
 #include <QFileInfo>
 #include <QPixmap>
@@ -24,12 +25,17 @@ TEST(Screenshot, MainWindowAfterThreeContextRunWithLeakingMethod)
     MainWindow window;
     window.resize(1600, 1000);
     window.show();
+    // No window manager under Xvfb: activate by hand so the debugger keys reach the window.
+    QApplication::setActiveWindow(&window);
+    window.activateWindow();
+    ASSERT_TRUE(QTest::qWaitForWindowActive(&window));
     SessionSetup setup;
     setup.authenticatorMethod = QStringLiteral("training-heap-leak");
     setup.contexts = 3;
     window.startSession(setup);
     ASSERT_TRUE(test::waitStarted(window));
-    ASSERT_TRUE(test::runToEnd(window, 400));
+    EXPECT_TRUE(test::runToEnd(window, 400)) << "state " << static_cast<int>(window.controller()->state()) << ": "
+                                             << window.controller()->lastStatus().toStdString();
     const FindingsModel* findings = window.findings()->model();
     ASSERT_GT(findings->rowCount(), 0);
     for (int r = 0; r < findings->rowCount(); ++r) {
