@@ -44,6 +44,8 @@ run_tests() {
 
 install_packages
 cd "$top"
+# Share the compiler cache between checkouts (CI clones afresh): paths relative to the tree.
+export CCACHE_BASEDIR="$top" CCACHE_NOHASHDIR=true
 if [ "$mode" = run ]; then
   build dev
   shift
