@@ -5,6 +5,7 @@
 #include "eap/eap_types.h"
 
 #include <algorithm>
+#include <cctype>
 
 namespace eapscope {
 namespace {
@@ -12,7 +13,13 @@ namespace {
 bool isGroupMac(const std::string& mac)
 {
     // The I/G bit: the low bit of the first octet ("01:80:c2:00:00:03" is the PAE group address).
-    return mac.size() >= 2 && (std::stoi(mac.substr(0, 2), nullptr, 16) & 1);
+    if (mac.size() < 2 || !std::isxdigit(static_cast<unsigned char>(mac[0])) ||
+        !std::isxdigit(static_cast<unsigned char>(mac[1]))) {
+        return false;
+    }
+    char low = static_cast<char>(std::tolower(static_cast<unsigned char>(mac[1])));
+    int nibble = low >= 'a' ? low - 'a' + 10 : low - '0';
+    return nibble & 1;
 }
 
 bool isIdentity(const CarrierPacket& packet)

@@ -67,9 +67,41 @@ bool isRadiusPort(std::uint16_t port)
     return port == 1812 || port == 1645 || port == 1813 || port == 1646 || port == 3799;
 }
 
-std::string ipPort(const std::string& address, std::uint16_t port, bool v6)
+void appendDecimal(std::string& out, unsigned value)
 {
-    return v6 ? "[" + address + "]:" + std::to_string(port) : address + ":" + std::to_string(port);
+    char digits[10];
+    int n = 0;
+    do {
+        digits[n++] = static_cast<char>('0' + value % 10);
+        value /= 10;
+    } while (value);
+    while (n) {
+        out.push_back(digits[--n]);
+    }
+}
+
+// "a.b.c.d:port" or "[v6]:port"; formatted only for frames that carry EAP.
+std::string ipPort(const std::uint8_t* address, std::uint16_t port, bool v6)
+{
+    std::string text;
+    if (v6) {
+        char buffer[INET6_ADDRSTRLEN];
+        inet_ntop(AF_INET6, address, buffer, sizeof buffer);
+        text.reserve(INET6_ADDRSTRLEN + 8);
+        text.push_back('[');
+        text.append(buffer);
+        text.push_back(']');
+    } else {
+        text.reserve(21);
+        for (int i = 0; i < 4; ++i) {
+            if (i)
+                text.push_back('.');
+            appendDecimal(text, address[i]);
+        }
+    }
+    text.push_back(':');
+    appendDecimal(text, port);
+    return text;
 }
 
 }  // namespace
@@ -83,7 +115,8 @@ struct FrameDecoder::Frame {
     Direction sender = Direction::Unknown;
     bool retry = false;
 
-    CarrierPacket& emit(Carrier carrier, std::string link)
+    // macs = false when the carrier names the endpoints itself (RADIUS/PANA address:port).
+    CarrierPacket& emit(Carrier carrier, std::string link, bool macs = true)
     {
         CarrierPacket& packet = out.emplace_back();
         packet.carrier = carrier;
@@ -92,10 +125,10 @@ struct FrameDecoder::Frame {
         packet.link = std::move(link);
         packet.sender = sender;
         packet.retry = retry;
-        if (sourceMac) {
+        if (sourceMac && macs) {
             packet.source = formatMac(sourceMac);
         }
-        if (destinationMac) {
+        if (destinationMac && macs) {
             packet.destination = formatMac(destinationMac);
         }
         if (frame.length < frame.wireLength) {
@@ -112,9 +145,13 @@ struct FrameDecoder::Frame {
 
 std::string formatMac(const std::uint8_t* mac)
 {
-    char text[18];
-    std::snprintf(text, sizeof text, "%02x:%02x:%02x:%02x:%02x:%02x", mac[0], mac[1], mac[2], mac[3], mac[4],
-                  mac[5]);
+    // Hand-rolled "%02x:…": this runs for every EAP frame and snprintf dominated the import.
+    static constexpr char kHex[] = "0123456789abcdef";
+    std::string text(17, ':');
+    for (int i = 0; i < 6; ++i) {
+        text[i * 3] = kHex[mac[i] >> 4];
+        text[i * 3 + 1] = kHex[mac[i] & 0x0F];
+    }
     return text;
 }
 
@@ -417,7 +454,6 @@ void FrameDecoder::ipv4(Frame& f, Bytes bytes)
         return;
     }
     Bytes payload = bytes.subspan(headerLength, std::min(total, bytes.size()) - headerLength);
-    char source[INET_ADDRSTRLEN], destination[INET_ADDRSTRLEN];
     std::uint16_t fragment = be16(bytes, 6);
     bool more = fragment & 0x2000;
     std::uint32_t offset = (fragment & 0x1FFFu) * 8u;
@@ -428,18 +464,14 @@ void FrameDecoder::ipv4(Frame& f, Bytes bytes)
         if (!datagram) {
             return;
         }
-        inet_ntop(AF_INET, bytes.data() + 12, source, sizeof source);
-        inet_ntop(AF_INET, bytes.data() + 16, destination, sizeof destination);
-        udp(f, *datagram, source, destination, false);
+        udp(f, *datagram, bytes.data() + 12, bytes.data() + 16, false);
         return;
     }
     // Cheap pre-check before formatting addresses: UDP carrying RADIUS/PANA needs ≥ 28 bytes.
     if (payload.size() < 8 + 16) {
         return;
     }
-    inet_ntop(AF_INET, bytes.data() + 12, source, sizeof source);
-    inet_ntop(AF_INET, bytes.data() + 16, destination, sizeof destination);
-    udp(f, payload, source, destination, false);
+    udp(f, payload, bytes.data() + 12, bytes.data() + 16, false);
 }
 
 void FrameDecoder::ipv6(Frame& f, Bytes bytes)
@@ -471,9 +503,8 @@ void FrameDecoder::ipv6(Frame& f, Bytes bytes)
     if (next != IPPROTO_UDP || at > end) {
         return;
     }
-    char source[INET6_ADDRSTRLEN], destination[INET6_ADDRSTRLEN];
-    inet_ntop(AF_INET6, bytes.data() + 8, source, sizeof source);
-    inet_ntop(AF_INET6, bytes.data() + 24, destination, sizeof destination);
+    const std::uint8_t* source = bytes.data() + 8;
+    const std::uint8_t* destination = bytes.data() + 24;
     Bytes payload = bytes.subspan(at, end - at);
     if (fragment) {
         fragment->payload = payload;
@@ -486,7 +517,7 @@ void FrameDecoder::ipv6(Frame& f, Bytes bytes)
     udp(f, payload, source, destination, true);
 }
 
-void FrameDecoder::udp(Frame& f, Bytes bytes, const std::string& source, const std::string& destination,
+void FrameDecoder::udp(Frame& f, Bytes bytes, const std::uint8_t* source, const std::uint8_t* destination,
                        bool v6)
 {
     if (bytes.size() < 8) {
@@ -495,11 +526,11 @@ void FrameDecoder::udp(Frame& f, Bytes bytes, const std::string& source, const s
     std::uint16_t sourcePort = be16(bytes, 0), destinationPort = be16(bytes, 2);
     std::size_t length = be16(bytes, 4);
     Bytes payload = bytes.subspan(8, (length >= 8 ? std::min(length, bytes.size()) : bytes.size()) - 8);
-    std::string ipName = v6 ? "IPv6" : "IPv4";
+    const char* ipName = v6 ? "IPv6" : "IPv4";
     if (sourcePort == kPanaPort || destinationPort == kPanaPort) {
         auto pana = parsePana(payload);
         if (pana && !pana->eap.empty()) {
-            CarrierPacket& packet = f.emit(Carrier::Pana, "PANA/" + ipName);
+            CarrierPacket& packet = f.emit(Carrier::Pana, std::string("PANA/") + ipName, false);
             packet.source = ipPort(source, sourcePort, v6);
             packet.destination = ipPort(destination, destinationPort, v6);
             packet.session = pana->session;
@@ -514,7 +545,7 @@ void FrameDecoder::udp(Frame& f, Bytes bytes, const std::string& source, const s
     if (!radius || radius->eapMessageCount == 0) {
         return;
     }
-    CarrierPacket& packet = f.emit(Carrier::Radius, "RADIUS/" + ipName);
+    CarrierPacket& packet = f.emit(Carrier::Radius, std::string("RADIUS/") + ipName, false);
     packet.source = ipPort(source, sourcePort, v6);
     packet.destination = ipPort(destination, destinationPort, v6);
     packet.radiusCode = radius->code;

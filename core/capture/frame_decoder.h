@@ -37,7 +37,7 @@ private:
     void pppProtocol(Frame& f, std::uint16_t protocol, Bytes payload, bool pppoe, std::uint16_t session);
     void ipv4(Frame& f, Bytes bytes);
     void ipv6(Frame& f, Bytes bytes);
-    void udp(Frame& f, Bytes bytes, const std::string& source, const std::string& destination, bool v6);
+    void udp(Frame& f, Bytes bytes, const std::uint8_t* source, const std::uint8_t* destination, bool v6);
     void linuxCooked(Frame& f, Bytes bytes, bool v2);
     void loopback(Frame& f, Bytes bytes, bool networkOrder);
 
