@@ -71,7 +71,50 @@ std::string contentName(std::uint8_t type)
     }
 }
 
+// The name summariseTlsRecords gives the record at `offset` ("Handshake(ClientHello)").
+std::string tlsRecordName(std::span<const std::uint8_t> data, std::uint32_t offset, std::uint32_t end,
+                          std::uint32_t recordLength)
+{
+    std::uint8_t content = data[offset];
+    std::string name = contentName(content);
+    if (content == 22 && offset + 5 < end && recordLength > 0) {
+        name += "(" + handshakeName(data[offset + 5]) + ")";
+    }
+    return name;
+}
+
+// Whether the record header at `offset` looks like TLS (content type 20..23, version 3.x ≤ 3.4).
+bool isTlsRecord(std::span<const std::uint8_t> data, std::uint32_t offset)
+{
+    std::uint8_t content = data[offset];
+    bool tlsVersion = data[offset + 1] == 3 && data[offset + 2] <= 4;
+    return content >= 20 && content <= 23 && tlsVersion;
+}
+
+constexpr int kMaxRecords = 32;  // a TLS flight rarely has more; bounds the work on garbage
+
 }  // namespace
+
+std::string tlsRecordNames(std::span<const std::uint8_t> data)
+{
+    std::string summary;
+    std::uint32_t offset = 0, end = static_cast<std::uint32_t>(data.size());
+    for (int count = 0; offset + 5 <= end && count < kMaxRecords; ++count) {
+        std::uint32_t recordLength = (std::uint32_t{data[offset + 3]} << 8) | data[offset + 4];
+        if (!isTlsRecord(data, offset)) {
+            break;
+        }
+        if (!summary.empty()) {
+            summary += ' ';
+        }
+        summary += tlsRecordName(data, offset, end, recordLength);
+        if (5 + recordLength > end - offset) {
+            break;
+        }
+        offset += 5 + recordLength;
+    }
+    return summary;
+}
 
 // RFC 5246 §6.2.1: ContentType(1) ProtocolVersion(2) length(2) fragment. Only the record headers
 // at the start of a message are trustworthy; once a record runs past the fragment, stop.
@@ -79,18 +122,12 @@ std::string summariseTlsRecords(EapFieldWriter& w, std::uint32_t offset, std::ui
 {
     std::string summary;
     std::uint32_t end = offset + length;
-    constexpr int kMaxRecords = 32;  // a TLS flight rarely has more; bounds the work on garbage
     for (int count = 0; offset + 5 <= end && count < kMaxRecords; ++count) {
-        std::uint8_t content = w.packet()[offset];
         std::uint32_t recordLength = w.readUint(offset + 3, 2);
-        bool tlsVersion = w.packet()[offset + 1] == 3 && w.packet()[offset + 2] <= 4;
-        if (content < 20 || content > 23 || !tlsVersion) {
+        if (!isTlsRecord(w.packet(), offset)) {
             break;
         }
-        std::string name = contentName(content);
-        if (content == 22 && offset + 5 < end && recordLength > 0) {
-            name += "(" + handshakeName(w.packet()[offset + 5]) + ")";
-        }
+        std::string name = tlsRecordName(w.packet(), offset, end, recordLength);
         std::uint32_t shown = std::min(5 + recordLength, end - offset);
         w.add("eap.tls.record", "TLS record", name + " len=" + std::to_string(recordLength), offset, shown,
               parent);

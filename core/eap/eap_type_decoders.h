@@ -6,6 +6,7 @@
 #include "eap/eap_field_writer.h"
 
 #include <cstdint>
+#include <span>
 #include <string>
 
 namespace eapscope::eap_detail {
@@ -36,5 +37,7 @@ std::string decodeOpaque(const TypeInput& in);
 /// adds one field per record under `parent` at `offset`.
 std::string summariseTlsRecords(EapFieldWriter& writer, std::uint32_t offset, std::uint32_t length,
                                 int parent);
+/// The same summary without building fields (the capture importer's per-message note).
+std::string tlsRecordNames(std::span<const std::uint8_t> data);
 
 }  // namespace eapscope::eap_detail

@@ -69,11 +69,7 @@ std::optional<TlsMessage> TlsReassembler::feed(std::span<const std::uint8_t> eap
 
 TlsMessage TlsReassembler::complete()
 {
-    TlsMessage message{fragments_, received_, {}};
-    DecodedEap scratch;
-    EapFieldWriter writer(scratch, buffer_);
-    message.records =
-        eap_detail::summariseTlsRecords(writer, 0, static_cast<std::uint32_t>(buffer_.size()), -1);
+    TlsMessage message{fragments_, received_, eap_detail::tlsRecordNames(buffer_)};
     inProgress_ = false;
     buffer_.clear();
     return message;
