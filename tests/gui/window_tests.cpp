@@ -14,6 +14,7 @@
 #include "window_driver.h"
 
 #ifdef EAPSCOPE_HAVE_UI_TIMELINE
+#include "timeline/timeline_index.h"
 #include "timeline/timeline_view.h"
 #endif
 
@@ -192,6 +193,53 @@ TEST_F(WindowTest, CrashingMethod_LeavesTheWindowAliveWithABannerAndRestartWorks
     ASSERT_TRUE(press(window, Qt::Key_F10));
     EXPECT_GT(window.document()->trace().size(), 0u);
 }
+
+#ifdef EAPSCOPE_TIMELINE_HAVE_LEDGER
+int leakedBlocks(const MainWindow& window)
+{
+    int leaked = 0;
+    for (const TimelineLane& lane : window.timeline()->index().lanes()) {
+        for (const LaneBlock& block : lane.blocks) {
+            leaked += block.block.leaked ? 1 : 0;
+        }
+    }
+    return leaked;
+}
+
+int blockCount(const MainWindow& window)
+{
+    int count = 0;
+    for (const TimelineLane& lane : window.timeline()->index().lanes()) {
+        count += static_cast<int>(lane.blocks.size());
+    }
+    return count;
+}
+
+TEST_F(WindowTest, Md5Loopback_TimelineShowsNoLeakOnceTheLedgerExcusesRetainedBlocks)
+{
+    start(SessionSetup{});
+    ASSERT_TRUE(test::runToEnd(window));
+    ASSERT_EQ(window.controller()->state(), SessionController::State::Finished);
+    const Trace& trace = window.document()->trace();
+    EXPECT_FALSE(hasFinding(trace, "HEAP_LEAK"));
+    EXPECT_GT(blockCount(window), 0) << "the tracer reported md5's blocks";
+    EXPECT_EQ(leakedBlocks(window), 0) << "RETAINED blocks (OpenSSL's) are not leaks";
+    // Step back keeps following the ledger.
+    ASSERT_TRUE(window.controller()->canStepBack()) << window.controller()->stepBackReason().toStdString();
+    ASSERT_TRUE(press(window, Qt::Key_F10, Qt::ShiftModifier));
+    EXPECT_EQ(leakedBlocks(window), 0);
+}
+
+TEST_F(WindowTest, TrainingLeak_TimelineStillShowsTheLeakedBlocks)
+{
+    SessionSetup setup;
+    setup.authenticatorMethod = QStringLiteral("training-heap-leak");
+    start(setup);
+    ASSERT_TRUE(test::runToEnd(window));
+    ASSERT_TRUE(hasFinding(window.document()->trace(), "HEAP_LEAK"));
+    EXPECT_GT(leakedBlocks(window), 0);
+}
+#endif
 
 }  // namespace
 }  // namespace eapscope::ui

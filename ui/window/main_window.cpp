@@ -17,6 +17,10 @@
 #ifdef EAPSCOPE_HAVE_UI_TIMELINE
 #include "timeline/timeline_view.h"
 #endif
+#ifdef EAPSCOPE_TIMELINE_HAVE_LEDGER
+#include "analysis/heap_ledger.h"
+#include "timeline/ledger_blocks.h"
+#endif
 
 #include <QAction>
 #include <QApplication>
@@ -34,6 +38,8 @@
 #include <QStatusBar>
 #include <QToolBar>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 static void initEapScopeResources()
 {
@@ -239,16 +245,41 @@ void MainWindow::connectViews()
     connect(inspector_, &PacketInspector::callActivated, selection_, &EventSelection::select);
 #ifdef EAPSCOPE_HAVE_UI_TIMELINE
     connect(timeline_, &TimelineView::eventSelected, selection_, &EventSelection::select);
-    connect(document_, &SessionDocument::eventsAppended, timeline_,
-            [this](std::size_t, std::size_t end) { timeline_->traceGrew(end); });
-    connect(document_, &SessionDocument::truncated, timeline_, &TimelineView::traceTruncated);
+    connect(document_, &SessionDocument::eventsAppended, timeline_, [this](std::size_t, std::size_t end) {
+        timeline_->traceGrew(end);
+        refreshHeapBlocks();
+    });
+    connect(document_, &SessionDocument::truncated, timeline_, [this](std::size_t events) {
+        timeline_->traceTruncated(events);
+        refreshHeapBlocks();
+    });
     connect(document_, &SessionDocument::resetDone, timeline_, [this] {
         timeline_->setTrace(document_->tracePointer(), document_->announcedEvents());
         timeline_->traceReset();
+        refreshHeapBlocks();
     });
     connect(document_, &SessionDocument::currentStepChanged, timeline_, [this](std::size_t first, std::size_t end) {
         timeline_->setCurrentStep(end > first ? EventId(static_cast<std::uint32_t>(first)) : EventId());
     });
+#endif
+}
+
+void MainWindow::refreshHeapBlocks()
+{
+#ifdef EAPSCOPE_TIMELINE_HAVE_LEDGER
+    // The ledger is the one judge of leaks (core/analysis/heap_ledger.h): blocks the tracer
+    // reported RETAINED (kept by the library for the process) are not leaks, whatever pairing
+    // HeapAlloc/HeapFree rows would say. Rebuilt from the trace after every append, step back
+    // and reset: linear, cheap at the sizes a person steps through; skipped without heap rows.
+    const Trace& trace = document_->trace();
+    const bool hasHeap = std::any_of(trace.kinds().begin(), trace.kinds().end(), [](EventKind kind) {
+        return kind == EventKind::HeapAlloc || kind == EventKind::HeapFree;
+    });
+    if (!hasHeap) {
+        timeline_->setHeapBlocks({});
+        return;
+    }
+    timeline_->setHeapBlocks(timelineBlocks(HeapLedger::rebuild(trace), trace));
 #endif
 }
 

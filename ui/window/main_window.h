@@ -67,6 +67,8 @@ private:
     void connectViews();
     void connectController();
     void onSelection(EventId event);
+    /// Feeds the timeline the heap ledger's blocks and leak verdicts for the document's trace.
+    void refreshHeapBlocks();
     void showPacketOf(EventId event);
     void onOpen();
     void onSave();
