@@ -8,6 +8,7 @@
 #include <netinet/in.h>
 
 #include <cstdio>
+#include <cstring>
 
 namespace eapscope {
 namespace {
@@ -67,7 +68,8 @@ bool isRadiusPort(std::uint16_t port)
     return port == 1812 || port == 1645 || port == 1813 || port == 1646 || port == 3799;
 }
 
-void appendDecimal(std::string& out, unsigned value)
+// Writes `value` in decimal at `out`; returns the end.
+char* writeDecimal(char* out, unsigned value)
 {
     char digits[10];
     int n = 0;
@@ -76,32 +78,31 @@ void appendDecimal(std::string& out, unsigned value)
         value /= 10;
     } while (value);
     while (n) {
-        out.push_back(digits[--n]);
+        *out++ = digits[--n];
     }
+    return out;
 }
 
 // "a.b.c.d:port" or "[v6]:port"; formatted only for frames that carry EAP.
 std::string ipPort(const std::uint8_t* address, std::uint16_t port, bool v6)
 {
-    std::string text;
+    char text[INET6_ADDRSTRLEN + 8];
+    char* end = text;
     if (v6) {
-        char buffer[INET6_ADDRSTRLEN];
-        inet_ntop(AF_INET6, address, buffer, sizeof buffer);
-        text.reserve(INET6_ADDRSTRLEN + 8);
-        text.push_back('[');
-        text.append(buffer);
-        text.push_back(']');
+        *end++ = '[';
+        inet_ntop(AF_INET6, address, end, INET6_ADDRSTRLEN);
+        end += std::strlen(end);
+        *end++ = ']';
     } else {
-        text.reserve(21);
         for (int i = 0; i < 4; ++i) {
             if (i)
-                text.push_back('.');
-            appendDecimal(text, address[i]);
+                *end++ = '.';
+            end = writeDecimal(end, address[i]);
         }
     }
-    text.push_back(':');
-    appendDecimal(text, port);
-    return text;
+    *end++ = ':';
+    end = writeDecimal(end, port);
+    return std::string(text, end);
 }
 
 }  // namespace
