@@ -140,7 +140,10 @@ std::uint32_t ConversationBuilder::radiusConversation(const CarrierPacket& packe
     direction = request ? Direction::ToAuthenticator : Direction::ToPeer;
     const std::string& nas = request ? packet.source : packet.destination;
     const std::string& server = request ? packet.destination : packet.source;
-    std::string pendingKey = nas + "|" + server + "|" + std::to_string(packet.radiusId);
+    std::string pendingKey;
+    pendingKey.reserve(nas.size() + server.size() + 5);
+    pendingKey.append(nas).append(1, '|').append(server).append(1, '|').append(
+        std::to_string(packet.radiusId));
     std::uint32_t conversation = UINT32_MAX;
     if (request) {
         auto byState = packet.state.empty() ? radiusState_.end() : radiusState_.find(packet.state);
@@ -205,8 +208,15 @@ std::uint32_t ConversationBuilder::findOrCreate(const CarrierPacket& packet, con
                                                 const std::string& peer, bool startsNew)
 {
     std::string prefix = std::string(toString(packet.carrier)) + "|" + std::to_string(packet.session) + "|";
-    std::string key = prefix + authenticator + "|" + peer + "|" + packet.callingStationId;
-    std::string reverse = prefix + peer + "|" + authenticator + "|" + packet.callingStationId;
+    auto makeKey = [&](const std::string& first, const std::string& second) {
+        std::string key;
+        key.reserve(prefix.size() + first.size() + second.size() + packet.callingStationId.size() + 2);
+        key.append(prefix).append(first).append(1, '|').append(second).append(1, '|').append(
+            packet.callingStationId);
+        return key;
+    };
+    std::string key = makeKey(authenticator, peer);
+    std::string reverse = makeKey(peer, authenticator);
     const std::vector<std::uint32_t>& open = openConversations();
     for (std::size_t k = open.size(); k-- > 0 && !startsNew;) {
         const State& state = states_[open[k]];
