@@ -52,7 +52,10 @@ CallOutcome CallRunner::begin(const BeginRequest& request)
     CallOutcome outcome;
     outcome.entry = EntryPoint::Begin;
     auto& block = blocks_[request.contextTag];
-    block = std::make_unique<InputBlock>(request, mode_);
+    if (block) {
+        block->releaseInto(pool_);
+    }
+    block = std::make_unique<InputBlock>(request, mode_, &pool_);
     if (!info_.RasEapBegin) {
         outcome.skipped = true;  // RASEAP.md §1.5: NULL work buffer, RasEapEnd is not called
         block->afterBegin();
@@ -68,6 +71,7 @@ CallOutcome CallRunner::begin(const BeginRequest& request)
     block->afterBegin();
     observeFaults(outcome);
     if (outcome.result != NO_ERROR) {
+        block->releaseInto(pool_);
         blocks_.erase(request.contextTag);  // RASEAP.md §3.3: no MakeMessage, no End after a failed Begin
     }
     return outcome;
@@ -151,7 +155,10 @@ CallOutcome CallRunner::end(std::uint32_t contextTag, std::uint64_t workBuffer)
         });
         observeFaults(outcome);
     }
-    blocks_.erase(contextTag);
+    if (const auto it = blocks_.find(contextTag); it != blocks_.end()) {
+        it->second->releaseInto(pool_);
+        blocks_.erase(it);
+    }
     return outcome;
 }
 

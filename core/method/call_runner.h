@@ -19,6 +19,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <vector>
 
 namespace eapscope {
 
@@ -53,6 +54,7 @@ private:
 
     PPP_EAP_INFO info_;
     GuardMode mode_;
+    std::vector<GuardedBuffer> pool_;  // Pages mode: mapped input buffers of ended contexts
     std::map<std::uint32_t, std::unique_ptr<InputBlock>> blocks_;  // by contextTag
     GuardedBuffer send_;
     GuardedBuffer receive_;

@@ -62,6 +62,7 @@ GuardedBuffer& GuardedBuffer::operator=(GuardedBuffer&& other) noexcept
         dataPagesBytes_ = std::exchange(other.dataPagesBytes_, 0);
         pageSize_ = other.pageSize_;
         poisoned_ = std::exchange(other.poisoned_, false);
+        guardArmed_ = std::exchange(other.guardArmed_, false);
     }
     return *this;
 }
@@ -75,6 +76,22 @@ void GuardedBuffer::release()
     heap_.reset();
     data_ = nullptr;
     size_ = 0;
+}
+
+bool GuardedBuffer::reuse(std::size_t size)
+{
+    if (mode_ != GuardMode::Pages || !mapping_ || size > dataPagesBytes_) {
+        return false;
+    }
+    unpoison();
+    if (poisoned_) {
+        return false;
+    }
+    std::memset(mapping_, 0, dataPagesBytes_);  // nothing of the previous owner stays readable
+    size_ = size;
+    data_ = mapping_ + dataPagesBytes_ - size;
+    rearm();
+    return true;
 }
 
 void GuardedBuffer::assign(std::span<const std::uint8_t> bytes, std::uint8_t filler)
@@ -94,8 +111,8 @@ void GuardedBuffer::rearm()
         for (std::size_t i = 0; i < kCanaryBytes; ++i) {
             data_[size_ + i] = canaryByte(i);
         }
-    } else if (mapping_) {
-        mprotect(mapping_ + dataPagesBytes_, pageSize_, PROT_NONE);
+    } else if (mapping_ && !guardArmed_) {
+        guardArmed_ = mprotect(mapping_ + dataPagesBytes_, pageSize_, PROT_NONE) == 0;
     }
 }
 
@@ -123,7 +140,11 @@ std::optional<std::int64_t> GuardedBuffer::guardOffset(const void* address) cons
 
 bool GuardedBuffer::openGuard()
 {
-    return mapping_ && mprotect(mapping_ + dataPagesBytes_, pageSize_, PROT_READ | PROT_WRITE) == 0;
+    if (!mapping_ || mprotect(mapping_ + dataPagesBytes_, pageSize_, PROT_READ | PROT_WRITE) != 0) {
+        return false;
+    }
+    guardArmed_ = false;
+    return true;
 }
 
 bool GuardedBuffer::pagesContain(const void* address) const
@@ -134,14 +155,14 @@ bool GuardedBuffer::pagesContain(const void* address) const
 
 void GuardedBuffer::poison()
 {
-    if (mapping_ && mprotect(mapping_, dataPagesBytes_, PROT_NONE) == 0) {
+    if (mapping_ && !poisoned_ && mprotect(mapping_, dataPagesBytes_, PROT_NONE) == 0) {
         poisoned_ = true;
     }
 }
 
 void GuardedBuffer::unpoison()
 {
-    if (mapping_ && mprotect(mapping_, dataPagesBytes_, PROT_READ | PROT_WRITE) == 0) {
+    if (mapping_ && poisoned_ && mprotect(mapping_, dataPagesBytes_, PROT_READ | PROT_WRITE) == 0) {
         poisoned_ = false;
     }
 }

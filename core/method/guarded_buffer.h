@@ -32,9 +32,14 @@ public:
     [[nodiscard]] GuardMode mode() const { return mode_; }
     [[nodiscard]] std::span<const std::uint8_t> bytes() const { return {data_, size_}; }
 
+    /// Pages mode: makes this mapping hold a fresh `size`-byte buffer (zeroed, readable, guard
+    /// armed) without mmap when it fits in the mapped data pages; false when it does not fit.
+    bool reuse(std::size_t size);
+
     /// Copies `bytes` to the start and fills the rest of the buffer with `filler`.
     void assign(std::span<const std::uint8_t> bytes, std::uint8_t filler = 0);
-    /// Rewrites the canary bytes (Canary mode) and re-protects the guard page (Pages mode).
+    /// Rewrites the canary bytes (Canary mode) and re-protects the guard page (Pages mode) —
+    /// only when it is not protected already, so an unopened guard costs no syscall per call.
     void rearm();
 
     /// Canary mode: offset from data() of the first canary byte that changed (>= size()).
@@ -46,7 +51,8 @@ public:
     /// True when `address` lies in the pages holding the buffer (Pages mode).
     [[nodiscard]] bool pagesContain(const void* address) const;
 
-    /// Pages mode: mprotect the buffer's pages PROT_NONE / back to read-write. Signal-safe.
+    /// Pages mode: mprotect the buffer's pages PROT_NONE / back to read-write, only when the
+    /// state changes. Signal-safe.
     void poison();
     void unpoison();
     [[nodiscard]] bool poisoned() const { return poisoned_; }
@@ -62,6 +68,7 @@ private:
     std::size_t dataPagesBytes_ = 0;
     std::size_t pageSize_ = 0;
     bool poisoned_ = false;
+    bool guardArmed_ = false;  // Pages mode: the guard page is PROT_NONE (no mprotect needed)
 };
 
 }  // namespace eapscope

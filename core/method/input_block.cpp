@@ -67,7 +67,8 @@ void appendUnique(std::string& out, const char* name)
 
 }  // namespace
 
-InputBlock::InputBlock(const BeginRequest& request, GuardMode mode) : mode_(mode)
+InputBlock::InputBlock(const BeginRequest& request, GuardMode mode, std::vector<GuardedBuffer>* pool)
+    : mode_(mode), pool_(mode == GuardMode::Pages ? pool : nullptr)
 {
     buffers_.reserve(4);
     input_.dwSizeInBytes = request.inputSize;
@@ -98,8 +99,32 @@ InputBlock::InputBlock(const BeginRequest& request, GuardMode mode) : mode_(mode
 
 GuardedBuffer& InputBlock::addBuffer(const char* name, std::size_t size)
 {
+    if (pool_) {
+        for (auto it = pool_->begin(); it != pool_->end(); ++it) {
+            if (it->reuse(size)) {
+                buffers_.push_back({name, std::move(*it)});
+                pool_->erase(it);
+                return buffers_.back().buffer;
+            }
+        }
+    }
     buffers_.push_back({name, GuardedBuffer(size, mode_)});
     return buffers_.back().buffer;
+}
+
+void InputBlock::releaseInto(std::vector<GuardedBuffer>& pool)
+{
+    constexpr std::size_t kMaxPooled = 16;
+    if (mode_ != GuardMode::Pages) {
+        return;
+    }
+    for (auto& named : buffers_) {
+        if (pool.size() < kMaxPooled) {
+            named.buffer.poison();
+            pool.push_back(std::move(named.buffer));
+        }
+    }
+    buffers_.clear();
 }
 
 void InputBlock::afterBegin()

@@ -19,7 +19,8 @@ namespace eapscope {
 
 class InputBlock {
 public:
-    InputBlock(const BeginRequest& request, GuardMode mode);
+    /// `pool` (Pages mode): mapped buffers of ended contexts to reuse instead of mapping new ones.
+    InputBlock(const BeginRequest& request, GuardMode mode, std::vector<GuardedBuffer>* pool = nullptr);
     InputBlock(const InputBlock&) = delete;
     InputBlock& operator=(const InputBlock&) = delete;
 
@@ -42,6 +43,9 @@ public:
     /// Which input changed between two snapshots ("PPP_EAP_INPUT.fFlags, identity"), or empty.
     static std::string describeChange(const Snapshot& before, const Snapshot& after);
 
+    /// Moves this block's (poisoned) mapped buffers into `pool` for a later context (Pages mode).
+    void releaseInto(std::vector<GuardedBuffer>& pool);
+
     /// Name of the poisoned Begin-only buffer holding `address`, or nullptr.
     [[nodiscard]] const char* poisonedBufferAt(const void* address) const;
     /// Unpoisons the buffer holding `address` so the faulting access resumes. Signal-safe.
@@ -56,6 +60,7 @@ private:
     static std::optional<Bytes> readable(const GuardedBuffer& buffer);
 
     GuardMode mode_;
+    std::vector<GuardedBuffer>* pool_ = nullptr;
     PPP_EAP_INPUT input_{};
     std::vector<Named> buffers_;  // identity, password, connection data, user data
     AttributeArray beginAttributes_;
