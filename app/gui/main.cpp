@@ -1,6 +1,7 @@
 // eapscope [SESSION_FILE]: opens the main window on the default live session (bundled EAP-MD5
 // on both sides in loopback, alice/secret, nothing run yet), or on a recorded session file.
 #include "controller/session_setup.h"
+#include "replay/replay_dialog.h"
 #include "window/app_settings.h"
 #include "window/main_window.h"
 #include "window/theme.h"
@@ -19,11 +20,12 @@ int main(int argc, char* argv[])
     parser.setApplicationDescription(QApplication::translate("main", "A debugger for RAS EAP methods"));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addPositionalArgument(QStringLiteral("file"), QApplication::translate("main", "Session file to open"));
+    parser.addPositionalArgument(QStringLiteral("file"), QApplication::translate("main", "Session file or capture (pcap, pcapng, optionally .gz) to open"));
     parser.process(app);
 
     eapscope::ui::applyTheme(app, eapscope::ui::themeFromString(eapscope::ui::AppSettings().theme()));
     eapscope::ui::MainWindow window;
+    eapscope::ui::installReplayAction(window);
     window.show();
     const QStringList files = parser.positionalArguments();
     if (files.isEmpty()) {

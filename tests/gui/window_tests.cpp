@@ -241,5 +241,39 @@ TEST_F(WindowTest, TrainingLeak_TimelineStillShowsTheLeakedBlocks)
 }
 #endif
 
+#if defined(EAPSCOPE_HAVE_CAPTURE) && defined(EAPSCOPE_SHARED_DIR)
+TEST_F(WindowTest, OpenCapture_ShowsPacketRowsAndOneLanePerConversation)
+{
+    const QString path = QStringLiteral(EAPSCOPE_SHARED_DIR "/captures/public/eapmd5pass-brad.eaptest2.cap");
+    ASSERT_EQ(window.openFileNow(path), QString());
+    const Trace& trace = window.document()->trace();
+    ASSERT_GT(trace.size(), 0u);
+    EXPECT_EQ(window.eventTable()->model()->rowCount(), static_cast<int>(trace.size()));
+    const auto challenge = firstPacket(trace, 1, 4);
+    ASSERT_TRUE(challenge.has_value()) << "no MD5-Challenge Packet row";
+    EXPECT_GE(window.contexts()->model()->rowCount(), 1);
+    window.selection()->select(*challenge);
+    EXPECT_TRUE(window.inspector()->headline().contains(QStringLiteral("MD5-Challenge")))
+        << window.inspector()->headline().toStdString();
+#ifdef EAPSCOPE_HAVE_UI_TIMELINE
+    EXPECT_GE(window.timeline()->laneCount(), 1u);
+#endif
+}
+
+TEST_F(WindowTest, OpenNonCapture_NamesTheFileAndKeepsTheSession)
+{
+    start(SessionSetup{});
+    ASSERT_TRUE(press(window, Qt::Key_F10));
+    const std::size_t before = window.document()->trace().size();
+    ASSERT_GT(before, 0u);
+    const QString path = QStringLiteral(EAPSCOPE_SOURCE_DIR "/README.md");
+    const QString error = window.openFileNow(path);
+    EXPECT_FALSE(error.isEmpty());
+    EXPECT_TRUE(error.contains(path)) << error.toStdString();
+    EXPECT_EQ(window.document()->trace().size(), before);
+    EXPECT_NE(window.controller()->state(), SessionController::State::Viewing);
+}
+#endif
+
 }  // namespace
 }  // namespace eapscope::ui

@@ -154,7 +154,7 @@ void MainWindow::createActions()
         addAction(a);
         return a;
     };
-    add(QStringLiteral("actionOpen"), tr("&Open session…"), QStringLiteral("open"), QKeySequence::Open,
+    add(QStringLiteral("actionOpen"), tr("&Open session or capture…"), QStringLiteral("open"), QKeySequence::Open,
         [this] { onOpen(); });
     add(QStringLiteral("actionSave"), tr("&Save session"), QStringLiteral("save"), QKeySequence::Save,
         [this] { onSave(); });
@@ -470,8 +470,10 @@ void MainWindow::onAddBreakpoint()
 
 void MainWindow::onOpen()
 {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open session"), QString(),
-                                                      tr("EapScope sessions (*.eapscope);;All files (*)"));
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Open session or capture"), QString(),
+        tr("Sessions and captures (*.eapscope *.pcap *.pcapng *.cap *.gz);;EapScope sessions (*.eapscope);;"
+           "Captures (*.pcap *.pcapng *.cap *.gz);;All files (*)"));
     if (!path.isEmpty()) {
         openFile(path);
     }
@@ -492,7 +494,7 @@ void MainWindow::openFile(const QString& path)
                 if (!trace) {
                     settings_->removeRecentFile(file);
                     updateRecentMenu();
-                    QMessageBox::warning(this, tr("Open session"), error);
+                    QMessageBox::warning(this, tr("Open"), error);
                     return;
                 }
                 controller_->enterViewing();
