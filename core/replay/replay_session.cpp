@@ -5,12 +5,12 @@
 #include "eap/eap_types.h"
 #include "engine/session_engine.h"
 #include "method/method_resolver.h"
+#include "replay/replay_live.h"
 #include "replay/replay_script.h"
 
 #include <filesystem>
 
 namespace eapscope {
-namespace {
 
 EngineConfig replayConfig(const ReplayScript& script, const ReplayRequest& request, MethodExecutor& executor,
                           const std::string& path)
@@ -44,6 +44,8 @@ std::vector<EventId> sentPackets(const Trace& trace, Side role)
     return sent;
 }
 
+namespace {
+
 std::string describe(const ReplayComparison& c)
 {
     std::string ranges;
@@ -59,6 +61,8 @@ std::string describe(const ReplayComparison& c)
     return "frame " + std::to_string(c.frame) + ": the method sent " + c.sent + ", the capture has " +
            c.captured + "; " + ranges + " differ (compared: " + c.rule + ")";
 }
+
+}  // namespace
 
 FindingRecord divergence(const Trace& trace, const ReplayComparison& c, Side role,
                          std::optional<EventId> event)
@@ -77,6 +81,8 @@ FindingRecord divergence(const Trace& trace, const ReplayComparison& c, Side rol
     finding.offset = c.differences.empty() ? -1 : static_cast<std::int64_t>(c.differences.front().offset);
     return finding;
 }
+
+namespace {
 
 std::string outcomeOf(const std::vector<SideOutcome>& outcomes, Side role)
 {

@@ -14,6 +14,9 @@
 #ifdef EAPSCOPE_HAVE_STORE
 #include "store/session_writer.h"
 #endif
+#ifdef EAPSCOPE_HAVE_REPLAY
+#include "replay/replay_live.h"
+#endif
 
 #include <QCoreApplication>
 #include <QDir>
@@ -89,6 +92,12 @@ void EngineWorker::start(const SessionSetup& setup)
     setup_ = setup;
     trace_ = std::make_unique<Trace>();
     EngineConfig config;
+#ifdef EAPSCOPE_HAVE_REPLAY
+    if (setup.replay) {
+        startReplay(setup);
+        return;
+    }
+#endif
     const std::array<QString, 2> specs{setup.authenticatorMethod, setup.peerMethod};
     std::array<EngineSide*, 2> sides{&config.authenticator, &config.peer};
     const bool manual = setup.counterpart == SessionSetup::Counterpart::Manual;
@@ -128,13 +137,17 @@ void EngineWorker::start(const SessionSetup& setup)
     config.interleave = setup.interleave;
     config.autoFireTimeouts = false;  // the person fires timeouts (virtual timers, DESIGN.md)
     engine_ = std::make_unique<SessionEngine>(std::move(config), *trace_);
+    finishStart();
+}
 
+void EngineWorker::finishStart()
+{
 #ifdef EAPSCOPE_HAVE_STORE
     const QString dir = QStandardPaths::writableLocation(QStandardPaths::TempLocation);
     recordingPath_ = QDir(dir).filePath(QStringLiteral("eapscope-%1-%2.eapscope")
                                             .arg(QCoreApplication::applicationPid())
                                             .arg(generation_));
-    auto writer = SessionWriter::create(recordingPath_.toStdString(), setup.keepSecrets);
+    auto writer = SessionWriter::create(recordingPath_.toStdString(), setup_.keepSecrets);
     if (writer) {
         writer_ = std::move(writer).value();
     } else {
@@ -154,6 +167,33 @@ void EngineWorker::start(const SessionSetup& setup)
         }
     });
 }
+
+#ifdef EAPSCOPE_HAVE_REPLAY
+// Replay (issue 6 part 5): the method plays the chosen role, the captured other side is the
+// scripted counterpart; each packet the method sends is compared as it is sent (oneCall()).
+void EngineWorker::startReplay(const SessionSetup& setup)
+{
+    const ReplayPlan& plan = *setup.replay;
+    const std::size_t side = plan.request.role == Side::Authenticator ? 0 : 1;
+#ifdef EAPSCOPE_HAVE_HOST
+    if (setup.isolated) {
+        HostOptions options;
+        options.hostPath = setup.hostPath.toStdString();
+        options.heapTracking = setup.heapTracking;
+        executors_[side] = std::make_unique<HostExecutor>(options);
+    }
+#endif
+    if (!executors_[side]) {
+        executors_[side] = std::make_unique<InProcessExecutor>();
+    }
+    EngineConfig config = replayConfig(plan.script, plan.request, *executors_[side], plan.methodPath);
+    trace_->setOption("replay.capture", plan.capture.path);
+    trace_->setOption("replay.conversation", std::to_string(plan.request.conversation));
+    replay_ = std::make_unique<ReplayTracker>(setup.replay);
+    engine_ = std::make_unique<SessionEngine>(std::move(config), *trace_);
+    finishStart();
+}
+#endif
 
 bool EngineWorker::ready() const
 {
@@ -233,6 +273,11 @@ StepResult EngineWorker::oneCall()
             break;
         }
     }
+#ifdef EAPSCOPE_HAVE_REPLAY
+    if (replay_) {
+        replay_->update(*trace_, engine_->finished());
+    }
+#endif
     return result;
 }
 

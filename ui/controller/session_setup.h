@@ -7,6 +7,12 @@
 #include <QPair>
 #include <QString>
 
+#include <memory>
+
+namespace eapscope {
+struct ReplayPlan;
+}
+
 namespace eapscope::ui {
 
 struct SessionSetup {
@@ -24,6 +30,9 @@ struct SessionSetup {
     QString hostPath;             // empty = <exe dir>/eapscope-host
     bool heapTracking = true;
     bool keepSecrets = false;     // in the recording
+    // Set: replay a captured conversation (ui/replay): the plan's method plays its role against
+    // the captured other side; the method fields above are ignored.
+    std::shared_ptr<const eapscope::ReplayPlan> replay;
 
     bool operator==(const SessionSetup&) const = default;
 };
