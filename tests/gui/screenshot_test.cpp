@@ -1,6 +1,7 @@
 // Screenshot under Xvfb (issue 5 "Tests and evidence"): the main window after a finished
 // 3-context run with a leaking training method, written to <build>/screenshots/.
 #include "models/findings_model.h"
+#include "session/event_selection.h"
 #include "session/session_document.h"
 #include "window/findings_dock.h"
 #include "window/main_window.h"
@@ -56,6 +57,38 @@ TEST(Screenshot, MainWindowAfterThreeContextRunWithLeakingMethod)
     EXPECT_GT(QFileInfo(path).size(), 10000);
     std::cout << "screenshot: " << path.toStdString() << "\n";
 }
+
+#if defined(EAPSCOPE_HAVE_CAPTURE) && defined(EAPSCOPE_SHARED_DIR)
+TEST(Screenshot, MainWindowWithAnOpenedCapture)
+{
+    MainWindow window;
+    window.resize(1600, 1000);
+    window.show();
+    QApplication::setActiveWindow(&window);
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
+    ASSERT_EQ(window.openFileNow(QStringLiteral(EAPSCOPE_SHARED_DIR "/captures/public/eapmd5pass-brad.eaptest2.cap")),
+              QString());
+    const Trace& trace = window.document()->trace();
+    for (std::size_t i = 0; i < trace.size(); ++i) {  // show the first MD5-Challenge in the inspector
+        const auto bytes = trace.kinds()[i] == EventKind::Packet ? trace.packet(trace.packets()[i])
+                                                                 : std::span<const std::uint8_t>{};
+        if (bytes.size() >= 5 && bytes[0] == 1 && bytes[4] == 4) {
+            window.selection()->select(EventId(static_cast<std::uint32_t>(i)));
+            break;
+        }
+    }
+#ifdef EAPSCOPE_HAVE_UI_TIMELINE
+    window.timeline()->fitAll();
+#endif
+    QTest::qWait(200);
+    const QString dir = QStringLiteral(EAPSCOPE_BINARY_DIR "/screenshots");
+    QDir().mkpath(dir);
+    const QString path = dir + QStringLiteral("/main_window_capture_md5.png");
+    ASSERT_TRUE(window.grab().save(path));
+    EXPECT_GT(QFileInfo(path).size(), 10000);
+    std::cout << "screenshot: " << path.toStdString() << "\n";
+}
+#endif
 
 }  // namespace
 }  // namespace eapscope::ui
