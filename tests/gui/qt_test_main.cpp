@@ -1,5 +1,7 @@
-// GoogleTest main for GUI tests: one QApplication for the whole run (offscreen platform set by
-// the test environment), settings isolated in QStandardPaths' test locations.
+// GoogleTest main for GUI tests: one QApplication for the whole run, settings isolated in
+// QStandardPaths' test locations. Without a platform chosen by the caller the tests run
+// offscreen: ctest's test discovery (--gtest_list_tests) starts this binary without the tests'
+// ENVIRONMENT, and on a machine without a display xcb would abort before listing anything.
 #include <QApplication>
 #include <QStandardPaths>
 
@@ -7,6 +9,9 @@
 
 int main(int argc, char** argv)
 {
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) {
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    }
     QStandardPaths::setTestModeEnabled(true);
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("EapScopeTests"));
