@@ -2,6 +2,7 @@
 // they can serve (issue 2 part 7).
 #include "cli_command.h"
 
+#include "eapscope/raseap.h"
 #include "method/in_process_executor.h"
 #include "method/method_resolver.h"
 
@@ -23,10 +24,15 @@ nlohmann::json describe(const BundledMethod& method)
     const LoadReport report = executor.load(LoadRequest{method.path, method.name, std::nullopt});
     executor.unload();
     nlohmann::json roles = nlohmann::json::array();
-    // The ABI has no roles query (RolesSupported is a registry value, RASEAP.md §2.5): a method
-    // with Begin and MakeMessage can be asked to serve either role; fAuthenticator decides.
+    // RolesSupported is a registry value on Windows (RASEAP.md §2.5); on Linux the SDK's optional
+    // RasEapRolesSupported export stands in for it, and its absence means both roles.
     if (report.hasMakeMessage) {
-        roles = {"authenticator", "peer"};
+        if ((report.roles & RAS_EAP_ROLE_AUTHENTICATOR) != 0) {
+            roles.push_back("authenticator");
+        }
+        if ((report.roles & RAS_EAP_ROLE_AUTHENTICATEE) != 0) {
+            roles.push_back("peer");
+        }
     }
     nlohmann::json j = {
         {"name", method.name}, {"path", method.path}, {"types", report.answeredTypes}, {"roles", roles}};

@@ -60,9 +60,24 @@ Result<RunSummary> runSession(const RunOptions& options, Trace& trace, const Exe
     EngineConfig config = loopbackConfig(options, *authPath, *peerPath);
     config.authenticator.executor = auth.get();
     config.peer.executor = peer.get();
+    // The run's options go into the session file (issue 4 part 1); passwords stay out of the
+    // trace altogether, so nothing depends on redaction to keep them out of a file.
+    trace.setOption("auth", options.authSpec);
+    trace.setOption("peer", options.peerSpec);
+    if (options.type) {
+        trace.setOption("type", std::to_string(*options.type));
+    }
     trace.setOption("identity", options.identity);
     trace.setOption("contexts", std::to_string(config.contexts));
     trace.setOption("interleave", options.interleave ? "true" : "false");
+    trace.setOption("executor", options.inProcess ? "in-process" : "isolated");
+    trace.setOption("watchdog-ms", std::to_string(options.watchdogMs));
+    trace.setOption("slow-ms", std::to_string(options.slowMs));
+    trace.setOption("stacks", options.stacks ? "true" : "false");
+    trace.setOption("guard", options.guard ? "true" : "false");
+    if (options.dropPacket) {
+        trace.setOption("drop-packet", std::to_string(*options.dropPacket));
+    }
     // An MD5 conversation records about 40 events per context pair: reserving avoids regrowing
     // thirteen columns (page faults and copies dominated a 5000-context run).
     trace.reserve(trace.size() + std::size_t{config.contexts} * 48);
