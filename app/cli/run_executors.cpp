@@ -10,10 +10,12 @@ namespace eapscope::cli {
 void addExecutorOptions(CLI::App* cmd, RunOptions& options)
 {
     cmd->add_option("--slow-ms", options.slowMs, "SLOW_CALL threshold in ms")->capture_default_str();
-    cmd->add_option("--watchdog-ms", options.watchdogMs, "HANG: kill a method call that does not return in time")
+    cmd->add_option("--watchdog-ms", options.watchdogMs,
+                    "HANG: kill a method call that does not return in time")
         ->capture_default_str();
     cmd->add_flag("--stacks", options.stacks, "record each allocation's call stack (function and file:line)");
-    cmd->add_flag("--guard", options.guard, "poison freed blocks and hold them in quarantine (USE_AFTER_END)");
+    cmd->add_flag("--guard", options.guard,
+                  "poison freed blocks and hold them in quarantine (USE_AFTER_END)");
     cmd->add_flag("--in-process", options.inProcess,
                   "run the methods inside this process (tests, benchmarks): no heap tracking, and a crash "
                   "of the method is a crash of eapscope-cli");

@@ -20,7 +20,9 @@ int main(int argc, char* argv[])
     parser.setApplicationDescription(QApplication::translate("main", "A debugger for RAS EAP methods"));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addPositionalArgument(QStringLiteral("file"), QApplication::translate("main", "Session file or capture (pcap, pcapng, optionally .gz) to open"));
+    parser.addPositionalArgument(
+        QStringLiteral("file"),
+        QApplication::translate("main", "Session file or capture (pcap, pcapng, optionally .gz) to open"));
     parser.process(app);
 
     eapscope::ui::applyTheme(app, eapscope::ui::themeFromString(eapscope::ui::AppSettings().theme()));

@@ -65,7 +65,7 @@ struct LoadReport {
 
 /// Inputs of RasEapBegin (RASEAP.md §3.3). The executor builds the PPP_EAP_INPUT from it.
 struct BeginRequest {
-    std::uint32_t contextTag = 0;   // ContextId value + 1 (0 = no context), for heap attribution
+    std::uint32_t contextTag = 0;  // ContextId value + 1 (0 = no context), for heap attribution
     bool authenticator = false;
     std::uint32_t flags = 0;
     std::u16string identity;
@@ -79,14 +79,14 @@ struct BeginRequest {
 
 /// Inputs of RasEapMakeMessage (RASEAP.md §3.4).
 struct MakeMessageRequest {
-    std::uint32_t contextTag = 0;   // ContextId value + 1
+    std::uint32_t contextTag = 0;  // ContextId value + 1
     std::uint64_t workBuffer = 0;
-    std::optional<Bytes> receivePacket;     // absent = NULL
+    std::optional<Bytes> receivePacket;  // absent = NULL
     std::uint32_t cbSendPacket = 1400;
-    std::uint32_t flags = 0;                // kCallFlag* of trace.h
-    std::uint32_t authResultCode = 0;       // with kCallFlagAuthComplete
+    std::uint32_t flags = 0;                    // kCallFlag* of trace.h
+    std::uint32_t authResultCode = 0;           // with kCallFlagAuthComplete
     std::vector<AuthAttribute> userAttributes;  // back-end results with kCallFlagAuthComplete
-    std::uint32_t outputSize = 80;          // PPP_EAP_OUTPUT.dwSizeInBytes: 80 classic, 96 current
+    std::uint32_t outputSize = 80;              // PPP_EAP_OUTPUT.dwSizeInBytes: 80 classic, 96 current
 };
 
 /// One allocator event seen by the heap tracer during (or between) calls.
@@ -113,9 +113,9 @@ struct HostFailure {
 /// Everything a call produced and everything the runner observed around it.
 struct CallOutcome {
     EntryPoint entry = EntryPoint::None;
-    std::uint32_t result = 0;        // DWORD returned
+    std::uint32_t result = 0;  // DWORD returned
     std::uint64_t durationNs = 0;
-    bool skipped = false;            // the entry point is NULL (RASEAP.md §1.5): nothing was called
+    bool skipped = false;  // the entry point is NULL (RASEAP.md §1.5): nothing was called
 
     // RasEapBegin
     std::uint64_t workBuffer = 0;
@@ -124,10 +124,10 @@ struct CallOutcome {
     // RasEapMakeMessage (PPP_EAP_OUTPUT as copied right after the call)
     std::uint32_t action = 0;
     std::uint32_t authResultCode = 0;
-    Bytes sendPacket;                // Length bytes of pSendPacket for Send* actions (at most cbSendPacket)
+    Bytes sendPacket;  // Length bytes of pSendPacket for Send* actions (at most cbSendPacket)
     std::uint32_t sendLengthField = 0;  // the Length field as the method wrote it
     std::vector<AuthAttribute> outputAttributes;
-    std::string attributesProblem;   // why pUserAttributes is malformed (ATTRIBUTES_MALFORMED), or empty
+    std::string attributesProblem;  // why pUserAttributes is malformed (ATTRIBUTES_MALFORMED), or empty
     bool invokeInteractiveUI = false;
     Bytes uiContextData;
     bool saveConnectionData = false;
@@ -136,15 +136,15 @@ struct CallOutcome {
     Bytes userData;
 
     // Contract observations (RASEAP.md §3.7, §3.8)
-    std::string inputModified;       // which host-owned input changed, or empty
-    bool outputOverrun = false;      // guard bytes after the host's PPP_EAP_OUTPUT changed
-    bool infoOverrun = false;        // GetInfo wrote past PPP_EAP_INFO
-    bool packetOverflow = false;     // wrote past cbSendPacket
+    std::string inputModified;                   // which host-owned input changed, or empty
+    bool outputOverrun = false;                  // guard bytes after the host's PPP_EAP_OUTPUT changed
+    bool infoOverrun = false;                    // GetInfo wrote past PPP_EAP_INFO
+    bool packetOverflow = false;                 // wrote past cbSendPacket
     std::optional<std::int64_t> overflowOffset;  // offset from pSendPacket of the first stray write
-    bool inputUsedAfterCall = false; // touched Begin input after Begin returned (host guard mode)
+    bool inputUsedAfterCall = false;             // touched Begin input after Begin returned (host guard mode)
     std::string inputUsedDetail;
 
-    std::vector<HeapEvent> heap;     // tracer events of this call, in order
+    std::vector<HeapEvent> heap;         // tracer events of this call, in order
     std::optional<HostFailure> failure;  // isolated host died or hung in this call
 };
 

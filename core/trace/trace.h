@@ -39,10 +39,10 @@
 
 namespace eapscope {
 
-inline constexpr std::uint32_t kCallFlagAuthComplete = 1u << 0;   // fAuthenticationComplete
-inline constexpr std::uint32_t kCallFlagTimeout = 1u << 1;         // retransmission timer fired
-inline constexpr std::uint32_t kCallFlagSuccessReceived = 1u << 2; // fSuccessPacketReceived
-inline constexpr std::uint32_t kCallFlagUiData = 1u << 3;          // fDataReceivedFromInteractiveUI
+inline constexpr std::uint32_t kCallFlagAuthComplete = 1u << 0;     // fAuthenticationComplete
+inline constexpr std::uint32_t kCallFlagTimeout = 1u << 1;          // retransmission timer fired
+inline constexpr std::uint32_t kCallFlagSuccessReceived = 1u << 2;  // fSuccessPacketReceived
+inline constexpr std::uint32_t kCallFlagUiData = 1u << 3;           // fDataReceivedFromInteractiveUI
 
 /// One event as a plain value: what append() takes and row() returns.
 struct EventRow {
@@ -66,19 +66,19 @@ struct EventRow {
 /// One authentication context (or, for captures, one conversation): a timeline lane.
 struct ContextInfo {
     Side side = Side::None;
-    std::uint32_t number = 0;   // 1-based, per side, in Begin order
-    EventId created;            // the event at which it came to be (truncate() drops it after)
-    StringId label;             // captures: "EAPOL 00:11:… ↔ …"; live: empty
+    std::uint32_t number = 0;  // 1-based, per side, in Begin order
+    EventId created;           // the event at which it came to be (truncate() drops it after)
+    StringId label;            // captures: "EAPOL 00:11:… ↔ …"; live: empty
 
     bool operator==(const ContextInfo&) const = default;
 };
 
 struct FindingRecord {
-    std::string rule;           // catalogue id, e.g. "HEAP_LEAK"
+    std::string rule;  // catalogue id, e.g. "HEAP_LEAK"
     Severity severity = Severity::Error;
     Side side = Side::None;
     ContextId context;
-    EventId call;               // the CallStart of the call that broke the rule, if any
+    EventId call;  // the CallStart of the call that broke the rule, if any
     EntryPoint entry = EntryPoint::None;
     std::string message;
     // Rule-specific details; absent when they do not apply.
@@ -88,18 +88,18 @@ struct FindingRecord {
     std::optional<int> signal;
     std::optional<int> exitStatus;
     std::optional<std::int64_t> offset;
-    EventId event;              // the Finding row (set by Trace::addFinding)
+    EventId event;  // the Finding row (set by Trace::addFinding)
 
     bool operator==(const FindingRecord&) const = default;
 };
 
 struct MethodIdentity {
     Side side = Side::None;
-    std::string name;       // bundled name, or the library's file name
-    std::string path;       // as recorded
+    std::string name;  // bundled name, or the library's file name
+    std::string path;  // as recorded
     std::uint32_t eapType = 0;
     std::uint32_t roles = 0;  // RAS_EAP_ROLE_* bits the method served in this session
-    std::string sha256;     // hex of the library file
+    std::string sha256;       // hex of the library file
 
     bool operator==(const MethodIdentity&) const = default;
 };

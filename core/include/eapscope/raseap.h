@@ -350,9 +350,9 @@ typedef struct _PPP_EAP_INFO {
     DWORD(APIENTRY* RasEapInitialize)(BOOL fInitialize);
     DWORD(APIENTRY* RasEapBegin)(VOID** ppWorkBuffer, PPP_EAP_INPUT* pPppEapInput);
     DWORD(APIENTRY* RasEapEnd)(VOID* pWorkBuffer);
-    DWORD(APIENTRY* RasEapMakeMessage)(VOID* pWorkBuf, PPP_EAP_PACKET* pReceivePacket,
-                                       PPP_EAP_PACKET* pSendPacket, DWORD cbSendPacket,
-                                       PPP_EAP_OUTPUT* pEapOutput, PPP_EAP_INPUT* pEapInput);
+    DWORD(APIENTRY* RasEapMakeMessage)
+    (VOID* pWorkBuf, PPP_EAP_PACKET* pReceivePacket, PPP_EAP_PACKET* pSendPacket, DWORD cbSendPacket,
+     PPP_EAP_OUTPUT* pEapOutput, PPP_EAP_INPUT* pEapInput);
 } PPP_EAP_INFO, *PPPP_EAP_INFO;
 
 /* §1.6 auxiliary structures of the current SDK (a host does not need them). */
@@ -381,20 +381,18 @@ typedef struct _LEGACY_INTERACTIVE_UI_PARAMS {
 /* §4.2 exports, looked up by name. */
 typedef DWORD(APIENTRY* PRASEAPGETINFO)(DWORD dwEapTypeId, PPP_EAP_INFO* pInfo);
 typedef DWORD(APIENTRY* PRASEAPFREEMEMORY)(BYTE* pMemory);
-typedef DWORD(APIENTRY* PRASEAPINVOKEINTERACTIVEUI)(DWORD dwEapTypeId, HWND hwndParent,
-                                                    BYTE* pUIContextData, DWORD dwSizeOfUIContextData,
+typedef DWORD(APIENTRY* PRASEAPINVOKEINTERACTIVEUI)(DWORD dwEapTypeId, HWND hwndParent, BYTE* pUIContextData,
+                                                    DWORD dwSizeOfUIContextData,
                                                     BYTE** ppDataFromInteractiveUI,
                                                     DWORD* pdwSizeOfDataFromInteractiveUI);
 typedef DWORD(APIENTRY* PRASEAPINVOKECONFIGUI)(DWORD dwEapTypeId, HWND hwndParent, DWORD dwFlags,
                                                BYTE* pConnectionDataIn, DWORD dwSizeOfConnectionDataIn,
-                                               BYTE** ppConnectionDataOut,
-                                               DWORD* pdwSizeOfConnectionDataOut);
+                                               BYTE** ppConnectionDataOut, DWORD* pdwSizeOfConnectionDataOut);
 typedef DWORD(APIENTRY* PRASEAPGETIDENTITY)(DWORD dwEapTypeId, HWND hwndParent, DWORD dwFlags,
                                             const WCHAR* pwszPhonebook, const WCHAR* pwszEntry,
                                             BYTE* pConnectionDataIn, DWORD dwSizeOfConnectionDataIn,
-                                            BYTE* pUserDataIn, DWORD dwSizeOfUserDataIn,
-                                            BYTE** ppUserDataOut, DWORD* pdwSizeOfUserDataOut,
-                                            WCHAR** ppwszIdentityOut);
+                                            BYTE* pUserDataIn, DWORD dwSizeOfUserDataIn, BYTE** ppUserDataOut,
+                                            DWORD* pdwSizeOfUserDataOut, WCHAR** ppwszIdentityOut);
 
 RASEAP_EXPORT DWORD APIENTRY RasEapGetInfo(DWORD dwEapTypeId, PPP_EAP_INFO* pEapInfo);
 
