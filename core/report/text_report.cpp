@@ -3,9 +3,7 @@
 #include "report/run_report.h"
 #include "report/session_summary.h"
 
-#ifdef EAPSCOPE_HAVE_EAP_DECODER
 #include "eap/eap_decoder.h"
-#endif
 
 #include <cstdio>
 #include <sstream>
@@ -16,19 +14,7 @@ namespace {
 
 std::string describePacket(std::span<const std::uint8_t> packet)
 {
-#ifdef EAPSCOPE_HAVE_EAP_DECODER
     return decodeEap(packet).summary;
-#else
-    static constexpr const char* kCodes[] = {"?", "Request", "Response", "Success", "Failure"};
-    if (packet.size() < 4) {
-        return "truncated";
-    }
-    std::string s = packet[0] <= 4 ? kCodes[packet[0]] : "Code" + std::to_string(packet[0]);
-    if (packet.size() >= 5 && (packet[0] == 1 || packet[0] == 2)) {
-        s += "/" + std::to_string(packet[4]);
-    }
-    return s + " id=" + std::to_string(packet[1]) + " len=" + std::to_string((packet[2] << 8) | packet[3]);
-#endif
 }
 
 std::string where(const Trace& trace, Side side, ContextId context)

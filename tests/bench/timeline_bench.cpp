@@ -13,14 +13,12 @@
 #include <QApplication>
 #include <QImage>
 
-#ifdef EAPSCOPE_TIMELINE_BENCH_WINDOW
 #include "store/session_reader.h"
 #include "store/session_writer.h"
 #include "window/main_window.h"
 
 #include <QDir>
 #include <QTemporaryDir>
-#endif
 
 #include <algorithm>
 #include <array>
@@ -122,7 +120,6 @@ void print(const Result& r)
         r.name, r.events, r.contexts, r.indexMs, r.paintMs[0], r.paintMs[1], r.paintMs[2], r.paintMs[3]);
 }
 
-#ifdef EAPSCOPE_TIMELINE_BENCH_WINDOW
 constexpr int kOpenRuns = 2;
 
 /// Best of kOpenRuns wall times of `open`, in ms (opening is I/O, CPU time would hide it).
@@ -167,14 +164,6 @@ void openBenchmark(const eapscope::ui::testing::SyntheticOptions& options)
         "ratio %.2f (target: at most 2) -> %s\n",
         trace.size(), readMs, windowMs, windowMs / readMs, windowMs <= 2 * readMs ? "met" : "NOT met");
 }
-#else
-void openBenchmark(const eapscope::ui::testing::SyntheticOptions&)
-{
-    std::printf(
-        "open 1M-event session file into the window vs readSession alone: not measured "
-        "(this build has no eapscope_ui or eapscope_store)\n");
-}
-#endif
 
 }  // namespace
 

@@ -16,8 +16,6 @@ eapscope_add_fuzz(capture_file_fuzz
   LIBS eapscope_capture
   CORPUS "${CMAKE_CURRENT_LIST_DIR}/corpus/capture")
 
-if(TARGET eapscope_capture_fixtures)
-  add_executable(capture_corpus_seed "${CMAKE_CURRENT_LIST_DIR}/capture_corpus_seed.cpp")
-  target_link_libraries(capture_corpus_seed PRIVATE eapscope_capture_fixtures)
-  eapscope_warnings(capture_corpus_seed)
-endif()
+add_executable(capture_corpus_seed "${CMAKE_CURRENT_LIST_DIR}/capture_corpus_seed.cpp")
+target_link_libraries(capture_corpus_seed PRIVATE eapscope_capture_fixtures)
+eapscope_warnings(capture_corpus_seed)

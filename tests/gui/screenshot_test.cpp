@@ -7,9 +7,7 @@
 #include "window/main_window.h"
 #include "window_driver.h"
 
-#ifdef EAPSCOPE_HAVE_UI_TIMELINE
 #include "timeline/timeline_view.h"
-#endif
 
 #include <QApplication>
 #include <QDir>
@@ -45,9 +43,7 @@ TEST(Screenshot, MainWindowAfterThreeContextRunWithLeakingMethod)
             break;
         }
     }
-#ifdef EAPSCOPE_HAVE_UI_TIMELINE
     window.timeline()->fitAll();
-#endif
     QTest::qWait(200);
     const QString dir = QStringLiteral(EAPSCOPE_BINARY_DIR "/screenshots");
     QDir().mkpath(dir);
@@ -58,7 +54,6 @@ TEST(Screenshot, MainWindowAfterThreeContextRunWithLeakingMethod)
     std::cout << "screenshot: " << path.toStdString() << "\n";
 }
 
-#if defined(EAPSCOPE_HAVE_CAPTURE) && defined(EAPSCOPE_SHARED_DIR)
 TEST(Screenshot, MainWindowWithAnOpenedCapture)
 {
     MainWindow window;
@@ -77,9 +72,7 @@ TEST(Screenshot, MainWindowWithAnOpenedCapture)
             break;
         }
     }
-#ifdef EAPSCOPE_HAVE_UI_TIMELINE
     window.timeline()->fitAll();
-#endif
     QTest::qWait(200);
     const QString dir = QStringLiteral(EAPSCOPE_BINARY_DIR "/screenshots");
     QDir().mkpath(dir);
@@ -88,7 +81,6 @@ TEST(Screenshot, MainWindowWithAnOpenedCapture)
     EXPECT_GT(QFileInfo(path).size(), 10000);
     std::cout << "screenshot: " << path.toStdString() << "\n";
 }
-#endif
 
 }  // namespace
 }  // namespace eapscope::ui

@@ -13,10 +13,8 @@
 #include "window/main_window.h"
 #include "window_driver.h"
 
-#ifdef EAPSCOPE_HAVE_UI_TIMELINE
 #include "timeline/timeline_index.h"
 #include "timeline/timeline_view.h"
-#endif
 
 #include <QTableView>
 
@@ -91,9 +89,7 @@ TEST_F(WindowTest, DefaultSession_F10StepsAWholeMd5LoopbackCallByCall)
             EXPECT_TRUE(window.inspector()->headline().contains(QStringLiteral("MD5-Challenge")))
                 << window.inspector()->headline().toStdString();
             EXPECT_EQ(window.inspector()->currentPacket(), trace.packets()[challenge->value()]);
-#ifdef EAPSCOPE_HAVE_UI_TIMELINE
             EXPECT_EQ(window.timeline()->selectedEvent(), *challenge);
-#endif
         }
     }
     ASSERT_EQ(window.controller()->state(), SessionController::State::Finished);
@@ -171,9 +167,7 @@ TEST_F(WindowTest, TrainingLeak_FindingAppearsAndSelectsItsCall)
     EXPECT_EQ(trace.kinds()[call.value()], EventKind::CallStart);
     EXPECT_TRUE(window.findings()->detailsText().contains(QStringLiteral("RASEAP.md")))
         << window.findings()->detailsText().toStdString();
-#ifdef EAPSCOPE_HAVE_UI_TIMELINE
     EXPECT_EQ(window.timeline()->selectedEvent(), call);
-#endif
 }
 
 TEST_F(WindowTest, CrashingMethod_LeavesTheWindowAliveWithABannerAndRestartWorks)
@@ -194,7 +188,6 @@ TEST_F(WindowTest, CrashingMethod_LeavesTheWindowAliveWithABannerAndRestartWorks
     EXPECT_GT(window.document()->trace().size(), 0u);
 }
 
-#ifdef EAPSCOPE_TIMELINE_HAVE_LEDGER
 int leakedBlocks(const MainWindow& window)
 {
     int leaked = 0;
@@ -239,9 +232,7 @@ TEST_F(WindowTest, TrainingLeak_TimelineStillShowsTheLeakedBlocks)
     ASSERT_TRUE(hasFinding(window.document()->trace(), "HEAP_LEAK"));
     EXPECT_GT(leakedBlocks(window), 0);
 }
-#endif
 
-#if defined(EAPSCOPE_HAVE_CAPTURE) && defined(EAPSCOPE_SHARED_DIR)
 TEST_F(WindowTest, OpenCapture_ShowsPacketRowsAndOneLanePerConversation)
 {
     const QString path = QStringLiteral(EAPSCOPE_SHARED_DIR "/captures/public/eapmd5pass-brad.eaptest2.cap");
@@ -255,9 +246,7 @@ TEST_F(WindowTest, OpenCapture_ShowsPacketRowsAndOneLanePerConversation)
     window.selection()->select(*challenge);
     EXPECT_TRUE(window.inspector()->headline().contains(QStringLiteral("MD5-Challenge")))
         << window.inspector()->headline().toStdString();
-#ifdef EAPSCOPE_HAVE_UI_TIMELINE
     EXPECT_GE(window.timeline()->laneCount(), 1u);
-#endif
 }
 
 TEST_F(WindowTest, OpenNonCapture_NamesTheFileAndKeepsTheSession)
@@ -273,7 +262,6 @@ TEST_F(WindowTest, OpenNonCapture_NamesTheFileAndKeepsTheSession)
     EXPECT_EQ(window.document()->trace().size(), before);
     EXPECT_NE(window.controller()->state(), SessionController::State::Viewing);
 }
-#endif
 
 }  // namespace
 }  // namespace eapscope::ui

@@ -8,15 +8,9 @@
 #include "method/in_process_executor.h"
 #include "method/method_resolver.h"
 
-#ifdef EAPSCOPE_HAVE_HOST
 #include "host/host_executor.h"
-#endif
-#ifdef EAPSCOPE_HAVE_STORE
 #include "store/session_writer.h"
-#endif
-#ifdef EAPSCOPE_HAVE_REPLAY
 #include "replay/replay_live.h"
-#endif
 
 #include <QCoreApplication>
 #include <QDir>
@@ -92,12 +86,10 @@ void EngineWorker::start(const SessionSetup& setup)
     setup_ = setup;
     trace_ = std::make_unique<Trace>();
     EngineConfig config;
-#ifdef EAPSCOPE_HAVE_REPLAY
     if (setup.replay) {
         startReplay(setup);
         return;
     }
-#endif
     const std::array<QString, 2> specs{setup.authenticatorMethod, setup.peerMethod};
     std::array<EngineSide*, 2> sides{&config.authenticator, &config.peer};
     const bool manual = setup.counterpart == SessionSetup::Counterpart::Manual;
@@ -111,14 +103,12 @@ void EngineWorker::start(const SessionSetup& setup)
             setupError_ = fromStd(path.error());
             break;
         }
-#ifdef EAPSCOPE_HAVE_HOST
         if (setup.isolated) {
             HostOptions options;
             options.hostPath = setup.hostPath.toStdString();
             options.heapTracking = setup.heapTracking;
             executors_[i] = std::make_unique<HostExecutor>(options);
         }
-#endif
         if (!executors_[i]) {
             executors_[i] = std::make_unique<InProcessExecutor>();
         }
@@ -142,7 +132,6 @@ void EngineWorker::start(const SessionSetup& setup)
 
 void EngineWorker::finishStart()
 {
-#ifdef EAPSCOPE_HAVE_STORE
     const QString dir = QStandardPaths::writableLocation(QStandardPaths::TempLocation);
     recordingPath_ = QDir(dir).filePath(QStringLiteral("eapscope-%1-%2.eapscope")
                                             .arg(QCoreApplication::applicationPid())
@@ -153,7 +142,6 @@ void EngineWorker::finishStart()
     } else {
         recordingPath_.clear();
     }
-#endif
     const QString recording = recordingPath_;
     const QString error = setupError_;
     const bool canCheckpoint = checkpointProblem().empty();
@@ -168,21 +156,18 @@ void EngineWorker::finishStart()
     });
 }
 
-#ifdef EAPSCOPE_HAVE_REPLAY
 // Replay (issue 6 part 5): the method plays the chosen role, the captured other side is the
 // scripted counterpart; each packet the method sends is compared as it is sent (oneCall()).
 void EngineWorker::startReplay(const SessionSetup& setup)
 {
     const ReplayPlan& plan = *setup.replay;
     const std::size_t side = plan.request.role == Side::Authenticator ? 0 : 1;
-#ifdef EAPSCOPE_HAVE_HOST
     if (setup.isolated) {
         HostOptions options;
         options.hostPath = setup.hostPath.toStdString();
         options.heapTracking = setup.heapTracking;
         executors_[side] = std::make_unique<HostExecutor>(options);
     }
-#endif
     if (!executors_[side]) {
         executors_[side] = std::make_unique<InProcessExecutor>();
     }
@@ -193,7 +178,6 @@ void EngineWorker::startReplay(const SessionSetup& setup)
     engine_ = std::make_unique<SessionEngine>(std::move(config), *trace_);
     finishStart();
 }
-#endif
 
 bool EngineWorker::ready() const
 {
@@ -206,14 +190,12 @@ std::string EngineWorker::checkpointProblem() const
         if (!executor) {
             continue;
         }
-#ifdef EAPSCOPE_HAVE_HOST
         if (const auto* host = dynamic_cast<const HostExecutor*>(executor.get())) {
             if (!host->alive() && host->failure()) {
                 return "the method's host process ended";
             }
             continue;  // a fresh host supports checkpoints until the method starts threads
         }
-#endif
         if (!executor->supportsCheckpoints()) {
             return "methods run inside this process (in-process executor), which keeps no checkpoints";
         }
@@ -231,11 +213,9 @@ void EngineWorker::pushUndo()
             continue;  // nothing loaded yet (or the counterpart): nothing to restore
         }
         if (!executor->supportsCheckpoints()) {
-#ifdef EAPSCOPE_HAVE_HOST
             if (const auto* host = dynamic_cast<const HostExecutor*>(executor)) {
                 problem = host->checkpointsUnavailableReason();
             }
-#endif
             if (problem.empty()) {
                 problem = "this executor keeps no checkpoints";
             }
@@ -273,11 +253,9 @@ StepResult EngineWorker::oneCall()
             break;
         }
     }
-#ifdef EAPSCOPE_HAVE_REPLAY
     if (replay_) {
         replay_->update(*trace_, engine_->finished());
     }
-#endif
     return result;
 }
 
@@ -349,11 +327,9 @@ void EngineWorker::stepBack()
     }
     engine_->restoreState(undo.state);
     trace_->truncate(undo.events);
-#ifdef EAPSCOPE_HAVE_STORE
     if (writer_) {
         writer_->rewind(undo.events);
     }
-#endif
     mark_ = markOf(*trace_);
     stepFirst_ = undo.stepFirst;
     const std::size_t events = undo.events;
@@ -451,7 +427,6 @@ void EngineWorker::reportFailures(std::size_t first)
 
 void EngineWorker::record(bool force)
 {
-#ifdef EAPSCOPE_HAVE_STORE
     if (!writer_) {
         return;
     }
@@ -465,9 +440,6 @@ void EngineWorker::record(bool force)
         const QString message = tr("Recording failed: %1").arg(fromStd(status.error()));
         post([message](SessionController& c) { c.onStatus(message); });
     }
-#else
-    (void)force;
-#endif
 }
 
 void EngineWorker::afterCommand(const StepResult& result)
@@ -498,7 +470,6 @@ void EngineWorker::afterCommand(const StepResult& result)
 
 QString EngineWorker::saveAs(const QString& path)
 {
-#ifdef EAPSCOPE_HAVE_STORE
     if (!trace_) {
         return tr("Nothing has run yet.");
     }
@@ -508,9 +479,6 @@ QString EngineWorker::saveAs(const QString& path)
     }
     const Status status = engine_ && engine_->finished() ? (*writer)->finish(*trace_) : (*writer)->flush(*trace_);
     return status ? QString() : fromStd(status.error());
-#else
-    return tr("%1: this build cannot write session files").arg(path);
-#endif
 }
 
 }  // namespace eapscope::ui

@@ -56,9 +56,7 @@ private:
     StepResult oneCall();
     void pushUndo();
     void finishStart();
-#ifdef EAPSCOPE_HAVE_REPLAY
     void startReplay(const SessionSetup& setup);
-#endif
     void publish(bool force);
     void afterCommand(const StepResult& result);
     void reportFailures(std::size_t first);
@@ -76,9 +74,7 @@ private:
     std::array<std::unique_ptr<MethodExecutor>, 2> executors_;
     std::unique_ptr<SessionEngine> engine_;
     std::unique_ptr<SessionWriter> writer_;
-#ifdef EAPSCOPE_HAVE_REPLAY
     std::unique_ptr<ReplayTracker> replay_;  // compares the method's packets with the capture
-#endif
     std::vector<Undo> undo_;
     TraceMark mark_;
     std::size_t stepFirst_ = 0;

@@ -2,9 +2,7 @@
 
 #include <cstdio>
 
-#ifdef EAPSCOPE_HAVE_EAP
 #include "eap/eap_decoder.h"
-#endif
 
 namespace eapscope::ui {
 namespace {
@@ -153,7 +151,6 @@ InspectorDecode decodeGenericEap(std::span<const std::uint8_t> packet)
 
 InspectorDecode decodeForInspector(std::span<const std::uint8_t> packet)
 {
-#ifdef EAPSCOPE_HAVE_EAP
     const DecodedEap decoded = decodeEap(packet);
     if (!decoded.fields.empty()) {
         InspectorDecode d;
@@ -166,7 +163,6 @@ InspectorDecode decodeForInspector(std::span<const std::uint8_t> packet)
         }
         return d;
     }
-#endif
     return decodeGenericEap(packet);
 }
 

@@ -4,18 +4,13 @@
 #include <QPointer>
 #include <QThread>
 
-#ifdef EAPSCOPE_HAVE_STORE
 #include "store/session_reader.h"
-#endif
-#ifdef EAPSCOPE_HAVE_CAPTURE
 #include "capture/capture_importer.h"
 #include "capture/capture_trace.h"
-#endif
 
 namespace eapscope::ui {
 namespace {
 
-#ifdef EAPSCOPE_HAVE_CAPTURE
 /// A pcap/pcapng capture (optionally gzip'd; the importer recognises the format) as a session:
 /// one context per conversation, one Packet row per EAP packet (capture_trace.h).
 std::shared_ptr<Trace> readCapture(const QString& path, QString* error, const std::function<void(double)>& progress,
@@ -32,36 +27,22 @@ std::shared_ptr<Trace> readCapture(const QString& path, QString* error, const st
     }
     return std::make_shared<Trace>(captureToTrace(result.value()));
 }
-#endif
 
 std::shared_ptr<Trace> read(const QString& path, QString* error, const std::function<void(double)>& progress,
                             const std::atomic<bool>* cancel)
 {
-#ifdef EAPSCOPE_HAVE_CAPTURE
     // Dispatch on content, not on the name: SQLite header = session file; anything else goes to
     // the capture importer, which names the problem when it is not a capture either.
-#ifdef EAPSCOPE_HAVE_STORE
     const bool session = looksLikeSessionFile(path.toStdString());
-#else
-    const bool session = false;
-#endif
     if (!session) {
         return readCapture(path, error, progress, cancel);
     }
-#endif
-#ifdef EAPSCOPE_HAVE_STORE
     auto result = readSession(path.toStdString(), progress, cancel);
     if (!result) {
         *error = QString::fromStdString(result.error());
         return nullptr;
     }
     return std::make_shared<Trace>(std::move(result).value());
-#else
-    (void)progress;
-    (void)cancel;
-    *error = QCoreApplication::translate("SessionFileLoader", "%1: this build cannot read session files").arg(path);
-    return nullptr;
-#endif
 }
 
 }  // namespace

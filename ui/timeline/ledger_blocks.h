@@ -1,5 +1,5 @@
 // The heap ledger's blocks (core/analysis/heap_ledger.h) as TimelineView::setHeapBlocks takes
-// them. Built only when core/analysis exists (EAPSCOPE_TIMELINE_HAVE_LEDGER is then defined).
+// them.
 #pragma once
 
 #include "timeline/timeline_block.h"

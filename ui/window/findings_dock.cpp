@@ -11,9 +11,7 @@
 #include <QTextBrowser>
 #include <QVBoxLayout>
 
-#ifdef EAPSCOPE_HAVE_CHECKER
 #include "checker/rule_catalogue.h"
-#endif
 
 namespace eapscope::ui {
 
@@ -85,14 +83,10 @@ void FindingsDock::showDetails(int row)
     const FindingRecord& f = findings[static_cast<std::size_t>(row)];
     QString html = QStringLiteral("<h3>") + fromStd(f.rule).toHtmlEscaped() + QStringLiteral("</h3>");
     html += QStringLiteral("<p>") + fromStd(f.message).toHtmlEscaped() + QStringLiteral("</p>");
-#ifdef EAPSCOPE_HAVE_CHECKER
     const RuleInfo info = ruleInfo(f.rule);
     html += tr("<p><b>Rule:</b> %1</p><p><b>Severity:</b> %2</p><p><b>Reference:</b> %3</p>")
                 .arg(fromStd(info.text).toHtmlEscaped(), severityText(info.severity),
                      fromStd(info.section).toHtmlEscaped());
-#else
-    html += tr("<p><b>Severity:</b> %1</p>").arg(severityText(f.severity));
-#endif
     if (f.bytes) {
         html += tr("<p><b>Bytes:</b> %1").arg(*f.bytes);
         if (f.blocks) {

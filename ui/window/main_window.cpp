@@ -14,13 +14,9 @@
 #include "window/inject_packet_dialog.h"
 #include "window/session_setup_dialog.h"
 
-#ifdef EAPSCOPE_HAVE_UI_TIMELINE
 #include "timeline/timeline_view.h"
-#endif
-#ifdef EAPSCOPE_TIMELINE_HAVE_LEDGER
 #include "analysis/heap_ledger.h"
 #include "timeline/ledger_blocks.h"
-#endif
 
 #include <QAction>
 #include <QApplication>
@@ -69,16 +65,10 @@ MainWindow::MainWindow(QWidget* parent)
     banner_->setStyleSheet(QStringLiteral("QLabel { background: #c62828; color: white; padding: 6px; font-weight: bold; }"));
     banner_->hide();
     layout->addWidget(banner_);
-#ifdef EAPSCOPE_HAVE_UI_TIMELINE
     timeline_ = new TimelineView;
     timeline_->setObjectName(QStringLiteral("timeline"));
     timeline_->setTrace(document_->tracePointer(), document_->announcedEvents());
     layout->addWidget(timeline_, 1);
-#else
-    auto* placeholder = new QLabel(tr("This build has no timeline."));
-    placeholder->setAlignment(Qt::AlignCenter);
-    layout->addWidget(placeholder, 1);
-#endif
     setCentralWidget(central);
 
     createDocks();
@@ -182,9 +172,7 @@ void MainWindow::createActions()
     add(QStringLiteral("actionBreakpoints"), tr("Break&points…"), QString(), QKeySequence(Qt::CTRL | Qt::Key_F9),
         [this] { onAddBreakpoint(); });
     add(QStringLiteral("actionFitAll"), tr("&Fit timeline"), QString(), QKeySequence(Qt::CTRL | Qt::Key_0), [this] {
-#ifdef EAPSCOPE_HAVE_UI_TIMELINE
         timeline_->fitAll();
-#endif
     });
     add(QStringLiteral("actionAbout"), tr("&About EapScope"), QString(), QKeySequence(), [this] {
         QMessageBox::about(this, tr("About EapScope"),
@@ -243,7 +231,6 @@ void MainWindow::connectViews()
 {
     connect(selection_, &EventSelection::currentChanged, this, &MainWindow::onSelection);
     connect(inspector_, &PacketInspector::callActivated, selection_, &EventSelection::select);
-#ifdef EAPSCOPE_HAVE_UI_TIMELINE
     connect(timeline_, &TimelineView::eventSelected, selection_, &EventSelection::select);
     connect(document_, &SessionDocument::eventsAppended, timeline_, [this](std::size_t, std::size_t end) {
         timeline_->traceGrew(end);
@@ -261,12 +248,10 @@ void MainWindow::connectViews()
     connect(document_, &SessionDocument::currentStepChanged, timeline_, [this](std::size_t first, std::size_t end) {
         timeline_->setCurrentStep(end > first ? EventId(static_cast<std::uint32_t>(first)) : EventId());
     });
-#endif
 }
 
 void MainWindow::refreshHeapBlocks()
 {
-#ifdef EAPSCOPE_TIMELINE_HAVE_LEDGER
     // The ledger is the one judge of leaks (core/analysis/heap_ledger.h): blocks the tracer
     // reported RETAINED (kept by the library for the process) are not leaks, whatever pairing
     // HeapAlloc/HeapFree rows would say. Rebuilt from the trace after every append, step back
@@ -280,14 +265,11 @@ void MainWindow::refreshHeapBlocks()
         return;
     }
     timeline_->setHeapBlocks(timelineBlocks(HeapLedger::rebuild(trace), trace));
-#endif
 }
 
 void MainWindow::onSelection(EventId event)
 {
-#ifdef EAPSCOPE_HAVE_UI_TIMELINE
     timeline_->selectEvent(event);
-#endif
     showPacketOf(event);
 }
 
@@ -504,9 +486,7 @@ void MainWindow::openFile(const QString& path)
                 settings_->addRecentFile(file);
                 updateRecentMenu();
                 updateActions();
-#ifdef EAPSCOPE_HAVE_UI_TIMELINE
                 timeline_->fitAll();
-#endif
             });
     loader->start(path);
 }

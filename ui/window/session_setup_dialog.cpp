@@ -17,10 +17,8 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 
-#ifdef EAPSCOPE_HAVE_METHOD
 #include "method/file_digest.h"
 #include "method/method_resolver.h"
-#endif
 
 namespace eapscope::ui {
 
@@ -36,11 +34,9 @@ SessionSetupDialog::SessionSetupDialog(const SessionSetup& setup, QWidget* paren
     for (QComboBox* combo : {authenticator_, peer_}) {
         combo->setEditable(true);
         combo->addItem(tr("(counterpart plays this side)"), QString());
-#ifdef EAPSCOPE_HAVE_METHOD
         for (const auto& m : listBundledMethods()) {
             combo->addItem(fromStd(m.name), fromStd(m.name));
         }
-#endif
     }
     auto select = [](QComboBox* combo, const QString& spec) {
         const int i = combo->findData(spec);
@@ -145,7 +141,6 @@ void SessionSetupDialog::describe(QComboBox* combo, QLabel* info)
         info->setText(tr("The counterpart plays this side."));
         return;
     }
-#ifdef EAPSCOPE_HAVE_METHOD
     const auto path = resolveMethodSpec(spec.toStdString());
     if (!path) {
         info->setText(fromStd(path.error()));
@@ -153,9 +148,6 @@ void SessionSetupDialog::describe(QComboBox* combo, QLabel* info)
     }
     const auto digest = sha256OfFile(*path);
     info->setText(tr("%1\nSHA-256 %2").arg(fromStd(*path), digest ? fromStd(*digest) : fromStd(digest.error())));
-#else
-    info->setText(spec);
-#endif
 }
 
 SessionSetup SessionSetupDialog::setup() const
