@@ -1,7 +1,7 @@
 #include "capture/frame_decoder.h"
 
 #include "capture/pana_message.h"
-#include "capture/radius_message.h"
+#include "radius/radius_capture_view.h"
 #include "eap/eap_anomaly_catalogue.h"
 
 #include <arpa/inet.h>
@@ -542,7 +542,7 @@ void FrameDecoder::udp(Frame& f, Bytes bytes, const std::uint8_t* source, const 
         return;
     }
     bool registered = isRadiusPort(sourcePort) || isRadiusPort(destinationPort);
-    auto radius = parseRadius(payload, !registered);
+    auto radius = radius::parseRadius(payload, !registered);
     if (!radius || radius->eapMessageCount == 0) {
         return;
     }

@@ -1,15 +1,16 @@
-#include "capture/radius_message.h"
+#include "radius/radius_capture_view.h"
 
 #include "common/hex.h"
+#include "radius/radius_types.h"
 
 #include <algorithm>
 
-namespace eapscope {
+namespace eapscope::radius {
 namespace {
 
-constexpr std::uint8_t kUserName = 1, kState = 24, kVendorSpecific = 26, kCallingStationId = 31,
-                       kEapMessage = 79;
-constexpr std::size_t kHeader = 20;  // Code, Identifier, Length, Authenticator(16)
+constexpr std::uint8_t kUserName = UserName, kState = State, kVendorSpecific = VendorSpecific,
+                       kCallingStationId = CallingStationId, kEapMessage = EapMessage;
+constexpr std::size_t kHeader = kHeaderSize;
 
 bool knownCode(std::uint8_t code)
 {
@@ -165,4 +166,4 @@ std::optional<RadiusMessage> parseRadius(std::span<const std::uint8_t> payload, 
     return message;
 }
 
-}  // namespace eapscope
+}  // namespace eapscope::radius

@@ -1,7 +1,8 @@
-// The parts of a RADIUS packet (RFC 2865 §3, §5) the importer needs: code, identifier, the EAP
-// packet carried in EAP-Message attributes (RFC 3579 §3.1: concatenated in order when split),
-// State, Calling-Station-Id. Attributes are walked exactly as Wireshark walks them, so that on
-// malformed (fuzzed) packets the importer finds the EAP packets tshark finds (truth.tsv).
+// The capture importer's view of a RADIUS packet: the parts (RFC 2865 §3, §5) it needs: code, identifier, the
+// EAP packet carried in EAP-Message attributes (RFC 3579 §3.1: concatenated in order when split), State,
+// Calling-Station-Id. Attributes are walked exactly as Wireshark walks them, so that on malformed (fuzzed)
+// packets the importer finds the EAP packets tshark finds (truth.tsv). Live RADIUS (EapScope as NAS or
+// server) uses the strict codec of radius_packet.h instead: a damaged packet there is dropped, not salvaged.
 #pragma once
 
 #include <cstdint>
@@ -10,7 +11,7 @@
 #include <string>
 #include <vector>
 
-namespace eapscope {
+namespace eapscope::radius {
 
 struct RadiusMessage {
     std::uint8_t code = 0, identifier = 0;
@@ -26,4 +27,4 @@ struct RadiusMessage {
 /// with a known code, a consistent Length and a well-formed attribute list is accepted.
 std::optional<RadiusMessage> parseRadius(std::span<const std::uint8_t> payload, bool strict);
 
-}  // namespace eapscope
+}  // namespace eapscope::radius
