@@ -230,6 +230,63 @@ def eapol_test(work, network, reauth=0, timeout=10, globals_="", env=None):
     return result.returncode, result.stdout
 
 
+# --- EAPOL between hostapd and wpa_supplicant ----------------------------------------------
+
+class Namespaces:
+    """Two network namespaces joined by a veth pair: the authenticator's and the supplicant's."""
+
+    def __init__(self, tag):
+        self.auth, self.supp = f"eaps-{tag}-a", f"eaps-{tag}-s"
+        for ns in (self.auth, self.supp):
+            run(["ip", "netns", "add", ns])
+        run(["ip", "link", "add", "veth-a", "netns", self.auth, "type", "veth", "peer", "name", "veth-s",
+             "netns", self.supp])
+        run(["ip", "-n", self.auth, "link", "set", "veth-a", "address", "02:00:00:00:0a:01", "up"])
+        run(["ip", "-n", self.supp, "link", "set", "veth-s", "address", "02:00:00:00:05:01", "up"])
+
+    def remove(self):
+        for ns in (self.auth, self.supp):
+            subprocess.run(["ip", "netns", "del", ns], check=False)
+
+
+def eapol_case(name, users, network, tls=None, out_dir=HERE, seconds=4):
+    def go(work):
+        nets = Namespaces(name[:6])
+        procs = []
+        try:
+            (work / "hostapd.eap_user").write_text(users)
+            conf = [f"interface=veth-a", "driver=wired", "ieee8021x=1", "eapol_version=2", "eap_server=1",
+                    f"eap_user_file={work / 'hostapd.eap_user'}", "logger_stdout=-1", "logger_stdout_level=0"]
+            if tls:
+                conf += [f"ca_cert={tls['ca']}", f"server_cert={tls['cert']}", f"private_key={tls['key']}"]
+            (work / "hostapd.conf").write_text("\n".join(conf) + "\n")
+            body = "\n".join(f"\t{k}={v}" for k, v in network.items())
+            (work / "wpa_supplicant.conf").write_text(
+                f"ap_scan=0\nnetwork={{\n\tkey_mgmt=IEEE8021X\n\teapol_flags=0\n{body}\n}}\n")
+            cap = Dumpcap(work / "capture.pcapng", interface="veth-a", bpf="ether proto 0x888e",
+                          netns=nets.auth)
+            procs.append(subprocess.Popen(["ip", "netns", "exec", nets.auth, "hostapd", str(work / "hostapd.conf")],
+                                          stdout=open(work / "hostapd.log", "w"), stderr=subprocess.STDOUT))
+            time.sleep(0.5)
+            procs.append(subprocess.Popen(["ip", "netns", "exec", nets.supp, "wpa_supplicant", "-D", "wired",
+                                           "-i", "veth-s", "-c", str(work / "wpa_supplicant.conf"), "-dd"],
+                                          stdout=open(work / "wpa_supplicant.log", "w"), stderr=subprocess.STDOUT))
+            time.sleep(seconds)
+            procs[1].terminate()  # wpa_supplicant sends EAPOL-Logoff as it leaves
+            procs[1].wait(10)
+            cap.stop()
+        finally:
+            for p in procs:
+                if p.poll() is None:
+                    p.terminate()
+                    p.wait(10)
+            nets.remove()
+        out = out_dir / f"{name}.pcapng"
+        shutil.copyfile(work / "capture.pcapng", out)
+        print(f"{out.relative_to(TOP)}: EAPOL between hostapd and wpa_supplicant")
+    return go
+
+
 def q(s):
     return f'"{s}"'
 
@@ -356,6 +413,11 @@ def cases(pki_dir):
         "peap-no-response": radius_case("peap-no-response", {
             "eap": "PEAP", "identity": q("alice"), "password": q("password"), "ca_cert": q(ca)},
             {254}, pki, tls=server_tls, pause_after=2, timeout=6),
+        "eapol-md5-wrong-password": eapol_case("eapol-md5-wrong-password", '"alice" MD5 "password"\n', {
+            "eap": "MD5", "identity": q("alice"), "password": q("wrong")}),
+        "eapol-peap-success": eapol_case("eapol-peap-success",
+                                         '* PEAP\n"alice" MSCHAPV2 "password" [2]\n',
+                                         dict(peap), tls=server_tls),
         "peap-mschapv2-success": radius_case("peap-mschapv2-success", peap, {0}, pki, out_dir=SAMPLES,
                                              tls=server_tls),
         "md5-wrong-password-sample": radius_case("eap-md5-wrong-password", {
