@@ -34,6 +34,15 @@ void addOptions(CLI::App* cmd, RunOptions& o)
     cmd->add_option("--expect", o.expect, "exit 4 unless every side ends this way")
         ->check(CLI::IsMember({"success", "failure"}));
     cmd->add_option("--drop-packet", o.dropPacket, "fault injection: lose the Nth packet on the wire");
+    cmd->add_option("--auth-connection-data", o.authConnectionData,
+                    "the authenticator's RasEapBegin connection data: FILE or key=value text")
+        ->type_name("FILE|TEXT");
+    cmd->add_option("--peer-connection-data", o.peerConnectionData,
+                    "the peer's RasEapBegin connection data: FILE or key=value text")
+        ->type_name("FILE|TEXT");
+    cmd->add_option("--peer-user-data", o.peerUserData,
+                    "the peer's RasEapBegin user data: FILE or key=value text")
+        ->type_name("FILE|TEXT");
     addExecutorOptions(cmd, o);
 }
 

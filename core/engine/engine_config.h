@@ -24,6 +24,8 @@ enum class Counterpart : std::uint8_t {
 struct EngineSide {
     MethodExecutor* executor = nullptr;  // not owned; null = the counterpart plays this side
     LoadRequest load;
+    Bytes connectionData;  // PPP_EAP_INPUT.pConnectionData at every RasEapBegin of this side (§1.3)
+    Bytes userData;        // PPP_EAP_INPUT.pUserData
 };
 
 struct EngineConfig {

@@ -23,6 +23,12 @@ struct RunOptions {
     std::string logLevel = "warn";
     std::optional<std::uint32_t> dropPacket;  // fault injection (tests): lose the Nth packet on the wire
 
+    // RasEapBegin's connection/user data per side (RASEAP.md §1.3): a FILE or inline key=value
+    // text, read by applyMethodData (engine/method_data.h). Empty = none.
+    std::string authConnectionData;
+    std::string peerConnectionData;
+    std::string peerUserData;
+
     // Isolated host (issue 3 part 6).
     std::uint32_t watchdogMs = 5000;
     std::uint32_t slowMs = 500;

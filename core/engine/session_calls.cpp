@@ -52,6 +52,9 @@ void SessionEngine::callBegin(std::size_t conversation, Side side, StepResult& r
     }
     request.initialId = ctx.initialId;
     request.inputSize = config_.inputSize;
+    const EngineSide& configured = auth ? config_.authenticator : config_.peer;
+    request.connectionData = configured.connectionData;
+    request.userData = configured.userData;
     const EventId start = recordCallStart(side, ctx.context, EntryPoint::Begin, PacketId(), 0);
     const CallOutcome outcome = executor(side)->begin(request);
     recordCallEnd(side, ctx.context, start, outcome);

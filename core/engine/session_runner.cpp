@@ -1,5 +1,6 @@
 #include "engine/session_runner.h"
 
+#include "engine/method_data.h"
 #include "method/method_resolver.h"
 
 #include <filesystem>
@@ -58,6 +59,9 @@ Result<RunSummary> runSession(const RunOptions& options, Trace& trace, const Exe
     std::unique_ptr<MethodExecutor> auth = factory(Side::Authenticator);
     std::unique_ptr<MethodExecutor> peer = factory(Side::Peer);
     EngineConfig config = loopbackConfig(options, *authPath, *peerPath);
+    if (auto data = applyMethodData(options, config, trace); !data) {
+        return makeError(data.error());
+    }
     config.authenticator.executor = auth.get();
     config.peer.executor = peer.get();
     // The run's options go into the session file (issue 4 part 1); passwords stay out of the

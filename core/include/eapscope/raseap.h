@@ -416,6 +416,82 @@ static inline void RasEapSetPacketLength(PPP_EAP_PACKET* p, DWORD length)
     p->Length[1] = (BYTE)(length & 0xFF);
 }
 
+/* Helpers every method needs. They live in the SDK so that a method needs nothing but this header
+ * (the bundled methods use them too instead of each carrying its own copy). */
+
+/* UTF-16 code units before the terminating NUL; 0 for NULL. */
+static inline size_t RasEapUtf16Length(const WCHAR* text)
+{
+    size_t units = 0;
+    while (text && text[units]) {
+        ++units;
+    }
+    return units;
+}
+
+/* NUL-terminated UTF-16 (pwszIdentity, pwszPassword; NULL = empty) to NUL-terminated UTF-8.
+ * `out` must hold 3 * RasEapUtf16Length(text) + 1 bytes. Returns the UTF-8 length without the NUL.
+ * A surrogate pair becomes one 4-byte sequence; an unpaired surrogate is encoded as it stands. */
+static inline size_t RasEapUtf16ToUtf8(const WCHAR* text, char* out)
+{
+    size_t units = RasEapUtf16Length(text);
+    size_t n = 0;
+    for (size_t i = 0; i < units; ++i) {
+        uint32_t c = text[i];
+        if (c >= 0xD800 && c <= 0xDBFF && i + 1 < units && text[i + 1] >= 0xDC00 && text[i + 1] <= 0xDFFF) {
+            c = 0x10000 + ((c - 0xD800) << 10) + (uint32_t)(text[++i] - 0xDC00);
+        }
+        if (c < 0x80) {
+            out[n++] = (char)c;
+        } else if (c < 0x800) {
+            out[n++] = (char)(0xC0 | (c >> 6));
+            out[n++] = (char)(0x80 | (c & 0x3F));
+        } else if (c < 0x10000) {
+            out[n++] = (char)(0xE0 | (c >> 12));
+            out[n++] = (char)(0x80 | ((c >> 6) & 0x3F));
+            out[n++] = (char)(0x80 | (c & 0x3F));
+        } else {
+            out[n++] = (char)(0xF0 | (c >> 18));
+            out[n++] = (char)(0x80 | ((c >> 12) & 0x3F));
+            out[n++] = (char)(0x80 | ((c >> 6) & 0x3F));
+            out[n++] = (char)(0x80 | (c & 0x3F));
+        }
+    }
+    out[n] = '\0';
+    return n;
+}
+
+/* One MPPE key attribute in the §2.4 layout: `vsa` (RASEAP_MPPE_KEY_VSA_LENGTH bytes, owned by the
+ * method until RasEapEnd) gets Vendor-Id 311, `vendorType` (RASEAP_MS_MPPE_SEND_KEY or _RECV_KEY),
+ * Vendor-Length 52, zero Salt, Key-Length = keyLength and the plain key, zero-padded; `attribute`
+ * points at it. Send/Recv are from the calling side's perspective: the authenticator's Send key
+ * is the peer's Recv key. keyLength is at most 32 (EAP-TLS: 32; MS-CHAPv2, RFC 3079: 16).
+ * Returns 0 when keyLength is too long. */
+static inline int RasEapSetMppeKeyAttribute(RAS_AUTH_ATTRIBUTE* attribute, BYTE* vsa, BYTE vendorType,
+                                            const BYTE* key, DWORD keyLength)
+{
+    if (keyLength > 32) {
+        return 0;
+    }
+    for (DWORD i = 0; i < RASEAP_MPPE_KEY_VSA_LENGTH; ++i) {
+        vsa[i] = 0;
+    }
+    vsa[0] = (BYTE)((RASEAP_VENDOR_MICROSOFT >> 24) & 0xFF);
+    vsa[1] = (BYTE)((RASEAP_VENDOR_MICROSOFT >> 16) & 0xFF);
+    vsa[2] = (BYTE)((RASEAP_VENDOR_MICROSOFT >> 8) & 0xFF);
+    vsa[3] = (BYTE)(RASEAP_VENDOR_MICROSOFT & 0xFF);
+    vsa[4] = vendorType;
+    vsa[5] = (BYTE)(RASEAP_MPPE_KEY_VSA_LENGTH - 4);
+    vsa[8] = (BYTE)keyLength;
+    for (DWORD i = 0; i < keyLength; ++i) {
+        vsa[9 + i] = key[i];
+    }
+    attribute->raaType = raatVendorSpecific;
+    attribute->dwLength = RASEAP_MPPE_KEY_VSA_LENGTH;
+    attribute->Value = vsa;
+    return 1;
+}
+
 /* §1 classic sizes on x86-64 (the layout a Linux host and method share). */
 #if defined(__x86_64__) || defined(_M_X64) || defined(__aarch64__)
 #ifdef __cplusplus
