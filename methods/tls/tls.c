@@ -23,6 +23,7 @@
 
 #include <eapscope/raseap.h>
 
+#include <openssl/crypto.h>
 #include <openssl/err.h>
 #include <openssl/ssl.h>
 
@@ -469,6 +470,19 @@ static DWORD peer_make_message(struct work* w, const PPP_EAP_PACKET* recv, PPP_E
 
 /* ---- entry points (RASEAP.md §1.5, §3) -------------------------------------------------- */
 
+/*
+ * OpenSSL keeps per-thread state between calls (the error queue with its message buffers, the
+ * per-thread random generators). One host thread serves every context, so a buffer made while
+ * one context ran would be freed or reused while another runs: the heap tracer rightly calls
+ * that memory of an ended context (USE_AFTER_END). Each entry point therefore releases the
+ * thread's OpenSSL state before it returns; OpenSSL rebuilds it on the next use.
+ */
+static void release_thread_state(void)
+{
+    ERR_clear_error();
+    OPENSSL_thread_stop();
+}
+
 static DWORD APIENTRY tls_end(VOID* work_buffer)
 {
     struct work* w = work_buffer;
@@ -482,7 +496,7 @@ static DWORD APIENTRY tls_end(VOID* work_buffer)
         memset(w, 0, sizeof *w);
         free(w);
     }
-    ERR_clear_error();
+    release_thread_state();
     return NO_ERROR;
 }
 
@@ -545,6 +559,7 @@ static DWORD APIENTRY tls_begin(VOID** work_buffer, PPP_EAP_INPUT* in)
     }
     memset(config, 0, sizeof *config); /* may hold a key password */
     free(config);
+    release_thread_state();
     if (w) {
         *work_buffer = w;
     }
@@ -560,7 +575,7 @@ static DWORD APIENTRY tls_make_message(VOID* work_buffer, PPP_EAP_PACKET* recv, 
     }
     DWORD error = w->authenticator ? auth_make_message(w, recv, send, cb_send, out)
                                    : peer_make_message(w, recv, send, cb_send, out, in);
-    ERR_clear_error(); /* OpenSSL's per-thread error queue must not carry over to another context */
+    release_thread_state();
     return error;
 }
 
