@@ -135,18 +135,23 @@ static int readable(struct tls_config* config, const char* what, const char* fil
     return 1;
 }
 
-SSL_CTX* tls_config_context(struct tls_config* config, BOOL authenticator)
+SSL_CTX* tls_config_context(struct tls_config* config, BOOL authenticator, BOOL mutual)
 {
     const char* role = authenticator ? "authenticator" : "peer";
-    if (!config->cert[0] || !config->key[0] || (authenticator && !config->ca[0])) {
+    int needs_identity = authenticator || mutual;
+    if ((needs_identity && (!config->cert[0] || !config->key[0])) ||
+        (authenticator && mutual && !config->ca[0])) {
         snprintf(config->error, sizeof config->error,
                  "the %s needs %s in its connection/user data (e.g. 'ca=ca.pem;cert=%s.pem;key=%s.key')",
-                 role, authenticator ? "ca, cert and key" : "cert and key",
+                 role, authenticator && mutual ? "ca, cert and key" : "cert and key",
                  authenticator ? "server" : "client", authenticator ? "server" : "client");
         return NULL;
     }
-    if (!readable(config, "certificate", config->cert) || !readable(config, "private key", config->key) ||
-        (config->ca[0] && !readable(config, "CA file", config->ca))) {
+    if (needs_identity &&
+        (!readable(config, "certificate", config->cert) || !readable(config, "private key", config->key))) {
+        return NULL;
+    }
+    if (config->ca[0] && !readable(config, "CA file", config->ca)) {
         return NULL;
     }
     SSL_CTX* ctx = SSL_CTX_new(authenticator ? TLS_server_method() : TLS_client_method());
@@ -162,16 +167,16 @@ SSL_CTX* tls_config_context(struct tls_config* config, BOOL authenticator)
         SSL_CTX_set_default_passwd_cb(ctx, password_callback);
         SSL_CTX_set_default_passwd_cb_userdata(ctx, config->key_password);
     }
-    if (SSL_CTX_use_certificate_chain_file(ctx, config->cert) != 1) {
+    if (config->cert[0] && SSL_CTX_use_certificate_chain_file(ctx, config->cert) != 1) {
         return fail(config, ctx, "cannot load the certificate", config->cert);
     }
-    if (SSL_CTX_use_PrivateKey_file(ctx, config->key, SSL_FILETYPE_PEM) != 1) {
+    if (config->key[0] && SSL_CTX_use_PrivateKey_file(ctx, config->key, SSL_FILETYPE_PEM) != 1) {
         return fail(config, ctx, "cannot load the private key", config->key);
     }
-    if (SSL_CTX_check_private_key(ctx) != 1) {
+    if (config->cert[0] && SSL_CTX_check_private_key(ctx) != 1) {
         return fail(config, ctx, "the private key does not match the certificate", config->key);
     }
-    if (config->ca[0]) {
+    if (config->ca[0] && (mutual || !authenticator)) {
         if (SSL_CTX_load_verify_locations(ctx, config->ca, NULL) != 1) {
             return fail(config, ctx, "cannot load the CA file", config->ca);
         }

@@ -30,7 +30,9 @@ int tls_config_parse(struct tls_config* config, const BYTE* connection, DWORD co
                      const BYTE* user, DWORD user_len);
 
 /* An SSL_CTX for the role: TLS 1.2 (RFC 5216), our certificate and key, the CA to verify the
- * other side (the authenticator requires a client certificate). NULL and config->error on failure. */
-SSL_CTX* tls_config_context(struct tls_config* config, BOOL authenticator);
+ * other side. `mutual` (EAP-TLS): the authenticator requires and verifies a client certificate
+ * and the peer must have one; otherwise (PEAP) only the server shows a certificate. NULL and
+ * config->error on failure. */
+SSL_CTX* tls_config_context(struct tls_config* config, BOOL authenticator, BOOL mutual);
 
 #endif
