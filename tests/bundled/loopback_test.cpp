@@ -284,5 +284,57 @@ TEST_F(TlsLoopback, UnreadableCertificateFileFailsBegin)
     EXPECT_EQ(r->summary.overall, "error");
 }
 
+// ---- PEAP (PEAPv0 with EAP-MSCHAPv2 inside) -------------------------------------------------
+
+class PeapLoopback : public TlsLoopback {
+protected:
+    static RunOptions peap()
+    {
+        RunOptions o = options("peap");
+        o.authConnectionData = "cert=" + pki_.serverCert.string() + "\nkey=" + pki_.serverKey.string();
+        o.peerConnectionData = "ca=" + pki_.ca.string() + "\nserver_name=server.test";
+        return o;
+    }
+};
+
+TEST_F(PeapLoopback, RightPasswordSucceedsAndTlsKeysAgree)
+{
+    const auto r = run(peap());
+    expectAll(*r, Outcome::Success);
+    EXPECT_TRUE(r->trace.findings().empty()) << findingsText(r->trace);
+    expectKeysAgree(*r, 32);
+}
+
+TEST_F(PeapLoopback, WrongPasswordFailsInsideTheTunnelWith691)
+{
+    RunOptions o = peap();
+    o.authPassword = "other";
+    const auto r = run(o);
+    expectAll(*r, Outcome::Failure);
+    EXPECT_TRUE(r->trace.findings().empty()) << findingsText(r->trace);
+    for (const auto& outcome : r->summary.outcomes) {
+        EXPECT_EQ(outcome.resultCode, 691u) << toString(outcome.side);
+    }
+}
+
+TEST_F(PeapLoopback, PeerRejectsAServerItsCaDidNotSign)
+{
+    RunOptions o = peap();
+    o.peerConnectionData = "ca=" + pki_.rogueCa.string();
+    const auto r = run(o);
+    expectAll(*r, Outcome::Failure);
+}
+
+TEST_F(PeapLoopback, InterleavedContextsWithSmallFragmentsHaveTheirOwnKeys)
+{
+    RunOptions o = peap();
+    o.authConnectionData += "\nfragment_size=120";
+    o.contexts = 3;
+    o.interleave = true;
+    const auto r = run(o);
+    expectAll(*r, Outcome::Success, 6);
+    expectKeysAgree(*r, 32, 3);
+}
+
 }  // namespace
 }  // namespace eapscope

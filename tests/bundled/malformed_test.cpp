@@ -235,5 +235,28 @@ TEST_F(TlsMalformed, AuthenticatorRespectsASmallSendBuffer)
     EXPECT_LE(result.sendPacket.size(), 64u);
 }
 
+TEST_F(TlsMalformed, PeapPeerDropsDataBeforeStartAndAnswersAVersion0Start)
+{
+    Method m("peap", 25);
+    m.begin(false, "ca=" + pki_.ca.string());
+    m.expectDropped(withLength({1, 2, 0, 0, 25, 0, 0x17, 3, 3}));  // tunnel data before any handshake
+    m.expectDropped(withLength({1, 2, 0, 0, 13, 0x20}));           // an EAP-TLS Start
+    const CallOutcome hello = m.call(withLength({1, 2, 0, 0, 25, 0x20}));
+    ASSERT_EQ(hello.result, 0u);
+    EXPECT_EQ(hello.sendPacket.at(4), 25);
+    EXPECT_EQ(hello.sendPacket.at(5) & 0x07, 0);  // PEAP version 0
+    EXPECT_EQ(hello.sendPacket.at(6), 0x16);      // ClientHello
+}
+
+TEST_F(TlsMalformed, PeapAuthenticatorDropsTunnelDataBeforeTheHandshakeEnds)
+{
+    Method m("peap", 25);
+    m.begin(true, "cert=" + pki_.serverCert.string() + ";key=" + pki_.serverKey.string());
+    const CallOutcome start = m.call(std::nullopt);
+    ASSERT_EQ(start.sendPacket, withLength({1, 7, 0, 0, 25, 0x20}));
+    m.expectDropped(withLength({2, 7, 0, 0, 25, 0x80, 0, 0}));  // L without its length
+    m.expectDropped(withLength({2, 6, 0, 0, 25, 0}));           // wrong Id
+}
+
 }  // namespace
 }  // namespace eapscope

@@ -1,6 +1,6 @@
 // Seeds corpus/method_<name> of the bundled methods' fuzz targets from real loopback
 // conversations: `method_corpus_seed tests/fuzz/corpus` runs gtc, mschapv2 and tls against
-// themselves in-process and writes, per run, one input for each role holding the packets the
+// themselves in-process (and peap) and writes, per run, one input for each role holding the packets the
 // other side sent (format: method_fuzz_harness.h).
 #include "engine/session_runner.h"
 #include "method/in_process_executor.h"
@@ -87,6 +87,12 @@ int main(int argc, char** argv)
     seed(dir, "fragments", o);
     o.peerUserData = "cert=" + pki.rogueCert.string() + ";key=" + pki.rogueKey.string();
     seed(dir, "rogue", o);
+    o.authSpec = "peap";
+    o.authConnectionData = "cert=" + pki.serverCert.string() + ";key=" + pki.serverKey.string();
+    o.peerUserData.clear();
+    seed(dir, "right", o);
+    o.authPassword = "wrong";
+    seed(dir, "wrong", o);
     std::filesystem::remove_all(pkiDir);
     return 0;
 }

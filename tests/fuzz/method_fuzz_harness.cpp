@@ -34,6 +34,9 @@ const PPP_EAP_INFO* load(const MethodUnderFuzz& method)
     if (getInfo == nullptr || getInfo(method.type, &info) != NO_ERROR || info.RasEapMakeMessage == nullptr) {
         std::abort();
     }
+    if (info.RasEapInitialize != nullptr && info.RasEapInitialize(TRUE) != NO_ERROR) {
+        std::abort();  // RASEAP.md §3.2 step 4; never undone: the library stays for the process
+    }
     return &(loaded[method.name] = info);
 }
 
