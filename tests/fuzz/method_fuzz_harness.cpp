@@ -5,6 +5,7 @@
 #include <dlfcn.h>
 
 #include <array>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <map>
@@ -26,6 +27,7 @@ const PPP_EAP_INFO* load(const MethodUnderFuzz& method)
     const std::string path = std::string(EAPSCOPE_HARNESS_METHODS_DIR) + "/" + method.name + ".so";
     void* handle = dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL);
     if (handle == nullptr) {
+        std::fprintf(stderr, "%s\n", dlerror());
         std::abort();  // the method must be built next to the harness
     }
     auto getInfo = reinterpret_cast<PRASEAPGETINFO>(dlsym(handle, "RasEapGetInfo"));

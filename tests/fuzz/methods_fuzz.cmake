@@ -10,8 +10,8 @@ foreach(method IN ITEMS gtc mschapv2 tls peap)
     SOURCES "${CMAKE_CURRENT_LIST_DIR}/${method}_method_fuzz.cpp" "${CMAKE_CURRENT_LIST_DIR}/method_fuzz_harness.cpp"
     LIBS eapscope_sdk ${libs} ${CMAKE_DL_LIBS}
     CORPUS "${CMAKE_CURRENT_LIST_DIR}/corpus/method_${method}"
-    INSTRUMENT eapscope_method_${method})
-  add_dependencies(${method}_method_fuzz_replay eapscope_method_${method} eapscope_method_mschapv2)
+    INSTRUMENT eapscope_method_${method}
+    DEPENDS eapscope_method_${method} eapscope_method_mschapv2)
 endforeach()
 # Where the harness finds the method libraries, in the replay tests and the libFuzzer binaries.
 set_source_files_properties("${CMAKE_CURRENT_LIST_DIR}/method_fuzz_harness.cpp" PROPERTIES
