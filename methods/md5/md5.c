@@ -55,39 +55,12 @@ struct md5_work {
     BYTE last_response[MD5_HEADER + MD5_VALUE_SIZE];
 };
 
-/* UTF-16 (NUL-terminated, may be NULL) to a fresh NUL-terminated UTF-8 string. */
+/* UTF-16 (NUL-terminated, may be NULL) to a fresh NUL-terminated UTF-8 string (SDK helper). */
 static char* utf16_to_utf8(const WCHAR* text, size_t* out_len)
 {
-    size_t units = 0;
-    while (text && text[units]) {
-        ++units;
-    }
-    char* out = malloc(units * 3 + 1);
-    size_t n = 0;
-    for (size_t i = 0; out && i < units; ++i) {
-        uint32_t c = text[i];
-        if (c >= 0xD800 && c <= 0xDBFF && i + 1 < units && text[i + 1] >= 0xDC00 && text[i + 1] <= 0xDFFF) {
-            c = 0x10000 + ((c - 0xD800) << 10) + (uint32_t)(text[++i] - 0xDC00);
-        }
-        if (c < 0x80) {
-            out[n++] = (char)c;
-        } else if (c < 0x800) {
-            out[n++] = (char)(0xC0 | (c >> 6));
-            out[n++] = (char)(0x80 | (c & 0x3F));
-        } else if (c < 0x10000) {
-            out[n++] = (char)(0xE0 | (c >> 12));
-            out[n++] = (char)(0x80 | ((c >> 6) & 0x3F));
-            out[n++] = (char)(0x80 | (c & 0x3F));
-        } else {
-            out[n++] = (char)(0xF0 | (c >> 18));
-            out[n++] = (char)(0x80 | ((c >> 12) & 0x3F));
-            out[n++] = (char)(0x80 | ((c >> 6) & 0x3F));
-            out[n++] = (char)(0x80 | (c & 0x3F));
-        }
-    }
+    char* out = malloc(3 * RasEapUtf16Length(text) + 1);
     if (out) {
-        out[n] = '\0';
-        *out_len = n;
+        *out_len = RasEapUtf16ToUtf8(text, out);
     }
     return out;
 }

@@ -111,6 +111,24 @@ TEST(MethodsAgainstFreeRadius, Tls_FragmentedHandshakeSucceedsWithMatchingMppeKe
     EXPECT_EQ(untrusted.exitCode, 0) << untrusted.output;
 }
 
+TEST(MethodsAgainstFreeRadius, Peap_MsChapV2InsideSucceedsAndAWrongPasswordFailsInsideTheTunnel)
+{
+    TempDir dir;
+    auto pki = TestPki::create(dir.path() / "pki");
+    ASSERT_TRUE(pki) << pki.error();
+    FreeRadiusOptions options;
+    options.pki = *pki;
+    auto server = FreeRadiusServer::start(options);
+    ASSERT_TRUE(server) << server.error();
+    const std::vector<std::string> trust = {"--peer-connection-data",
+                                            "ca=" + pki->caCert.string() + ";server_name=" + pki->serverName};
+    const CliRun good = runPeer(*server, "peap", "secret", "success", dir.path(), trust);
+    EXPECT_EQ(good.exitCode, 0) << good.output << server->log();
+    EXPECT_TRUE(rules(good).empty()) << good.output;
+    const CliRun bad = runPeer(*server, "peap", "wrong", "failure", dir.path(), trust);
+    EXPECT_EQ(bad.exitCode, 0) << bad.output;
+}
+
 // ---- the method as the authenticator behind serve, eapol_test as the supplicant ----------
 
 struct Served {
@@ -195,6 +213,29 @@ TEST(MethodsUnderEapolTest, Tls_ClientCertificateSucceedsWithMppeKeysOkAForeignO
     config.clientCert = rogue->clientCert;
     config.privateKey = rogue->clientKey;
     const EapolTestResult bad = s.eapol(config, true, "tls-foreign");
+    EXPECT_NE(bad.exitCode, 0) << bad.output;
+    EXPECT_TRUE(bad.accessReject) << bad.output;
+}
+
+TEST(MethodsUnderEapolTest, Peap_MsChapV2InsideSucceedsWithMppeKeysOkAWrongPasswordIsRejected)
+{
+    Served s;
+    auto pki = TestPki::create(s.dir.path() / "pki");
+    ASSERT_TRUE(pki) << pki.error();
+    s.start({"--auth", "peap", "--identity", "alice", "--password", "secret", "--auth-connection-data",
+             "cert=" + pki->serverCert.string() + ";key=" + pki->serverKey.string()});
+    ASSERT_TRUE(s.serve) << s.serve.error();
+    EapolTestConfig config;
+    config.eap = "PEAP";
+    config.caCert = pki->caCert;
+    config.domainSuffixMatch = pki->serverName;
+    config.phase1 = "peapver=0";
+    config.phase2 = "auth=MSCHAPV2";
+    const EapolTestResult good = s.eapol(config, true, "peap-good");
+    EXPECT_EQ(good.exitCode, 0) << good.output << s.serve->output();
+    EXPECT_EQ(good.mppeOk, 1) << good.output;
+    config.password = "wrong";
+    const EapolTestResult bad = s.eapol(config, true, "peap-bad");
     EXPECT_NE(bad.exitCode, 0) << bad.output;
     EXPECT_TRUE(bad.accessReject) << bad.output;
 }
