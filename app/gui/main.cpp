@@ -3,6 +3,7 @@
 #include "controller/session_setup.h"
 #include "replay/replay_dialog.h"
 #include "window/app_settings.h"
+#include "window/language.h"
 #include "window/main_window.h"
 #include "window/theme.h"
 
@@ -16,6 +17,7 @@ int main(int argc, char* argv[])
     QApplication::setApplicationName(QStringLiteral("eapscope"));
     QApplication::setOrganizationName(QStringLiteral("EapScope"));
     QApplication::setApplicationVersion(QStringLiteral(EAPSCOPE_VERSION));
+    eapscope::ui::installTranslations(app, eapscope::ui::AppSettings().language());
     QCommandLineParser parser;
     parser.setApplicationDescription(QApplication::translate("main", "A debugger for RAS EAP methods"));
     parser.addHelpOption();

@@ -7,10 +7,10 @@
 namespace eapscope::ui {
 namespace {
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("Breakpoint", text);
-}
+// The texts of this file, in the context lupdate files them under.
+struct BreakpointText {
+    Q_DECLARE_TR_FUNCTIONS(eapscope::ui::Breakpoint)
+};
 
 bool packetMatches(const Trace& trace, PacketId packet, const Breakpoint& b)
 {
@@ -47,12 +47,18 @@ bool rowHits(const Trace& trace, const EventRow& row, const Breakpoint& b)
 QString Breakpoint::describe() const
 {
     switch (kind) {
-    case Kind::EntryPoint: return tr("entry point %1").arg(entryText(static_cast<EntryPoint>(value)));
-    case Kind::Action: return tr("action %1").arg(actionText(static_cast<std::uint8_t>(value)));
-    case Kind::PacketCode: return tr("packet code %1").arg(value);
-    case Kind::PacketType: return tr("packet type %1").arg(value);
-    case Kind::FindingRule: return tr("finding %1").arg(rule);
-    case Kind::LiveHeapAbove: return tr("live heap above %1 bytes").arg(value);
+        case Kind::EntryPoint:
+            return BreakpointText::tr("entry point %1").arg(entryText(static_cast<EntryPoint>(value)));
+        case Kind::Action:
+            return BreakpointText::tr("action %1").arg(actionText(static_cast<std::uint8_t>(value)));
+        case Kind::PacketCode:
+            return BreakpointText::tr("packet code %1").arg(value);
+        case Kind::PacketType:
+            return BreakpointText::tr("packet type %1").arg(value);
+        case Kind::FindingRule:
+            return BreakpointText::tr("finding %1").arg(rule);
+        case Kind::LiveHeapAbove:
+            return BreakpointText::tr("live heap above %1 bytes").arg(value);
     }
     return {};
 }

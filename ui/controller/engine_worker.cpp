@@ -20,10 +20,10 @@
 namespace eapscope::ui {
 namespace {
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("SessionController", text);
-}
+// The texts of this file, in the context lupdate files them under.
+struct ControllerText {
+    Q_DECLARE_TR_FUNCTIONS(eapscope::ui::SessionController)
+};
 
 // A person steps between calls; the engine's own actions (Identity exchange, back end,
 // counterpart packets) run within the step that leads to the next call. The bound is far
@@ -145,7 +145,8 @@ void EngineWorker::finishStart()
     const QString recording = recordingPath_;
     const QString error = setupError_;
     const bool canCheckpoint = checkpointProblem().empty();
-    const QString reason = canCheckpoint ? tr("nothing to step back to yet") : fromStd(checkpointProblem());
+    const QString reason =
+        canCheckpoint ? ControllerText::tr("nothing to step back to yet") : fromStd(checkpointProblem());
     post([recording, error, reason](SessionController& c) {
         c.recordingPath_ = recording;
         c.onStepBackChanged(false, reason);
@@ -287,8 +288,9 @@ void EngineWorker::continueRun(const QList<Breakpoint>& breakpoints)
             // Continue also stops at a finding (issue 5 "Step").
             for (std::size_t i = first; i < trace_->size(); ++i) {
                 if (trace_->kinds()[i] == EventKind::Finding) {
-                    stopHere = BreakpointHit{EventId(static_cast<std::uint32_t>(i)),
-                                             tr("finding %1").arg(fromStd(trace_->string(trace_->texts()[i])))};
+                    stopHere = BreakpointHit{
+                        EventId(static_cast<std::uint32_t>(i)),
+                        ControllerText::tr("finding %1").arg(fromStd(trace_->string(trace_->texts()[i])))};
                     break;
                 }
             }
@@ -338,7 +340,7 @@ void EngineWorker::stepBack()
     post([events, first, more](SessionController& c) {
         c.document_->truncate(events);
         c.document_->setCurrentStep(first, events);
-        c.onStepBackChanged(more, more ? QString() : tr("nothing to step back to"));
+        c.onStepBackChanged(more, more ? QString() : ControllerText::tr("nothing to step back to"));
         c.setState(SessionController::State::Ready);
         emit c.bannerCleared();
     });
@@ -401,7 +403,7 @@ void EngineWorker::publish(bool force)
     reportFailures(first);
     post([batch](SessionController& c) {
         if (!c.document_->appendBatch(*batch)) {
-            c.onStatus(tr("The view lost track of the session; restart it."));
+            c.onStatus(ControllerText::tr("The view lost track of the session; restart it."));
         }
     });
 }
@@ -417,10 +419,12 @@ void EngineWorker::reportFailures(std::size_t first)
         if (f.rule != "CRASH" && f.rule != "HANG") {
             continue;
         }
-        const QString text = tr("The %1 method %2 in %3: %4. The session cannot go on; Restart (Ctrl+R) starts over.")
-                                 .arg(sideText(f.side).toLower(),
-                                      f.rule == "CRASH" ? tr("crashed") : tr("hung"),
-                                      entryText(f.entry), fromStd(f.message));
+        const QString text =
+            ControllerText::tr(
+                "The %1 method %2 in %3: %4. The session cannot go on; Restart (Ctrl+R) starts over.")
+                .arg(sideText(f.side).toLower(),
+                     f.rule == "CRASH" ? ControllerText::tr("crashed") : ControllerText::tr("hung"),
+                     entryText(f.entry), fromStd(f.message));
         post([text](SessionController& c) { emit c.bannerRaised(text); });
     }
 }
@@ -437,7 +441,7 @@ void EngineWorker::record(bool force)
     lastFlush_ = now;
     const Status status = engine_->finished() ? writer_->finish(*trace_) : writer_->flush(*trace_);
     if (!status) {
-        const QString message = tr("Recording failed: %1").arg(fromStd(status.error()));
+        const QString message = ControllerText::tr("Recording failed: %1").arg(fromStd(status.error()));
         post([message](SessionController& c) { c.onStatus(message); });
     }
 }
@@ -471,7 +475,7 @@ void EngineWorker::afterCommand(const StepResult& result)
 QString EngineWorker::saveAs(const QString& path)
 {
     if (!trace_) {
-        return tr("Nothing has run yet.");
+        return ControllerText::tr("Nothing has run yet.");
     }
     auto writer = SessionWriter::create(path.toStdString(), setup_.keepSecrets);
     if (!writer) {

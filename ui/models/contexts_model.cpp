@@ -71,7 +71,8 @@ QVariant ContextsModel::display(std::size_t row, int column) const
     case CallsColumn: return f.calls;
     case WorkBufferColumn: return f.workBuffer != 0 ? addressText(f.workBuffer) : QString();
     case WorkBufferSizeColumn: return f.workBufferSize != 0 ? bytesText(f.workBufferSize) : QString();
-    case LiveHeapColumn: return tr("%1 in %2 blocks").arg(f.liveBytes).arg(f.liveBlocks);
+    case LiveHeapColumn:
+        return tr("%1 in %n block(s)", nullptr, static_cast<int>(f.liveBlocks)).arg(f.liveBytes);
     case LeakedColumn: return f.leakedBytes != 0 ? bytesText(f.leakedBytes) : QString();
     default: return {};
     }

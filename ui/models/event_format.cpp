@@ -1,6 +1,10 @@
 #include "models/event_format.h"
 
+#include "checker/rule_catalogue.h"
+
 #include <QCoreApplication>
+
+#include <limits>
 
 namespace eapscope::ui {
 
@@ -89,7 +93,26 @@ QString addressText(std::uint64_t address)
 
 QString bytesText(std::uint64_t bytes)
 {
-    return QCoreApplication::translate("eapscope", "%1 bytes").arg(bytes);
+    constexpr auto kMaxCount = static_cast<std::uint64_t>(std::numeric_limits<int>::max());
+    if (bytes > kMaxCount) {
+        return QCoreApplication::translate("eapscope", "%1 bytes").arg(bytes);
+    }
+    const int count = static_cast<int>(bytes);
+    return QCoreApplication::translate("eapscope", "%n byte(s)", nullptr, count);
+}
+
+QString ruleText(std::string_view rule)
+{
+    const std::string text(ruleInfo(rule).text);
+    return QCoreApplication::translate("RuleCatalogue", text.c_str());
+}
+
+QString findingMessageText(const FindingRecord& finding)
+{
+    if (finding.message.empty() || finding.message == ruleInfo(finding.rule).text) {
+        return ruleText(finding.rule);
+    }
+    return fromStd(finding.message);
 }
 
 }  // namespace eapscope::ui

@@ -25,5 +25,11 @@ QString stateText(ContextState state);
 QString addressText(std::uint64_t address);
 QString bytesText(std::uint64_t bytes);
 QString fromStd(std::string_view text);
+/// A rule's one-line explanation in the interface language (context "RuleCatalogue", marked in
+/// core/checker/rule_catalogue.cpp with EAPSCOPE_TRANSLATE_NOOP).
+QString ruleText(std::string_view rule);
+/// A finding's message in the interface language: the rule's translated text when the message
+/// is the catalogue's default, else the message the checker wrote (it carries details).
+QString findingMessageText(const FindingRecord& finding);
 
 }  // namespace eapscope::ui

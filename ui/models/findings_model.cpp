@@ -71,7 +71,8 @@ QVariant FindingsModel::data(const QModelIndex& index, int role) const
     const FindingRecord& finding = findings[row];
     switch (role) {
     case Qt::DisplayRole: return display(finding, index.column());
-    case Qt::ToolTipRole: return fromStd(finding.message);
+    case Qt::ToolTipRole:
+        return findingMessageText(finding);
     case Qt::ForegroundRole:
         if (index.column() == SeverityColumn) {
             return QBrush(finding.severity == Severity::Error     ? QColor(200, 30, 30)
@@ -97,7 +98,8 @@ QVariant FindingsModel::display(const FindingRecord& finding, int column) const
     case ContextColumn: return contextText(document_->trace(), finding.context);
     case CallColumn:
         return finding.call.valid() ? tr("#%1 %2").arg(finding.call.value()).arg(entryText(finding.entry)) : QString();
-    case MessageColumn: return fromStd(finding.message);
+    case MessageColumn:
+        return findingMessageText(finding);
     default: return {};
     }
 }

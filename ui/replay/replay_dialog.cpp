@@ -177,16 +177,8 @@ QString ReplayDialog::password() const
 
 void installReplayAction(MainWindow& window)
 {
-    QMenu* session = nullptr;
-    for (QAction* a : window.menuBar()->actions()) {
-        if (a->menu() && a->text().remove(QLatin1Char('&')) == QStringLiteral("Session")) {
-            session = a->menu();
-        }
-    }
-    if (session == nullptr) {
-        session = window.menuBar()->addMenu(QObject::tr("&Session"));
-    }
-    QAction* replay = session->addAction(QObject::tr("&Replay…"));
+    auto* session = window.findChild<QMenu*>(QStringLiteral("sessionMenu"));
+    QAction* replay = session->addAction(ReplayDialog::tr("&Replay…"));
     replay->setObjectName(QStringLiteral("actionReplay"));
     QObject::connect(replay, &QAction::triggered, &window, [&window] {
         static QString lastCapture;
@@ -199,7 +191,7 @@ void installReplayAction(MainWindow& window)
         const QString error = makeReplaySetup(dialog.capturePath(), dialog.conversation(), dialog.role(),
                                               dialog.method(), dialog.password(), setup);
         if (!error.isEmpty()) {
-            QMessageBox::warning(&window, QObject::tr("Replay"), error);
+            QMessageBox::warning(&window, ReplayDialog::tr("Replay"), error);
             return;
         }
         window.startSession(setup);

@@ -22,20 +22,20 @@ namespace {
 
 constexpr qsizetype kMaxSmoothArrowLines = 600;
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("eapscope::ui::TimelinePainter", text);
-}
+// The texts of this file, in the context lupdate files them under.
+struct PainterText {
+    Q_DECLARE_TR_FUNCTIONS(eapscope::ui::TimelinePainter)
+};
 
 QString formatBytes(std::uint64_t bytes)
 {
     if (bytes < 1024) {
-        return tr("%1 B").arg(bytes);
+        return PainterText::tr("%1 B").arg(bytes);
     }
     if (bytes < 1024 * 1024) {
-        return tr("%1 KiB").arg(static_cast<double>(bytes) / 1024.0, 0, 'f', 1);
+        return PainterText::tr("%1 KiB").arg(static_cast<double>(bytes) / 1024.0, 0, 'f', 1);
     }
-    return tr("%1 MiB").arg(static_cast<double>(bytes) / (1024.0 * 1024.0), 0, 'f', 1);
+    return PainterText::tr("%1 MiB").arg(static_cast<double>(bytes) / (1024.0 * 1024.0), 0, 'f', 1);
 }
 
 /// 1, 2 or 5 × 10^k ns: the smallest such step at least `minimum` ns.
@@ -181,9 +181,9 @@ void TimelinePainter::paintRuler(QPainter& painter, const TimelineLod& lod,
             painter.drawLine(QPointF(mx, ruler.bottom() - 3), QPointF(mx, ruler.bottom()));
         }
     }
-    painter.drawText(QRectF(4, 0, TimelineLayout::kGutter - 8, ruler.height()),
-                     Qt::AlignVCenter | Qt::AlignLeft,
-                     tr("%1/px").arg(formatTime(static_cast<std::int64_t>(mapping.nsPerPixel()), 1)));
+    painter.drawText(
+        QRectF(4, 0, TimelineLayout::kGutter - 8, ruler.height()), Qt::AlignVCenter | Qt::AlignLeft,
+        PainterText::tr("%1/px").arg(formatTime(static_cast<std::int64_t>(mapping.nsPerPixel()), 1)));
 }
 
 void TimelinePainter::paintLane(QPainter& painter, const LodLane& lane, const TimelineLayout& layout) const
@@ -218,8 +218,9 @@ void TimelinePainter::paintWorkBuffer(QPainter& painter, const LodLane& lane,
             QFont font = painter.font();
             font.setPointSizeF(font.pointSizeF() * 0.8);
             painter.setFont(font);
-            const QString label =
-                bar.bytes > 0 ? tr("work buffer · %1").arg(formatBytes(bar.bytes)) : tr("work buffer");
+            const QString label = bar.bytes > 0
+                                      ? PainterText::tr("work buffer · %1").arg(formatBytes(bar.bytes))
+                                      : PainterText::tr("work buffer");
             const double left = std::max(rect.left(), 0.0) + 4;
             painter.drawText(QRectF(left, y - 2, rect.right() - left, h + 4),
                              Qt::AlignVCenter | Qt::AlignLeft,
@@ -392,10 +393,11 @@ void TimelinePainter::paintLabels(QPainter& painter, const TimelineLod& lod, con
         painter.setFont(normal);
         QString details;
         if (lane.workBuffer && lane.workBuffer->bytes > 0) {
-            details += tr("work buffer %1").arg(formatBytes(lane.workBuffer->bytes)) + QLatin1Char('\n');
+            details += PainterText::tr("work buffer %1").arg(formatBytes(lane.workBuffer->bytes)) +
+                       QLatin1Char('\n');
         }
         if (lane.livePeak > 0) {
-            details += tr("peak live %1").arg(formatBytes(lane.livePeak)) + QLatin1Char('\n');
+            details += PainterText::tr("peak live %1").arg(formatBytes(lane.livePeak)) + QLatin1Char('\n');
         }
         painter.setPen(palette_.color(QPalette::PlaceholderText));
         painter.drawText(box.adjusted(0, 18, 0, 0), Qt::AlignTop | Qt::AlignLeft, details);
@@ -406,7 +408,7 @@ void TimelinePainter::paintLabels(QPainter& painter, const TimelineLod& lod, con
             const double lines = static_cast<double>(details.count(QLatin1Char('\n')));
             painter.setPen(leakColor());
             painter.drawText(box.adjusted(0, 18 + lines * QFontMetricsF(normal).lineSpacing(), 0, 0),
-                             Qt::AlignTop | Qt::AlignLeft, tr("leak"));
+                             Qt::AlignTop | Qt::AlignLeft, PainterText::tr("leak"));
         }
     }
 }

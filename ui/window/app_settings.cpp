@@ -58,4 +58,14 @@ QString AppSettings::theme() const
     return settings_.value(QStringLiteral("theme"), QStringLiteral("auto")).toString();
 }
 
+QString AppSettings::language() const
+{
+    return settings_.value(QStringLiteral("language")).toString();
+}
+
+void AppSettings::setLanguage(const QString& code)
+{
+    settings_.setValue(QStringLiteral("language"), code);
+}
+
 }  // namespace eapscope::ui

@@ -27,6 +27,10 @@ public:
 
     [[nodiscard]] QString theme() const;
 
+    /// The interface language ("en", "fr"), or empty to follow the system locale.
+    [[nodiscard]] QString language() const;
+    void setLanguage(const QString& code);
+
 private:
     mutable QSettings settings_;
 };

@@ -82,15 +82,15 @@ void FindingsDock::showDetails(int row)
     }
     const FindingRecord& f = findings[static_cast<std::size_t>(row)];
     QString html = QStringLiteral("<h3>") + fromStd(f.rule).toHtmlEscaped() + QStringLiteral("</h3>");
-    html += QStringLiteral("<p>") + fromStd(f.message).toHtmlEscaped() + QStringLiteral("</p>");
+    html += QStringLiteral("<p>") + findingMessageText(f).toHtmlEscaped() + QStringLiteral("</p>");
     const RuleInfo info = ruleInfo(f.rule);
     html += tr("<p><b>Rule:</b> %1</p><p><b>Severity:</b> %2</p><p><b>Reference:</b> %3</p>")
-                .arg(fromStd(info.text).toHtmlEscaped(), severityText(info.severity),
+                .arg(ruleText(f.rule).toHtmlEscaped(), severityText(info.severity),
                      fromStd(info.section).toHtmlEscaped());
     if (f.bytes) {
         html += tr("<p><b>Bytes:</b> %1").arg(*f.bytes);
         if (f.blocks) {
-            html += tr(" in %1 block(s)").arg(*f.blocks);
+            html += tr(" in %n block(s)", nullptr, static_cast<int>(*f.blocks));
         }
         html += QStringLiteral("</p>");
     }

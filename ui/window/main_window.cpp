@@ -12,6 +12,7 @@
 #include "window/event_table_dock.h"
 #include "window/findings_dock.h"
 #include "window/inject_packet_dialog.h"
+#include "window/language.h"
 #include "window/session_setup_dialog.h"
 
 #include "timeline/timeline_view.h"
@@ -196,6 +197,7 @@ void MainWindow::createMenus()
     file->addSeparator();
     file->addAction(action(QStringLiteral("actionQuit")));
     QMenu* session = menuBar()->addMenu(tr("&Session"));
+    session->setObjectName(QStringLiteral("sessionMenu"));
     for (const char* name : {"actionStep", "actionContinue", "actionStop", "actionStepBack", "actionRestart"}) {
         session->addAction(action(QString::fromLatin1(name)));
     }
@@ -211,6 +213,8 @@ void MainWindow::createMenus()
     for (QDockWidget* dock : findChildren<QDockWidget*>()) {
         viewMenu_->addAction(dock->toggleViewAction());
     }
+    viewMenu_->addSeparator();
+    viewMenu_->addMenu(new LanguageMenu(*settings_, this));
     menuBar()->addMenu(tr("&Help"))->addAction(action(QStringLiteral("actionAbout")));
 
     QToolBar* bar = addToolBar(tr("Session"));

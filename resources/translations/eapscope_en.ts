@@ -1,0 +1,47 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name>eapscope</name>
+    <message numerus="yes">
+        <source>%n byte(s)</source>
+        <translation>
+            <numerusform>%n byte</numerusform>
+            <numerusform>%n bytes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>eapscope::ui::ContextsModel</name>
+    <message numerus="yes">
+        <source>%1 in %n block(s)</source>
+        <translation>
+            <numerusform>%1 in %n block</numerusform>
+            <numerusform>%1 in %n blocks</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>eapscope::ui::FindingsDock</name>
+    <message numerus="yes">
+        <source> in %n block(s)</source>
+        <translation>
+            <numerusform> in %n block</numerusform>
+            <numerusform> in %n blocks</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>eapscope::ui::TimelineToolTip</name>
+    <message numerus="yes">
+        <source>
+%n byte(s)</source>
+        <translation>
+            <numerusform>
+%n byte</numerusform>
+            <numerusform>
+%n bytes</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>

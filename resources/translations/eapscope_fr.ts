@@ -1,0 +1,1033 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr" sourcelanguage="en">
+<context>
+    <name>eapscope</name>
+    <message>
+        <source>Authenticator</source>
+        <translation>Authentificateur</translation>
+    </message>
+    <message>
+        <source>Peer</source>
+        <translation>Pair</translation>
+    </message>
+    <message>
+        <source>Engine</source>
+        <translation>Moteur</translation>
+    </message>
+    <message>
+        <source>info</source>
+        <translation>info</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>avertissement</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>erreur</translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 octets</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n byte(s)</source>
+        <translation>
+            <numerusform>%n octet</numerusform>
+            <numerusform>%n octets</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>eapscope::ui::Breakpoint</name>
+    <message>
+        <source>entry point %1</source>
+        <translation>point d&apos;entrée %1</translation>
+    </message>
+    <message>
+        <source>action %1</source>
+        <translation>action %1</translation>
+    </message>
+    <message>
+        <source>packet code %1</source>
+        <translation>code de paquet %1</translation>
+    </message>
+    <message>
+        <source>packet type %1</source>
+        <translation>type de paquet %1</translation>
+    </message>
+    <message>
+        <source>finding %1</source>
+        <translation>constat %1</translation>
+    </message>
+    <message>
+        <source>live heap above %1 bytes</source>
+        <translation>tas vivant au-delà de %1 octets</translation>
+    </message>
+</context>
+<context>
+    <name>eapscope::ui::BreakpointDialog</name>
+    <message>
+        <source>Breakpoints</source>
+        <translation>Points d&apos;arrêt</translation>
+    </message>
+    <message>
+        <source>Entry point</source>
+        <translation>Point d&apos;entrée</translation>
+    </message>
+    <message>
+        <source>Action (number)</source>
+        <translation>Action (numéro)</translation>
+    </message>
+    <message>
+        <source>Packet code</source>
+        <translation>Code de paquet</translation>
+    </message>
+    <message>
+        <source>Packet type</source>
+        <translation>Type de paquet</translation>
+    </message>
+    <message>
+        <source>Finding rule</source>
+        <translation>Règle de constat</translation>
+    </message>
+    <message>
+        <source>Context live heap above (bytes)</source>
+        <translation>Tas vivant du contexte au-delà de (octets)</translation>
+    </message>
+    <message>
+        <source>number, or rule id such as HEAP_LEAK</source>
+        <translation>numéro, ou identifiant de règle comme HEAP_LEAK</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Ajouter</translation>
+    </message>
+    <message>
+        <source>Remove selected</source>
+        <translation>Retirer la sélection</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Genre</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valeur</translation>
+    </message>
+</context>
+<context>
+    <name>eapscope::ui::ContextsDock</name>
+    <message>
+        <source>Method</source>
+        <translation>Méthode</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Détail</translation>
+    </message>
+    <message>
+        <source>EAP type %1</source>
+        <translation>Type EAP %1</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>Chemin</translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation>Rôles</translation>
+    </message>
+    <message>
+        <source>0x%1</source>
+        <translation>0x%1</translation>
+    </message>
+    <message>
+        <source>Exports</source>
+        <translation>Exportations</translation>
+    </message>
+</context>
+<context>
+    <name>eapscope::ui::ContextsModel</name>
+    <message>
+        <source>Context</source>
+        <translation>Contexte</translation>
+    </message>
+    <message>
+        <source>Side</source>
+        <translation>Côté</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>Appels</translation>
+    </message>
+    <message>
+        <source>Work buffer</source>
+        <translation>Tampon de travail</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Taille</translation>
+    </message>
+    <message>
+        <source>Live heap</source>
+        <translation>Tas vivant</translation>
+    </message>
+    <message>
+        <source>Leaked</source>
+        <translation>Fuite</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 in %n block(s)</source>
+        <translation>
+            <numerusform>%1 en %n bloc</numerusform>
+            <numerusform>%1 en %n blocs</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>eapscope::ui::EventTableDock</name>
+    <message>
+        <source>All sides</source>
+        <translation>Tous les côtés</translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation>Tous les genres</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>Appels</translation>
+    </message>
+    <message>
+        <source>Packets</source>
+        <translation>Paquets</translation>
+    </message>
+    <message>
+        <source>Heap</source>
+        <translation>Tas</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>Constats</translation>
+    </message>
+    <message>
+        <source>States and timers</source>
+        <translation>États et minuteries</translation>
+    </message>
+    <message>
+        <source>Filter text…</source>
+        <translation>Filtrer le texte…</translation>
+    </message>
+    <message>
+        <source>All contexts</source>
+        <translation>Tous les contextes</translation>
+    </message>
+</context>
+<context>
+    <name>eapscope::ui::EventTableModel</name>
+    <message>
+        <source>#</source>
+        <translation>N°</translation>
+    </message>
+    <message>
+        <source>Time (s)</source>
+        <translation>Temps (s)</translation>
+    </message>
+    <message>
+        <source>Side</source>
+        <translation>Côté</translation>
+    </message>
+    <message>
+        <source>Context</source>
+        <translation>Contexte</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Genre</translation>
+    </message>
+    <message>
+        <source>Entry point</source>
+        <translation>Point d&apos;entrée</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Résultat</translation>
+    </message>
+    <message>
+        <source>Packet / detail</source>
+        <translation>Paquet / détail</translation>
+    </message>
+    <message>
+        <source>Bytes</source>
+        <translation>Octets</translation>
+    </message>
+    <message>
+        <source>work buffer %1</source>
+        <translation>tampon de travail %1</translation>
+    </message>
+    <message>
+        <source>retry %1</source>
+        <translation>nouvel essai %1</translation>
+    </message>
+</context>
+<context>
+    <name>eapscope::ui::FindingsDock</name>
+    <message>
+        <source>Select a finding to see what the rule means.</source>
+        <translation>Sélectionnez un constat pour voir ce que signifie la règle.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Rule:&lt;/b&gt; %1&lt;/p&gt;&lt;p&gt;&lt;b&gt;Severity:&lt;/b&gt; %2&lt;/p&gt;&lt;p&gt;&lt;b&gt;Reference:&lt;/b&gt; %3&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Règle :&lt;/b&gt; %1&lt;/p&gt;&lt;p&gt;&lt;b&gt;Gravité :&lt;/b&gt; %2&lt;/p&gt;&lt;p&gt;&lt;b&gt;Référence :&lt;/b&gt; %3&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Bytes:&lt;/b&gt; %1</source>
+        <translation>&lt;p&gt;&lt;b&gt;Octets :&lt;/b&gt; %1</translation>
+    </message>
+    <message numerus="yes">
+        <source> in %n block(s)</source>
+        <translation>
+            <numerusform> en %n bloc</numerusform>
+            <numerusform> en %n blocs</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Signal:&lt;/b&gt; %1&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Signal :&lt;/b&gt; %1&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>eapscope::ui::FindingsModel</name>
+    <message>
+        <source>Rule</source>
+        <translation>Règle</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Gravité</translation>
+    </message>
+    <message>
+        <source>Side</source>
+        <translation>Côté</translation>
+    </message>
+    <message>
+        <source>Context</source>
+        <translation>Contexte</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>Appel</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>#%1 %2</source>
+        <translation>n° %1 %2</translation>
+    </message>
+</context>
+<context>
+    <name>eapscope::ui::InjectPacketDialog</name>
+    <message>
+        <source>Inject packet</source>
+        <translation>Injecter un paquet</translation>
+    </message>
+    <message>
+        <source>1 Request</source>
+        <translation>1 Requête (Request)</translation>
+    </message>
+    <message>
+        <source>2 Response</source>
+        <translation>2 Réponse (Response)</translation>
+    </message>
+    <message>
+        <source>3 Success</source>
+        <translation>3 Succès (Success)</translation>
+    </message>
+    <message>
+        <source>4 Failure</source>
+        <translation>4 Échec (Failure)</translation>
+    </message>
+    <message>
+        <source>type-data in hex, e.g. 10 00112233445566778899aabbccddeeff</source>
+        <translation>type-data en hexadécimal, p. ex. 10 00112233445566778899aabbccddeeff</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Identifier</source>
+        <translation>Identifiant</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Type-Data (hex)</source>
+        <translation>Type-Data (hex)</translation>
+    </message>
+    <message>
+        <source>Compose into hex</source>
+        <translation>Composer en hexadécimal</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Envoyer</translation>
+    </message>
+    <message>
+        <source>Packet bytes (hex; edit freely, this is what is sent):</source>
+        <translation>Octets du paquet (hex ; modifiables librement, c’est ce qui est envoyé) :</translation>
+    </message>
+</context>
+<context>
+    <name>eapscope::ui::LanguageMenu</name>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Langue</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>Langue du système</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <source>EapScope shows the chosen language from its next start.</source>
+        <translation>EapScope affichera la langue choisie à son prochain démarrage.</translation>
+    </message>
+</context>
+<context>
+    <name>eapscope::ui::MainWindow</name>
+    <message>
+        <source>Events</source>
+        <translation>Événements</translation>
+    </message>
+    <message>
+        <source>Packet inspector</source>
+        <translation>Inspecteur de paquets</translation>
+    </message>
+    <message>
+        <source>Methods and contexts</source>
+        <translation>Méthodes et contextes</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>Constats</translation>
+    </message>
+    <message>
+        <source>&amp;Open session or capture…</source>
+        <translation>&amp;Ouvrir une session ou une capture…</translation>
+    </message>
+    <message>
+        <source>&amp;Save session</source>
+        <translation>&amp;Enregistrer la session</translation>
+    </message>
+    <message>
+        <source>Save session &amp;as…</source>
+        <translation>Enregistrer la session &amp;sous…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <source>&amp;New session…</source>
+        <translation>&amp;Nouvelle session…</translation>
+    </message>
+    <message>
+        <source>&amp;Step</source>
+        <translation>Pas &amp;suivant</translation>
+    </message>
+    <message>
+        <source>&amp;Continue</source>
+        <translation>&amp;Continuer</translation>
+    </message>
+    <message>
+        <source>S&amp;top</source>
+        <translation>&amp;Arrêter</translation>
+    </message>
+    <message>
+        <source>&amp;Restart</source>
+        <translation>&amp;Redémarrer</translation>
+    </message>
+    <message>
+        <source>Step &amp;back</source>
+        <translation>Pas &amp;précédent</translation>
+    </message>
+    <message>
+        <source>Fire &amp;timeout</source>
+        <translation>Faire expirer le &amp;délai</translation>
+    </message>
+    <message>
+        <source>&amp;Inject packet…</source>
+        <translation>&amp;Injecter un paquet…</translation>
+    </message>
+    <message>
+        <source>Toggle &amp;breakpoint</source>
+        <translation>Basculer le point d&apos;arrê&amp;t</translation>
+    </message>
+    <message>
+        <source>Break&amp;points…</source>
+        <translation>Poi&amp;nts d&apos;arrêt…</translation>
+    </message>
+    <message>
+        <source>&amp;Fit timeline</source>
+        <translation>&amp;Ajuster la chronologie</translation>
+    </message>
+    <message>
+        <source>&amp;About EapScope</source>
+        <translation>À &amp;propos d’EapScope</translation>
+    </message>
+    <message>
+        <source>About EapScope</source>
+        <translation>À propos d’EapScope</translation>
+    </message>
+    <message>
+        <source>EapScope %1 — a debugger for RAS EAP methods.</source>
+        <translation>EapScope %1 — un débogueur de méthodes EAP RAS.</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <source>Open &amp;recent</source>
+        <translation>Ouvrir un fichier &amp;récent</translation>
+    </message>
+    <message>
+        <source>&amp;Session</source>
+        <translation>&amp;Session</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Affichage</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>Aid&amp;e</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>Session</translation>
+    </message>
+    <message>
+        <source>Stopped: %1</source>
+        <translation>Arrêté : %1</translation>
+    </message>
+    <message>
+        <source>Step back (Shift+F10)</source>
+        <translation>Pas précédent (Maj+F10)</translation>
+    </message>
+    <message>
+        <source>Step back is unavailable: %1</source>
+        <translation>Pas précédent indisponible : %1</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>Prêt</translation>
+    </message>
+    <message>
+        <source>Running…</source>
+        <translation>En cours…</translation>
+    </message>
+    <message>
+        <source>Waiting for a packet or a timeout</source>
+        <translation>En attente d’un paquet ou d’un délai expiré</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>Terminé</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Échec</translation>
+    </message>
+    <message>
+        <source>Viewing a recorded session</source>
+        <translation>Consultation d’une session enregistrée</translation>
+    </message>
+    <message>
+        <source> — step back unavailable: %1</source>
+        <translation> — pas précédent indisponible : %1</translation>
+    </message>
+    <message>
+        <source>EapScope</source>
+        <translation>EapScope</translation>
+    </message>
+    <message>
+        <source>%1 — EapScope</source>
+        <translation>%1 — EapScope</translation>
+    </message>
+    <message>
+        <source>Breakpoint set on %1</source>
+        <translation>Point d&apos;arrêt posé sur %1</translation>
+    </message>
+    <message>
+        <source>Breakpoint removed from %1</source>
+        <translation>Point d&apos;arrêt retiré de %1</translation>
+    </message>
+    <message>
+        <source>Open session or capture</source>
+        <translation>Ouvrir une session ou une capture</translation>
+    </message>
+    <message>
+        <source>Sessions and captures (*.eapscope *.pcap *.pcapng *.cap *.gz);;EapScope sessions (*.eapscope);;Captures (*.pcap *.pcapng *.cap *.gz);;All files (*)</source>
+        <translation>Sessions et captures (*.eapscope *.pcap *.pcapng *.cap *.gz);;Sessions EapScope (*.eapscope);;Captures (*.pcap *.pcapng *.cap *.gz);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Opening %1…</source>
+        <translation>Ouverture de %1…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Ouvrir</translation>
+    </message>
+    <message>
+        <source>Save session</source>
+        <translation>Enregistrer la session</translation>
+    </message>
+    <message>
+        <source>EapScope sessions (*.eapscope)</source>
+        <translation>Sessions EapScope (*.eapscope)</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>%1 enregistré</translation>
+    </message>
+</context>
+<context>
+    <name>eapscope::ui::PacketFieldModel</name>
+    <message>
+        <source>Field</source>
+        <translation>Champ</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valeur</translation>
+    </message>
+    <message>
+        <source>%1 — bytes %2..%3</source>
+        <translation>%1 — octets %2..%3</translation>
+    </message>
+</context>
+<context>
+    <name>eapscope::ui::PacketInspector</name>
+    <message>
+        <source>No packet selected. Select a call or a packet event.</source>
+        <translation>Aucun paquet sélectionné. Sélectionnez un appel ou un événement de paquet.</translation>
+    </message>
+    <message>
+        <source>Anomalies: %1</source>
+        <translation>Anomalies : %1</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; (%2 bytes) — sent by %3, received by %4</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; (%2 octets) — envoyé par %3, reçu par %4</translation>
+    </message>
+</context>
+<context>
+    <name>eapscope::ui::ReplayDialog</name>
+    <message>
+        <source>Replay a captured conversation</source>
+        <translation>Rejouer une conversation capturée</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Parcourir…</translation>
+    </message>
+    <message>
+        <source>Peer</source>
+        <translation>Pair</translation>
+    </message>
+    <message>
+        <source>Authenticator</source>
+        <translation>Authentificateur</translation>
+    </message>
+    <message>
+        <source>Library…</source>
+        <translation>Bibliothèque…</translation>
+    </message>
+    <message>
+        <source>Capture file</source>
+        <translation>Fichier de capture</translation>
+    </message>
+    <message>
+        <source>Conversation</source>
+        <translation>Conversation</translation>
+    </message>
+    <message>
+        <source>Method plays</source>
+        <translation>La méthode joue</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Méthode</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Mot de passe</translation>
+    </message>
+    <message>
+        <source>Replay</source>
+        <translation>Rejouer</translation>
+    </message>
+    <message>
+        <source>%1  %2  %3 ↔ %4  %5  %6</source>
+        <translation>%1  %2  %3 ↔ %4  %5  %6</translation>
+    </message>
+    <message>
+        <source>no EAP conversation in this capture</source>
+        <translation>aucune conversation EAP dans cette capture</translation>
+    </message>
+    <message>
+        <source>Captures (*.pcap *.pcapng *.cap);;All files (*)</source>
+        <translation>Captures (*.pcap *.pcapng *.cap);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Method library</source>
+        <translation>Bibliothèque de méthode</translation>
+    </message>
+    <message>
+        <source>Libraries (*.so);;All files (*)</source>
+        <translation>Bibliothèques (*.so);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>&amp;Replay…</source>
+        <translation>Re&amp;jouer…</translation>
+    </message>
+</context>
+<context>
+    <name>eapscope::ui::SessionController</name>
+    <message>
+        <source>nothing to step back to yet</source>
+        <translation>rien avant ce point pour le moment</translation>
+    </message>
+    <message>
+        <source>finding %1</source>
+        <translation>constat %1</translation>
+    </message>
+    <message>
+        <source>nothing to step back to</source>
+        <translation>rien avant ce point</translation>
+    </message>
+    <message>
+        <source>The view lost track of the session; restart it.</source>
+        <translation>La vue a perdu le fil de la session ; redémarrez-la.</translation>
+    </message>
+    <message>
+        <source>The %1 method %2 in %3: %4. The session cannot go on; Restart (Ctrl+R) starts over.</source>
+        <translation>La méthode %1 %2 dans %3 : %4. La session ne peut pas continuer ; Redémarrer (Ctrl+R) la reprend depuis le début.</translation>
+    </message>
+    <message>
+        <source>crashed</source>
+        <translation>a planté</translation>
+    </message>
+    <message>
+        <source>hung</source>
+        <translation>ne répond plus</translation>
+    </message>
+    <message>
+        <source>Recording failed: %1</source>
+        <translation>Échec de l’enregistrement : %1</translation>
+    </message>
+    <message>
+        <source>Nothing has run yet.</source>
+        <translation>Rien n’a encore été exécuté.</translation>
+    </message>
+    <message>
+        <source>a recorded session cannot be stepped</source>
+        <translation>une session enregistrée ne s’exécute pas pas à pas</translation>
+    </message>
+    <message>
+        <source>Only a live session is saved; an opened file is already on disk.</source>
+        <translation>Seule une session en direct s’enregistre ; un fichier ouvert est déjà sur le disque.</translation>
+    </message>
+</context>
+<context>
+    <name>eapscope::ui::SessionSetupDialog</name>
+    <message>
+        <source>Interleave contexts (round robin) instead of one after another</source>
+        <translation>Entrelacer les contextes (tourniquet) au lieu de les enchaîner</translation>
+    </message>
+    <message>
+        <source>Run methods in an isolated host process (crash isolation, step back)</source>
+        <translation>Exécuter les méthodes dans un processus hôte isolé (plantages isolés, pas précédent)</translation>
+    </message>
+    <message>
+        <source>New session</source>
+        <translation>Nouvelle session</translation>
+    </message>
+    <message>
+        <source>(counterpart plays this side)</source>
+        <translation>(la contrepartie joue ce côté)</translation>
+    </message>
+    <message>
+        <source>Loopback (a method on each side)</source>
+        <translation>Boucle locale (une méthode de chaque côté)</translation>
+    </message>
+    <message>
+        <source>Manual (I compose the other side&apos;s packets)</source>
+        <translation>Manuel (je compose les paquets de l&apos;autre côté)</translation>
+    </message>
+    <message>
+        <source>Identity</source>
+        <translation>Identité</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Mot de passe</translation>
+    </message>
+    <message>
+        <source>Add user</source>
+        <translation>Ajouter un utilisateur</translation>
+    </message>
+    <message>
+        <source>Remove user</source>
+        <translation>Retirer l&apos;utilisateur</translation>
+    </message>
+    <message>
+        <source>Authenticator method</source>
+        <translation>Méthode de l&apos;authentificateur</translation>
+    </message>
+    <message>
+        <source>Peer method</source>
+        <translation>Méthode du pair</translation>
+    </message>
+    <message>
+        <source>Counterpart</source>
+        <translation>Contrepartie</translation>
+    </message>
+    <message>
+        <source>Peer identity</source>
+        <translation>Identité du pair</translation>
+    </message>
+    <message>
+        <source>Peer password</source>
+        <translation>Mot de passe du pair</translation>
+    </message>
+    <message>
+        <source>Back-end users</source>
+        <translation>Utilisateurs du serveur d’authentification</translation>
+    </message>
+    <message>
+        <source>Contexts per side</source>
+        <translation>Contextes par côté</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Démarrer</translation>
+    </message>
+    <message>
+        <source>The method&apos;s type, roles and exports appear in the Methods dock once the first step loads it (in the isolated host).</source>
+        <translation>Le type, les rôles et les exportations de la méthode apparaissent dans le panneau Méthodes dès que le premier pas la charge (dans l&apos;hôte isolé).</translation>
+    </message>
+    <message>
+        <source>Library file…</source>
+        <translation>Fichier de bibliothèque…</translation>
+    </message>
+    <message>
+        <source>EAP method library</source>
+        <translation>Bibliothèque de méthode EAP</translation>
+    </message>
+    <message>
+        <source>Shared libraries (*.so);;All files (*)</source>
+        <translation>Bibliothèques partagées (*.so);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>The counterpart plays this side.</source>
+        <translation>La contrepartie joue ce côté.</translation>
+    </message>
+    <message>
+        <source>%1
+SHA-256 %2</source>
+        <translation>%1
+SHA-256 %2</translation>
+    </message>
+</context>
+<context>
+    <name>eapscope::ui::TimelinePainter</name>
+    <message>
+        <source>%1 B</source>
+        <translation>%1 o</translation>
+    </message>
+    <message>
+        <source>%1 KiB</source>
+        <translation>%1 Kio</translation>
+    </message>
+    <message>
+        <source>%1 MiB</source>
+        <translation>%1 Mio</translation>
+    </message>
+    <message>
+        <source>%1/px</source>
+        <translation>%1/px</translation>
+    </message>
+    <message>
+        <source>work buffer · %1</source>
+        <translation>tampon de travail · %1</translation>
+    </message>
+    <message>
+        <source>work buffer</source>
+        <translation>tampon de travail</translation>
+    </message>
+    <message>
+        <source>work buffer %1</source>
+        <translation>tampon de travail %1</translation>
+    </message>
+    <message>
+        <source>peak live %1</source>
+        <translation>pic vivant %1</translation>
+    </message>
+    <message>
+        <source>leak</source>
+        <translation>fuite</translation>
+    </message>
+</context>
+<context>
+    <name>eapscope::ui::TimelineToolTip</name>
+    <message>
+        <source>no lane</source>
+        <translation>aucune ligne</translation>
+    </message>
+    <message>
+        <source>at %1</source>
+        <translation>à %1</translation>
+    </message>
+    <message>
+        <source>, took %1
+returned %2</source>
+        <translation>, a duré %1
+a renvoyé %2</translation>
+    </message>
+    <message>
+        <source>, action %1</source>
+        <translation>, action %1</translation>
+    </message>
+    <message>
+        <source>
+still running</source>
+        <translation>
+en cours</translation>
+    </message>
+    <message>
+        <source>Packet from %1 at %2</source>
+        <translation>Paquet de %1 à %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>
+%n byte(s)</source>
+        <translation>
+            <numerusform>
+%n octet</numerusform>
+            <numerusform>
+%n octets</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, code %1, id %2</source>
+        <translation>, code %1, id %2</translation>
+    </message>
+    <message>
+        <source>, type %1</source>
+        <translation>, type %1</translation>
+    </message>
+    <message>
+        <source>Work buffer %1, %2 bytes</source>
+        <translation>Tampon de travail %1, %2 octets</translation>
+    </message>
+    <message>
+        <source>Block %1, %2 bytes</source>
+        <translation>Bloc %1, %2 octets</translation>
+    </message>
+    <message>
+        <source>
+allocated at %1</source>
+        <translation>
+alloué à %1</translation>
+    </message>
+    <message>
+        <source> by %1</source>
+        <translation> par %1</translation>
+    </message>
+    <message>
+        <source>
+freed at %1</source>
+        <translation>
+libéré à %1</translation>
+    </message>
+    <message>
+        <source>
+leaked: never freed</source>
+        <translation>
+fuite : jamais libéré</translation>
+    </message>
+    <message>
+        <source>
+still live</source>
+        <translation>
+toujours vivant</translation>
+    </message>
+    <message>
+        <source>Heap allocation at %1</source>
+        <translation>Allocation sur le tas à %1</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>Constat</translation>
+    </message>
+    <message>
+        <source>%1 ns</source>
+        <translation>%1 ns</translation>
+    </message>
+    <message>
+        <source>%1 µs</source>
+        <translation>%1 µs</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>A debugger for RAS EAP methods</source>
+        <translation>Un débogueur de méthodes EAP RAS</translation>
+    </message>
+    <message>
+        <source>Session file or capture (pcap, pcapng, optionally .gz) to open</source>
+        <translation>Fichier de session ou capture (pcap, pcapng, éventuellement .gz) à ouvrir</translation>
+    </message>
+</context>
+</TS>

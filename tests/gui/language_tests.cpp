@@ -1,0 +1,104 @@
+// The interface language (issue 14 "French"): the embedded translations load, the language
+// follows the settings, plural forms read right in English, and the window speaks French.
+#include "models/event_format.h"
+#include "window/app_settings.h"
+#include "window/language.h"
+#include "window/main_window.h"
+
+#include "checker/rule_catalogue.h"
+
+#include <QAbstractButton>
+#include <QAction>
+#include <QApplication>
+#include <QMenu>
+#include <QMenuBar>
+#include <QMessageBox>
+
+#include <gtest/gtest.h>
+
+namespace eapscope::ui {
+namespace {
+
+/// Installs `language` for one test and puts English back afterwards (the other tests of
+/// this executable expect the English texts).
+class LanguageScope {
+public:
+    explicit LanguageScope(const QString& language)
+    {
+        installTranslations(*QCoreApplication::instance(), language);
+    }
+    ~LanguageScope() { installTranslations(*QCoreApplication::instance(), QStringLiteral("en")); }
+    LanguageScope(const LanguageScope&) = delete;
+    LanguageScope& operator=(const LanguageScope&) = delete;
+};
+
+QStringList menuTitles(const MainWindow& window)
+{
+    QStringList titles;
+    for (QAction* a : window.menuBar()->actions()) {
+        titles << a->text();
+    }
+    return titles;
+}
+
+TEST(Language, ShippedLanguagesResolveAndOthersFallBackToEnglish)
+{
+    EXPECT_EQ(resolveInterfaceLanguage(QStringLiteral("fr")), QStringLiteral("fr"));
+    EXPECT_EQ(resolveInterfaceLanguage(QStringLiteral("en")), QStringLiteral("en"));
+    EXPECT_EQ(resolveInterfaceLanguage(QStringLiteral("de")), QStringLiteral("en"));
+    const QString system = resolveInterfaceLanguage(QString());
+    EXPECT_TRUE(system == QStringLiteral("en") || system == QStringLiteral("fr")) << system.toStdString();
+}
+
+TEST(Language, EnglishPluralFormsComeFromTheEmbeddedTranslation)
+{
+    EXPECT_EQ(bytesText(1), QStringLiteral("1 byte"));
+    EXPECT_EQ(bytesText(64), QStringLiteral("64 bytes"));
+}
+
+TEST(Language, FrenchTranslatesTheWindowAndItsPluralForms)
+{
+    LanguageScope french(QStringLiteral("fr"));
+    EXPECT_EQ(bytesText(1), QStringLiteral("1 octet"));
+    EXPECT_EQ(bytesText(64), QStringLiteral("64 octets"));
+    MainWindow window;
+    EXPECT_EQ(menuTitles(window), (QStringList{QStringLiteral("&Fichier"), QStringLiteral("&Session"),
+                                               QStringLiteral("&Affichage"), QStringLiteral("Aid&e")}));
+    EXPECT_EQ(window.action(QStringLiteral("actionStep"))->text(), QStringLiteral("Pas &suivant"));
+    // Qt's own texts follow: the standard buttons of a message box.
+    QMessageBox box(QMessageBox::Question, QString(), QString(), QMessageBox::Cancel);
+    EXPECT_EQ(box.button(QMessageBox::Cancel)->text(), QStringLiteral("Annuler"));
+}
+
+TEST(Language, AFindingShowsItsRuleTextUnlessTheCheckerWroteDetails)
+{
+    FindingRecord plain;
+    plain.rule = "OUTPUT_OVERRUN";
+    plain.message = std::string(ruleInfo("OUTPUT_OVERRUN").text);
+    EXPECT_EQ(findingMessageText(plain), ruleText("OUTPUT_OVERRUN"));
+    FindingRecord detailed = plain;
+    detailed.message = "wrote 12 bytes past cbSendPacket";
+    EXPECT_EQ(findingMessageText(detailed), QStringLiteral("wrote 12 bytes past cbSendPacket"));
+}
+
+TEST(Language, TheViewMenuRemembersTheChosenLanguage)
+{
+    AppSettings settings;
+    settings.setLanguage(QString());
+    MainWindow window;
+    auto* menu = window.findChild<QMenu*>(QStringLiteral("languageMenu"));
+    ASSERT_NE(menu, nullptr);
+    QAction* french = menu->findChild<QAction*>(QStringLiteral("actionLanguage_fr"));
+    QAction* system = menu->findChild<QAction*>(QStringLiteral("actionLanguage_system"));
+    ASSERT_NE(french, nullptr);
+    ASSERT_NE(system, nullptr);
+    EXPECT_TRUE(system->isChecked());
+    french->trigger();
+    EXPECT_EQ(AppSettings().language(), QStringLiteral("fr"));
+    EXPECT_NE(window.findChild<QMessageBox*>(QStringLiteral("languageNotice")), nullptr);
+    system->trigger();
+    EXPECT_EQ(AppSettings().language(), QString());
+}
+
+}  // namespace
+}  // namespace eapscope::ui
