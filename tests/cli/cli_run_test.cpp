@@ -6,6 +6,7 @@
 
 #include <array>
 #include <cstdio>
+#include <map>
 #include <string>
 
 namespace {
@@ -15,9 +16,11 @@ struct CliResult {
     std::string out;
 };
 
-CliResult cli(const std::string& args)
+/// Runs eapscope-cli; its standard error is dropped unless `withStderr` (then mixed into out).
+CliResult cli(const std::string& args, bool withStderr = false)
 {
-    const std::string command = std::string(EAPSCOPE_BIN_DIR) + "/eapscope-cli " + args + " 2>/dev/null";
+    const std::string command =
+        std::string(EAPSCOPE_BIN_DIR) + "/eapscope-cli " + args + (withStderr ? " 2>&1" : " 2>/dev/null");
     CliResult result;
     FILE* pipe = popen(command.c_str(), "r");
     if (pipe == nullptr) {
@@ -152,6 +155,47 @@ TEST(CliMethods, ListsTheBundledMd5WithItsTypeAndRoles)
         }
     }
     EXPECT_TRUE(found) << r.out;
+}
+
+TEST(CliMethods, ListsTheBundledGtcMsChapV2TlsAndPeapWithTheirTypesAndBothRoles)
+{
+    const CliResult r = cli("methods --json");
+    ASSERT_EQ(r.exitCode, 0);
+    const auto j = parse(r);
+    std::map<std::string, int> expected = {{"gtc", 6}, {"mschapv2", 26}, {"tls", 13}, {"peap", 25}};
+    for (const auto& m : j["methods"]) {
+        const auto it = expected.find(m["name"].get<std::string>());
+        if (it == expected.end()) {
+            continue;
+        }
+        EXPECT_EQ(m["types"], nlohmann::json::array({it->second})) << it->first;
+        EXPECT_EQ(m["roles"], nlohmann::json::array({"authenticator", "peer"})) << it->first;
+        expected.erase(it);
+    }
+    EXPECT_TRUE(expected.empty()) << r.out;
+}
+
+TEST(CliRun, MsChapV2LoopbackSucceedsWithNoFindings)
+{
+    const CliResult r = cli("run --auth mschapv2 --peer mschapv2 --identity alice --password secret --json");
+    ASSERT_EQ(r.exitCode, 0) << r.out;
+    EXPECT_EQ(parse(r)["outcome"], "success");
+}
+
+TEST(CliRun, ConnectionDataThatIsNeitherAFileNorTextExitsTwoNamingTheOption)
+{
+    const CliResult r = cli("run --auth tls --peer tls --peer-user-data /nonexistent/alice.conf", true);
+    EXPECT_EQ(r.exitCode, 2) << r.out;
+    EXPECT_NE(r.out.find("--peer-user-data: '/nonexistent/alice.conf'"), std::string::npos) << r.out;
+}
+
+TEST(CliRun, TlsWithoutCertificatesEndsInErrorAndSaysWhatIsMissing)
+{
+    const CliResult r = cli("run --auth tls --peer tls --auth-connection-data ca=x.pem", true);
+    EXPECT_NE(r.out.find("EAP-TLS authenticator: the authenticator needs ca, cert and key"),
+              std::string::npos)
+        << r.out;
+    EXPECT_NE(r.out.find("Overall: error"), std::string::npos) << r.out;
 }
 
 }  // namespace
