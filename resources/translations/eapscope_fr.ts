@@ -38,6 +38,70 @@
             <numerusform>%n octets</numerusform>
         </translation>
     </message>
+    <message>
+        <source>call</source>
+        <translation>appel</translation>
+    </message>
+    <message>
+        <source>return</source>
+        <translation>retour</translation>
+    </message>
+    <message>
+        <source>packet</source>
+        <translation>paquet</translation>
+    </message>
+    <message>
+        <source>state</source>
+        <translation>état</translation>
+    </message>
+    <message>
+        <source>timer-armed</source>
+        <translation>minuterie armée</translation>
+    </message>
+    <message>
+        <source>timer-fired</source>
+        <translation>minuterie échue</translation>
+    </message>
+    <message>
+        <source>alloc</source>
+        <translation>alloc</translation>
+    </message>
+    <message>
+        <source>free</source>
+        <translation>libération</translation>
+    </message>
+    <message>
+        <source>finding</source>
+        <translation>constat</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>note</translation>
+    </message>
+    <message>
+        <source>created</source>
+        <translation>créé</translation>
+    </message>
+    <message>
+        <source>begun</source>
+        <translation>commencé</translation>
+    </message>
+    <message>
+        <source>exchanging</source>
+        <translation>en échange</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>fini</translation>
+    </message>
+    <message>
+        <source>ended</source>
+        <translation>terminé</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>échoué</translation>
+    </message>
 </context>
 <context>
     <name>eapscope::ui::Breakpoint</name>
@@ -435,7 +499,7 @@
     </message>
     <message>
         <source>&amp;Open session or capture…</source>
-        <translation>&amp;Ouvrir une session ou une capture…</translation>
+        <translation>&amp;Ouvrir session ou capture…</translation>
     </message>
     <message>
         <source>&amp;Save session</source>
@@ -475,7 +539,7 @@
     </message>
     <message>
         <source>Fire &amp;timeout</source>
-        <translation>Faire expirer le &amp;délai</translation>
+        <translation>Expirer le &amp;délai</translation>
     </message>
     <message>
         <source>&amp;Inject packet…</source>
@@ -483,7 +547,7 @@
     </message>
     <message>
         <source>Toggle &amp;breakpoint</source>
-        <translation>Basculer le point d&apos;arrê&amp;t</translation>
+        <translation>Point d&apos;arrê&amp;t oui/non</translation>
     </message>
     <message>
         <source>Break&amp;points…</source>
@@ -869,6 +933,29 @@
 SHA-256 %2</source>
         <translation>%1
 SHA-256 %2</translation>
+    </message>
+</context>
+<context>
+    <name>eapscope::ui::TimelineIndex</name>
+    <message>
+        <source>%1 #%2</source>
+        <translation>%1 n° %2</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>Session</translation>
+    </message>
+    <message>
+        <source>%1 instance</source>
+        <translation>%1 (instance)</translation>
+    </message>
+    <message>
+        <source>Authenticator</source>
+        <translation>Authentificateur</translation>
+    </message>
+    <message>
+        <source>Peer</source>
+        <translation>Pair</translation>
     </message>
 </context>
 <context>

@@ -4,6 +4,7 @@
 #include "session/event_selection.h"
 #include "session/session_document.h"
 #include "window/findings_dock.h"
+#include "window/language.h"
 #include "window/main_window.h"
 #include "window_driver.h"
 
@@ -80,6 +81,39 @@ TEST(Screenshot, MainWindowWithAnOpenedCapture)
     ASSERT_TRUE(window.grab().save(path));
     EXPECT_GT(QFileInfo(path).size(), 10000);
     std::cout << "screenshot: " << path.toStdString() << "\n";
+}
+
+// Issue 14 "French": the same run with the interface in French, to look at (nothing truncated,
+// no English left).
+TEST(Screenshot, MainWindowInFrenchAfterARunWithFindings)
+{
+    installTranslations(*QCoreApplication::instance(), QStringLiteral("fr"));
+    {
+        MainWindow window;
+        window.resize(1600, 1000);
+        window.show();
+        QApplication::setActiveWindow(&window);
+        window.activateWindow();
+        ASSERT_TRUE(QTest::qWaitForWindowActive(&window));
+        SessionSetup setup;
+        setup.authenticatorMethod = QStringLiteral("training-heap-leak");
+        setup.contexts = 2;
+        window.startSession(setup);
+        ASSERT_TRUE(test::waitStarted(window));
+        EXPECT_TRUE(test::runToEnd(window, 400));
+        const FindingsModel* findings = window.findings()->model();
+        ASSERT_GT(findings->rowCount(), 0);
+        window.findings()->activateRow(0);
+        window.timeline()->fitAll();
+        QTest::qWait(200);
+        const QString dir = QStringLiteral(EAPSCOPE_BINARY_DIR "/screenshots");
+        QDir().mkpath(dir);
+        const QString path = dir + QStringLiteral("/main_window_fr.png");
+        ASSERT_TRUE(window.grab().save(path));
+        EXPECT_GT(QFileInfo(path).size(), 10000);
+        std::cout << "screenshot: " << path.toStdString() << "\n";
+    }
+    installTranslations(*QCoreApplication::instance(), QStringLiteral("en"));
 }
 
 }  // namespace

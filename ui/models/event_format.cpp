@@ -38,6 +38,28 @@ QString contextText(const Trace& trace, ContextId context)
 
 QString kindText(EventKind kind)
 {
+    switch (kind) {
+        case EventKind::CallStart:
+            return QCoreApplication::translate("eapscope", "call");
+        case EventKind::CallEnd:
+            return QCoreApplication::translate("eapscope", "return");
+        case EventKind::Packet:
+            return QCoreApplication::translate("eapscope", "packet");
+        case EventKind::State:
+            return QCoreApplication::translate("eapscope", "state");
+        case EventKind::TimerArmed:
+            return QCoreApplication::translate("eapscope", "timer-armed");
+        case EventKind::TimerFired:
+            return QCoreApplication::translate("eapscope", "timer-fired");
+        case EventKind::HeapAlloc:
+            return QCoreApplication::translate("eapscope", "alloc");
+        case EventKind::HeapFree:
+            return QCoreApplication::translate("eapscope", "free");
+        case EventKind::Finding:
+            return QCoreApplication::translate("eapscope", "finding");
+        case EventKind::Note:
+            return QCoreApplication::translate("eapscope", "note");
+    }
     return fromStd(toString(kind));
 }
 
@@ -83,6 +105,20 @@ QString severityText(Severity severity)
 
 QString stateText(ContextState state)
 {
+    switch (state) {
+        case ContextState::Created:
+            return QCoreApplication::translate("eapscope", "created");
+        case ContextState::Begun:
+            return QCoreApplication::translate("eapscope", "begun");
+        case ContextState::Exchanging:
+            return QCoreApplication::translate("eapscope", "exchanging");
+        case ContextState::Done:
+            return QCoreApplication::translate("eapscope", "done");
+        case ContextState::Ended:
+            return QCoreApplication::translate("eapscope", "ended");
+        case ContextState::Failed:
+            return QCoreApplication::translate("eapscope", "failed");
+    }
     return fromStd(toString(state));
 }
 

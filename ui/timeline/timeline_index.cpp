@@ -1,5 +1,7 @@
 #include "timeline/timeline_index.h"
 
+#include <QCoreApplication>
+
 #include <algorithm>
 #include <string>
 #include <tuple>
@@ -25,17 +27,22 @@ std::string sideLetter(Side side)
     return "C";
 }
 
-std::string sideWord(Side side)
+// The lane labels, in the interface language.
+struct IndexText {
+    Q_DECLARE_TR_FUNCTIONS(eapscope::ui::TimelineIndex)
+};
+
+QString sideWord(Side side)
 {
     switch (side) {
         case Side::Authenticator:
-            return "Authenticator";
+            return IndexText::tr("Authenticator");
         case Side::Peer:
-            return "Peer";
+            return IndexText::tr("Peer");
         case Side::None:
             break;
     }
-    return "Session";
+    return IndexText::tr("Session");
 }
 
 Side otherSide(Side side)
@@ -323,12 +330,15 @@ int TimelineIndex::createLane(const Trace& trace, Side side, ContextId context)
         const ContextInfo& info = trace.context(context);
         lane.number = info.number;
         const std::string_view label = trace.string(info.label);
-        lane.label = label.empty() ? sideWord(side) + " #" + std::to_string(info.number) : std::string(label);
+        lane.label = label.empty()
+                         ? IndexText::tr("%1 #%2").arg(sideWord(side)).arg(info.number).toStdString()
+                         : std::string(label);
         lane.shortName = sideLetter(side) + std::to_string(info.number);
         numberLane_[static_cast<std::uint64_t>(sideSlot(side)) << 32 | info.number] =
             static_cast<int>(lanes_.size());
     } else {
-        lane.label = side == Side::None ? std::string("Session") : sideWord(side) + " instance";
+        lane.label = side == Side::None ? IndexText::tr("Session").toStdString()
+                                        : IndexText::tr("%1 instance").arg(sideWord(side)).toStdString();
         lane.shortName = sideLetter(side) + "i";
     }
     lanes_.push_back(std::move(lane));

@@ -7,6 +7,7 @@
 
 #include <QCoreApplication>
 #include <QFontMetricsF>
+#include <QLocale>
 #include <QPainter>
 #include <QPainterPath>
 #include <QPolygonF>
@@ -33,9 +34,10 @@ QString formatBytes(std::uint64_t bytes)
         return PainterText::tr("%1 B").arg(bytes);
     }
     if (bytes < 1024 * 1024) {
-        return PainterText::tr("%1 KiB").arg(static_cast<double>(bytes) / 1024.0, 0, 'f', 1);
+        return PainterText::tr("%1 KiB").arg(QLocale().toString(static_cast<double>(bytes) / 1024.0, 'f', 1));
     }
-    return PainterText::tr("%1 MiB").arg(static_cast<double>(bytes) / (1024.0 * 1024.0), 0, 'f', 1);
+    return PainterText::tr("%1 MiB").arg(
+        QLocale().toString(static_cast<double>(bytes) / (1024.0 * 1024.0), 'f', 1));
 }
 
 /// 1, 2 or 5 × 10^k ns: the smallest such step at least `minimum` ns.
