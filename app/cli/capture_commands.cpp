@@ -5,8 +5,9 @@
 #include "inspect_command.h"
 
 #include "capture/capture_importer.h"
-#include "capture/capture_json.h"
 #include "capture/capture_trace.h"
+#include "diagnosis/capture_diagnosis.h"
+#include "report/capture_report.h"
 #include "method/in_process_executor.h"
 #include "replay/replay_session.h"
 #include "store/session_writer.h"
@@ -18,17 +19,30 @@
 namespace eapscope::cli {
 namespace {
 
-int inspectCapture(const std::string& path, bool json)
+int inspectCapture(const InspectRequest& request)
 {
+    const std::string& path = request.path;
     auto capture = importCapture(path);
     if (!capture) {
         std::cerr << "eapscope-cli inspect: " << capture.error() << "\n";
         return kExitUsage;
     }
-    if (json) {
-        std::cout << captureToJson(*capture) << "\n";
+    CaptureDiagnosis diagnosis = diagnoseCapture(*capture);
+    if (!request.report.empty()) {
+        HtmlReportOptions options;
+        options.redactIdentities = request.redactIdentities;
+        if (Status written = writeCaptureReportHtml(request.output, *capture, diagnosis, options); !written) {
+            std::cerr << "eapscope-cli inspect: " << written.error() << "\n";
+            return kExitUsage;
+        }
+        std::cout << "Report of " << capture->conversations.size() << " conversation(s) written to '"
+                  << request.output << "'\n";
+        return kExitOk;
+    }
+    if (request.json) {
+        std::cout << captureInspectJson(*capture, diagnosis) << "\n";
     } else {
-        std::cout << captureToText(*capture);
+        std::cout << captureInspectText(*capture, diagnosis);
         if (capture->packets.empty()) {
             std::cout << "No EAP packets in '" << path << "' (" << capture->frames << " frames read).\n";
         }

@@ -1,6 +1,7 @@
 #include "inspect_command.h"
 
 #include "cli_command.h"
+#include "common/text_escape.h"
 #include "report/run_report.h"
 #include "store/session_reader.h"
 
@@ -88,7 +89,7 @@ int inspectSessionFile(const std::string& path, bool json, std::ostream& out, st
     auto trace = readSession(path);
     if (!trace) {
         if (json) {
-            out << nlohmann::json{{"error", trace.error()}, {"file", path}}.dump(2) << "\n";
+            out << jsonText(nlohmann::json{{"error", trace.error()}, {"file", path}}) << "\n";
         }
         err << "eapscope-cli inspect: " << trace.error() << "\n";
         return kExitUsage;
@@ -99,7 +100,7 @@ int inspectSessionFile(const std::string& path, bool json, std::ostream& out, st
         report["outcome"] = outcome;
         report["file"] = {
             {"path", path}, {"complete", !sessionIsIncomplete(trace.value())}, {"options", trace->options()}};
-        out << report.dump(2) << "\n";
+        out << jsonText(report) << "\n";
     } else {
         printText(path, trace.value(), outcome, out);
     }
@@ -108,23 +109,38 @@ int inspectSessionFile(const std::string& path, bool json, std::ostream& out, st
 
 void registerInspectCommand(CLI::App& app, CommandResult& result)
 {
-    auto path = std::make_shared<std::string>();
-    auto json = std::make_shared<bool>(false);
+    auto request = std::make_shared<InspectRequest>();
     CLI::App* cmd =
         app.add_subcommand("inspect", "Print a recorded session (or a capture): summary, contexts, findings");
-    cmd->add_option("file", *path, "session file (.eapscope) or capture (pcap/pcapng)")->required();
-    cmd->add_flag("--json", *json, "print one JSON document, as run --json does");
-    cmd->callback([path, json, &result] {
-        if (!looksLikeSessionFile(*path) && looksLikeCapture(*path)) {
-            if (captureInspector()) {
-                result.exitCode = captureInspector()(*path, *json);
-                return;
-            }
-            std::cerr << "eapscope-cli inspect: " << *path << ": a capture file; use eapscope-cli import\n";
+    cmd->add_option("file", request->path, "session file (.eapscope) or capture (pcap/pcapng)")->required();
+    cmd->add_flag("--json", request->json, "print one JSON document, as run --json does");
+    cmd->add_option("--report", request->report, "write a report of a capture for a ticket")
+        ->check(CLI::IsMember({"html"}));
+    cmd->add_option("-o,--output", request->output, "the report file (with --report)");
+    cmd->add_flag("--redact-identities", request->redactIdentities,
+                  "replace user identities in the report by identity-1, identity-2, ...");
+    cmd->callback([request, &result] {
+        const std::string& path = request->path;
+        if (!request->report.empty() && request->output.empty()) {
+            std::cerr << "eapscope-cli inspect: --report " << request->report << " needs -o FILE\n";
             result.exitCode = kExitUsage;
             return;
         }
-        result.exitCode = inspectSessionFile(*path, *json, std::cout, std::cerr);
+        if (!looksLikeSessionFile(path) && looksLikeCapture(path)) {
+            if (captureInspector()) {
+                result.exitCode = captureInspector()(*request);
+                return;
+            }
+            std::cerr << "eapscope-cli inspect: " << path << ": a capture file; use eapscope-cli import\n";
+            result.exitCode = kExitUsage;
+            return;
+        }
+        if (!request->report.empty()) {
+            std::cerr << "eapscope-cli inspect: " << path << ": --report is for captures (pcap/pcapng)\n";
+            result.exitCode = kExitUsage;
+            return;
+        }
+        result.exitCode = inspectSessionFile(path, request->json, std::cout, std::cerr);
     });
 }
 

@@ -9,8 +9,17 @@
 
 namespace eapscope::cli {
 
+/// What `inspect` was asked for.
+struct InspectRequest {
+    std::string path;
+    bool json = false;
+    std::string report;  // "html" for `--report html` (captures only), else empty
+    std::string output;  // -o FILE: where the report goes
+    bool redactIdentities = false;
+};
+
 /// Inspects a capture file; returns the exit code. Set by the capture command files.
-using CaptureInspector = std::function<int(const std::string& path, bool json)>;
+using CaptureInspector = std::function<int(const InspectRequest& request)>;
 void setCaptureInspector(CaptureInspector inspector);
 
 /// 0 no error findings, 1 error findings, 2 unreadable file.

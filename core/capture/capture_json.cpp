@@ -1,8 +1,7 @@
 #include "capture/capture_json.h"
 
+#include "common/text_escape.h"
 #include "eap/eap_types.h"
-
-#include <nlohmann/json.hpp>
 
 #include <cstdio>
 
@@ -82,7 +81,7 @@ json conversationJson(const CaptureImport& capture, const CaptureConversation& c
 
 }  // namespace
 
-std::string captureToJson(const CaptureImport& capture, int indent)
+nlohmann::json captureJsonDocument(const CaptureImport& capture)
 {
     json conversations = json::array();
     for (std::size_t i = 0; i < capture.conversations.size(); ++i) {
@@ -95,10 +94,15 @@ std::string captureToJson(const CaptureImport& capture, int indent)
               {"truncated", capture.truncated},
               {"anomalies", anomaliesJson(capture.anomalies)},
               {"conversations", std::move(conversations)}};
-    return root.dump(indent, ' ', false, json::error_handler_t::replace);
+    return root;
 }
 
-std::string captureToText(const CaptureImport& capture)
+std::string captureToJson(const CaptureImport& capture, int indent)
+{
+    return jsonText(captureJsonDocument(capture), indent);
+}
+
+std::string captureToText(const CaptureImport& capture, const ConversationNote& note)
 {
     std::string text = capture.path + ": " + std::to_string(capture.frames) + " frames, " +
                        std::to_string(capture.packets.size()) + " EAP packets, " +
@@ -114,6 +118,9 @@ std::string captureToText(const CaptureImport& capture)
                       i + 1, c.label().c_str(), c.outcome.c_str(), c.identity.c_str(), c.roundTrips,
                       c.negotiated ? eapTypeName(*c.negotiated).c_str() : "-");
         text += line;
+        if (note) {
+            text += note(i);
+        }
         for (std::uint32_t p : c.packets) {
             const CapturedPacket& packet = capture.packets[p];
             std::snprintf(line, sizeof line, "  %6u %10.6f %-3s %s\n", packet.frame, seconds(packet.timeNs),

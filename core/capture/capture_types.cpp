@@ -30,6 +30,19 @@ std::string_view toString(Direction direction)
     return "unknown";
 }
 
+std::string_view toString(CapturedControl::Kind kind)
+{
+    switch (kind) {
+        case CapturedControl::Kind::EapolStart:
+            return "EAPOL-Start";
+        case CapturedControl::Kind::EapolLogoff:
+            return "EAPOL-Logoff";
+        case CapturedControl::Kind::EapolKey:
+            return "EAPOL-Key";
+    }
+    return "EAPOL";
+}
+
 std::string CaptureConversation::label() const
 {
     std::string text =

@@ -28,7 +28,7 @@ struct CaptureFrame {
 
 /// An EAP packet (or an EAPOL control frame) as a carrier delivered it, before grouping.
 struct CarrierPacket {
-    enum class Kind : std::uint8_t { Eap, EapolStart, EapolLogoff };
+    enum class Kind : std::uint8_t { Eap, EapolStart, EapolLogoff, EapolKey };
     Kind kind = Kind::Eap;
     Carrier carrier = Carrier::Eapol;
     std::uint32_t frame = 0;
@@ -39,10 +39,12 @@ struct CarrierPacket {
     Direction sender = Direction::Unknown;
     std::vector<std::uint8_t> eap;
     std::uint8_t radiusCode = 0, radiusId = 0;
-    std::string state, callingStationId;  // RADIUS State (hex) and Calling-Station-Id
-    std::uint32_t session = 0;            // PPPoE session id / PANA session identifier
-    bool retry = false;                   // 802.11 Retry bit
-    std::vector<EapAnomaly> anomalies;    // carrier-level (RADIUS split, snaplen, …)
+    std::string state, callingStationId;      // RADIUS State (hex) and Calling-Station-Id
+    std::string replyMessage;                 // RADIUS Reply-Message(s), joined by '\n'
+    std::optional<std::uint32_t> errorCause;  // RADIUS Error-Cause (RFC 5176 §3.6)
+    std::uint32_t session = 0;                // PPPoE session id / PANA session identifier
+    bool retry = false;                       // 802.11 Retry bit
+    std::vector<EapAnomaly> anomalies;        // carrier-level (RADIUS split, snaplen, …)
 };
 
 /// An EAP packet of an imported capture.
@@ -57,7 +59,22 @@ struct CapturedPacket {
     std::uint32_t offset = 0, size = 0;  // bytes in CaptureImport::bytes
     std::vector<EapAnomaly> anomalies;   // carrier and conversation anomalies (decoder ones: decodeEap)
     std::string note;                    // e.g. the TLS message reassembled on this (last) fragment
+    std::uint8_t radiusCode = 0;  // RADIUS carrier: Access-Request 1, -Accept 2, -Reject 3, -Challenge 11
+    std::string replyMessage;     // RADIUS Reply-Message(s) of that packet, joined by '\n'
+    std::optional<std::uint32_t> errorCause;  // RADIUS Error-Cause of that packet
 };
+
+/// An EAPOL frame without EAP (Start, Logoff, Key; IEEE 802.1X-2010 §11.3.2) that belongs to a
+/// conversation: shown as an event of it (a Note row in captureToTrace).
+struct CapturedControl {
+    enum class Kind : std::uint8_t { EapolStart, EapolLogoff, EapolKey };
+    Kind kind = Kind::EapolStart;
+    std::uint32_t frame = 0;
+    std::uint64_t timeNs = 0;  // since the first frame of the capture
+    Direction direction = Direction::Unknown;
+    std::uint32_t conversation = 0;  // index into CaptureImport::conversations
+};
+std::string_view toString(CapturedControl::Kind kind);  // "EAPOL-Start", "EAPOL-Logoff", "EAPOL-Key"
 
 struct CaptureConversation {
     Carrier carrier = Carrier::Eapol;
@@ -84,7 +101,8 @@ struct CaptureImport {
     std::vector<std::uint8_t> bytes;  // arena of EAP packets
     std::vector<CapturedPacket> packets;
     std::vector<CaptureConversation> conversations;
-    std::vector<EapAnomaly> anomalies;  // file-level (truncated file, unsupported link type, …)
+    std::vector<CapturedControl> controls;  // in frame order
+    std::vector<EapAnomaly> anomalies;      // file-level (truncated file, unsupported link type, …)
     bool truncated = false;
     std::string notice;  // the reader's error message when the file ended badly
 

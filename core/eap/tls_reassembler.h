@@ -18,6 +18,7 @@ struct TlsMessage {
     std::uint32_t fragments = 0;
     std::uint32_t length = 0;  // bytes reassembled
     std::string records;       // "Handshake(ClientHello) ChangeCipherSpec …"
+    std::vector<std::uint8_t> data;  // the TLS records (at most kMaxBytes of them; see below)
 };
 
 class TlsReassembler {

@@ -1,0 +1,106 @@
+// Why a captured conversation succeeded or failed (DESIGN.md "Diagnosis of captured
+// conversations"): a verdict per conversation, reasons from the catalogue (reason_catalogue.h)
+// each pointing at the frame that proves it, the certificates sent in clear TLS handshakes and
+// a TLS summary. A pure function of an imported capture (capture_importer.h); no Qt.
+//
+// Frames and events: Reason::frame is the capture's frame number (as Wireshark counts),
+// Reason::packet the index into CaptureImport::packets, and Reason::event the row of that packet
+// in captureToTrace(capture) (capture_trace.h) — what the GUI selects when a reason is clicked.
+#pragma once
+
+#include "capture/capture_types.h"
+#include "common/strong_id.h"
+#include "diagnosis/reason_catalogue.h"
+#include "eap/tls_certificate.h"
+#include "eap/tls_handshake.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace eapscope {
+
+enum class Verdict : std::uint8_t { Success, Failure, Incomplete };
+
+/// "success", "failure", "incomplete" (the JSON and report spelling).
+std::string_view toString(Verdict verdict);
+
+inline constexpr std::uint32_t kNoPacket = UINT32_MAX;
+
+struct Reason {
+    std::string id;  // catalogue id (reason_catalogue.h)
+    Severity severity = Severity::Error;
+    std::uint32_t frame = 0;           // the frame that proves it (0: none, e.g. a capture that stops)
+    std::uint32_t packet = kNoPacket;  // index into CaptureImport::packets
+    EventId event;                     // row in captureToTrace(capture); invalid without a packet
+    ReasonDetails details;             // placeholder values and details (JSON keys)
+    std::string text;                  // the catalogue sentence, filled (English)
+    std::string advice;                // the catalogue advice, filled (English)
+};
+
+/// Which side of the conversation sent something, as the JSON spells it.
+enum class Sender : std::uint8_t { Server, Peer };
+std::string_view toString(Sender sender);  // "server", "peer"
+
+struct CapturedCertificate {
+    Sender sender = Sender::Server;
+    std::uint32_t frame = 0;  // the frame completing the TLS message that carried it
+    std::uint32_t packet = kNoPacket;
+    EventId event;
+    std::uint32_t chainIndex = 0;  // 0 = the sender's own certificate, then the chain as sent
+    CertificateDetails details;
+    bool expired = false, notYetValid = false;  // against the capture's time at `frame`
+    std::int64_t captureTime = 0;               // that time, seconds since the epoch
+};
+
+struct TlsAlertSeen {
+    Sender sender = Sender::Server;
+    std::uint32_t frame = 0;
+    std::uint32_t packet = kNoPacket;
+    EventId event;
+    TlsAlert alert;
+    std::string stage;  // the last clear handshake message before it: "ServerHelloDone", "ClientHello"
+};
+
+struct TlsSummary {
+    std::string version;  // negotiated ("TLS 1.2"), empty before a ServerHello
+    std::vector<std::string> versionsOffered;
+    std::vector<std::string> cipherSuitesOffered;  // IANA names or "0xNNNN"
+    std::string cipherSuite;                       // chosen, empty before a ServerHello
+    std::string serverName;                        // SNI
+    bool resumed = false;                          // abbreviated handshake (session id or ticket echoed)
+    bool certificatesEncrypted = false;            // TLS 1.3: certificates travel encrypted
+    std::vector<TlsAlertSeen> alerts;
+};
+
+struct ConversationDiagnosis {
+    std::uint32_t conversation = 0;  // index into CaptureImport::conversations
+    Verdict verdict = Verdict::Incomplete;
+    std::vector<Reason> reasons;  // most important first: errors, then warnings, then info
+    std::vector<CapturedCertificate> certificates;
+    std::optional<TlsSummary> tls;  // when the conversation used a TLS-based method
+
+    /// The reason to show in one line (the first), or nullptr when there is none.
+    [[nodiscard]] const Reason* mainReason() const { return reasons.empty() ? nullptr : &reasons.front(); }
+};
+
+struct CaptureDiagnosis {
+    std::vector<ConversationDiagnosis> conversations;  // one per CaptureImport::conversations, same order
+};
+
+struct DiagnosisOptions {
+    // A response (or the next request) later than this is SLOW_ROUND_TRIP. Authenticators
+    // retransmit after 3–30 s and RADIUS clients after ~5 s, so 3 s is already felt by users.
+    std::uint64_t slowRoundTripNs = 3'000'000'000ull;
+};
+
+/// Diagnoses every conversation of an import.
+CaptureDiagnosis diagnoseCapture(const CaptureImport& capture, const DiagnosisOptions& options = {});
+
+/// Diagnoses one conversation (index into capture.conversations).
+ConversationDiagnosis diagnoseConversation(const CaptureImport& capture, std::uint32_t conversation,
+                                           const DiagnosisOptions& options = {});
+
+}  // namespace eapscope

@@ -1,0 +1,46 @@
+// Shared by the diagnosis passes (internal to core/diagnosis): the conversation under study,
+// its packets in order with who sent each, and how a pass adds a reason.
+#pragma once
+
+#include "diagnosis/capture_diagnosis.h"
+
+#include <span>
+
+namespace eapscope::diagnosis_detail {
+
+struct ConversationView {
+    const CaptureImport& capture;
+    const CaptureConversation& conversation;
+    std::uint32_t index = 0;
+    const DiagnosisOptions& options;
+
+    /// The EAP bytes of a packet, cut at its Length field.
+    [[nodiscard]] std::span<const std::uint8_t> eap(std::uint32_t packet) const;
+    [[nodiscard]] const CapturedPacket& packet(std::uint32_t packet) const { return capture.packets[packet]; }
+    /// Who sent it: the carrier's direction, else the EAP code (Requests and results: server).
+    [[nodiscard]] Sender sender(std::uint32_t packet) const;
+    /// Seconds since the epoch at which the packet was captured.
+    [[nodiscard]] std::int64_t captureTime(std::uint32_t packet) const;
+    /// The conversation's method: negotiated, else the last one proposed, else 0.
+    [[nodiscard]] std::uint8_t method() const;
+    /// "alice", or "(none)" when the peer sent no identity.
+    [[nodiscard]] std::string identity() const;
+};
+
+/// "server" / "device": how a reason sentence names a side.
+std::string sideName(Sender sender);
+
+/// Adds a catalogue reason proven by `packet` (kNoPacket: none), filling text and advice.
+Reason& addReason(ConversationDiagnosis& out, const ConversationView& view, std::string_view id,
+                  std::uint32_t packet, ReasonDetails details);
+
+bool hasReason(const ConversationDiagnosis& out, std::string_view id);
+
+/// TLS-based methods: flights, certificates, TLS summary and the TLS reasons
+/// (TLS_ALERT_*, TLS_HANDSHAKE_REJECTED, INNER_AUTH_FAILED, CERTIFICATE_*, TLS_RESUMED).
+void diagnoseTls(const ConversationView& view, ConversationDiagnosis& out);
+
+/// Seconds as "3.2".
+std::string formatSeconds(std::uint64_t ns);
+
+}  // namespace eapscope::diagnosis_detail

@@ -1,0 +1,250 @@
+// The TLS part of a diagnosis: reassembles each side's TLS messages (tls_reassembler.h), reads
+// what they say in the clear (tls_handshake.h, tls_certificate.h) and gives the TLS reasons.
+#include "diagnosis/diagnosis_context.h"
+
+#include "capture/capture_trace.h"
+#include "eap/eap_types.h"
+#include "eap/tls_handshake.h"
+#include "eap/tls_reassembler.h"
+
+#include <algorithm>
+#include <set>
+
+namespace eapscope::diagnosis_detail {
+namespace {
+
+constexpr std::uint16_t kTls13 = 0x0304;
+constexpr std::uint8_t kAlertFatal = 2, kCloseNotify = 0;
+constexpr std::uint8_t kHandshakeCertificate = 11;
+
+struct Flight {
+    std::uint32_t packet = kNoPacket;  // the packet that completed the message
+    Sender sender = Sender::Server;
+    TlsFlight tls;
+};
+
+std::vector<Flight> reassembleFlights(const ConversationView& view, bool& usedTls)
+{
+    std::vector<Flight> flights;
+    TlsReassembler sides[2];
+    std::vector<EapAnomaly> ignored;  // the importer already reported reassembly anomalies
+    for (std::uint32_t p : view.conversation.packets) {
+        const CapturedPacket& packet = view.packet(p);
+        if (!packet.type || !isTlsFamily(*packet.type))
+            continue;
+        usedTls = true;
+        Sender sender = view.sender(p);
+        auto message =
+            sides[sender == Sender::Server ? 0 : 1].feed(view.capture.packetBytes(packet), ignored);
+        if (message && !message->data.empty())
+            flights.push_back(Flight{p, sender, parseTlsFlight(message->data)});
+    }
+    return flights;
+}
+
+// The last handshake message in the clear before flight `index` ends, as the stage a TLS
+// alert or a rejection ended.
+std::string stageBefore(const std::vector<Flight>& flights, std::size_t index)
+{
+    for (std::size_t k = index + 1; k-- > 0;) {
+        if (!flights[k].tls.handshakeTypes.empty())
+            return tlsHandshakeName(flights[k].tls.handshakeTypes.back());
+    }
+    return "the start of the TLS handshake";
+}
+
+std::vector<std::string> suiteNames(const std::vector<std::uint16_t>& suites)
+{
+    std::vector<std::string> names;
+    for (std::uint16_t suite : suites) {
+        if ((suite & 0x0F0F) != 0x0A0A)  // GREASE (RFC 8701)
+            names.push_back(tlsCipherSuiteName(suite));
+    }
+    return names;
+}
+
+const TlsHello* firstHello(const std::vector<Flight>& flights, bool client, std::size_t* where = nullptr)
+{
+    for (std::size_t i = 0; i < flights.size(); ++i) {
+        const auto& hello = client ? flights[i].tls.clientHello : flights[i].tls.serverHello;
+        if (hello) {
+            if (where)
+                *where = i;
+            return &*hello;
+        }
+    }
+    return nullptr;
+}
+
+TlsSummary summarise(const std::vector<Flight>& flights)
+{
+    TlsSummary summary;
+    std::size_t serverAt = 0;
+    const TlsHello* client = firstHello(flights, true);
+    const TlsHello* server = firstHello(flights, false, &serverAt);
+    if (client) {
+        if (client->supportedVersions.empty()) {
+            summary.versionsOffered.push_back(tlsVersionName(client->legacyVersion));
+        }
+        for (std::uint16_t v : client->supportedVersions) {
+            if ((v & 0x0F0F) != 0x0A0A)
+                summary.versionsOffered.push_back(tlsVersionName(v));
+        }
+        summary.cipherSuitesOffered = suiteNames(client->cipherSuites);
+        summary.serverName = client->serverName;
+    }
+    if (server) {
+        summary.version = tlsVersionName(server->version());
+        if (!server->cipherSuites.empty())
+            summary.cipherSuite = tlsCipherSuiteName(server->cipherSuites.front());
+        summary.certificatesEncrypted = server->version() >= kTls13;
+        const TlsFlight& flight = flights[serverAt].tls;
+        bool sentCertificate = std::find(flight.handshakeTypes.begin(), flight.handshakeTypes.end(),
+                                         kHandshakeCertificate) != flight.handshakeTypes.end();
+        // RFC 5246 §7.3: an abbreviated handshake echoes the session id (or accepts a ticket,
+        // RFC 5077 §3.1) and goes straight to ChangeCipherSpec, without a Certificate.
+        bool echoed = client && !client->sessionId.empty() && client->sessionId == server->sessionId;
+        summary.resumed =
+            server->version() < kTls13 && !sentCertificate && (echoed || flight.changeCipherSpec);
+    }
+    for (std::size_t i = 0; i < flights.size(); ++i) {
+        for (const TlsAlert& alert : flights[i].tls.alerts) {
+            summary.alerts.push_back(TlsAlertSeen{flights[i].sender, 0, flights[i].packet, EventId(), alert,
+                                                  stageBefore(flights, i)});
+        }
+    }
+    return summary;
+}
+
+// TLS ≤ 1.2: both sides sent ChangeCipherSpec. TLS 1.3: the peer answered the server's flight
+// with encrypted records (its Finished), which it only sends after accepting the server.
+bool handshakeCompleted(const std::vector<Flight>& flights, const TlsSummary& summary)
+{
+    bool server = false, peer = false;
+    for (const Flight& f : flights) {
+        bool done = summary.certificatesEncrypted ? f.tls.applicationData > 0 : f.tls.changeCipherSpec;
+        (f.sender == Sender::Server ? server : peer) |= done;
+    }
+    return summary.certificatesEncrypted ? peer : server && peer;
+}
+
+void certificates(const ConversationView& view, const std::vector<Flight>& flights,
+                  ConversationDiagnosis& out, bool accepted)
+{
+    std::set<std::string> seen;
+    for (const Flight& f : flights) {
+        std::uint32_t chain = 0;
+        for (const auto& der : f.tls.certificates) {
+            auto decoded = decodeCertificate(der);
+            if (!decoded)
+                continue;
+            CapturedCertificate cert;
+            cert.sender = f.sender;
+            cert.frame = view.packet(f.packet).frame;
+            cert.packet = f.packet;
+            cert.event = captureEventOf(view.capture, f.packet);
+            cert.chainIndex = chain++;
+            cert.captureTime = view.captureTime(f.packet);
+            cert.details = std::move(*decoded);
+            cert.expired = cert.captureTime > cert.details.notAfter;
+            cert.notYetValid = cert.captureTime < cert.details.notBefore;
+            if (!seen.insert(cert.details.sha256).second)
+                continue;
+            ReasonDetails details{{"sender", std::string(toString(cert.sender))},
+                                  {"sender_name", sideName(cert.sender)},
+                                  {"subject", cert.details.subject},
+                                  {"sha256", cert.details.sha256},
+                                  {"not_before", formatUtc(cert.details.notBefore)},
+                                  {"not_after", formatUtc(cert.details.notAfter)},
+                                  {"capture_time", formatUtc(cert.captureTime)}};
+            if (cert.expired || cert.notYetValid) {
+                Reason& r = addReason(
+                    out, view, cert.expired ? reason::kCertificateExpired : reason::kCertificateNotYetValid,
+                    f.packet, details);
+                if (accepted)
+                    r.severity = Severity::Warning;  // the other side went on all the same
+            }
+            auto weak = cert.details.weaknesses();
+            if (cert.details.selfSigned) {  // a root's own signature is never checked
+                std::erase_if(weak,
+                              [](const std::string& w) { return w.find("signature") != std::string::npos; });
+            }
+            if (!weak.empty()) {
+                std::string text;
+                for (const std::string& w : weak)
+                    text += (text.empty() ? "" : ", ") + w;
+                details.emplace_back("weakness", text);
+                addReason(out, view, reason::kCertificateWeak, f.packet, std::move(details));
+            }
+            out.certificates.push_back(std::move(cert));
+        }
+    }
+}
+
+void alertReasons(const ConversationView& view, const TlsSummary& summary, ConversationDiagnosis& out)
+{
+    bool reported[2] = {false, false};
+    for (const TlsAlertSeen& seen : summary.alerts) {
+        const TlsAlert& alert = seen.alert;
+        if (alert.encrypted || (alert.level != kAlertFatal && alert.description == kCloseNotify))
+            continue;
+        bool& done = reported[seen.sender == Sender::Server ? 0 : 1];
+        if (done)
+            continue;
+        done = true;
+        addReason(out, view,
+                  seen.sender == Sender::Server ? reason::kTlsAlertFromServer : reason::kTlsAlertFromPeer,
+                  seen.packet,
+                  {{"sender", std::string(toString(seen.sender))},
+                   {"level", tlsAlertLevelName(alert.level)},
+                   {"description", tlsAlertDescriptionName(alert.description)},
+                   {"alert", std::to_string(alert.description)},
+                   {"stage", seen.stage}});
+    }
+}
+
+}  // namespace
+
+void diagnoseTls(const ConversationView& view, ConversationDiagnosis& out)
+{
+    bool usedTls = false;
+    std::vector<Flight> flights = reassembleFlights(view, usedTls);
+    if (!usedTls)
+        return;
+    TlsSummary summary = summarise(flights);
+    for (TlsAlertSeen& alert : summary.alerts) {
+        alert.frame = view.packet(alert.packet).frame;
+        alert.event = captureEventOf(view.capture, alert.packet);
+    }
+    bool completed = handshakeCompleted(flights, summary);
+    certificates(view, flights, out, completed);
+    alertReasons(view, summary, out);
+    std::size_t serverAt = 0;
+    if (summary.resumed && firstHello(flights, false, &serverAt)) {
+        addReason(out, view, reason::kTlsResumed, flights[serverAt].packet,
+                  {{"version", summary.version}, {"cipher_suite", summary.cipherSuite}});
+    }
+    if (out.verdict == Verdict::Failure && !hasReason(out, reason::kTlsAlertFromPeer) &&
+        !hasReason(out, reason::kTlsAlertFromServer)) {
+        std::uint32_t failure = kNoPacket;
+        for (std::uint32_t p : view.conversation.packets) {
+            if (view.packet(p).code == eap_code::kFailure) {
+                failure = p;
+                break;
+            }
+        }
+        std::uint8_t method = view.method();
+        if (completed && method != eap_type::kTls) {
+            addReason(out, view, reason::kInnerAuthFailed, failure,
+                      {{"identity", view.identity()}, {"method", eapTypeName(method)}});
+        } else if (!completed && firstHello(flights, true)) {
+            addReason(out, view, reason::kTlsHandshakeRejected, failure,
+                      {{"stage", flights.empty() ? std::string("ClientHello")
+                                                 : stageBefore(flights, flights.size() - 1)},
+                       {"method", eapTypeName(method)}});
+        }
+    }
+    out.tls = std::move(summary);
+}
+
+}  // namespace eapscope::diagnosis_detail

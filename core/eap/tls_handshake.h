@@ -1,0 +1,60 @@
+// What a reassembled TLS message (one flight of EAP-TLS/PEAP/TTLS/FAST/TEAP, see
+// tls_reassembler.h) says in the clear: handshake messages (RFC 5246 §7.4, RFC 8446 §4),
+// ClientHello/ServerHello contents (versions, cipher suites, SNI, session id), the certificate
+// chain as sent, and alerts (RFC 5246 §7.2). Records after the sender's ChangeCipherSpec are
+// encrypted and only counted. Never throws; garbage gives what parsed before it.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+namespace eapscope {
+
+struct TlsHello {
+    bool client = true;
+    std::uint16_t legacyVersion = 0;               // ProtocolVersion of the Hello body
+    std::vector<std::uint16_t> supportedVersions;  // extension 43 (ClientHello: offered; ServerHello: chosen)
+    std::vector<std::uint8_t> sessionId;           // legacy_session_id
+    std::vector<std::uint16_t> cipherSuites;       // ClientHello: offered; ServerHello: the one chosen
+    std::vector<std::uint16_t> extensions;         // extension types in order
+    std::string serverName;                        // SNI host_name (ClientHello), empty if none
+    /// The version this Hello stands for: supported_versions when present, else legacyVersion.
+    [[nodiscard]] std::uint16_t version() const;
+};
+
+struct TlsAlert {
+    std::uint8_t level = 0;        // 1 warning, 2 fatal; 0 when encrypted
+    std::uint8_t description = 0;  // RFC 5246 §7.2 / RFC 8446 §6 AlertDescription
+    bool encrypted = false;        // sent after ChangeCipherSpec: level and description unknown
+};
+
+struct TlsFlight {
+    std::vector<std::uint8_t> handshakeTypes;  // clear handshake messages, in order
+    std::optional<TlsHello> clientHello, serverHello;
+    std::vector<std::vector<std::uint8_t>> certificates;  // DER, as sent (leaf first)
+    bool certificateRequest = false;
+    std::vector<TlsAlert> alerts;
+    bool changeCipherSpec = false;
+    std::uint32_t encryptedRecords = 0;  // handshake/alert records after ChangeCipherSpec
+    std::uint32_t applicationData = 0;   // ApplicationData records
+    bool malformed = false;              // a record or handshake message broke off
+};
+
+/// Parses the TLS records of one reassembled message.
+TlsFlight parseTlsFlight(std::span<const std::uint8_t> records);
+
+/// "ClientHello", "Certificate", … (RFC 8446 §4 HandshakeType), or "Handshake-N".
+std::string tlsHandshakeName(std::uint8_t type);
+/// "TLS 1.2", "TLS 1.3", "SSL 3.0", or "0xNNNN".
+std::string tlsVersionName(std::uint16_t version);
+/// IANA name ("TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256") of the common suites, else "0xNNNN".
+std::string tlsCipherSuiteName(std::uint16_t suite);
+/// "handshake_failure", "unknown_ca", … (IANA TLS Alert Registry), or "alert-N".
+std::string tlsAlertDescriptionName(std::uint8_t description);
+/// "warning", "fatal", or "level-N".
+std::string tlsAlertLevelName(std::uint8_t level);
+
+}  // namespace eapscope
