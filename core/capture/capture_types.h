@@ -40,7 +40,7 @@ struct CarrierPacket {
     std::vector<std::uint8_t> eap;
     std::uint8_t radiusCode = 0, radiusId = 0;
     std::string state, callingStationId;      // RADIUS State (hex) and Calling-Station-Id
-    std::string replyMessage;                 // RADIUS Reply-Message(s), joined by '\n'
+    std::string replyMessage;                 // RADIUS Reply-Message(s), concatenated in order
     std::optional<std::uint32_t> errorCause;  // RADIUS Error-Cause (RFC 5176 §3.6)
     std::uint32_t session = 0;                // PPPoE session id / PANA session identifier
     bool retry = false;                       // 802.11 Retry bit
@@ -60,7 +60,7 @@ struct CapturedPacket {
     std::vector<EapAnomaly> anomalies;   // carrier and conversation anomalies (decoder ones: decodeEap)
     std::string note;                    // e.g. the TLS message reassembled on this (last) fragment
     std::uint8_t radiusCode = 0;  // RADIUS carrier: Access-Request 1, -Accept 2, -Reject 3, -Challenge 11
-    std::string replyMessage;     // RADIUS Reply-Message(s) of that packet, joined by '\n'
+    std::string replyMessage;     // RADIUS Reply-Message(s) of that packet, in order
     std::optional<std::uint32_t> errorCause;  // RADIUS Error-Cause of that packet
 };
 

@@ -271,6 +271,9 @@ void ConversationBuilder::append(std::uint32_t conversation, CarrierPacket&& pac
     captured.offset = static_cast<std::uint32_t>(out_.bytes.size());
     captured.size = static_cast<std::uint32_t>(packet.eap.size());
     captured.anomalies = std::move(packet.anomalies);
+    captured.radiusCode = packet.radiusCode;
+    captured.replyMessage = std::move(packet.replyMessage);
+    captured.errorCause = packet.errorCause;
     out_.bytes.insert(out_.bytes.end(), packet.eap.begin(), packet.eap.end());
     CaptureConversation& c = out_.conversations[conversation];
     if (c.authenticator.empty() && direction == Direction::ToPeer)

@@ -553,6 +553,8 @@ void FrameDecoder::udp(Frame& f, Bytes bytes, const std::uint8_t* source, const 
     packet.radiusId = radius->identifier;
     packet.state = std::move(radius->state);
     packet.callingStationId = std::move(radius->callingStationId);
+    packet.replyMessage = std::move(radius->replyMessage);
+    packet.errorCause = radius->errorCause;
     packet.sender = radius->code == 1 ? Direction::ToAuthenticator : Direction::ToPeer;
     packet.eap = std::move(radius->eap);
     if (radius->eapMessageCount > 1) {

@@ -1,8 +1,11 @@
 // Challenge/response types: EAP-MSCHAPv2 (draft-kamath-pppext-eap-mschapv2-02 §2), Cisco LEAP
 // (as documented by asleap and Wireshark's packet-eap.c), EAP-PWD (RFC 5931 §3), EAP-PSK
 // (RFC 4764 §3).
+#include "eap/eap_result_messages.h"
 #include "eap/eap_type_decoders.h"
 #include "eap/eap_types.h"
+
+#include <algorithm>
 
 namespace eapscope::eap_detail {
 namespace {
@@ -46,6 +49,47 @@ void decodeMschapValue(const TypeInput& in, std::uint8_t op, std::uint32_t at)
     }
 }
 
+// The fields of a Failure message (RFC 2759 §6), each over its own "K=value" bytes.
+std::string decodeMschapFailure(const TypeInput& in, std::uint32_t at, int message)
+{
+    EapFieldWriter& w = in.writer;
+    auto bytes = w.packet().subspan(at);
+    std::string_view text(reinterpret_cast<const char*>(bytes.data()), bytes.size());
+    auto failure = parseMschapV2Failure(text);
+    if (!failure) {
+        return {};
+    }
+    auto add = [&](char key, std::string_view name, std::string_view label, std::string value) {
+        const char token[] = {key, '='};
+        std::size_t start = text.find(std::string_view(token, 2));
+        while (start != std::string_view::npos && start > 0 && text[start - 1] != ' ') {
+            start = text.find(std::string_view(token, 2), start + 1);
+        }
+        if (start == std::string_view::npos) {
+            return;
+        }
+        std::size_t end = key == 'M' ? text.size() : std::min(text.find(' ', start), text.size());
+        w.add(std::string("eap.ms_chap_v2.failure.") + std::string(name), label, std::move(value),
+              at + static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(end - start), message);
+    };
+    add('E', "error", "Error", mschapV2ErrorName(*failure->error));
+    if (failure->retry) {
+        add('R', "retry", "Retry allowed", *failure->retry ? "1" : "0");
+    }
+    if (!failure->challenge.empty()) {
+        add('C', "challenge", "Challenge", failure->challenge);
+    }
+    if (failure->version) {
+        add('V', "version", "Password change protocol version", std::to_string(*failure->version));
+    }
+    if (!failure->message.empty()) {
+        add('M', "message", "Message",
+            printable(
+                {reinterpret_cast<const std::uint8_t*>(failure->message.data()), failure->message.size()}));
+    }
+    return " E=" + std::to_string(*failure->error);
+}
+
 }  // namespace
 
 std::string decodeMschapv2(const TypeInput& in)
@@ -69,7 +113,10 @@ std::string decodeMschapv2(const TypeInput& in)
     if (*op == 1 || *op == 2) {
         decodeMschapValue(in, static_cast<std::uint8_t>(*op), at);
     } else if (at < w.size()) {
-        w.text("eap.ms_chap_v2.message", "Message", at, w.size() - at, in.parent);
+        int message = w.text("eap.ms_chap_v2.message", "Message", at, w.size() - at, in.parent);
+        if (*op == 4 && in.code == 1) {
+            return mschapOpName(4) + decodeMschapFailure(in, at, message);
+        }
     }
     return mschapOpName(static_cast<std::uint8_t>(*op));
 }

@@ -1,5 +1,6 @@
 // EAP-SIM (RFC 4186 §8–10), EAP-AKA (RFC 4187 §8–10) and EAP-AKA' (RFC 5448): Subtype(1),
 // Reserved(2), then attributes Type(1) Length(1, in 4-byte units) Value.
+#include "eap/eap_result_messages.h"
 #include "eap/eap_type_decoders.h"
 #include "eap/eap_types.h"
 
@@ -103,6 +104,11 @@ void decodeAttributeValue(EapFieldWriter& w, std::uint8_t type, std::uint32_t at
         if (actual) {
             w.text("eap.sim.identity", "Identity", at + 2, std::min(*actual, length - 2), parent);
         }
+        return;
+    }
+    if (type == 12 && length >= 2) {  // AT_NOTIFICATION (RFC 4186 §10.18)
+        auto code = static_cast<std::uint16_t>(w.readUint(at, 2));
+        w.add("eap.sim.notification", "Notification", simAkaNotificationText(code), at, 2, parent);
         return;
     }
     if (length) {

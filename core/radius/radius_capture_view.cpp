@@ -9,7 +9,8 @@ namespace eapscope::radius {
 namespace {
 
 constexpr std::uint8_t kUserName = UserName, kState = State, kVendorSpecific = VendorSpecific,
-                       kCallingStationId = CallingStationId, kEapMessage = EapMessage;
+                       kCallingStationId = CallingStationId, kEapMessage = EapMessage,
+                       kReplyMessage = ReplyMessage, kErrorCause = ErrorCause;
 constexpr std::size_t kHeader = kHeaderSize;
 
 bool knownCode(std::uint8_t code)
@@ -157,6 +158,12 @@ std::optional<RadiusMessage> parseRadius(std::span<const std::uint8_t> payload, 
                 message.callingStationId.assign(bytes.begin(), bytes.end());
             if (type == kUserName && message.userName.empty())
                 message.userName.assign(bytes.begin(), bytes.end());
+            if (type == kReplyMessage) {
+                // RFC 2865 §5.18: several attributes are one text, displayed in order.
+                message.replyMessage.append(bytes.begin(), bytes.end());
+            }
+            if (type == kErrorCause && bytes.size() == 4)
+                message.errorCause = be(bytes, 0, 4);
         }
         at += attributeLength;
     }

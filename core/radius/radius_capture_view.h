@@ -1,6 +1,7 @@
 // The capture importer's view of a RADIUS packet: the parts (RFC 2865 §3, §5) it needs: code, identifier, the
 // EAP packet carried in EAP-Message attributes (RFC 3579 §3.1: concatenated in order when split), State,
-// Calling-Station-Id. Attributes are walked exactly as Wireshark walks them, so that on malformed (fuzzed)
+// Calling-Station-Id, and the server's own words on a reject: Reply-Message (§5.18) and Error-Cause
+// (RFC 5176 §3.6). Attributes are walked exactly as Wireshark walks them, so that on malformed (fuzzed)
 // packets the importer finds the EAP packets tshark finds (truth.tsv). Live RADIUS (EapScope as NAS or
 // server) uses the strict codec of radius_packet.h instead: a damaged packet there is dropped, not salvaged.
 #pragma once
@@ -20,7 +21,9 @@ struct RadiusMessage {
     std::string state;  // hex
     std::string callingStationId;
     std::string userName;
-    bool malformed = false;  // the attribute list broke off before its end
+    std::string replyMessage;                 // Reply-Message values, concatenated in order
+    std::optional<std::uint32_t> errorCause;  // Error-Cause
+    bool malformed = false;                   // the attribute list broke off before its end
 };
 
 /// Parses a UDP payload as RADIUS. With `strict` (a port not registered for RADIUS) only a packet
