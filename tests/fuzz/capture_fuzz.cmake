@@ -13,8 +13,9 @@ eapscope_add_fuzz(capture_frame_fuzz
   INSTRUMENT eapscope_capture eapscope_eap)
 eapscope_add_fuzz(capture_file_fuzz
   SOURCES "${CMAKE_CURRENT_LIST_DIR}/capture_file_fuzz.cpp"
-  LIBS eapscope_capture
-  CORPUS "${CMAKE_CURRENT_LIST_DIR}/corpus/capture")
+  LIBS eapscope_capture eapscope_diagnosis eapscope_report
+  CORPUS "${CMAKE_CURRENT_LIST_DIR}/corpus/capture"
+  INSTRUMENT eapscope_diagnosis eapscope_report)
 
 add_executable(capture_corpus_seed "${CMAKE_CURRENT_LIST_DIR}/capture_corpus_seed.cpp")
 target_link_libraries(capture_corpus_seed PRIVATE eapscope_capture_fixtures)
