@@ -177,5 +177,49 @@ INSTANTIATE_TEST_SUITE_P(Cli, CaptureGolden, ::testing::ValuesIn(goldens()), [](
     return name;
 });
 
+// ---- inspect --report html, as a user runs it ------------------------------------------------
+
+TEST(InspectReportCli, WritesOneSelfContainedPage)
+{
+    fs::path out = fs::path(EAPSCOPE_BINARY_DIR) / "tests" / "report-cli.html";
+    fs::remove(out);
+    int exitCode = -1;
+    runCli("inspect tests/data/captures/diagnosis/tls-server-cert-expired.pcapng --report html -o '" +
+               out.string() + "' --redact-identities",
+           exitCode);
+    EXPECT_EQ(exitCode, 0);
+    std::ifstream in(out);
+    std::string html((std::istreambuf_iterator<char>(in)), {});
+    EXPECT_NE(html.find("CERTIFICATE_EXPIRED"), std::string::npos);
+    EXPECT_NE(html.find("<svg"), std::string::npos);
+    EXPECT_EQ(html.find("alice"), std::string::npos);  // the identity of that capture, redacted
+    EXPECT_NE(html.find("identity-1"), std::string::npos);
+}
+
+TEST(InspectReportCli, UsageErrorsExitTwo)
+{
+    int exitCode = -1;
+    runCli("inspect tests/data/captures/diagnosis/md5-wrong-password.pcapng --report html 2>/dev/null",
+           exitCode);
+    EXPECT_EQ(exitCode, 2);  // no -o
+    runCli("inspect tests/data/captures/diagnosis/md5-wrong-password.pcapng --report pdf -o x 2>/dev/null",
+           exitCode);
+    EXPECT_EQ(exitCode, 2);
+    runCli(
+        "inspect tests/data/captures/diagnosis/md5-wrong-password.pcapng --report html -o "
+        "/nonexistent/r.html "
+        "2>/dev/null",
+        exitCode);
+    EXPECT_EQ(exitCode, 2);
+}
+
+TEST(InspectCli, TextShowsVerdictAndMainReason)
+{
+    int exitCode = -1;
+    std::string out = runCli("inspect tests/data/captures/diagnosis/nak-no-common-method.pcapng", exitCode);
+    EXPECT_EQ(exitCode, 0);
+    EXPECT_NE(out.find("verdict: failure — NO_COMMON_METHOD (frame 3)"), std::string::npos) << out;
+}
+
 }  // namespace
 }  // namespace eapscope
