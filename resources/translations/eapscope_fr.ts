@@ -2,6 +2,129 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr" sourcelanguage="en">
 <context>
+    <name>DiagnosisCatalogue</name>
+    <message>
+        <source>The password of {identity} has expired: the server asked for a new one ({method} error {error}).</source>
+        <translation>Le mot de passe de {identity} a expiré : le serveur en demande un nouveau ({method}, erreur {error}).</translation>
+    </message>
+    <message>
+        <source>Have the user change the password (on a domain-joined computer or the self-service portal), then connect again.</source>
+        <translation>Faites changer le mot de passe par l&apos;utilisateur (sur un ordinateur du domaine ou sur le portail libre-service), puis reconnectez-vous.</translation>
+    </message>
+    <message>
+        <source>The server refused the credentials of {identity} ({method}): wrong password, unknown user or locked account.</source>
+        <translation>Le serveur a refusé les identifiants de {identity} ({method}) : mot de passe erroné, utilisateur inconnu ou compte verrouillé.</translation>
+    </message>
+    <message>
+        <source>Check the user name and password (or token code) configured on the device, then check the account on the server side: disabled, locked, or password changed.</source>
+        <translation>Vérifiez le nom d&apos;utilisateur et le mot de passe (ou le code du jeton) configurés sur l&apos;appareil, puis le compte côté serveur : désactivé, verrouillé ou mot de passe changé.</translation>
+    </message>
+    <message>
+        <source>The {sender_name}&apos;s certificate &quot;{subject}&quot; expired on {not_after}, before this capture was taken ({capture_time}).</source>
+        <translation>Le certificat du {sender_name} « {subject} » a expiré le {not_after}, avant la prise de cette capture ({capture_time}).</translation>
+    </message>
+    <message>
+        <source>Renew the {sender_name}&apos;s certificate and install it with its chain; if it looks valid, check the clock of the device that took the capture.</source>
+        <translation>Renouvelez le certificat du {sender_name} et installez-le avec sa chaîne ; s&apos;il semble valide, vérifiez l&apos;horloge de la machine qui a pris la capture.</translation>
+    </message>
+    <message>
+        <source>The {sender_name}&apos;s certificate &quot;{subject}&quot; is valid only from {not_before}, after this capture was taken ({capture_time}).</source>
+        <translation>Le certificat du {sender_name} « {subject} » n&apos;est valide qu&apos;à partir du {not_before}, après la prise de cette capture ({capture_time}).</translation>
+    </message>
+    <message>
+        <source>Check the clocks of the device and the server; if they are right, the certificate was issued with a future start date and must be reissued.</source>
+        <translation>Vérifiez les horloges de l&apos;appareil et du serveur ; si elles sont justes, le certificat a été émis avec une date de début future et doit être réémis.</translation>
+    </message>
+    <message>
+        <source>The device ended the TLS handshake with a {level} alert &quot;{description}&quot; after {stage}: it refused what the server sent.</source>
+        <translation>L&apos;appareil a mis fin à la négociation TLS par une alerte {level} « {description} » après {stage} : il a refusé ce que le serveur a envoyé.</translation>
+    </message>
+    <message>
+        <source>The device most often refuses the server&apos;s certificate (unknown CA, wrong server name, expired): compare the server certificate with the CA certificate and server name configured on the device.</source>
+        <translation>L&apos;appareil refuse le plus souvent le certificat du serveur (autorité inconnue, nom de serveur erroné, expiré) : comparez le certificat du serveur avec le certificat d&apos;autorité et le nom de serveur configurés sur l&apos;appareil.</translation>
+    </message>
+    <message>
+        <source>The server ended the TLS handshake with a {level} alert &quot;{description}&quot; after {stage}: it refused what the device sent.</source>
+        <translation>Le serveur a mis fin à la négociation TLS par une alerte {level} « {description} » après {stage} : il a refusé ce que l&apos;appareil a envoyé.</translation>
+    </message>
+    <message>
+        <source>The server most often refuses the device&apos;s certificate (unknown CA, revoked, expired) or its TLS version or cipher suites: read the server&apos;s log for this identity and check its TLS and certificate settings.</source>
+        <translation>Le serveur refuse le plus souvent le certificat de l&apos;appareil (autorité inconnue, révoqué, expiré) ou sa version TLS ou ses suites de chiffrement : lisez le journal du serveur pour cette identité et vérifiez ses réglages TLS et de certificats.</translation>
+    </message>
+    <message>
+        <source>The server ended the conversation inside the TLS handshake, after {stage}, without sending a TLS alert.</source>
+        <translation>Le serveur a mis fin à la conversation pendant la négociation TLS, après {stage}, sans envoyer d&apos;alerte TLS.</translation>
+    </message>
+    <message>
+        <source>Usually the device and the server share no TLS version or cipher suite, or the server could not use the device&apos;s certificate: compare the versions and cipher suites the device offered with the server&apos;s TLS settings and read the server&apos;s log.</source>
+        <translation>En général, l&apos;appareil et le serveur n&apos;ont aucune version TLS ni suite de chiffrement en commun, ou le serveur n&apos;a pas pu utiliser le certificat de l&apos;appareil : comparez les versions et suites proposées par l&apos;appareil avec les réglages TLS du serveur et lisez le journal du serveur.</translation>
+    </message>
+    <message>
+        <source>The {method} tunnel was set up, then the authentication inside it failed for {identity}.</source>
+        <translation>Le tunnel {method} a été établi, puis l&apos;authentification à l&apos;intérieur a échoué pour {identity}.</translation>
+    </message>
+    <message>
+        <source>The server certificate was accepted; check the inner user name and password and that the device and the server use the same inner method.</source>
+        <translation>Le certificat du serveur a été accepté ; vérifiez le nom d&apos;utilisateur et le mot de passe internes, et que l&apos;appareil et le serveur utilisent la même méthode interne.</translation>
+    </message>
+    <message>
+        <source>The device refused {proposed} and asked for {desired}, which the server does not offer: there is no EAP method in common.</source>
+        <translation>L&apos;appareil a refusé {proposed} et demandé {desired}, que le serveur ne propose pas : aucune méthode EAP en commun.</translation>
+    </message>
+    <message>
+        <source>Configure the same EAP method on the device and the server (the device asked for {desired}).</source>
+        <translation>Configurez la même méthode EAP sur l&apos;appareil et sur le serveur (l&apos;appareil a demandé {desired}).</translation>
+    </message>
+    <message>
+        <source>The {receiver_name} did not answer the {sender_name}&apos;s message of frame {asked_frame}: it was sent {count} time(s) over {seconds} s.</source>
+        <translation>Le {receiver_name} n&apos;a pas répondu au message du {sender_name} de la trame {asked_frame} : il a été envoyé {count} fois en {seconds} s.</translation>
+    </message>
+    <message>
+        <source>Check that the {receiver_name} is reachable and running (network path, RADIUS shared secret, firewall, server log); a device that stops answering has often refused the server&apos;s certificate silently.</source>
+        <translation>Vérifiez que le {receiver_name} est joignable et en marche (chemin réseau, secret partagé RADIUS, pare-feu, journal du serveur) ; un appareil qui cesse de répondre a souvent refusé sans le dire le certificat du serveur.</translation>
+    </message>
+    <message>
+        <source>The {sender_name}&apos;s certificate &quot;{subject}&quot; is weak: {weakness}.</source>
+        <translation>Le certificat du {sender_name} « {subject} » est faible : {weakness}.</translation>
+    </message>
+    <message>
+        <source>Reissue the certificate with a SHA-256 (or stronger) signature and an RSA key of at least 2048 bits or an EC key: current devices refuse weak certificates.</source>
+        <translation>Réémettez le certificat avec une signature SHA-256 (ou plus forte) et une clé RSA d&apos;au moins 2048 bits ou une clé EC : les appareils actuels refusent les certificats faibles.</translation>
+    </message>
+    <message>
+        <source>The {receiver_name} took {seconds} s to answer the message of frame {asked_frame} (more than {threshold} s).</source>
+        <translation>Le {receiver_name} a mis {seconds} s à répondre au message de la trame {asked_frame} (plus de {threshold} s).</translation>
+    </message>
+    <message>
+        <source>Look for a slow back end (directory server, certificate revocation checks) or a congested link; devices and switches give up after a few such delays.</source>
+        <translation>Cherchez un service dorsal lent (annuaire, vérification de révocation des certificats) ou un lien saturé ; appareils et commutateurs abandonnent après quelques délais de ce genre.</translation>
+    </message>
+    <message>
+        <source>The {sender_name} sent a notification: {message}.</source>
+        <translation>Le {sender_name} a envoyé une notification : {message}.</translation>
+    </message>
+    <message>
+        <source>Read the notification: it is the server&apos;s own explanation and often names the problem.</source>
+        <translation>Lisez la notification : c&apos;est l&apos;explication du serveur lui-même, et elle nomme souvent le problème.</translation>
+    </message>
+    <message>
+        <source>The device refused {proposed} and asked for {desired}; the conversation went on with {negotiated}.</source>
+        <translation>L&apos;appareil a refusé {proposed} et demandé {desired} ; la conversation a continué avec {negotiated}.</translation>
+    </message>
+    <message>
+        <source>Nothing to fix; configure {negotiated} as the server&apos;s default method to save a round trip.</source>
+        <translation>Rien à corriger ; configurez {negotiated} comme méthode par défaut du serveur pour économiser un aller-retour.</translation>
+    </message>
+    <message>
+        <source>The TLS session was resumed (abbreviated handshake): no certificates were exchanged.</source>
+        <translation>La session TLS a été reprise (négociation abrégée) : aucun certificat n&apos;a été échangé.</translation>
+    </message>
+    <message>
+        <source>Nothing to fix; to see the certificates, capture a full authentication (after the device forgets its session or the server&apos;s cache expires).</source>
+        <translation>Rien à corriger ; pour voir les certificats, capturez une authentification complète (après que l&apos;appareil a oublié sa session ou que le cache du serveur a expiré).</translation>
+    </message>
+</context>
+<context>
     <name>eapscope</name>
     <message>
         <source>Authenticator</source>
