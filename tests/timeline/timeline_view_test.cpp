@@ -106,7 +106,7 @@ TEST_F(TimelineViewTest, ClickOnEmptySpaceSelectsNothing)
 TEST_F(TimelineViewTest, WheelZoomsAboutTheCursor)
 {
     view_->zoom()->setRange({0, 66400});  // 100 ns per pixel: whole ns are exact enough
-    const TimeMapping before = view_->mapping();
+    const AxisMapping before = view_->mapping();
     const QPointF cursor(500, 120);
     const std::int64_t under = before.toTime(cursor.x() - TimelineLayout::kGutter);
     int changes = 0;
@@ -114,7 +114,7 @@ TEST_F(TimelineViewTest, WheelZoomsAboutTheCursor)
     QWheelEvent wheel(cursor, view_->mapToGlobal(cursor), QPoint(), QPoint(0, 120), Qt::NoButton,
                       Qt::NoModifier, Qt::NoScrollPhase, false);
     QApplication::sendEvent(view_.get(), &wheel);
-    const TimeMapping after = view_->mapping();
+    const AxisMapping after = view_->mapping();
     EXPECT_EQ(changes, 1);
     EXPECT_NEAR(static_cast<double>(before.visible().span()) / static_cast<double>(after.visible().span()),
                 1.25, 0.1);
@@ -127,7 +127,7 @@ TEST_F(TimelineViewTest, WheelZoomsAboutTheCursor)
 
 TEST_F(TimelineViewTest, ShiftDragSelectsARange)
 {
-    const TimeMapping before = view_->mapping();
+    const AxisMapping before = view_->mapping();
     const QPoint from(300, 200);
     const QPoint to(600, 200);
     QTest::mousePress(view_.get(), Qt::LeftButton, Qt::ShiftModifier, from);
@@ -140,7 +140,7 @@ TEST_F(TimelineViewTest, ShiftDragSelectsARange)
 
 TEST_F(TimelineViewTest, DragPansAndFitAllRestores)
 {
-    const TimeMapping before = view_->mapping();
+    const AxisMapping before = view_->mapping();
     QTest::mousePress(view_.get(), Qt::LeftButton, {}, QPoint(400, 300));
     QTest::mouseMove(view_.get(), QPoint(450, 300));
     QTest::mouseRelease(view_.get(), Qt::LeftButton, {}, QPoint(450, 300));

@@ -69,7 +69,18 @@ std::uint8_t LaneBlock::flag() const
 
 void TimelineIndex::clear()
 {
+    std::vector<Side> declared = std::move(declared_);
     *this = TimelineIndex();
+    declared_ = std::move(declared);
+}
+
+void TimelineIndex::setDeclaredSides(std::vector<Side> sides)
+{
+    if (sides == declared_) {
+        return;
+    }
+    declared_ = std::move(sides);
+    clear();  // re-indexed from scratch by the next update()
 }
 
 void TimelineIndex::update(const Trace& trace, std::size_t events)
@@ -87,6 +98,9 @@ void TimelineIndex::update(const Trace& trace, std::size_t events)
         ledgerBlocks_.swap(ledger);
         useLedger_ = useLedger;
     }
+    for (const Side side : declared_) {
+        laneFor(trace, side, ContextId());
+    }
     for (std::size_t i = indexed_; i < events; ++i) {
         indexRow(trace, EventId(static_cast<std::uint32_t>(i)));
     }
@@ -96,6 +110,8 @@ void TimelineIndex::update(const Trace& trace, std::size_t events)
         lastKind_ = trace.kinds()[events - 1];
         endTime_ = static_cast<std::int64_t>(lastTime_);
     }
+    callSteps_.setSessionEnd(endTime_);
+    packetSteps_.setSessionEnd(endTime_);
     if (useLedger_) {
         placeLedgerBlocks(trace);
     }
@@ -203,6 +219,7 @@ void TimelineIndex::indexCall(const Trace& trace, EventId id, int laneIndex)
     const EntryPoint entry = trace.entries()[i];
     lane.calls.add(time, id, 1u << static_cast<unsigned>(entry));
     lane.callEnds.emplace_back();
+    callSteps_.beginStep(time);
     if (entry == EntryPoint::Begin && lane.beginTime < 0) {
         lane.beginCall = id;
         lane.beginTime = time;
@@ -235,6 +252,7 @@ void TimelineIndex::indexCallEnd(const Trace& trace, EventId id, int laneIndex)
             break;
         }
     }
+    callSteps_.endStep(static_cast<std::int64_t>(trace.times()[i]));
     const EntryPoint entry = trace.entries()[i];
     if (entry == EntryPoint::Begin && trace.results()[i] == 0) {
         lane.workBuffer = trace.as()[i];
@@ -252,6 +270,7 @@ void TimelineIndex::indexPacket(const Trace& trace, EventId id, int laneIndex)
     const std::size_t i = id.value();
     const auto time = static_cast<std::int64_t>(trace.times()[i]);
     lane.packets.add(time, id, 1u);
+    packetSteps_.addInstant(time);
     lane.packetTargets.push_back(-1);
     lane.packetReceived.push_back(time);
     const PacketId packet = trace.packets()[i];

@@ -8,6 +8,7 @@
 #pragma once
 
 #include "timeline/range_pyramid.h"
+#include "timeline/step_axis.h"
 #include "timeline/time_range.h"
 #include "timeline/timeline_block.h"
 #include "trace/trace.h"
@@ -99,6 +100,10 @@ public:
     /// indexed yet are ignored, frees not indexed yet count as live.
     void setBlocks(const Trace& trace, std::vector<TimelineBlock> blocks);
     void useTraceBlocks(const Trace& trace);
+    /// Sides whose method instance gets its lane before any event: a live session shows what
+    /// it loaded before the first step. Kept across clear(); empty to stop.
+    void setDeclaredSides(std::vector<Side> sides);
+    [[nodiscard]] const std::vector<Side>& declaredSides() const { return declared_; }
 
     [[nodiscard]] std::size_t indexedEvents() const { return indexed_; }
     [[nodiscard]] const std::vector<TimelineLane>& lanes() const { return lanes_; }
@@ -116,6 +121,9 @@ public:
     /// Time of the last indexed row: where leaked blocks and open bars end.
     [[nodiscard]] std::int64_t endTime() const { return endTime_; }
     [[nodiscard]] TimeRange contentRange() const { return {0, endTime_}; }
+    /// The step axis: one step per call, or per packet in a session without calls (a capture).
+    [[nodiscard]] const StepAxis& stepAxis() const { return callSteps_.empty() ? packetSteps_ : callSteps_; }
+    [[nodiscard]] bool stepAxisCountsCalls() const { return !callSteps_.empty() || packetSteps_.empty(); }
 
 private:
     struct OpenBlock {
@@ -154,6 +162,9 @@ private:
     std::vector<TimelineBlock> ledgerBlocks_;
     bool useLedger_ = false;
     bool displayDirty_ = false;
+    std::vector<Side> declared_;
+    StepAxis callSteps_;
+    StepAxis packetSteps_;
 };
 
 }  // namespace eapscope::ui

@@ -9,9 +9,9 @@ namespace eapscope::ui {
 namespace {
 
 /// The first whole ns whose pixel is at or after plot x.
-std::int64_t ceilTime(const TimeMapping& mapping, double x)
+std::int64_t ceilTime(const AxisMapping& mapping, double x)
 {
-    return mapping.visible().startNs + static_cast<std::int64_t>(std::ceil(x * mapping.nsPerPixel()));
+    return mapping.toTimeCeil(x);
 }
 
 struct Window {
@@ -22,7 +22,7 @@ struct Window {
 };
 
 /// One bucket per run of items closer than foldPx: one binary search per bucket, never a scan.
-std::vector<LodMark> foldMarks(const PointSeries& series, const TimeMapping& mapping, const Window& window)
+std::vector<LodMark> foldMarks(const PointSeries& series, const AxisMapping& mapping, const Window& window)
 {
     std::vector<LodMark> marks;
     const auto& times = series.times;
@@ -46,7 +46,7 @@ std::vector<LodMark> foldMarks(const PointSeries& series, const TimeMapping& map
     return marks;
 }
 
-LodSpan spanOf(const TimeMapping& mapping, std::int64_t start, std::int64_t end, std::uint32_t row)
+LodSpan spanOf(const AxisMapping& mapping, std::int64_t start, std::int64_t end, std::uint32_t row)
 {
     LodSpan span;
     span.x0 = mapping.toPixel(start);
@@ -58,7 +58,7 @@ LodSpan spanOf(const TimeMapping& mapping, std::int64_t start, std::int64_t end,
 /// Blocks of one row (never overlapping, so sorted by start and end alike). A block at least
 /// foldPx wide is its own span; narrower neighbours starting within foldPx fold into one run.
 void foldRow(const TimelineLane& lane, const BlockRow& row, std::uint32_t rowIndex,
-             const TimeMapping& mapping, const Window& window, std::vector<LodSpan>& out)
+             const AxisMapping& mapping, const Window& window, std::vector<LodSpan>& out)
 {
     const std::size_t n = row.starts.size();
     auto i = static_cast<std::size_t>(std::lower_bound(row.ends.begin(), row.ends.end(), window.first) -
@@ -96,7 +96,7 @@ void foldRow(const TimelineLane& lane, const BlockRow& row, std::uint32_t rowInd
     }
 }
 
-void workBufferSpans(const TimelineIndex& index, const TimelineLane& lane, const TimeMapping& mapping,
+void workBufferSpans(const TimelineIndex& index, const TimelineLane& lane, const AxisMapping& mapping,
                      LodLane& out)
 {
     if (lane.beginTime < 0 || lane.workBuffer == 0) {
@@ -121,7 +121,7 @@ void workBufferSpans(const TimelineIndex& index, const TimelineLane& lane, const
 }
 
 /// Per plot column: the most bytes live at any time in it (one binary search per column).
-void liveColumns(const TimelineLane& lane, const TimeMapping& mapping, std::int64_t sessionEnd, LodLane& out)
+void liveColumns(const TimelineLane& lane, const AxisMapping& mapping, std::int64_t sessionEnd, LodLane& out)
 {
     const auto& times = lane.liveTimes;
     const std::size_t n = times.size();
@@ -153,7 +153,7 @@ void liveColumns(const TimelineLane& lane, const TimeMapping& mapping, std::int6
     }
 }
 
-LodLane lodLane(const TimelineIndex& index, const TimeMapping& mapping, int display, const Window& window,
+LodLane lodLane(const TimelineIndex& index, const AxisMapping& mapping, int display, const Window& window,
                 const LodOptions& options)
 {
     LodLane out;
@@ -180,12 +180,13 @@ LodLane lodLane(const TimelineIndex& index, const TimeMapping& mapping, int disp
 
 }  // namespace
 
-TimelineLod computeLod(const TimelineIndex& index, const TimeMapping& mapping, int firstDisplay, int count,
+TimelineLod computeLod(const TimelineIndex& index, const AxisMapping& mapping, int firstDisplay, int count,
                        const LodOptions& options)
 {
     TimelineLod lod;
     lod.mapping = mapping;
     lod.endX = mapping.toPixel(index.endTime());
+    lod.callSteps = index.stepAxisCountsCalls();
     Window window;
     window.foldPx = std::max(1.0, options.foldPx);
     window.first = mapping.toTime(-window.foldPx);

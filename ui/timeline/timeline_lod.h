@@ -1,12 +1,12 @@
 // The level-of-detail pass (Tracy's TimelineItem "what is visible, folded"): given the index and
-// a TimeMapping, list what each visible lane shows, with everything narrower than foldPx folded
+// an AxisMapping (time or step axis), list what each visible lane shows, with everything narrower than foldPx folded
 // into one bucket per few pixels. Each bucket costs one binary search and one pyramid query, so
 // the output — and the time to compute it — follows the pixels, not the number of events.
 // Separate from painting so it is tested without a window (lodToText draws it as characters).
 #pragma once
 
 #include "common/strong_id.h"
-#include "timeline/time_mapping.h"
+#include "timeline/axis_mapping.h"
 
 #include <cstddef>
 #include <cstdint>
@@ -62,13 +62,14 @@ struct LodOptions {
 };
 
 struct TimelineLod {
-    TimeMapping mapping;
+    AxisMapping mapping;
     double endX = 0;  // the end of the session
+    bool callSteps = true;  // the step axis counts calls (false: packets, a session without calls)
     std::vector<LodLane> lanes;
 };
 
 /// The visible lanes [firstDisplay, firstDisplay + count) under `mapping`.
-TimelineLod computeLod(const TimelineIndex& index, const TimeMapping& mapping, int firstDisplay, int count,
+TimelineLod computeLod(const TimelineIndex& index, const AxisMapping& mapping, int firstDisplay, int count,
                        const LodOptions& options = {});
 
 /// The LOD as a character picture, one line per non-empty track, one character per pixel:

@@ -23,20 +23,15 @@ namespace {
 
 constexpr qsizetype kMaxSmoothArrowLines = 600;
 
-// The texts of this file, in the context lupdate files them under.
-struct PainterText {
-    Q_DECLARE_TR_FUNCTIONS(eapscope::ui::TimelinePainter)
-};
-
 QString formatBytes(std::uint64_t bytes)
 {
     if (bytes < 1024) {
-        return PainterText::tr("%1 B").arg(bytes);
+        return TimelinePainter::tr("%1 B").arg(bytes);
     }
     if (bytes < 1024 * 1024) {
-        return PainterText::tr("%1 KiB").arg(QLocale().toString(static_cast<double>(bytes) / 1024.0, 'f', 1));
+        return TimelinePainter::tr("%1 KiB").arg(QLocale().toString(static_cast<double>(bytes) / 1024.0, 'f', 1));
     }
-    return PainterText::tr("%1 MiB").arg(
+    return TimelinePainter::tr("%1 MiB").arg(
         QLocale().toString(static_cast<double>(bytes) / (1024.0 * 1024.0), 'f', 1));
 }
 
@@ -55,23 +50,21 @@ std::int64_t niceStep(double minimum)
     return power;
 }
 
+/// `ns` in the largest unit the tick spacing `step` is a whole or tenth multiple of.
 QString formatTime(std::int64_t ns, std::int64_t step)
 {
-    struct Unit {
-        std::int64_t ns;
-        const char* name;
-    };
-    static constexpr std::array<Unit, 4> kUnits{
-        {{1, "ns"}, {1000, "µs"}, {1000000, "ms"}, {1000000000, "s"}}};
-    Unit unit = kUnits[0];
-    for (const Unit& u : kUnits) {
-        if (step >= u.ns) {
-            unit = u;
-        }
+    const auto in = [&](double unit) { return static_cast<double>(ns) / unit; };
+    const auto decimals = [&](std::int64_t unit) { return step % unit == 0 ? 0 : (step * 10 % unit == 0 ? 1 : 2); };
+    if (step >= 1'000'000'000) {
+        return TimelinePainter::tr("%1 s").arg(in(1e9), 0, 'f', decimals(1'000'000'000));
     }
-    const int decimals = step % unit.ns == 0 ? 0 : (step * 10 % unit.ns == 0 ? 1 : 2);
-    return QString::number(static_cast<double>(ns) / static_cast<double>(unit.ns), 'f', decimals) +
-           QString::fromUtf8(unit.name);
+    if (step >= 1'000'000) {
+        return TimelinePainter::tr("%1 ms").arg(in(1e6), 0, 'f', decimals(1'000'000));
+    }
+    if (step >= 1'000) {
+        return TimelinePainter::tr("%1 µs").arg(in(1e3), 0, 'f', decimals(1'000));
+    }
+    return TimelinePainter::tr("%1 ns").arg(ns);
 }
 
 }  // namespace
@@ -167,25 +160,62 @@ void TimelinePainter::paintRuler(QPainter& painter, const TimelineLod& lod,
     painter.fillRect(ruler, palette_.color(QPalette::Window));
     painter.setPen(palette_.color(QPalette::Mid));
     painter.drawLine(QPointF(0, ruler.bottom() - 0.5), QPointF(layout.width, ruler.bottom() - 0.5));
-    const auto& mapping = lod.mapping;
-    const std::int64_t step = niceStep(90.0 * mapping.nsPerPixel());
-    const std::int64_t first = mapping.visible().startNs / step * step;
     painter.setPen(palette_.color(QPalette::WindowText));
+    painter.save();
+    painter.setClipRect(QRectF(layout.plotLeft(), 0, layout.plotWidth(), ruler.height()));
+    painter.translate(layout.plotLeft(), 0);
+    const QString title = lod.mapping.axis() == TimelineAxis::Steps ? paintStepTicks(painter, lod, ruler)
+                                                                     : paintTimeTicks(painter, lod, ruler);
+    painter.restore();
+    painter.drawText(QRectF(4, 0, TimelineLayout::kGutter - 8, ruler.height()), Qt::AlignVCenter | Qt::AlignLeft,
+                     QFontMetricsF(painter.font()).elidedText(title, Qt::ElideRight, TimelineLayout::kGutter - 8));
+}
+
+QString TimelinePainter::paintTimeTicks(QPainter& painter, const TimelineLod& lod, const QRectF& ruler) const
+{
+    const TimeMapping& mapping = lod.mapping.linear();
+    const std::int64_t step = niceStep(90.0 * mapping.nsPerPixel());
+    const std::int64_t first = std::max<std::int64_t>(0, mapping.visible().startNs / step * step);
     for (std::int64_t t = first; t <= mapping.visible().endNs; t += step) {
-        const double x = layout.plotLeft() + mapping.toPixel(t);
-        if (x < layout.plotLeft() || t < 0) {
-            continue;
-        }
+        const double x = mapping.toPixel(t);
         painter.drawLine(QPointF(x, ruler.bottom() - 7), QPointF(x, ruler.bottom()));
         painter.drawText(QPointF(x + 3, ruler.bottom() - 9), formatTime(t, step));
         for (int minor = 1; minor < 5; ++minor) {
-            const double mx = x + mapping.toPixel(t + step * minor / 5) - mapping.toPixel(t);
+            const double mx = mapping.toPixel(t + step * minor / 5);
             painter.drawLine(QPointF(mx, ruler.bottom() - 3), QPointF(mx, ruler.bottom()));
         }
     }
-    painter.drawText(
-        QRectF(4, 0, TimelineLayout::kGutter - 8, ruler.height()), Qt::AlignVCenter | Qt::AlignLeft,
-        PainterText::tr("%1/px").arg(formatTime(static_cast<std::int64_t>(mapping.nsPerPixel()), 1)));
+    return tr("Time (%1 shown)").arg(formatTime(mapping.visible().span(), niceStep(mapping.visible().span() / 10.0)));
+}
+
+QString TimelinePainter::paintStepTicks(QPainter& painter, const TimelineLod& lod, const QRectF& ruler) const
+{
+    // Step k spans [k, k + 1) and is labelled k + 1 in its middle: call numbers count from 1.
+    const AxisMapping& mapping = lod.mapping;
+    const double pxPerStep = AxisMapping::kUnitsPerStep / mapping.linear().nsPerPixel();
+    const std::int64_t every = niceStep(48.0 / pxPerStep);  // a label at least every 48 px
+    const auto firstStep = static_cast<std::int64_t>(std::floor(std::max(0.0, mapping.axisAt(0))));
+    const auto lastStep = static_cast<std::int64_t>(
+        std::min(std::ceil(mapping.axisAt(mapping.width())), static_cast<double>(mapping.steps()->count())));
+    const auto xOf = [&](double step) {
+        return (step * AxisMapping::kUnitsPerStep - static_cast<double>(mapping.visible().startNs)) /
+               mapping.linear().nsPerPixel();
+    };
+    for (std::int64_t k = firstStep / every * every; k < lastStep; k += every) {
+        const double x = xOf(static_cast<double>(k));
+        painter.drawLine(QPointF(x, ruler.bottom() - 7), QPointF(x, ruler.bottom()));
+        const QString label = QString::number(k + 1);
+        const double centre = xOf(static_cast<double>(k) + 0.5);
+        painter.drawText(QRectF(centre - 40, 0, 80, ruler.height() - 8), Qt::AlignCenter, label);
+        for (std::int64_t minor = 1; minor < every && pxPerStep >= 4; ++minor) {
+            const double mx = xOf(static_cast<double>(k + minor));
+            painter.drawLine(QPointF(mx, ruler.bottom() - 3), QPointF(mx, ruler.bottom()));
+        }
+    }
+    const qint64 shownFirst = std::max<std::int64_t>(1, firstStep + 1);
+    const qint64 shownLast = std::max<qint64>(shownFirst, lastStep);
+    return lod.callSteps ? tr("Calls %1–%2").arg(shownFirst).arg(shownLast)
+                         : tr("Packets %1–%2").arg(shownFirst).arg(shownLast);
 }
 
 void TimelinePainter::paintLane(QPainter& painter, const LodLane& lane, const TimelineLayout& layout) const
@@ -221,8 +251,8 @@ void TimelinePainter::paintWorkBuffer(QPainter& painter, const LodLane& lane,
             font.setPointSizeF(font.pointSizeF() * 0.8);
             painter.setFont(font);
             const QString label = bar.bytes > 0
-                                      ? PainterText::tr("work buffer · %1").arg(formatBytes(bar.bytes))
-                                      : PainterText::tr("work buffer");
+                                      ? tr("work buffer · %1").arg(formatBytes(bar.bytes))
+                                      : tr("work buffer");
             const double left = std::max(rect.left(), 0.0) + 4;
             painter.drawText(QRectF(left, y - 2, rect.right() - left, h + 4),
                              Qt::AlignVCenter | Qt::AlignLeft,
@@ -395,11 +425,11 @@ void TimelinePainter::paintLabels(QPainter& painter, const TimelineLod& lod, con
         painter.setFont(normal);
         QString details;
         if (lane.workBuffer && lane.workBuffer->bytes > 0) {
-            details += PainterText::tr("work buffer %1").arg(formatBytes(lane.workBuffer->bytes)) +
+            details += tr("work buffer %1").arg(formatBytes(lane.workBuffer->bytes)) +
                        QLatin1Char('\n');
         }
         if (lane.livePeak > 0) {
-            details += PainterText::tr("peak live %1").arg(formatBytes(lane.livePeak)) + QLatin1Char('\n');
+            details += tr("peak live %1").arg(formatBytes(lane.livePeak)) + QLatin1Char('\n');
         }
         painter.setPen(palette_.color(QPalette::PlaceholderText));
         painter.drawText(box.adjusted(0, 18, 0, 0), Qt::AlignTop | Qt::AlignLeft, details);
@@ -410,7 +440,7 @@ void TimelinePainter::paintLabels(QPainter& painter, const TimelineLod& lod, con
             const double lines = static_cast<double>(details.count(QLatin1Char('\n')));
             painter.setPen(leakColor());
             painter.drawText(box.adjusted(0, 18 + lines * QFontMetricsF(normal).lineSpacing(), 0, 0),
-                             Qt::AlignTop | Qt::AlignLeft, PainterText::tr("leak"));
+                             Qt::AlignTop | Qt::AlignLeft, tr("leak"));
         }
     }
 }

@@ -7,12 +7,14 @@
 #include "trace/event_types.h"
 
 #include <QColor>
+#include <QCoreApplication>
 #include <QPalette>
 
 #include <optional>
 #include <utility>
 
 class QPainter;
+class QRectF;
 
 namespace eapscope {
 class Trace;
@@ -32,6 +34,8 @@ struct TimelinePaintState {
 };
 
 class TimelinePainter {
+    Q_DECLARE_TR_FUNCTIONS(eapscope::ui::TimelinePainter)
+
 public:
     explicit TimelinePainter(const QPalette& palette);
 
@@ -47,6 +51,9 @@ public:
 
 private:
     void paintRuler(QPainter& painter, const TimelineLod& lod, const TimelineLayout& layout) const;
+    /// The ruler's ticks and labels on each axis; they return the ruler's title for the gutter.
+    QString paintTimeTicks(QPainter& painter, const TimelineLod& lod, const QRectF& ruler) const;
+    QString paintStepTicks(QPainter& painter, const TimelineLod& lod, const QRectF& ruler) const;
     void paintLane(QPainter& painter, const LodLane& lane, const TimelineLayout& layout) const;
     void paintWorkBuffer(QPainter& painter, const LodLane& lane, const TimelineLayout& layout) const;
     void paintCalls(QPainter& painter, const LodLane& lane, const TimelineLayout& layout) const;

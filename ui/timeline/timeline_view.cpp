@@ -146,9 +146,29 @@ double TimelineView::plotWidth() const
     return timelineLayout().plotWidth();
 }
 
-TimeMapping TimelineView::mapping() const
+AxisMapping TimelineView::mapping() const
 {
-    return {zoom_->range(), plotWidth()};
+    const TimeMapping linear(zoom_->range(), plotWidth());
+    return axis_ == TimelineAxis::Steps ? AxisMapping(linear, &index_->stepAxis()) : AxisMapping(linear);
+}
+
+void TimelineView::setAxis(TimelineAxis axis)
+{
+    if (axis == axis_) {
+        return;
+    }
+    axis_ = axis;
+    fitAll();  // the zoom's range was in the other axis's units
+    emit axisChanged(axis);
+}
+
+void TimelineView::setDeclaredSides(const std::vector<Side>& sides)
+{
+    if (sides == index_->declaredSides()) {
+        return;
+    }
+    index_->setDeclaredSides(sides);
+    reindex(events_);
 }
 
 TimelineLod TimelineView::visibleLod() const
@@ -186,7 +206,7 @@ void TimelineView::scrollToLane(int displayIndex)
     update();
 }
 
-void TimelineView::setMapping(const TimeMapping& mapping)
+void TimelineView::setMapping(const AxisMapping& mapping)
 {
     followEnd_ = false;
     zoom_->setRange(mapping.visible());
@@ -195,7 +215,9 @@ void TimelineView::setMapping(const TimeMapping& mapping)
 void TimelineView::fitAll()
 {
     followEnd_ = true;
-    zoom_->setRange(TimeMapping::fit(index_->contentRange(), plotWidth()).visible());
+    zoom_->setRange(AxisMapping::fit(index_->contentRange(), plotWidth(),
+                                     axis_ == TimelineAxis::Steps ? &index_->stepAxis() : nullptr)
+                        .visible());
     update();
 }
 
@@ -227,12 +249,10 @@ void TimelineView::bringIntoView(EventId event)
     if (display < layout.firstLane || display >= layout.firstLane + visible) {
         scrollBar_->setValue(std::max(0, display - visible / 2));
     }
-    const auto time = static_cast<std::int64_t>(trace_->times()[event.value()]);
-    const TimeMapping current = mapping();
-    if (!current.visible().contains(time)) {
-        const TimeRange range = current.visible();
-        const std::int64_t start = time - range.span() / 2;
-        setMapping({{start, start + range.span()}, current.width()});
+    const AxisMapping current = mapping();
+    const double x = current.toPixel(static_cast<std::int64_t>(trace_->times()[event.value()]));
+    if (x < 0 || x > current.width()) {
+        setMapping(current.panned(current.width() / 2 - x));
     }
 }
 

@@ -27,7 +27,8 @@
 // moc of Qt 6.4 cannot parse <compare> (pulled in by strong_id.h); it needs only the names.
 #ifndef Q_MOC_RUN
 #include "common/strong_id.h"
-#include "timeline/time_mapping.h"
+#include "trace/event_types.h"
+#include "timeline/axis_mapping.h"
 #include "timeline/timeline_block.h"
 #endif
 
@@ -72,7 +73,11 @@ public:
     /// Shares a zoom object with other views (not owned); nullptr goes back to a private one.
     void setZoom(TimelineZoom* zoom);
     [[nodiscard]] TimelineZoom* zoom() const { return zoom_; }
-    [[nodiscard]] TimeMapping mapping() const;
+    /// Time ↔ pixels on the current axis (the zoom's range is in that axis's units).
+    [[nodiscard]] AxisMapping mapping() const;
+    [[nodiscard]] TimelineAxis axis() const { return axis_; }
+    /// Sides whose (still empty) lanes show before the first event of a live session.
+    void setDeclaredSides(const std::vector<Side>& sides);
     [[nodiscard]] EventId selectedEvent() const { return selected_; }
     [[nodiscard]] EventId currentStep() const { return current_; }
     [[nodiscard]] const TimelineIndex& index() const { return *index_; }
@@ -91,6 +96,8 @@ public slots:
     void setSelectedEvent(eapscope::EventId event) { selectEvent(event); }
     /// The controller's current step: a marker line across all lanes at its time.
     void setCurrentStep(eapscope::EventId event);
+    /// The step axis (every call the same width, in order) or the time axis; fits the session.
+    void setAxis(eapscope::ui::TimelineAxis axis);
     void fitAll();
     void traceGrew(std::size_t events);
     void traceTruncated(std::size_t events);
@@ -100,6 +107,7 @@ public slots:
 signals:
     /// The person clicked an item (call, packet, block, finding, work-buffer bar).
     void eventSelected(eapscope::EventId event);
+    void axisChanged(eapscope::ui::TimelineAxis axis);
 
 protected:
     void paintEvent(QPaintEvent* event) override;
@@ -122,7 +130,7 @@ private:
     [[nodiscard]] double plotWidth() const;
     [[nodiscard]] TimelineLod visibleLod() const;
     void updateScrollBar();
-    void setMapping(const TimeMapping& mapping);
+    void setMapping(const AxisMapping& mapping);
     void bringIntoView(EventId event);
     [[nodiscard]] QString toolTipAt(QPointF position) const;
 
@@ -141,6 +149,7 @@ private:
     bool moved_ = false;
     bool freshIndex_ = false;  // indexed from scratch by setTrace(live) and unchanged since
     bool followEnd_ = true;    // fitted: keep fitting as a live session grows
+    TimelineAxis axis_ = TimelineAxis::Time;
 };
 
 }  // namespace eapscope::ui
