@@ -16,7 +16,11 @@
 #include "timeline/timeline_index.h"
 #include "timeline/timeline_view.h"
 
+#include <QAction>
 #include <QTableView>
+#include <QTreeWidget>
+
+#include "window/app_settings.h"
 
 #include <gtest/gtest.h>
 
@@ -68,6 +72,62 @@ protected:
     }
     MainWindow window;
 };
+
+TEST_F(WindowTest, DefaultSession_ShowsBothMethodsAndAnEmptyLanePerSideBeforeTheFirstStep)
+{
+    start(SessionSetup{});
+    EXPECT_EQ(window.document()->trace().size(), 0u);  // nothing run yet
+    // One (empty) lane per side, in display order: the authenticator's, then the peer's.
+    const TimelineIndex& index = window.timeline()->index();
+    ASSERT_EQ(window.timeline()->laneCount(), 2u);
+    EXPECT_EQ(index.lanes()[static_cast<std::size_t>(index.displayOrder()[0])].side, Side::Authenticator);
+    EXPECT_EQ(index.lanes()[static_cast<std::size_t>(index.displayOrder()[1])].side, Side::Peer);
+    EXPECT_EQ(index.lanes()[0].calls.size(), 0u);
+    // The methods dock names both methods, their EAP type and roles, probed in a host.
+    QTreeWidget* methods = window.contexts()->methods();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return methods->topLevelItemCount() == 2; }, 30000));
+    for (int i = 0; i < 2; ++i) {
+        QTreeWidgetItem* item = methods->topLevelItem(i);
+        EXPECT_TRUE(item->text(0).endsWith(QStringLiteral(": md5"))) << item->text(0).toStdString();
+        EXPECT_EQ(item->text(1), ContextsDock::tr("EAP type %1").arg(4));
+        ASSERT_GE(item->childCount(), 1);
+        EXPECT_EQ(item->child(0)->text(1), ContextsDock::tr("authenticator and peer"));
+    }
+    // The first step fills the same lanes: the instance lanes get the load calls.
+    ASSERT_TRUE(press(window, Qt::Key_F10));
+    EXPECT_GT(window.document()->trace().size(), 0u);
+    EXPECT_GE(window.timeline()->laneCount(), 2u);
+    EXPECT_EQ(methods->topLevelItemCount(), 2);
+}
+
+TEST_F(WindowTest, StepAxisIsTheDefaultAndTheTimeAxisOneClickAway)
+{
+    start(SessionSetup{});
+    for (int i = 0; i < 6; ++i) {
+        ASSERT_TRUE(press(window, Qt::Key_F10));
+    }
+    QAction* stepAxis = window.action(QStringLiteral("actionStepAxis"));
+    ASSERT_NE(stepAxis, nullptr);
+    stepAxis->setChecked(true);
+    EXPECT_EQ(window.timeline()->axis(), TimelineAxis::Steps);
+    stepAxis->trigger();
+    EXPECT_EQ(window.timeline()->axis(), TimelineAxis::Time);
+    EXPECT_FALSE(AppSettings().stepAxis());  // remembered
+    stepAxis->trigger();
+    EXPECT_EQ(window.timeline()->axis(), TimelineAxis::Steps);
+    EXPECT_TRUE(AppSettings().stepAxis());
+    // On the step axis the first and the last call sit whole steps apart, however long the
+    // person waited between them.
+    const Trace& trace = window.document()->trace();
+    const AxisMapping mapping = window.timeline()->mapping();
+    const StepAxis& steps = window.timeline()->index().stepAxis();
+    EXPECT_GE(steps.count(), 6u);
+    const double first = mapping.toPixel(steps.stepStart(0));
+    const double second = mapping.toPixel(steps.stepStart(1));
+    const double last = mapping.toPixel(steps.stepStart(steps.count() - 1));
+    EXPECT_NEAR(last - first, (second - first) * static_cast<double>(steps.count() - 1), 0.5);
+    EXPECT_GT(trace.size(), 0u);
+}
 
 TEST_F(WindowTest, DefaultSession_F10StepsAWholeMd5LoopbackCallByCall)
 {

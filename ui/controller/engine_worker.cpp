@@ -42,6 +42,21 @@ std::u16string toU16(const QString& s)
 
 }  // namespace
 
+std::vector<Side> SessionSetup::sides() const
+{
+    if (replay) {
+        return {replay->request.role};
+    }
+    std::vector<Side> result;
+    if (!authenticatorMethod.isEmpty()) {
+        result.push_back(Side::Authenticator);
+    }
+    if (!peerMethod.isEmpty() && !(counterpart == Counterpart::Manual && !authenticatorMethod.isEmpty())) {
+        result.push_back(Side::Peer);
+    }
+    return result;
+}
+
 struct EngineWorker::Undo {
     EngineState state;
     std::size_t events = 0;
@@ -126,8 +141,42 @@ void EngineWorker::start(const SessionSetup& setup)
     config.contexts = static_cast<std::uint32_t>(std::max(1, setup.contexts));
     config.interleave = setup.interleave;
     config.autoFireTimeouts = false;  // the person fires timeouts (virtual timers, DESIGN.md)
+    previewMethods(config);
     engine_ = std::make_unique<SessionEngine>(std::move(config), *trace_);
     finishStart();
+}
+
+void EngineWorker::previewMethods(const EngineConfig& config)
+{
+    // The engine loads the methods on the first step; a newcomer should see what is loaded
+    // before it. Each library is probed in a throw-away executor of the same kind (an isolated
+    // host for isolated sessions: the method never runs in the GUI process).
+    QList<MethodPreview> previews;
+    const std::array<const EngineSide*, 2> sides{&config.authenticator, &config.peer};
+    for (std::size_t i = 0; i < 2; ++i) {
+        if (sides[i]->executor == nullptr || stop_->load()) {
+            continue;
+        }
+        std::unique_ptr<MethodExecutor> probe;
+        if (setup_.isolated) {
+            HostOptions options;
+            options.hostPath = setup_.hostPath.toStdString();
+            options.heapTracking = false;
+            probe = std::make_unique<HostExecutor>(options);
+        } else {
+            probe = std::make_unique<InProcessExecutor>();
+        }
+        const LoadReport report = probe->load(sides[i]->load);
+        probe->unload();
+        MethodPreview preview;
+        preview.side = i == 0 ? Side::Authenticator : Side::Peer;
+        preview.name = fromStd(sides[i]->load.displayName);
+        preview.eapType = report.eapType;
+        preview.roles = report.roles;
+        preview.error = report.ok ? QString() : fromStd(report.error);
+        previews.append(preview);
+    }
+    post([previews](SessionController& c) { emit c.methodsPreviewed(previews); });
 }
 
 void EngineWorker::finishStart()

@@ -24,6 +24,7 @@
 namespace eapscope {
 class MethodExecutor;
 class SessionEngine;
+struct EngineConfig;
 class SessionWriter;
 class ReplayTracker;
 struct EngineState;
@@ -56,6 +57,7 @@ private:
     StepResult oneCall();
     void pushUndo();
     void finishStart();
+    void previewMethods(const EngineConfig& config);
     void startReplay(const SessionSetup& setup);
     void publish(bool force);
     void afterCommand(const StepResult& result);

@@ -81,6 +81,7 @@ void SessionController::start(const SessionSetup& setup)
     worker_ = new EngineWorker(this, generation_, stopFlag_);
     worker_->moveToThread(thread_);
     document_->setTrace(Trace());
+    emit methodsPreviewed({});
     emit bannerCleared();
     setState(State::Ready);
     post([setup](EngineWorker& w) { w.start(setup); });
@@ -100,6 +101,7 @@ void SessionController::enterViewing()
     pending_ = 0;
     canStepBack_ = false;
     stepBackReason_ = tr("a recorded session cannot be stepped");
+    emit methodsPreviewed({});
     setState(State::Viewing);
 }
 

@@ -7,6 +7,7 @@
 #include "common/strong_id.h"
 #include "controller/breakpoint.h"
 #include "controller/session_setup.h"
+#include "trace/event_types.h"
 
 #include <QByteArray>
 #include <QObject>
@@ -23,6 +24,15 @@ namespace eapscope::ui {
 
 class EngineWorker;
 class SessionDocument;
+
+/// What a live session will load, known before the first step (the engine loads on it).
+struct MethodPreview {
+    Side side = Side::None;
+    QString name;
+    quint32 eapType = 0;
+    quint32 roles = 0;  // RAS_EAP_ROLE_* bits
+    QString error;      // why the library could not be loaded; empty = fine
+};
 
 class SessionController : public QObject {
     Q_OBJECT
@@ -73,6 +83,8 @@ signals:
     /// Continue stopped at a breakpoint or a finding at `event`.
     void stoppedAt(eapscope::EventId event, const QString& reason);
     void methodDetails(const QStringList& lines);
+    /// The methods of a live session that has not stepped yet (its start probes them).
+    void methodsPreviewed(const QList<eapscope::ui::MethodPreview>& methods);
     void idleChanged(bool idle);
 
 private:

@@ -8,6 +8,9 @@
 #include <QString>
 
 #include <memory>
+#include <vector>
+
+#include "trace/event_types.h"
 
 namespace eapscope {
 struct ReplayPlan;
@@ -33,6 +36,9 @@ struct SessionSetup {
     // Set: replay a captured conversation (ui/replay): the plan's method plays its role against
     // the captured other side; the method fields above are ignored.
     std::shared_ptr<const eapscope::ReplayPlan> replay;
+
+    /// The sides a method plays (the timeline shows their lanes before the first step).
+    [[nodiscard]] std::vector<Side> sides() const;
 
     bool operator==(const SessionSetup&) const = default;
 };

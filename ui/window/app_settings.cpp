@@ -68,4 +68,52 @@ void AppSettings::setLanguage(const QString& code)
     settings_.setValue(QStringLiteral("language"), code);
 }
 
+bool AppSettings::stepAxis() const
+{
+    return settings_.value(QStringLiteral("timeline/stepAxis"), true).toBool();
+}
+
+void AppSettings::setStepAxis(bool steps)
+{
+    settings_.setValue(QStringLiteral("timeline/stepAxis"), steps);
+}
+
+AppSettings::LessonProgress AppSettings::lessonProgress(const QString& lessonId) const
+{
+    const QString group = QStringLiteral("lessons/") + lessonId + QLatin1Char('/');
+    LessonProgress progress;
+    progress.done = settings_.value(group + QStringLiteral("done")).toStringList();
+    const QVariantMap hints = settings_.value(group + QStringLiteral("hints")).toMap();
+    for (auto it = hints.begin(); it != hints.end(); ++it) {
+        progress.hints.insert(it.key(), it.value().toInt());
+    }
+    return progress;
+}
+
+void AppSettings::setLessonProgress(const QString& lessonId, const LessonProgress& progress)
+{
+    const QString group = QStringLiteral("lessons/") + lessonId + QLatin1Char('/');
+    QVariantMap hints;
+    for (auto it = progress.hints.begin(); it != progress.hints.end(); ++it) {
+        hints.insert(it.key(), it.value());
+    }
+    settings_.setValue(group + QStringLiteral("done"), progress.done);
+    settings_.setValue(group + QStringLiteral("hints"), hints);
+}
+
+void AppSettings::resetLessonProgress(const QString& lessonId)
+{
+    settings_.remove(QStringLiteral("lessons/") + lessonId);
+}
+
+QString AppSettings::learnerName() const
+{
+    return settings_.value(QStringLiteral("lessons/learner")).toString();
+}
+
+void AppSettings::setLearnerName(const QString& name)
+{
+    settings_.setValue(QStringLiteral("lessons/learner"), name);
+}
+
 }  // namespace eapscope::ui

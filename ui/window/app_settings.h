@@ -3,6 +3,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QMap>
 #include <QSettings>
 #include <QString>
 #include <QStringList>
@@ -30,6 +31,23 @@ public:
     /// The interface language ("en", "fr"), or empty to follow the system locale.
     [[nodiscard]] QString language() const;
     void setLanguage(const QString& code);
+
+    /// The timeline's axis: true = steps (the default: every call the same width), false = time.
+    [[nodiscard]] bool stepAxis() const;
+    void setStepAxis(bool steps);
+
+    /// A learner's progress in one lesson (per user, so they can stop and resume): the ids of
+    /// the tasks done and the hints used per task id.
+    struct LessonProgress {
+        QStringList done;
+        QMap<QString, int> hints;
+    };
+    [[nodiscard]] LessonProgress lessonProgress(const QString& lessonId) const;
+    void setLessonProgress(const QString& lessonId, const LessonProgress& progress);
+    void resetLessonProgress(const QString& lessonId);
+    /// The learner's name (the seed of the values that vary per learner); empty until given.
+    [[nodiscard]] QString learnerName() const;
+    void setLearnerName(const QString& name);
 
 private:
     mutable QSettings settings_;

@@ -6,6 +6,8 @@
 #include "session/session_document.h"
 
 #include <QHeaderView>
+
+#include <algorithm>
 #include <QSplitter>
 #include <QTableView>
 #include <QTreeWidget>
@@ -50,25 +52,69 @@ void ContextsDock::setMethodDetails(const QStringList& lines)
     refreshMethods();
 }
 
+void ContextsDock::setMethodPreview(const QList<MethodPreview>& methods)
+{
+    preview_ = methods;
+    methods_->clear();
+    refreshMethods();
+}
+
+QString ContextsDock::rolesText(quint32 roles)
+{
+    const bool auth = (roles & 1u) != 0;  // RAS_EAP_ROLE_AUTHENTICATOR (raseap.h)
+    const bool peer = (roles & 2u) != 0;  // RAS_EAP_ROLE_AUTHENTICATEE
+    if (auth && peer) {
+        return tr("authenticator and peer");
+    }
+    return auth ? tr("authenticator") : peer ? tr("peer") : tr("none");
+}
+
+void ContextsDock::showPreview(const QList<MethodPreview>& previews)
+{
+    for (const MethodPreview& m : previews) {
+        auto* item = new QTreeWidgetItem(methods_, {tr("%1: %2").arg(sideText(m.side), m.name),
+                                                    m.error.isEmpty() ? tr("EAP type %1").arg(m.eapType)
+                                                                      : tr("cannot be loaded")});
+        if (m.error.isEmpty()) {
+            new QTreeWidgetItem(item, {tr("Roles"), rolesText(m.roles)});
+            new QTreeWidgetItem(item, {tr("State"), tr("loaded on its first call (F10)")});
+        } else {
+            new QTreeWidgetItem(item, {tr("Error"), m.error});
+        }
+        item->setExpanded(true);
+    }
+}
+
 void ContextsDock::refreshMethods()
 {
+    // The session's own method identities, then the preview of those not loaded yet (the
+    // engine loads each side on its first call).
     const auto methods = document_->trace().methods();
-    if (methods_->topLevelItemCount() == static_cast<int>(methods.size()) && !methods.empty()) {
+    QList<MethodPreview> pending;
+    for (const MethodPreview& m : std::as_const(preview_)) {
+        if (std::none_of(methods.begin(), methods.end(), [&](const MethodIdentity& id) { return id.side == m.side; })) {
+            pending.append(m);
+        }
+    }
+    const auto shown = static_cast<int>(methods.size()) + static_cast<int>(pending.size());
+    if (methods_->topLevelItemCount() == shown && shown > 0 && shownLoaded_ == methods.size()) {
         return;
     }
     methods_->clear();
+    shownLoaded_ = methods.size();
     for (std::size_t i = 0; i < methods.size(); ++i) {
         const MethodIdentity& m = methods[i];
-        auto* item = new QTreeWidgetItem(methods_, {sideText(m.side) + QStringLiteral(": ") + fromStd(m.name),
+        auto* item = new QTreeWidgetItem(methods_, {tr("%1: %2").arg(sideText(m.side), fromStd(m.name)),
                                                     tr("EAP type %1").arg(m.eapType)});
         new QTreeWidgetItem(item, {tr("Path"), fromStd(m.path)});
         new QTreeWidgetItem(item, {tr("SHA-256"), fromStd(m.sha256)});
-        new QTreeWidgetItem(item, {tr("Roles"), tr("0x%1").arg(m.roles, 0, 16)});
+        new QTreeWidgetItem(item, {tr("Roles"), rolesText(m.roles)});
         if (static_cast<int>(i) < details_.size()) {
             new QTreeWidgetItem(item, {tr("Exports"), details_[static_cast<int>(i)]});
         }
         item->setExpanded(true);
     }
+    showPreview(pending);
 }
 
 }  // namespace eapscope::ui

@@ -2,6 +2,11 @@
 // (issue 5 "Methods and contexts dock").
 #pragma once
 
+#include "controller/session_controller.h"
+
+#include <QList>
+
+#include <cstddef>
 #include <QWidget>
 
 class QTableView;
@@ -25,15 +30,21 @@ public:
 public slots:
     /// Extra facts the controller learnt when loading (exports, SHA-256), one line per method.
     void setMethodDetails(const QStringList& lines);
+    /// The methods a live session will load, shown until the trace names its own.
+    void setMethodPreview(const QList<eapscope::ui::MethodPreview>& methods);
 
 private:
     void refreshMethods();
+    void showPreview(const QList<MethodPreview>& previews);
+    [[nodiscard]] static QString rolesText(quint32 roles);
 
     SessionDocument* document_;
     ContextsModel* model_;
     QTableView* view_;
     QTreeWidget* methods_;
     QStringList details_;
+    QList<MethodPreview> preview_;
+    std::size_t shownLoaded_ = 0;
 };
 
 }  // namespace eapscope::ui

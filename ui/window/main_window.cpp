@@ -175,6 +175,14 @@ void MainWindow::createActions()
     add(QStringLiteral("actionFitAll"), tr("&Fit timeline"), QString(), QKeySequence(Qt::CTRL | Qt::Key_0), [this] {
         timeline_->fitAll();
     });
+    QAction* stepAxis = add(QStringLiteral("actionStepAxis"), tr("&Step axis (every call the same width)"),
+                            QString(), QKeySequence(Qt::CTRL | Qt::Key_K), [this](bool on) {
+                                timeline_->setAxis(on ? TimelineAxis::Steps : TimelineAxis::Time);
+                                settings_->setStepAxis(on);
+                            });
+    stepAxis->setCheckable(true);
+    stepAxis->setChecked(settings_->stepAxis());
+    timeline_->setAxis(settings_->stepAxis() ? TimelineAxis::Steps : TimelineAxis::Time);
     add(QStringLiteral("actionAbout"), tr("&About EapScope"), QString(), QKeySequence(), [this] {
         QMessageBox::about(this, tr("About EapScope"),
                            tr("EapScope %1 — a debugger for RAS EAP methods.").arg(QApplication::applicationVersion()));
@@ -209,6 +217,7 @@ void MainWindow::createMenus()
     session->addAction(action(QStringLiteral("actionBreakpoints")));
     viewMenu_ = menuBar()->addMenu(tr("&View"));
     viewMenu_->addAction(action(QStringLiteral("actionFitAll")));
+    viewMenu_->addAction(action(QStringLiteral("actionStepAxis")));
     viewMenu_->addSeparator();
     for (QDockWidget* dock : findChildren<QDockWidget*>()) {
         viewMenu_->addAction(dock->toggleViewAction());
@@ -225,7 +234,7 @@ void MainWindow::createMenus()
     }
     bar->addSeparator();
     for (const char* name : {"actionStep", "actionContinue", "actionStop", "actionStepBack", "actionRestart",
-                             "actionFireTimeout", "actionInject", "actionToggleBreakpoint"}) {
+                             "actionFireTimeout", "actionInject", "actionToggleBreakpoint", "actionStepAxis"}) {
         bar->addAction(action(QString::fromLatin1(name)));
     }
     updateRecentMenu();
@@ -316,6 +325,7 @@ void MainWindow::connectController()
     connect(controller_, &SessionController::bannerRaised, this, &MainWindow::showBanner);
     connect(controller_, &SessionController::bannerCleared, this, &MainWindow::hideBanner);
     connect(controller_, &SessionController::methodDetails, contexts_, &ContextsDock::setMethodDetails);
+    connect(controller_, &SessionController::methodsPreviewed, contexts_, &ContextsDock::setMethodPreview);
     connect(controller_, &SessionController::stoppedAt, this, [this](EventId event, const QString& reason) {
         selection_->select(event);
         statusBar()->showMessage(tr("Stopped: %1").arg(reason));
@@ -389,6 +399,7 @@ void MainWindow::startSession(const SessionSetup& setup)
     document_->setFilePath({});
     settings_->setLastMethod(QStringLiteral("authenticator"), setup.authenticatorMethod);
     settings_->setLastMethod(QStringLiteral("peer"), setup.peerMethod);
+    timeline_->setDeclaredSides(setup.sides());  // an empty lane per side before the first step
     controller_->start(setup);
     updateActions();
 }
@@ -484,6 +495,7 @@ void MainWindow::openFile(const QString& path)
                     return;
                 }
                 controller_->enterViewing();
+                timeline_->setDeclaredSides({});
                 hideBanner();
                 document_->setTrace(std::move(*trace));
                 document_->setFilePath(file);
@@ -503,6 +515,7 @@ QString MainWindow::openFileNow(const QString& path)
         return error;
     }
     controller_->enterViewing();
+    timeline_->setDeclaredSides({});
     document_->setTrace(std::move(*trace));
     document_->setFilePath(path);
     settings_->addRecentFile(path);
