@@ -331,12 +331,44 @@
         <translation>Rôles</translation>
     </message>
     <message>
-        <source>0x%1</source>
-        <translation>0x%1</translation>
-    </message>
-    <message>
         <source>Exports</source>
         <translation>Exportations</translation>
+    </message>
+    <message>
+        <source>authenticator and peer</source>
+        <translation>authentificateur et pair</translation>
+    </message>
+    <message>
+        <source>authenticator</source>
+        <translation>authentificateur</translation>
+    </message>
+    <message>
+        <source>peer</source>
+        <translation>pair</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucun</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <source>cannot be loaded</source>
+        <translation>ne peut pas être chargée</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>loaded on its first call (F10)</source>
+        <translation>chargée à son premier appel (F10)</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Erreur</translation>
     </message>
 </context>
 <context>
@@ -804,6 +836,10 @@
         <source>Saved %1</source>
         <translation>%1 enregistré</translation>
     </message>
+    <message>
+        <source>&amp;Step axis (every call the same width)</source>
+        <translation>Axe des &amp;pas (chaque appel de même largeur)</translation>
+    </message>
 </context>
 <context>
     <name>eapscope::ui::PacketFieldModel</name>
@@ -1096,10 +1132,6 @@ SHA-256 %2</translation>
         <translation>%1 Mio</translation>
     </message>
     <message>
-        <source>%1/px</source>
-        <translation>%1/px</translation>
-    </message>
-    <message>
         <source>work buffer · %1</source>
         <translation>tampon de travail · %1</translation>
     </message>
@@ -1118,6 +1150,34 @@ SHA-256 %2</translation>
     <message>
         <source>leak</source>
         <translation>fuite</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1 µs</source>
+        <translation>%1 µs</translation>
+    </message>
+    <message>
+        <source>%1 ns</source>
+        <translation>%1 ns</translation>
+    </message>
+    <message>
+        <source>Time (%1 shown)</source>
+        <translation>Temps (%1 visibles)</translation>
+    </message>
+    <message>
+        <source>Calls %1–%2</source>
+        <translation>Appels %1–%2</translation>
+    </message>
+    <message>
+        <source>Packets %1–%2</source>
+        <translation>Paquets %1–%2</translation>
     </message>
 </context>
 <context>
