@@ -34,8 +34,11 @@ struct EngineConfig {
     Counterpart counterpart = Counterpart::Loopback;
     std::vector<Bytes> script;  // Scripted: the counterpart's packets, in order, for every context
 
-    std::string identity = "alice";                          // the peer's identity (UTF-8)
-    std::optional<std::string> peerPassword;                 // given to the peer's Begin; absent = NULL
+    std::string identity = "alice";           // the peer's identity (UTF-8)
+    std::optional<std::string> peerPassword;  // given to the peer's Begin; absent = NULL
+    // Per conversation (0-based order), overriding peerPassword: a lesson shows a failed and a
+    // successful authentication side by side on the same loaded methods.
+    std::vector<std::string> peerPasswords;
     std::vector<std::pair<std::string, std::string>> users;  // back end: identity → password
 
     std::uint32_t contexts = 1;  // contexts per side, one conversation each

@@ -47,7 +47,9 @@ void SessionEngine::callBegin(std::size_t conversation, Side side, StepResult& r
     request.contextTag = ctx.context.value() + 1;
     request.authenticator = auth;
     request.identity = utf8ToUtf16(auth ? ctx.identity : config_.identity);
-    if (!auth && config_.peerPassword) {
+    if (!auth && conversation < config_.peerPasswords.size()) {
+        request.password = utf8ToUtf16(config_.peerPasswords[conversation]);
+    } else if (!auth && config_.peerPassword) {
         request.password = utf8ToUtf16(*config_.peerPassword);
     }
     request.initialId = ctx.initialId;

@@ -68,6 +68,10 @@ public:
     [[nodiscard]] const EngineConfig& config() const { return config_; }
     [[nodiscard]] Trace& trace() { return trace_; }
 
+    /// The engine's clock (ns since the session started, virtual timers included, never going
+    /// backwards): the time to stamp rows others append to the trace, such as learner actions.
+    std::uint64_t timestampNs() { return now(); }
+
     [[nodiscard]] std::vector<SideOutcome> outcomes() const;
     [[nodiscard]] bool loadFailed() const { return state_.loadFailed; }
 

@@ -18,6 +18,8 @@ namespace {
 // wrap one, so allow some headroom, but refuse the blobs a hostile file uses to exhaust memory.
 constexpr std::size_t kMaxPacketBytes = 1 << 20;
 constexpr std::size_t kMaxTextBytes = 4 << 20;
+// A lesson has a handful of tasks; a file claiming more is hostile.
+constexpr std::size_t kMaxLessonTasks = 10000;
 // Rows between progress reports and cancel checks.
 constexpr std::size_t kBatchRows = 1 << 14;
 
@@ -92,7 +94,7 @@ Result<Trace> SessionLoader::load()
     for (Step step : {&SessionLoader::migrateIfOld, &SessionLoader::countRows, &SessionLoader::loadStrings,
                       &SessionLoader::loadPackets, &SessionLoader::loadMethods, &SessionLoader::loadOptions,
                       &SessionLoader::loadContexts, &SessionLoader::loadFindings, &SessionLoader::loadSummary,
-                      &SessionLoader::loadEvents}) {
+                      &SessionLoader::loadEvents, &SessionLoader::loadLessonProgress}) {
         if (auto ok = (this->*step)(); !ok) {
             return makeError(ok.error());
         }
@@ -472,7 +474,7 @@ Status SessionLoader::loadEventRow(const SqliteStatement& row, std::size_t index
     const auto call = idRef<EventId>(v(7), totalEvents_);
     const auto packet = idRef<PacketId>(v(10), trace_.packetCount());
     const auto text = idRef<StringId>(v(11), strings_.size());
-    if (v(0) != static_cast<std::int64_t>(index) || !enumInRange(v(2), EventKind::Note) ||
+    if (v(0) != static_cast<std::int64_t>(index) || !enumInRange(v(2), EventKind::Learner) ||
         !enumInRange(v(3), Side::None) || !enumInRange(v(4), EntryPoint::End) || v(5) < 0 || v(5) > 255 ||
         !context || !call || !u32(v(8)) || !u32(v(9)) || !packet || !text) {
         return damaged("event " + std::to_string(index) + " has an out-of-range value or a dangling id");
@@ -502,6 +504,40 @@ Status SessionLoader::loadEventRow(const SqliteStatement& row, std::size_t index
                        " out of order or missing");
     }
     trace_.addFinding(findings_[findingsAdded_++], r.timeNs);
+    return Ok{};
+}
+
+Status SessionLoader::loadLessonProgress()
+{
+    auto rows =
+        query("SELECT task, done, started, completed, hints, time_ns FROM lesson_progress ORDER BY seq");
+    if (!rows) {
+        return makeError(rows.error());
+    }
+    std::vector<LessonTaskRecord> records;
+    SqliteStatement::Step step;
+    while ((step = rows->step()) == SqliteStatement::Step::Row) {
+        const std::int64_t hints = rows->integer(4);
+        const std::int64_t time = rows->integer(5);
+        if (rows->type(0) != SQLITE_TEXT || !isInt(rows->type(1)) || !u32(hints) || time < 0 ||
+            records.size() >= kMaxLessonTasks) {
+            return damaged("lesson progress row " + std::to_string(records.size()) + " is invalid");
+        }
+        LessonTaskRecord r;
+        r.task = std::string(rows->text(0));
+        r.done = rows->integer(1) != 0;
+        // A cache of the evaluation: an event it names that is not in the file (cut short) is
+        // dropped rather than refusing the whole session.
+        r.started = idRef<EventId>(rows->integer(2), trace_.size()).value_or(EventId());
+        r.completed = idRef<EventId>(rows->integer(3), trace_.size()).value_or(EventId());
+        r.hints = static_cast<std::uint32_t>(hints);
+        r.timeNs = static_cast<std::uint64_t>(time);
+        records.push_back(std::move(r));
+    }
+    if (step == SqliteStatement::Step::Error) {
+        return damaged(sqlite3_errmsg(db_.handle()));
+    }
+    trace_.setLessonProgress(std::move(records));
     return Ok{};
 }
 

@@ -34,6 +34,7 @@ private:
     Status loadFindings();
     Status loadSummary();
     Status loadEvents();
+    Status loadLessonProgress();
     Status loadEventRow(const SqliteStatement& row, std::size_t index);
     Status loadFindingRow(const SqliteStatement& row, std::size_t index);
 

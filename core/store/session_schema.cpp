@@ -24,6 +24,16 @@ CREATE TABLE findings(id INTEGER PRIMARY KEY, rule TEXT, severity INTEGER, side 
                       call INTEGER, entry INTEGER, message TEXT, bytes INTEGER, blocks INTEGER, sites TEXT,
                       signal INTEGER, exit_status INTEGER, offset INTEGER, event INTEGER);
 CREATE TABLE summary(key TEXT PRIMARY KEY, value) WITHOUT ROWID;
+CREATE TABLE lesson_progress(seq INTEGER PRIMARY KEY, task TEXT NOT NULL, done INTEGER, started INTEGER,
+                             completed INTEGER, hints INTEGER, time_ns INTEGER);
+)sql";
+
+// Format 1.2 added learner events (events.kind = Learner) and the lesson progress table; a 1.1
+// file has neither, so its lesson progress is empty.
+constexpr const char* kMigrate11To12 = R"sql(
+CREATE TABLE IF NOT EXISTS lesson_progress(seq INTEGER PRIMARY KEY, task TEXT NOT NULL, done INTEGER, started INTEGER,
+                             completed INTEGER, hints INTEGER, time_ns INTEGER);
+UPDATE meta SET value = 2 WHERE key = 'format_minor';
 )sql";
 
 // Format 1.0 kept the summary rows in meta; 1.1 moved them to their own table.
@@ -84,9 +94,16 @@ Result<SchemaVersion> readSessionVersion(const SqliteDb& db)
 
 Status migrateSession(SqliteDb& db, SchemaVersion from)
 {
+    // Each step brings the file one minor version up, so an old file runs every later step.
     if (from.major == 1 && from.minor == 0) {
         if (auto migrated = db.exec(kMigrate10To11); !migrated) {
             return makeError(db.name() + ": cannot migrate format 1.0: " + migrated.error());
+        }
+        from.minor = 1;
+    }
+    if (from.major == 1 && from.minor == 1) {
+        if (auto migrated = db.exec(kMigrate11To12); !migrated) {
+            return makeError(db.name() + ": cannot migrate format 1.1: " + migrated.error());
         }
     }
     return Ok{};

@@ -13,6 +13,9 @@
 //            signal, exit_status, offset, event)   sites = JSON array of strings
 //   summary(key, value)         events, packets, contexts, findings, errors, warnings, outcome,
 //                               packet_bytes, complete (0/1)
+//   lesson_progress(seq, task, done, started, completed, hints, time_ns)   (1.2) the lesson's
+//                               tasks as last evaluated (Trace::lessonProgress); a cache, the
+//                               Learner events (events.kind = Learner) are what grading reads
 // Id references (context, call, packet, text, label, created, event) are stored as the id
 // value + 1, with 0 for "none": the common "none" then costs no bytes in a row.
 // 64-bit unsigned columns (time, a, b) are stored as their two's-complement int64.
@@ -33,8 +36,9 @@ struct SchemaVersion {
 };
 
 /// The format this build writes. Minor versions only add; a reader accepts any minor of its
-/// major, and migrates older ones (1.0 kept the summary in meta).
-inline constexpr SchemaVersion kSessionFormat{1, 1};
+/// major, and migrates older ones (1.0 kept the summary in meta; 1.1 had no learner events
+/// and no lesson progress).
+inline constexpr SchemaVersion kSessionFormat{1, 2};
 
 /// Creates every table of the current format in an empty database.
 Status createSessionSchema(SqliteDb& db);

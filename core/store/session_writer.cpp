@@ -68,14 +68,17 @@ private:
     Status writeEvents(const Trace& trace, Marks& marks);
     Status writeOptions(const Trace& trace);
     Status writeSummary(const Trace& trace, bool complete);
+    Status writeLessonProgress(const Trace& trace);
     Status deleteFrom(const char* table, std::size_t firstId);
 
     SqliteDb db_;
     Redactor redactor_;
-    std::optional<SqliteStatement> string_, packet_, method_, context_, finding_, event_, option_, summary_;
+    std::optional<SqliteStatement> string_, packet_, method_, context_, finding_, event_, option_, summary_,
+        progress_;
     Marks marks_;
     std::optional<std::size_t> rewindTo_;
     std::vector<std::pair<std::string, std::string>> writtenOptions_;
+    std::optional<std::vector<LessonTaskRecord>> writtenProgress_;
     std::uint64_t packetBytes_ = 0;
     bool complete_ = false;
 };
@@ -92,6 +95,7 @@ Status SessionWriter::Impl::prepare()
         {&event_, "INSERT INTO events VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)"},
         {&option_, "INSERT INTO options VALUES(?1, ?2, ?3) ON CONFLICT(key) DO UPDATE SET value = ?3"},
         {&summary_, "INSERT INTO summary VALUES(?1, ?2) ON CONFLICT(key) DO UPDATE SET value = ?2"},
+        {&progress_, "INSERT INTO lesson_progress VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)"},
     };
     for (const auto& [slot, sql] : statements) {
         auto statement = SqliteStatement::prepare(db_, sql);
@@ -126,12 +130,16 @@ Status SessionWriter::Impl::write(const Trace& trace, bool complete)
         status = writeSummary(trace, complete || complete_);
     }
     if (status) {
+        status = writeLessonProgress(trace);
+    }
+    if (status) {
         status = db_.exec("COMMIT");
     }
     if (!status) {
         (void)db_.exec("ROLLBACK");
         packetBytes_ = packetBytesBefore;
         writtenOptions_.clear();  // rewrite every option next time: the upserts are idempotent
+        writtenProgress_.reset();
         return status;
     }
     marks_ = marks;
@@ -182,6 +190,33 @@ Status SessionWriter::Impl::applyRewind(const Trace& trace, Marks& marks)
             return deleted;
         }
     }
+    return Ok{};
+}
+
+// Lesson progress is small (one row per task) and replaced as a whole when it changed.
+Status SessionWriter::Impl::writeLessonProgress(const Trace& trace)
+{
+    const auto& records = trace.lessonProgress();
+    if (writtenProgress_ && *writtenProgress_ == records) {
+        return Ok{};
+    }
+    if (auto cleared = db_.exec("DELETE FROM lesson_progress"); !cleared) {
+        return cleared;
+    }
+    for (std::size_t i = 0; i < records.size(); ++i) {
+        const LessonTaskRecord& r = records[i];
+        progress_->bind(1, static_cast<std::int64_t>(i));
+        progress_->bind(2, std::string_view(r.task));
+        progress_->bind(3, static_cast<std::int64_t>(r.done ? 1 : 0));
+        progress_->bind(4, storedId(r.started));
+        progress_->bind(5, storedId(r.completed));
+        progress_->bind(6, static_cast<std::int64_t>(r.hints));
+        progress_->bind(7, asStored(r.timeNs));
+        if (auto ok = progress_->run(); !ok) {
+            return ok;
+        }
+    }
+    writtenProgress_ = records;
     return Ok{};
 }
 

@@ -56,6 +56,7 @@ std::string_view toString(EventKind kind)
     case EventKind::HeapFree: return "free";
     case EventKind::Finding: return "finding";
     case EventKind::Note: return "note";
+    case EventKind::Learner: return "learner";
     }
     return "note";
 }

@@ -30,6 +30,10 @@ enum class EventKind : std::uint8_t {
     HeapFree,
     Finding,
     Note,
+    // Added in session format 1.2. A learner's action during a lesson (select, breakpoint,
+    // answer, hint, task shown/completed): recorded in the trace like engine events so that
+    // `lesson check` re-derives every task from the file alone (core/lesson/learner_actions.h).
+    Learner,
 };
 
 enum class Severity : std::uint8_t { Info = 0, Warning = 1, Error = 2 };

@@ -229,7 +229,8 @@ std::size_t Trace::memoryBytes() const
 bool Trace::operator==(const Trace& other) const
 {
     if (size() != other.size() || contexts_.size() != other.contexts_.size() ||
-        findings_ != other.findings_ || methods_ != other.methods_ || options_ != other.options_) {
+        findings_ != other.findings_ || methods_ != other.methods_ || options_ != other.options_ ||
+        lessonProgress_ != other.lessonProgress_) {
         return false;
     }
     for (std::size_t i = 0; i < contexts_.size(); ++i) {

@@ -23,6 +23,9 @@
 //   HeapFree   side, context of the call that freed, call; a = address, b = size freed (0 if unknown).
 //   Finding    side, context, call; aux = FindingId value.
 //   Note       side, context; text.
+//   Learner    aux = LearnerAction (core/lesson/learner_actions.h); text = task id, "task=answer",
+//              breakpoint spec or lesson id; a = referenced EventId value + 1 (0 = none);
+//              side, context, entry, action, packet copied from the referenced event.
 #pragma once
 
 #include "common/strong_id.h"
@@ -91,6 +94,20 @@ struct FindingRecord {
     EventId event;  // the Finding row (set by Trace::addFinding)
 
     bool operator==(const FindingRecord&) const = default;
+};
+
+/// One task's progress as last evaluated (DESIGN.md "Session file": lesson progress). A cache
+/// for readers that do not evaluate lessons: `lesson check` never trusts it and re-derives
+/// everything from the Learner and engine events.
+struct LessonTaskRecord {
+    std::string task;  // the task's id in its lesson
+    bool done = false;
+    EventId started;           // the event at which the task became current
+    EventId completed;         // the event that completed it (invalid while not done)
+    std::uint32_t hints = 0;   // hints shown for this task
+    std::uint64_t timeNs = 0;  // trace time from start to completion (or to now)
+
+    bool operator==(const LessonTaskRecord&) const = default;
 };
 
 struct MethodIdentity {
@@ -166,8 +183,13 @@ public:
     [[nodiscard]] const std::vector<std::pair<std::string, std::string>>& options() const { return options_; }
     [[nodiscard]] std::optional<std::string> option(std::string_view key) const;
 
+    /// Lesson progress (format 1.2): replaced as a whole by whoever evaluates the lesson (the
+    /// GUI's worker, the lesson player); written to and read from the session file.
+    void setLessonProgress(std::vector<LessonTaskRecord> records) { lessonProgress_ = std::move(records); }
+    [[nodiscard]] const std::vector<LessonTaskRecord>& lessonProgress() const { return lessonProgress_; }
+
     /// Rewinds to the first `events` events: drops later rows, and the contexts, findings and
-    /// packets created by them. Methods and options stay.
+    /// packets created by them. Methods, options and lesson progress stay.
     void truncate(std::size_t events);
 
     /// Bytes held by the trace (columns, arena, strings, tables) — for the bytes/event figure.
@@ -202,6 +224,7 @@ private:
     std::vector<FindingRecord> findings_;
     std::vector<MethodIdentity> methods_;
     std::vector<std::pair<std::string, std::string>> options_;
+    std::vector<LessonTaskRecord> lessonProgress_;
 };
 
 }  // namespace eapscope

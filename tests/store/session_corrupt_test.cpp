@@ -90,7 +90,7 @@ TEST_F(SessionCorrupt, NewerMajorVersion_IsRefusedNamingBothVersions)
     ASSERT_FALSE(read);
     EXPECT_NE(read.error().find(path_), std::string::npos) << read.error();
     EXPECT_NE(read.error().find("2.3"), std::string::npos) << read.error();
-    EXPECT_NE(read.error().find("1.1"), std::string::npos) << read.error();
+    EXPECT_NE(read.error().find("1.2"), std::string::npos) << read.error();
 }
 
 TEST_F(SessionCorrupt, NewerMinorVersion_StillOpens)
