@@ -20,5 +20,6 @@ void registerRunCommand(CLI::App& app, CommandResult& result);
 void registerInspectCommand(CLI::App& app, CommandResult& result);
 void registerExportCommand(CLI::App& app, CommandResult& result);
 void registerCaptureCommands(CLI::App& app, CommandResult& result);  // import, replay, inspect CAPTURE
+void registerLessonCommand(CLI::App& app, CommandResult& result);    // lesson list|verify|check|draft
 
 }  // namespace eapscope::cli

@@ -21,6 +21,7 @@ int main(int argc, char** argv)
     registerInspectCommand(app, result);
     registerExportCommand(app, result);
     registerCaptureCommands(app, result);
+    registerLessonCommand(app, result);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

@@ -60,8 +60,8 @@ struct Varying {
 
 struct LessonScenario {
     LessonCounterpart counterpart = LessonCounterpart::Loopback;
-    std::string authenticator = "md5";  // bundled method name (never a path); Replay: the one method
-    std::string peer = "md5";           // bundled method name; unused for Capture and Replay
+    std::string authenticator = "md5";  // bundled method name (never a path)
+    std::string peer = "md5";           // bundled method name; Replay runs only the `replayRole` side's
     std::string capture;                // Capture/Replay: file name in the bundled captures folder
     std::uint32_t conversation = 1;     // Capture/Replay: 1-based conversation of the capture
     Side replayRole = Side::Peer;       // Replay: the side the method plays
@@ -100,6 +100,7 @@ struct EventFilter {
     std::optional<std::uint8_t> type;      // packets: EAP Type (Request/Response)
     std::optional<bool> failed;            // calls: result != NO_ERROR
     std::optional<std::string> outcome;    // outcome condition: "success" | "failure" | "error"
+    std::optional<bool> lost;              // packets: lost on the wire (drop-packet fault injection)
 
     bool operator==(const EventFilter&) const = default;
 };
@@ -109,8 +110,8 @@ enum class QuestionKind : std::uint8_t {
     Packet,      // which packet … ?  answered by selecting a Packet event that matches `where`
     Rule,        // which rule did … break?  rule ids of the findings matching `where`
     Context,     // which context … ?  context numbers of the findings matching `where`
-    Bytes,       // how many bytes … ?  `bytes` of the findings matching `where`
-    Blocks,      // how many blocks … ?  `blocks` of the findings matching `where`
+    ByteCount,   // how many bytes … ?  `bytes` of the findings matching `where`
+    BlockCount,  // how many blocks … ?  `blocks` of the findings matching `where`
     Call,        // which call … ?  entry points of the findings matching `where`
     Identity,    // which identity … ?  identities carried by Response/Identity packets
     Method,      // which method was negotiated … ?  the EAP type the peer answered (not Identity/Nak)
@@ -128,6 +129,7 @@ enum class ConditionKind : std::uint8_t {
     Outcome,     // a context's outcome matching `where` (side, context, outcome) was decided
     Breakpoint,  // a breakpoint of `breakpointKind` (and value) was hit on an event matching `where`
     Answer,      // the learner's answer to `question` matches the session's own data
+    Timer,       // a retransmission timer matching `where` (side, context) fired
 };
 
 std::string_view toString(ConditionKind kind);

@@ -18,6 +18,7 @@
 // any truncate call rewind() (or just update(): a shorter trace is detected and re-evaluated).
 #pragma once
 
+#include "lesson/learner_actions.h"
 #include "lesson/lesson.h"
 #include "trace/trace.h"
 
@@ -80,13 +81,19 @@ public:
                                       EventId selected = EventId()) const;
 
 private:
-    void evaluateFrom(const Trace& trace, std::size_t first);
-    bool tryComplete(const Trace& trace, std::size_t task, std::size_t end);
+    void startFirstTask(const Trace& trace);
+    void startTask(const Trace& trace, std::size_t index, std::size_t startRow, std::size_t startEvents);
+    void evaluateFrom(const Trace& trace);
+    /// The row that completes task `index` among rows not yet looked at, if any.
+    std::optional<std::size_t> tryComplete(const Trace& trace, std::size_t index, std::size_t end);
+    bool learnerCompletes(const Trace& trace, std::size_t index, const LearnerEvent& event);
 
     Lesson lesson_;
     LessonProgress progress_;
-    std::size_t scanned_ = 0;     // rows of the trace already evaluated
-    std::size_t searchFrom_ = 0;  // the current task's rows before this one were checked
+    std::size_t scanned_ = 0;      // rows of the trace already evaluated
+    std::size_t searchFrom_ = 0;   // current task, reached conditions: rows before this were checked
+    std::size_t learnerFrom_ = 0;  // current task: learner rows before this were counted
+    bool started_ = false;         // the first task's start is known
 };
 
 /// One-shot evaluation (lesson check, tests): scenarioMismatch() first, then every task.
