@@ -54,7 +54,7 @@ TEST(BundledLessons, FifteenLessonsNumberedInTeachingOrderWithUniqueIds)
     std::set<std::string> ids;
     for (std::size_t i = 0; i < lessons.size(); ++i) {
         const std::string name = fs::path(lessons[i].path).filename().string();
-        char prefix[4];
+        char prefix[24];
         std::snprintf(prefix, sizeof prefix, "%02zu-", i + 1);
         EXPECT_EQ(name.rfind(prefix, 0), 0u) << name;
         EXPECT_EQ(name, std::string(prefix) + lessons[i].id + ".lesson") << "file name = number + id";

@@ -291,8 +291,8 @@ INSTANTIATE_TEST_SUITE_P(
                       AnswerCase{"outcome", "échec", "success"},
                       AnswerCase{"count, about: {code: Request, from: authenticator}", "2", "3"},
                       AnswerCase{"result-code, about: {side: authenticator}", "691", "0"}),
-    [](const ::testing::TestParamInfo<AnswerCase>& info) {
-        std::string name = info.param.question;
+    [](const ::testing::TestParamInfo<AnswerCase>& param) {
+        std::string name = param.param.question;
         name = name.substr(0, name.find(','));
         for (char& c : name) {
             c = c == '-' ? '_' : c;

@@ -124,7 +124,7 @@ TEST(LessonParser, MissingFrench_NamesTheTextField)
 TEST(LessonParser, UnknownRule_NamesTheRuleField)
 {
     const std::string e = errorOf(withLine("rule: HEAP_LEAK, side", "rule: HEAP_LEEK, side"));
-    EXPECT_NE(e.find("sample.lesson:21:24: tasks[0].done-when.finding.rule: 'HEAP_LEEK' is not a rule"),
+    EXPECT_NE(e.find("sample.lesson:21:23: tasks[0].done-when.finding.rule: 'HEAP_LEEK' is not a rule"),
               std::string::npos)
         << e;
 }
