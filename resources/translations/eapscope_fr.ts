@@ -125,6 +125,149 @@
     </message>
 </context>
 <context>
+    <name>RuleCatalogue</name>
+    <message>
+        <source>the library has no RasEapGetInfo export</source>
+        <translation>la bibliothèque n&apos;exporte pas RasEapGetInfo</translation>
+    </message>
+    <message>
+        <source>RasEapGetInfo returned an error for the requested type</source>
+        <translation>RasEapGetInfo a renvoyé une erreur pour le type demandé</translation>
+    </message>
+    <message>
+        <source>RasEapGetInfo filled a dwEapTypeId that differs from the requested type</source>
+        <translation>RasEapGetInfo a rempli un dwEapTypeId différent du type demandé</translation>
+    </message>
+    <message>
+        <source>RasEapGetInfo left the RasEapMakeMessage pointer NULL</source>
+        <translation>RasEapGetInfo a laissé le pointeur RasEapMakeMessage à NULL</translation>
+    </message>
+    <message>
+        <source>RasEapGetInfo wrote past the end of PPP_EAP_INFO</source>
+        <translation>RasEapGetInfo a écrit au-delà de la fin de PPP_EAP_INFO</translation>
+    </message>
+    <message>
+        <source>RasEapInitialize(TRUE) failed, so the method cannot be used</source>
+        <translation>RasEapInitialize(TRUE) a échoué : la méthode est inutilisable</translation>
+    </message>
+    <message>
+        <source>RasEapBegin returned NO_ERROR without writing *ppWorkBuffer</source>
+        <translation>RasEapBegin a renvoyé NO_ERROR sans écrire *ppWorkBuffer</translation>
+    </message>
+    <message>
+        <source>RasEapBegin returned the work buffer of another live context</source>
+        <translation>RasEapBegin a renvoyé le tampon de travail d&apos;un autre contexte vivant</translation>
+    </message>
+    <message>
+        <source>the method wrote into host-owned input (PPP_EAP_INPUT, its strings, attributes or the received packet)</source>
+        <translation>la méthode a écrit dans une entrée qui appartient à l&apos;hôte (PPP_EAP_INPUT, ses chaînes, ses attributs ou le paquet reçu)</translation>
+    </message>
+    <message>
+        <source>the method kept a pointer to Begin-only input (identity, password, connection or user data) and read it later</source>
+        <translation>la méthode a gardé un pointeur vers une entrée valable seulement pendant Begin (identité, mot de passe, données de connexion ou d&apos;utilisateur) et l&apos;a relue plus tard</translation>
+    </message>
+    <message>
+        <source>the method wrote past the host&apos;s PPP_EAP_OUTPUT</source>
+        <translation>la méthode a écrit au-delà du PPP_EAP_OUTPUT de l&apos;hôte</translation>
+    </message>
+    <message>
+        <source>the method wrote past cbSendPacket bytes of the send buffer</source>
+        <translation>la méthode a écrit au-delà des cbSendPacket octets du tampon d&apos;envoi</translation>
+    </message>
+    <message>
+        <source>the sent packet&apos;s Length is &lt; 4, &gt; cbSendPacket, or wrong for its code</source>
+        <translation>le champ Length du paquet envoyé est &lt; 4, &gt; cbSendPacket, ou incorrect pour son code</translation>
+    </message>
+    <message>
+        <source>the sent packet&apos;s Code is not allowed for the method&apos;s role</source>
+        <translation>le Code du paquet envoyé n&apos;est pas permis pour le rôle de la méthode</translation>
+    </message>
+    <message>
+        <source>the sent Request/Response Type is not the method&apos;s EAP type</source>
+        <translation>le Type de la Request/Response envoyée n&apos;est pas le type EAP de la méthode</translation>
+    </message>
+    <message>
+        <source>an Identifier rule was broken (first Id, +1 per new Request, Response echoes Request, Success/Failure echo the last Response)</source>
+        <translation>une règle d&apos;Identifier a été enfreinte (premier Id, +1 à chaque nouvelle Request, la Response reprend celui de la Request, Success/Failure reprennent celui de la dernière Response)</translation>
+    </message>
+    <message>
+        <source>a retransmission is not byte-identical to the packet it repeats</source>
+        <translation>une retransmission n&apos;est pas identique, octet pour octet, au paquet qu&apos;elle répète</translation>
+    </message>
+    <message>
+        <source>the Action is out of range or one of the reserved values 7/8</source>
+        <translation>l&apos;Action est hors limites ou vaut l&apos;une des valeurs réservées 7/8</translation>
+    </message>
+    <message>
+        <source>an Action or output flag is not allowed for the method&apos;s role</source>
+        <translation>une Action ou un indicateur de sortie n&apos;est pas permis pour le rôle de la méthode</translation>
+    </message>
+    <message>
+        <source>Success was sent with a failure code, or Failure with NO_ERROR</source>
+        <translation>Success a été envoyé avec un code d&apos;échec, ou Failure avec NO_ERROR</translation>
+    </message>
+    <message>
+        <source>an output attribute array is unterminated or invalid, or an MPPE key attribute is malformed</source>
+        <translation>un tableau d&apos;attributs de sortie est non terminé ou invalide, ou un attribut de clé MPPE est mal formé</translation>
+    </message>
+    <message>
+        <source>an entry point returned an error that ends the session</source>
+        <translation>un point d&apos;entrée a renvoyé une erreur qui met fin à la session</translation>
+    </message>
+    <message>
+        <source>RasEapEnd returned an error</source>
+        <translation>RasEapEnd a renvoyé une erreur</translation>
+    </message>
+    <message>
+        <source>the work buffer was still allocated after RasEapEnd returned</source>
+        <translation>le tampon de travail était encore alloué après le retour de RasEapEnd</translation>
+    </message>
+    <message>
+        <source>blocks allocated during the context&apos;s calls are still live after its RasEapEnd</source>
+        <translation>des blocs alloués pendant les appels du contexte sont encore vivants après son RasEapEnd</translation>
+    </message>
+    <message>
+        <source>a call on one context freed a block that belongs to another context</source>
+        <translation>un appel sur un contexte a libéré un bloc qui appartient à un autre contexte</translation>
+    </message>
+    <message>
+        <source>the method touched or freed memory of a context after that context ended</source>
+        <translation>la méthode a touché ou libéré la mémoire d&apos;un contexte après la fin de ce contexte</translation>
+    </message>
+    <message>
+        <source>the method freed a block twice</source>
+        <translation>la méthode a libéré un bloc deux fois</translation>
+    </message>
+    <message>
+        <source>the method freed a pointer the allocator never returned</source>
+        <translation>la méthode a libéré un pointeur que l&apos;allocateur n&apos;a jamais renvoyé</translation>
+    </message>
+    <message>
+        <source>blocks allocated by RasEapInitialize(TRUE) are still live after RasEapInitialize(FALSE)</source>
+        <translation>des blocs alloués par RasEapInitialize(TRUE) sont encore vivants après RasEapInitialize(FALSE)</translation>
+    </message>
+    <message>
+        <source>the method crashed, aborted or exited the process</source>
+        <translation>la méthode a planté, avorté ou terminé le processus</translation>
+    </message>
+    <message>
+        <source>a call did not return within the watchdog limit</source>
+        <translation>un appel n&apos;est pas revenu dans le délai du chien de garde</translation>
+    </message>
+    <message>
+        <source>a call took longer than the configured threshold (blocking work in the engine thread)</source>
+        <translation>un appel a pris plus longtemps que le seuil configuré (travail bloquant dans le fil du moteur)</translation>
+    </message>
+    <message>
+        <source>replaying a captured conversation, the method&apos;s packet differs from the captured one</source>
+        <translation>en rejouant une conversation capturée, le paquet de la méthode diffère de celui de la capture</translation>
+    </message>
+    <message>
+        <source>unknown rule</source>
+        <translation>règle inconnue</translation>
+    </message>
+</context>
+<context>
     <name>eapscope</name>
     <message>
         <source>Authenticator</source>
