@@ -43,6 +43,17 @@ void addOptions(CLI::App* cmd, RunOptions& o)
     cmd->add_option("--peer-user-data", o.peerUserData,
                     "the peer's RasEapBegin user data: FILE or key=value text")
         ->type_name("FILE|TEXT");
+    cmd->add_option("--radius", o.radius,
+                    "counterpart: a real RADIUS server at HOST:PORT; EapScope is the NAS and --peer meets it "
+                    "(--auth is not used)")
+        ->type_name("HOST:PORT");
+    cmd->add_option("--secret", o.secret, "the shared secret with the --radius server")->type_name("SECRET");
+    cmd->add_option("--radius-timeout-ms", o.radiusTimeoutMs, "wait this long for each answer of the server")
+        ->check(CLI::Range(1u, 600000u))
+        ->capture_default_str();
+    cmd->add_option("--radius-retries", o.radiusRetries, "retransmissions of an unanswered Access-Request")
+        ->check(CLI::Range(0u, 20u))
+        ->capture_default_str();
     addExecutorOptions(cmd, o);
 }
 
@@ -96,7 +107,9 @@ void registerRunCommand(CLI::App& app, CommandResult& result)
 {
     auto options = std::make_shared<RunOptions>();
     CLI::App* cmd =
-        app.add_subcommand("run", "Run a loopback session between an authenticator and a peer method");
+        app.add_subcommand("run",
+                           "Run a session: an authenticator and a peer method in loopback, or a peer "
+                           "method against a RADIUS server (--radius)");
     addOptions(cmd, *options);
     cmd->callback([options, &result] { result.exitCode = runCommand(*options); });
 }

@@ -5,7 +5,9 @@
 
 #include "method/call_types.h"
 #include "method/method_executor.h"
+#include "radius/radius_transport.h"
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -19,6 +21,25 @@ enum class Counterpart : std::uint8_t {
     Loopback,  // both sides are methods
     Scripted,  // the side without an executor plays `script`, one packet each time the method waits
     Manual,    // the side without an executor waits for injectPacket() (GUI)
+    // A real RADIUS server plays the authenticator; the engine is the NAS (RFC 3579, RFC 2869)
+    // and the peer is the method under test (`run --radius`, session_radius.cpp).
+    RadiusServer,
+    // Real supplicants behind NASes play the peer, one conversation each, opened and fed from
+    // outside through openConversation()/deliverFromCounterpart() (`serve`, radius_serve.h).
+    RadiusClients,
+};
+
+/// The NAS side of `run --radius`: where Access-Requests go and how patiently.
+struct RadiusNasConfig {
+    radius::RadiusTransport* transport = nullptr;  // not owned; the UDP socket in the CLI
+    std::string server;                            // "HOST:PORT", for texts and the server's lane
+    std::string secret;
+    // RFC 5080 §2.2.1 leaves the schedule to the client; eapol_test waits 3 s per try and
+    // FreeRADIUS answers in well under a millisecond here, so 3 s and 3 retries say "dead"
+    // after 12 s without mistaking a slow server for a dead one.
+    std::uint32_t timeoutMs = 3000;
+    std::uint32_t retries = 3;
+    std::array<std::uint8_t, 4> nasIp = {127, 0, 0, 1};
 };
 
 struct EngineSide {
@@ -33,6 +54,7 @@ struct EngineConfig {
     EngineSide peer;
     Counterpart counterpart = Counterpart::Loopback;
     std::vector<Bytes> script;  // Scripted: the counterpart's packets, in order, for every context
+    RadiusNasConfig radius;     // RadiusServer
 
     std::string identity = "alice";           // the peer's identity (UTF-8)
     std::optional<std::string> peerPassword;  // given to the peer's Begin; absent = NULL

@@ -11,6 +11,7 @@
 #include <array>
 #include <cstdint>
 #include <deque>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -65,7 +66,8 @@ struct SideContext {
     ContextId context;   // trace context, invalid until the side starts
     bool begun = false;  // RasEapBegin returned NO_ERROR: End is owed
     std::uint64_t workBuffer = 0;
-    std::string identity;  // authenticator: identity from the peer's Response/Identity
+    std::string identity;                // authenticator: identity from the peer's Response/Identity
+    std::uint8_t identityRequestId = 0;  // authenticator: Id of the Request/Identity (engine's or the NAS's)
     std::uint8_t initialId = 0;
     std::deque<PendingInput> inputs;
     RetransmitTimer timer;
@@ -77,8 +79,28 @@ struct SideContext {
     std::size_t scriptCursor = 0;  // Scripted counterpart playing this side: next packet
 };
 
+/// The RADIUS side of one conversation (RadiusServer: EapScope is the NAS; RadiusClients: the
+/// packets the method sends, waiting for the serve loop to wrap them).
+struct RadiusExchange {
+    bool started = false;             // RadiusServer: the NAS sent Request/Identity
+    std::deque<Bytes> toCounterpart;  // EAP packets the method sent, not yet wrapped in RADIUS
+    Bytes state;                      // State of the last Access-Challenge (RFC 2865 §5.24)
+    std::string userName;             // from the peer's Response/Identity (RFC 3579 §2.1)
+    Bytes request;                    // the Access-Request in flight, resent as it is (RFC 5080 §2.2.1)
+    std::array<std::uint8_t, 16> requestAuthenticator{};
+    std::uint8_t identifier = 0;
+    std::uint8_t lastEapId = 0;  // Identifier of the last EAP Response sent to the server
+    bool awaiting = false;
+    std::uint32_t sends = 0;     // transmissions of `request`
+    std::uint64_t sentAtNs = 0;  // steady clock: the server is real, so is its timeout
+    bool finished = false;       // Accept or Reject received, or the server given up on
+    std::optional<Bytes> serverSendKey, serverRecvKey;  // decrypted MS-MPPE keys of the Accept
+    std::vector<AuthAttribute> methodAttributes;        // RadiusClients: the method's Done attributes
+};
+
 struct Conversation {
     std::array<SideContext, 2> sides;  // indexed by Side (Authenticator = 0, Peer = 1)
+    RadiusExchange radius;
 };
 
 struct SideRuntime {
@@ -98,9 +120,11 @@ struct EngineState {
     std::size_t cursor = 0;   // round-robin position over (conversation, side) slots
     std::uint32_t packetsOnWire = 0;
     std::uint64_t timerSeq = 0;
-    std::uint64_t virtualNs = 0;   // time added by fired virtual timers
-    std::uint64_t lastTimeNs = 0;  // trace times never go backwards
-    bool loadFailed = false;       // a side could not be loaded (CLI exit 2)
+    std::uint64_t virtualNs = 0;    // time added by fired virtual timers
+    std::uint64_t lastTimeNs = 0;   // trace times never go backwards
+    std::uint8_t radiusNextId = 0;  // RADIUS Identifier of the next Access-Request (RFC 2865 §3)
+    bool serving = true;            // RadiusClients: conversations may still arrive
+    bool loadFailed = false;        // a side could not be loaded (CLI exit 2)
     HeapLedger heap;
 };
 

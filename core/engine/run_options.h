@@ -38,6 +38,12 @@ struct RunOptions {
 
     // Session file (issue 4).
     std::string recordPath;
+
+    // RADIUS server as counterpart (issue 11): the peer meets a real server, EapScope is the NAS.
+    std::optional<std::string> radius;  // "HOST:PORT"; absent = loopback
+    std::string secret;                 // the shared secret with that server
+    std::uint32_t radiusTimeoutMs = 3000;
+    std::uint32_t radiusRetries = 3;
 };
 
 }  // namespace eapscope

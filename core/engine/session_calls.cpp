@@ -165,6 +165,15 @@ void SessionEngine::actOnOutput(std::size_t conversation, Side side, const CallO
 {
     SideContext& ctx = sideContext(conversation, side);
     const bool resend = input && input->kind == PendingInput::Kind::Timeout;
+    const bool done = outcome.action == EAPACTION_Done || outcome.action == EAPACTION_SendAndDone;
+    if (done && side == Side::Authenticator && config_.counterpart == Counterpart::RadiusClients) {
+        state_.conversations[conversation].radius.methodAttributes =
+            outcome.outputAttributes;  // for the Accept
+    }
+    if (done && side == Side::Peer && config_.counterpart == Counterpart::RadiusServer &&
+        outcome.authResultCode == NO_ERROR) {
+        checkMppeKeys(conversation, outcome, trace_.calls()[callEnd.value()]);
+    }
     if (sent.valid()) {
         transmit(conversation, side, sent, outcome.sendPacket, callEnd,
                  actionName(static_cast<std::uint8_t>(outcome.action)));

@@ -13,7 +13,10 @@
 #include "engine/engine_state.h"
 #include "trace/trace.h"
 
+#include "radius/radius_packet.h"
+
 #include <chrono>
+#include <map>
 #include <string>
 
 namespace eapscope {
@@ -63,6 +66,22 @@ public:
     /// Manual counterpart: a packet from the person to the method of the running conversation.
     Status injectPacket(Bytes packet);
 
+    // RadiusClients counterpart (`serve`, radius_serve.h): conversations arrive from outside.
+    /// Opens a conversation whose peer is `label` (e.g. "RADIUS 02-00-00-00-00-01"); its index.
+    std::size_t openConversation(std::string label);
+    /// A packet from the conversation's supplicant to the method.
+    Status deliverFromCounterpart(std::size_t conversation, Bytes packet, std::string_view label);
+    /// The EAP packets the method sent to the conversation's supplicant since the last call.
+    std::vector<Bytes> takeCounterpartPackets(std::size_t conversation);
+    /// The attributes the method returned with its last Done/SendAndDone (MPPE keys).
+    [[nodiscard]] const std::vector<AuthAttribute>& methodAttributes(std::size_t conversation) const;
+    /// Ends a conversation whose supplicant went away (its context gets RasEapEnd).
+    void abandonConversation(std::size_t conversation, std::string why);
+    /// No more conversations will arrive: the session ends when the open ones have.
+    void stopServing() { state_.serving = false; }
+    /// Records a RADIUS packet on the lane of the conversation's counterpart side.
+    void recordCounterpartRadius(std::size_t conversation, const Bytes& bytes, bool toMethodSide);
+
     [[nodiscard]] const EngineState& state() const { return state_; }
     void restoreState(const EngineState& state) { state_ = state; }
     [[nodiscard]] const EngineConfig& config() const { return config_; }
@@ -107,7 +126,7 @@ private:
     void complete(std::size_t conversation, Side side, Outcome outcome, std::uint32_t code,
                   std::string message);
     void setStage(std::size_t conversation, Side side, SideStage stage, std::string_view detail = {});
-    void ensureContext(std::size_t conversation, Side side);
+    void ensureContext(std::size_t conversation, Side side, std::string_view label = {});
 
     // method calls (session_calls.cpp)
     void callBegin(std::size_t conversation, Side side, StepResult& result);
@@ -131,6 +150,28 @@ private:
     void transmitEngine(std::size_t conversation, Side from, const Bytes& bytes, std::string_view label);
     void deliver(std::size_t conversation, Side to, PacketId packet, const Bytes& bytes);
 
+    // the RADIUS server counterpart: EapScope is the NAS (session_radius.cpp)
+    bool radiusHasWork(std::size_t conversation) const;
+    void playRadius(std::size_t conversation, StepResult& result);
+    void startNas(std::size_t conversation, StepResult& result);
+    void sendAccessRequest(std::size_t conversation, StepResult& result);
+    void transmitRadius(std::size_t conversation);
+    void recordRadius(std::size_t conversation, const Bytes& bytes, bool fromServer,
+                      std::uint32_t transmission);
+    std::optional<Bytes> nextRadiusReply(std::size_t conversation, std::chrono::milliseconds wait);
+    void awaitRadius(std::size_t conversation, StepResult& result);
+    void handleRadiusReply(std::size_t conversation, const radius::RadiusPacket& reply, StepResult& result);
+    void keepServerKeys(std::size_t conversation, const radius::RadiusPacket& accept);
+    void checkMppeKeys(std::size_t conversation, const CallOutcome& outcome, EventId callStart);
+    void giveUpRadius(std::size_t conversation, const std::string& why);
+    void closeRadiusLane(std::size_t conversation, StepResult& result);
+    void endCounterpartLane(std::size_t conversation, Side lane);
+    bool radiusCounterpart() const
+    {
+        return config_.counterpart == Counterpart::RadiusServer ||
+               config_.counterpart == Counterpart::RadiusClients;
+    }
+
     // helpers
     std::uint64_t now();
     EventId note(Side side, ContextId context, std::string_view text);
@@ -147,6 +188,9 @@ private:
     ContractChecker checker_;
     BackEnd backEnd_;
     std::chrono::steady_clock::time_point start_;
+    // Answers of the RADIUS server read while waiting for another conversation's, by Identifier.
+    // Real I/O, not engine state: a step back never brings a server's answer back.
+    std::map<std::uint8_t, Bytes> radiusInbox_;
 };
 
 std::string_view toString(SideStage stage);

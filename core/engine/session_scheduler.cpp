@@ -64,7 +64,13 @@ bool SessionEngine::waitingForPacket(const SideContext& ctx) const
 
 bool SessionEngine::counterpartHasWork(std::size_t conversation, Side side) const
 {
-    if (isMethodSide(side) || config_.counterpart != Counterpart::Scripted) {
+    if (isMethodSide(side)) {
+        return false;
+    }
+    if (config_.counterpart == Counterpart::RadiusServer) {
+        return side == Side::Authenticator && radiusHasWork(conversation);
+    }
+    if (config_.counterpart != Counterpart::Scripted) {
         return false;
     }
     const SideContext& method = sideContext(conversation, other(side));
@@ -80,6 +86,11 @@ bool SessionEngine::stepConversations(StepResult& result)
         ++state_.current;
     }
     const auto active = activeConversations();
+    const bool serving = config_.counterpart == Counterpart::RadiusClients && state_.serving;
+    if (active.empty() && serving) {
+        result = {StepKind::Waiting, Side::None, ContextId(), EntryPoint::None, "waiting for a supplicant"};
+        return false;
+    }
     if (active.empty()) {
         advancePhase();
         return false;
@@ -102,6 +113,12 @@ bool SessionEngine::stepConversations(StepResult& result)
     }
     if (config_.autoFireTimeouts && fireEarliestTimer(result, true)) {
         return true;
+    }
+    if (config_.counterpart == Counterpart::RadiusClients) {
+        // The supplicants (and their NASes) retransmit; the method waits for their packets.
+        result = {StepKind::Waiting, Side::None, ContextId(), EntryPoint::None,
+                  "waiting for the supplicants"};
+        return false;
     }
     if (timerArmed() || config_.counterpart == Counterpart::Manual) {
         result = {StepKind::Waiting, Side::None, ContextId(), EntryPoint::None,

@@ -37,7 +37,7 @@ bool isCode(const std::optional<EapHeader>& h, std::uint8_t code,
 
 }  // namespace
 
-void SessionEngine::ensureContext(std::size_t conversation, Side side)
+void SessionEngine::ensureContext(std::size_t conversation, Side side, std::string_view label)
 {
     SideContext& ctx = sideContext(conversation, side);
     if (ctx.context.valid()) {
@@ -57,6 +57,7 @@ void SessionEngine::ensureContext(std::size_t conversation, Side side)
     info.side = side;
     info.number = ++rt.contextCount;
     info.created = created;
+    info.label = trace_.intern(label);
     trace_.addContext(info);
     ctx.context = id;
 }
@@ -81,6 +82,11 @@ void SessionEngine::setStage(std::size_t conversation, Side side, SideStage stag
     }
     row.text = trace_.intern(text);
     trace_.append(row);
+    if (stage == SideStage::Ended && config_.counterpart == Counterpart::RadiusClients &&
+        isMethodSide(side)) {
+        endCounterpartLane(conversation,
+                           other(side));  // the supplicant's lane ends with the method's context
+    }
 }
 
 void SessionEngine::complete(std::size_t conversation, Side side, Outcome outcome, std::uint32_t code,
@@ -135,6 +141,18 @@ void SessionEngine::work(std::size_t conversation, Side side, StepResult& result
 void SessionEngine::startAuthenticator(std::size_t conversation, StepResult& result)
 {
     ensureContext(conversation, Side::Authenticator);
+    SideContext& ctx = sideContext(conversation, Side::Authenticator);
+    if (config_.counterpart == Counterpart::RadiusClients) {
+        // RFC 3579 §2.1: the NAS did the Identity exchange; its Response/Identity comes first.
+        const auto h = ctx.inputs.empty() ? std::nullopt : parseEapHeader(ctx.inputs.front().bytes);
+        ctx.identityRequestId = h ? h->id : config_.identityRequestId;
+        setStage(conversation, Side::Authenticator, SideStage::AwaitIdentity,
+                 "the NAS asked for the identity");
+        result = {StepKind::EngineAction, Side::Authenticator, ctx.context, EntryPoint::None,
+                  "conversation from a NAS: Response/Identity next"};
+        return;
+    }
+    ctx.identityRequestId = config_.identityRequestId;
     // RASEAP.md §3.3: the authenticator's engine asks for the identity; the method's first
     // Request then continues from the next Identifier.
     transmitEngine(conversation, Side::Authenticator, makeIdentityRequest(config_.identityRequestId),
@@ -170,7 +188,7 @@ void SessionEngine::authenticatorReceives(std::size_t conversation, PendingInput
                            "engine: Request/Identity (retransmission)");
             armTimer(conversation, side, false, true);
             result.description = "resent Request/Identity";
-        } else if (isCode(h, EAPCODE_Response, EAPTYPE_Identity) && h->id == config_.identityRequestId) {
+        } else if (isCode(h, EAPCODE_Response, EAPTYPE_Identity) && h->id == ctx.identityRequestId) {
             ctx.identity = identityOf(input.bytes);
             ctx.initialId = static_cast<std::uint8_t>(h->id + 1);
             ctx.timer = RetransmitTimer{};
@@ -277,6 +295,10 @@ void SessionEngine::answerBackEnd(std::size_t conversation, StepResult& result)
 
 void SessionEngine::playCounterpart(std::size_t conversation, Side side, StepResult& result)
 {
+    if (config_.counterpart == Counterpart::RadiusServer) {
+        playRadius(conversation, result);
+        return;
+    }
     SideContext& script = sideContext(conversation, side);
     const Bytes& packet = config_.script.at(script.scriptCursor++);
     const Side to = other(side);

@@ -36,6 +36,10 @@ void SessionEngine::transmit(std::size_t conversation, Side from, PacketId packe
 void SessionEngine::deliver(std::size_t conversation, Side to, PacketId packet, const Bytes& bytes)
 {
     if (!isMethodSide(to)) {
+        if (radiusCounterpart()) {
+            state_.conversations.at(conversation)
+                .radius.toCounterpart.push_back(bytes);  // wrapped in RADIUS next
+        }
         return;  // the scripted or manual counterpart consumes it
     }
     SideContext& receiver = sideContext(conversation, to);

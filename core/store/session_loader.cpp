@@ -474,7 +474,7 @@ Status SessionLoader::loadEventRow(const SqliteStatement& row, std::size_t index
     const auto call = idRef<EventId>(v(7), totalEvents_);
     const auto packet = idRef<PacketId>(v(10), trace_.packetCount());
     const auto text = idRef<StringId>(v(11), strings_.size());
-    if (v(0) != static_cast<std::int64_t>(index) || !enumInRange(v(2), EventKind::Learner) ||
+    if (v(0) != static_cast<std::int64_t>(index) || !enumInRange(v(2), EventKind::Radius) ||
         !enumInRange(v(3), Side::None) || !enumInRange(v(4), EntryPoint::End) || v(5) < 0 || v(5) > 255 ||
         !context || !call || !u32(v(8)) || !u32(v(9)) || !packet || !text) {
         return damaged("event " + std::to_string(index) + " has an out-of-range value or a dangling id");

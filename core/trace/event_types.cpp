@@ -57,6 +57,7 @@ std::string_view toString(EventKind kind)
     case EventKind::Finding: return "finding";
     case EventKind::Note: return "note";
     case EventKind::Learner: return "learner";
+    case EventKind::Radius: return "radius";
     }
     return "note";
 }

@@ -34,6 +34,7 @@ enum class EventKind : std::uint8_t {
     // answer, hint, task shown/completed): recorded in the trace like engine events so that
     // `lesson check` re-derives every task from the file alone (core/lesson/learner_actions.h).
     Learner,
+    Radius,  // appended: a RADIUS packet between the NAS and the server (live RADIUS counterparts)
 };
 
 enum class Severity : std::uint8_t { Info = 0, Warning = 1, Error = 2 };

@@ -26,6 +26,9 @@
 //   Learner    aux = LearnerAction (core/lesson/learner_actions.h); text = task id, "task=answer",
 //              breakpoint spec or lesson id; a = referenced EventId value + 1 (0 = none);
 //              side, context, entry, action, packet copied from the referenced event.
+//   Radius     side = the side the RADIUS server or the supplicants' NAS stands for; context =
+//              its lane; packet = the whole RADIUS packet; aux = 0 NAS → server, 1 server → NAS;
+//              result = transmission number (1 = first, 2+ = retransmission); text = summary.
 #pragma once
 
 #include "common/strong_id.h"

@@ -86,13 +86,15 @@ TEST(RuleCatalogue, HoldsEveryDesignRuleWithTextAndSection)
                            "CRASH",
                            "HANG",
                            "SLOW_CALL",
-                           "REPLAY_DIVERGENCE"}) {
+                           "REPLAY_DIVERGENCE",
+                           "RADIUS_NO_RESPONSE",
+                           "MPPE_KEY_MISMATCH"}) {
         const RuleInfo info = ruleInfo(id);
         EXPECT_EQ(info.id, id);
         EXPECT_FALSE(info.text.empty()) << id;
         EXPECT_NE(info.section.find("RASEAP.md"), std::string_view::npos) << id;
     }
-    EXPECT_EQ(allRules().size(), 34u);
+    EXPECT_EQ(allRules().size(), 36u);
     EXPECT_FALSE(isKnownRule("NOT_A_RULE"));
 }
 
