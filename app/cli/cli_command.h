@@ -21,5 +21,6 @@ void registerInspectCommand(CLI::App& app, CommandResult& result);
 void registerExportCommand(CLI::App& app, CommandResult& result);
 void registerCaptureCommands(CLI::App& app, CommandResult& result);  // import, replay, inspect CAPTURE
 void registerLessonCommand(CLI::App& app, CommandResult& result);    // lesson list|verify|check|draft
+void registerServeCommand(CLI::App& app, CommandResult& result);
 
 }  // namespace eapscope::cli

@@ -22,6 +22,7 @@ int main(int argc, char** argv)
     registerExportCommand(app, result);
     registerCaptureCommands(app, result);
     registerLessonCommand(app, result);
+    registerServeCommand(app, result);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
