@@ -142,6 +142,7 @@ QString EventTableModel::detail(const EventRow& row) const
         break;
     case EventKind::TimerArmed:
     case EventKind::TimerFired: return tr("retry %1").arg(row.aux);
+    case EventKind::Radius: return text;  // a RADIUS packet: its summary, not an EAP decoding
     default: break;
     }
     if (row.packet.valid()) {
