@@ -5,6 +5,7 @@
 #include "cli_command.h"
 #include "run_executors.h"
 
+#include "engine/method_data.h"
 #include "engine/radius_serve.h"
 #include "method/method_resolver.h"
 #include "report/run_report.h"
@@ -89,16 +90,23 @@ int serveCommand(ServeOptions& o)
     std::unique_ptr<MethodExecutor> executor = executorFactory(o.run)(Side::Authenticator);
     const bool isPath = o.run.authSpec.find('/') != std::string::npos;
     ServeConfig config;
-    config.authenticator = {executor.get(),
-                            LoadRequest{*path,
-                                        isPath ? std::filesystem::path(*path).filename().string() : o.run.authSpec,
-                                        o.run.type}};
+    config.authenticator = {
+        executor.get(),
+        LoadRequest{*path, isPath ? std::filesystem::path(*path).filename().string() : o.run.authSpec,
+                    o.run.type}};
     config.listen = o.listen;
     config.secret = o.run.secret;
     config.users = std::move(*table);
     config.maxConversations = o.maxConversations;
     config.idleMs = o.idleMs;
     config.slowCallMs = o.run.slowMs;
+    // RasEapBegin's connection data for the method (e.g. EAP-TLS's certificates, methods/tls/README.md).
+    auto connection = readMethodData("--auth-connection-data", o.run.authConnectionData);
+    if (!connection) {
+        std::cerr << "eapscope-cli serve: " << connection.error() << "\n";
+        return kExitUsage;
+    }
+    config.authenticator.connectionData = std::move(*connection);
     Trace trace;
     trace.setOption("auth", o.run.authSpec);
     trace.setOption("listen", o.listen);
@@ -143,11 +151,17 @@ void registerServeCommand(CLI::App& app, CommandResult& result)
         ->capture_default_str();
     cmd->add_option("--type", o->run.type, "EAP type to ask RasEapGetInfo for (default: probe 1..254)")
         ->check(CLI::Range(1, 254));
+    cmd->add_option("--auth-connection-data", o->run.authConnectionData,
+                    "the method's RasEapBegin connection data: FILE or key=value text")
+        ->type_name("FILE|TEXT");
     cmd->add_option("--listen", o->listen, "the UDP address to serve on")->type_name("HOST:PORT")->required();
-    cmd->add_option("--secret", o->run.secret, "the shared secret of the NASes")->type_name("SECRET")->required();
+    cmd->add_option("--secret", o->run.secret, "the shared secret of the NASes")
+        ->type_name("SECRET")
+        ->required();
     cmd->add_option("--users", o->usersFile, "the back end's users: 'identity password' a line, # comments")
         ->type_name("FILE");
-    auto* identity = cmd->add_option("--identity", o->run.identity, "a single back-end user (with --password)");
+    auto* identity =
+        cmd->add_option("--identity", o->run.identity, "a single back-end user (with --password)");
     cmd->add_option("--password", o->run.password, "that user's password")->capture_default_str();
     cmd->add_option("--max-conversations", o->maxConversations, "stop after N conversations ended (0: never)")
         ->capture_default_str();
