@@ -8,6 +8,13 @@
 
 namespace eapscope::cli {
 
+using eapscope::ExitCode;
+using eapscope::kExitExpect;
+using eapscope::kExitFindings;
+using eapscope::kExitInternal;
+using eapscope::kExitOk;
+using eapscope::kExitUsage;
+
 /// Set by the subcommand that ran.
 struct CommandResult {
     int exitCode = kExitOk;
