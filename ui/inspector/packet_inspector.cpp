@@ -83,7 +83,7 @@ void PacketInspector::showPacket(PacketId packet)
     DecodedEap decode = decodeEap(bytes);
     QStringList anomalies;
     for (const EapAnomaly& a : decode.anomalies) {
-        anomalies << tr("%1 (%2)").arg(fromStd(a.message), fromStd(a.id));
+        anomalies << QStringLiteral("%1 (%2)").arg(fromStd(a.message), fromStd(a.id));
     }
     anomalies_->setText(anomalies.isEmpty() ? QString() : tr("Anomalies: %1").arg(anomalies.join(QStringLiteral("; "))));
     fields_->setDecode(std::move(decode));
