@@ -6,13 +6,13 @@
 
 #include "capture/capture_importer.h"
 #include "capture/capture_trace.h"
+#include "common/text_escape.h"
 #include "diagnosis/capture_diagnosis.h"
 #include "report/capture_report.h"
 #include "method/in_process_executor.h"
+#include "replay/replay_report.h"
 #include "replay/replay_session.h"
 #include "store/session_writer.h"
-
-#include <nlohmann/json.hpp>
 
 #include <iostream>
 
@@ -90,53 +90,6 @@ struct ReplayOptionsCli {
     bool json = false;
 };
 
-void printReplay(const ReplayOptionsCli& o, const ReplayResult& result, const Trace& trace)
-{
-    if (o.json) {
-        nlohmann::json comparisons = nlohmann::json::array();
-        for (const ReplayComparison& c : result.comparisons) {
-            nlohmann::json differences = nlohmann::json::array();
-            for (const ReplayDifference& d : c.differences) {
-                differences.push_back({{"offset", d.offset}, {"length", d.length}, {"field", d.field}});
-            }
-            comparisons.push_back({{"frame", c.frame},
-                                   {"captured", c.captured},
-                                   {"sent", c.sent},
-                                   {"rule", c.rule},
-                                   {"match", c.matches()},
-                                   {"differences", differences}});
-        }
-        nlohmann::json findings = nlohmann::json::array();
-        for (const FindingRecord& f : trace.findings()) {
-            nlohmann::json finding{
-                {"rule", f.rule}, {"severity", toString(f.severity)}, {"message", f.message}};
-            if (f.offset)
-                finding["offset"] = *f.offset;
-            findings.push_back(finding);
-        }
-        std::cout << nlohmann::json{{"capture", o.capture},
-                                    {"conversation", o.conversation},
-                                    {"role", o.role},
-                                    {"method", o.method},
-                                    {"outcome", result.outcome},
-                                    {"divergences", result.divergences},
-                                    {"comparisons", comparisons},
-                                    {"findings", findings}}
-                         .dump(2)
-                  << "\n";
-        return;
-    }
-    for (const ReplayComparison& c : result.comparisons) {
-        std::cout << (c.matches() ? "  same  " : "  DIFF  ") << "frame " << c.frame
-                  << "  captured: " << c.captured << "  sent: " << (c.sent.empty() ? "-" : c.sent) << "\n";
-    }
-    for (const FindingRecord& f : trace.findings()) {
-        std::cout << toString(f.severity) << " " << f.rule
-                  << (f.offset ? " @" + std::to_string(*f.offset) : "") << ": " << f.message << "\n";
-    }
-    std::cout << "Outcome: " << result.outcome << ", divergences: " << result.divergences << "\n";
-}
-
 int replayCommand(const ReplayOptionsCli& o)
 {
     auto capture = importCapture(o.capture);
@@ -153,12 +106,12 @@ int replayCommand(const ReplayOptionsCli& o)
         std::cerr << "eapscope-cli replay: " << result.error() << "\n";
         return kExitUsage;
     }
-    printReplay(o, *result, trace);
-    for (const FindingRecord& f : trace.findings()) {
-        if (f.severity == Severity::Error)
-            return kExitFindings;
+    if (o.json) {
+        std::cout << jsonText(replayReportJson(o.capture, request, *result, trace)) << "\n";
+    } else {
+        std::cout << replayReportText(*result, trace);
     }
-    return kExitOk;
+    return sessionExitCode(trace);
 }
 
 }  // namespace

@@ -1,14 +1,19 @@
 // How eapscope-cli's subcommands plug into main(): each command file registers its CLI11
-// subcommand and, when it runs, stores its exit code (DESIGN.md "Command line": 0 no error
-// findings, 1 error findings, 2 usage or load error, 3 internal error, 4 outcome differs from
-// --expect).
+// subcommand and, when it runs, stores its exit code (core/report/exit_rules.h).
 #pragma once
+
+#include "report/exit_rules.h"
 
 #include <CLI/CLI.hpp>
 
 namespace eapscope::cli {
 
-enum ExitCode : int { kExitOk = 0, kExitFindings = 1, kExitUsage = 2, kExitInternal = 3, kExitExpect = 4 };
+using eapscope::ExitCode;
+using eapscope::kExitExpect;
+using eapscope::kExitFindings;
+using eapscope::kExitInternal;
+using eapscope::kExitOk;
+using eapscope::kExitUsage;
 
 /// Set by the subcommand that ran.
 struct CommandResult {

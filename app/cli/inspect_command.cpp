@@ -2,13 +2,12 @@
 
 #include "cli_command.h"
 #include "common/text_escape.h"
+#include "input/input_kind.h"
 #include "report/run_report.h"
 #include "store/session_reader.h"
 
 #include <nlohmann/json.hpp>
 
-#include <array>
-#include <fstream>
 #include <iostream>
 #include <memory>
 
@@ -20,46 +19,6 @@ CaptureInspector& captureInspector()
 {
     static CaptureInspector inspector;
     return inspector;
-}
-
-bool looksLikeCapture(const std::string& path)
-{
-    std::ifstream in(path, std::ios::binary);
-    std::array<unsigned char, 4> magic{};
-    in.read(reinterpret_cast<char*>(magic.data()), magic.size());
-    if (in.gcount() != 4) {
-        return false;
-    }
-    const std::uint32_t le =
-        magic[0] | (magic[1] << 8) | (magic[2] << 16) | (static_cast<std::uint32_t>(magic[3]) << 24);
-    // pcap (µs and ns, either byte order), pcapng section header block, gzip (compressed captures).
-    return le == 0xa1b2c3d4 || le == 0xd4c3b2a1 || le == 0xa1b23c4d || le == 0x4d3cb2a1 || le == 0x0a0d0d0a ||
-           (magic[0] == 0x1f && magic[1] == 0x8b);
-}
-
-// Same rule as the run's overall outcome: success when every side-context succeeded, error
-// when one ended in error, else failure.
-std::string overall(const nlohmann::json& sessions)
-{
-    bool allSuccess = !sessions.empty();
-    for (const auto& s : sessions) {
-        const std::string outcome = s.value("outcome", "error");
-        if (outcome == "error") {
-            return "error";
-        }
-        allSuccess = allSuccess && outcome == "success";
-    }
-    return allSuccess ? "success" : "failure";
-}
-
-int exitCodeOf(const Trace& trace)
-{
-    for (const auto& f : trace.findings()) {
-        if (f.severity == Severity::Error) {
-            return kExitFindings;
-        }
-    }
-    return kExitOk;
 }
 
 void printText(const std::string& path, const Trace& trace, const std::string& outcome, std::ostream& out)
@@ -95,7 +54,7 @@ int inspectSessionFile(const std::string& path, bool json, std::ostream& out, st
         return kExitUsage;
     }
     nlohmann::json report = runReportJson(trace.value());
-    const std::string outcome = overall(report["sessions"]);
+    const std::string outcome = overallOutcome(trace.value());
     if (json) {
         report["outcome"] = outcome;
         report["file"] = {
@@ -104,7 +63,7 @@ int inspectSessionFile(const std::string& path, bool json, std::ostream& out, st
     } else {
         printText(path, trace.value(), outcome, out);
     }
-    return exitCodeOf(trace.value());
+    return sessionExitCode(trace.value());
 }
 
 void registerInspectCommand(CLI::App& app, CommandResult& result)
@@ -126,7 +85,16 @@ void registerInspectCommand(CLI::App& app, CommandResult& result)
             result.exitCode = kExitUsage;
             return;
         }
-        if (!looksLikeSessionFile(path) && looksLikeCapture(path)) {
+        auto kind = sniffInputKind(path);
+        if (!kind) {
+            if (request->json) {
+                std::cout << jsonText(nlohmann::json{{"error", kind.error()}, {"file", path}}) << "\n";
+            }
+            std::cerr << "eapscope-cli inspect: " << kind.error() << "\n";
+            result.exitCode = kExitUsage;
+            return;
+        }
+        if (*kind == InputKind::Capture) {
             if (captureInspector()) {
                 result.exitCode = captureInspector()(*request);
                 return;

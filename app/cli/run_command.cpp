@@ -57,22 +57,6 @@ void addOptions(CLI::App* cmd, RunOptions& o)
     addExecutorOptions(cmd, o);
 }
 
-int exitCode(const Trace& trace, const RunSummary& summary, const RunOptions& o)
-{
-    if (summary.loadFailed) {
-        return kExitUsage;
-    }
-    for (const auto& f : trace.findings()) {
-        if (f.severity == Severity::Error) {
-            return kExitFindings;
-        }
-    }
-    if (o.expect && *o.expect != summary.overall) {
-        return kExitExpect;
-    }
-    return kExitOk;
-}
-
 int runCommand(const RunOptions& o)
 {
     Trace trace;
@@ -98,7 +82,7 @@ int runCommand(const RunOptions& o)
     } else {
         std::cout << runReportText(trace) << "Overall: " << summary->overall << "\n";
     }
-    return exitCode(trace, *summary, o);
+    return summary->loadFailed ? kExitUsage : sessionExitCode(trace, summary->overall, o.expect);
 }
 
 }  // namespace

@@ -3,6 +3,7 @@
 #include "engine/method_data.h"
 #include "method/method_resolver.h"
 #include "radius/udp_socket.h"
+#include "report/exit_rules.h"
 
 #include <filesystem>
 
@@ -32,18 +33,6 @@ EngineConfig loopbackConfig(const RunOptions& options, const std::string& authPa
     config.slowCallMs = options.slowMs;
     config.dropPacket = options.dropPacket;
     return config;
-}
-
-std::string overallOutcome(const std::vector<SideOutcome>& outcomes)
-{
-    bool allSuccess = !outcomes.empty();
-    for (const auto& o : outcomes) {
-        if (o.outcome == Outcome::Error || o.outcome == Outcome::None) {
-            return "error";
-        }
-        allSuccess = allSuccess && o.outcome == Outcome::Success;
-    }
-    return allSuccess ? "success" : "failure";
 }
 
 Result<std::unique_ptr<radius::UdpSocket>> radiusSocket(const RunOptions& options)
@@ -134,7 +123,11 @@ Result<RunSummary> runSession(const RunOptions& options, Trace& trace, const Exe
     RunSummary summary;
     summary.loadFailed = engine.loadFailed();
     summary.outcomes = engine.outcomes();
-    summary.overall = overallOutcome(summary.outcomes);
+    std::vector<std::string> outcomes;
+    for (const SideOutcome& o : summary.outcomes) {
+        outcomes.emplace_back(toString(o.outcome));
+    }
+    summary.overall = overallOutcome(outcomes);
     return summary;
 }
 

@@ -22,7 +22,7 @@ struct RunHooks {
 struct RunSummary {
     bool loadFailed = false;
     std::vector<SideOutcome> outcomes;
-    /// "success" when every side-context succeeded, "error" when one ended in error, else "failure".
+    /// report/exit_rules.h overallOutcome() of `outcomes`.
     std::string overall;
 };
 
@@ -33,7 +33,5 @@ EngineConfig loopbackConfig(const RunOptions& options, const std::string& authPa
 /// Resolves the specs (error: a spec names no method), runs the session into `trace`.
 Result<RunSummary> runSession(const RunOptions& options, Trace& trace, const ExecutorFactory& factory,
                               const RunHooks& hooks = {});
-
-std::string overallOutcome(const std::vector<SideOutcome>& outcomes);
 
 }  // namespace eapscope

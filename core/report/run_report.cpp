@@ -38,6 +38,18 @@ json sessionJson(const SessionSummary& s)
     return j;
 }
 
+json methodJson(const MethodIdentity& m)
+{
+    return {{"side", std::string(toString(m.side))},
+            {"name", m.name},
+            {"path", m.path},
+            {"type", m.eapType},
+            {"roles", m.roles},
+            {"sha256", m.sha256}};
+}
+
+}  // namespace
+
 json findingJson(const Trace& trace, const FindingRecord& f)
 {
     json j = {{"rule", f.rule},
@@ -66,18 +78,6 @@ json findingJson(const Trace& trace, const FindingRecord& f)
     }
     return j;
 }
-
-json methodJson(const MethodIdentity& m)
-{
-    return {{"side", std::string(toString(m.side))},
-            {"name", m.name},
-            {"path", m.path},
-            {"type", m.eapType},
-            {"roles", m.roles},
-            {"sha256", m.sha256}};
-}
-
-}  // namespace
 
 std::string findingCallName(const FindingRecord& finding)
 {

@@ -18,6 +18,9 @@ nlohmann::json runReportJson(const Trace& trace);
 /// the outcome per side, and the findings.
 std::string runReportText(const Trace& trace);
 
+/// One finding as the --json documents of `run`, `inspect` and `replay` print it.
+nlohmann::json findingJson(const Trace& trace, const FindingRecord& finding);
+
 /// "RasEapMakeMessage" etc., or "" for findings not tied to a call.
 std::string findingCallName(const FindingRecord& finding);
 

@@ -68,12 +68,18 @@ Status checkFileNotCut(const std::string& path)
 
 }  // namespace
 
+bool isSessionFileHeader(std::span<const std::uint8_t> head)
+{
+    return head.size() >= kSqliteMagic.size() &&
+           std::memcmp(head.data(), kSqliteMagic.data(), kSqliteMagic.size()) == 0;
+}
+
 bool looksLikeSessionFile(const std::string& path)
 {
     std::ifstream in(path, std::ios::binary);
-    std::array<char, 16> head{};
-    in.read(head.data(), head.size());
-    return in.gcount() == static_cast<std::streamsize>(head.size()) && head == kSqliteMagic;
+    std::array<std::uint8_t, 16> head{};
+    in.read(reinterpret_cast<char*>(head.data()), head.size());
+    return isSessionFileHeader(std::span(head).first(static_cast<std::size_t>(in.gcount())));
 }
 
 Result<Trace> readSession(const std::string& path, std::function<void(double)> progress,

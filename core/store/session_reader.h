@@ -38,8 +38,11 @@ Result<Trace> readSessionBytes(std::span<const std::uint8_t> bytes, const std::s
 /// absent or not "true").
 bool sessionIsIncomplete(const Trace& trace);
 
-/// True when the file starts with the SQLite header ("SQLite format 3\0"): the CLI and the GUI
-/// dispatch on content (session file vs pcap/pcapng capture).
+/// True when `head` starts with the SQLite header ("SQLite format 3\0"), as every session file
+/// does (input/input_kind.h dispatches on it).
+bool isSessionFileHeader(std::span<const std::uint8_t> head);
+
+/// isSessionFileHeader() of the file's first bytes.
 bool looksLikeSessionFile(const std::string& path);
 
 }  // namespace eapscope

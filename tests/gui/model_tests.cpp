@@ -1,7 +1,7 @@
 // Models, the packet inspector and breakpoints over synthetic traces; every model under
 // QAbstractItemModelTester (CONVENTIONS.md "Qt").
 #include "controller/breakpoint.h"
-#include "inspector/generic_eap_decoder.h"
+#include "eap/eap_decoder.h"
 #include "inspector/hex_view.h"
 #include "inspector/packet_inspector.h"
 #include "models/contexts_model.h"
@@ -245,40 +245,11 @@ TEST(ContextsModel, StepBackRefoldsFromTheStart)
     EXPECT_EQ(model.data(model.index(1, 0), ContextsModel::WorkBufferRole).toULongLong(), 0u);
 }
 
-TEST(GenericEapDecoder, DecodesMd5ChallengeFieldsWithByteRanges)
-{
-    const auto packet = test::md5Request();
-    const InspectorDecode d = decodeGenericEap(packet);
-    EXPECT_EQ(d.summary, "Request/MD5-Challenge id=2 len=25");
-    EXPECT_TRUE(d.anomalies.empty());
-    auto field = [&](const std::string& key) {
-        for (const auto& f : d.fields) {
-            if (f.key == key) {
-                return f;
-            }
-        }
-        return InspectorField{};
-    };
-    EXPECT_EQ(field("eap.code").value, "1 (Request)");
-    EXPECT_EQ(field("eap.md5.value").offset, 6u);
-    EXPECT_EQ(field("eap.md5.value").length, 16u);
-    EXPECT_EQ(field("eap.md5.value").value, "000102030405060708090a0b0c0d0e0f");
-    EXPECT_EQ(field("eap.md5.name").value, "srv");
-}
-
-TEST(GenericEapDecoder, ShortAndInconsistentPacketsBecomeAnomalies)
-{
-    EXPECT_FALSE(decodeGenericEap(std::vector<std::uint8_t>{1, 2}).anomalies.empty());
-    const InspectorDecode d = decodeGenericEap(std::vector<std::uint8_t>{3, 1, 0, 9});
-    ASSERT_EQ(d.anomalies.size(), 1u);
-    EXPECT_EQ(d.summary, "Success id=1 len=9");
-}
-
 TEST(PacketFieldModel, TreeFollowsParentsAndFindsTheFieldUnderAByte)
 {
     PacketFieldModel model;
     Tester tester(&model, kFatal);
-    model.setDecode(decodeGenericEap(test::md5Request()));
+    model.setDecode(decodeEap(test::md5Request()));
     ASSERT_EQ(model.rowCount(), 1);  // the EAP root
     const QModelIndex root = model.index(0, 0);
     EXPECT_GE(model.rowCount(root), 6);

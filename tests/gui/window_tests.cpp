@@ -17,7 +17,13 @@
 #include "timeline/timeline_view.h"
 
 #include <QAction>
+#include <QApplication>
+#include <QDir>
+#include <QFile>
+#include <QMessageBox>
+#include <QProgressDialog>
 #include <QTableView>
+#include <QTimer>
 #include <QTreeWidget>
 
 #include "window/app_settings.h"
@@ -321,6 +327,43 @@ TEST_F(WindowTest, OpenNonCapture_NamesTheFileAndKeepsTheSession)
     EXPECT_TRUE(error.contains(path)) << error.toStdString();
     EXPECT_EQ(window.document()->trace().size(), before);
     EXPECT_NE(window.controller()->state(), SessionController::State::Viewing);
+}
+
+TEST_F(WindowTest, FailedOpen_ClosesItsProgressBeforeTheErrorBox)
+{
+    // An unreadable file: the error box must be the only dialog on screen, also once the
+    // progress dialog's own show delay (300 ms) has passed while the box is open.
+    const QString path = QDir::temp().filePath(QStringLiteral("eapscope-garbage.eapscope"));
+    QFile garbage(path);
+    ASSERT_TRUE(garbage.open(QIODevice::WriteOnly));
+    garbage.write("garbage, neither a session file nor a capture\n");
+    garbage.close();
+    bool boxSeen = false;
+    QString boxText;
+    int progressVisibleWithBox = 0;
+    QTimer poll;
+    QObject::connect(&poll, &QTimer::timeout, &window, [&] {
+        auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
+        if (box == nullptr) {
+            return;
+        }
+        if (!boxSeen) {
+            boxSeen = true;
+            boxText = box->text();
+            QTimer::singleShot(700, box, [&, box] {
+                for (QProgressDialog* progress : window.findChildren<QProgressDialog*>()) {
+                    progressVisibleWithBox += progress->isVisible() ? 1 : 0;
+                }
+                box->accept();
+            });
+        }
+    });
+    poll.start(10);
+    window.openFile(path);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return boxSeen && QApplication::activeModalWidget() == nullptr; }, 30000));
+    EXPECT_TRUE(boxText.contains(path)) << boxText.toStdString();
+    EXPECT_EQ(progressVisibleWithBox, 0);
+    EXPECT_TRUE(window.findChildren<QProgressDialog*>().isEmpty());
 }
 
 }  // namespace

@@ -1,6 +1,6 @@
 #include "inspector/packet_inspector.h"
 
-#include "inspector/generic_eap_decoder.h"
+#include "eap/eap_decoder.h"
 #include "inspector/hex_view.h"
 #include "models/event_format.h"
 #include "models/packet_field_model.h"
@@ -80,10 +80,10 @@ void PacketInspector::showPacket(PacketId packet)
     }
     packet_ = packet;
     const auto bytes = trace.packet(packet);
-    InspectorDecode decode = decodeForInspector(bytes);
+    DecodedEap decode = decodeEap(bytes);
     QStringList anomalies;
-    for (const auto& a : decode.anomalies) {
-        anomalies << fromStd(a);
+    for (const EapAnomaly& a : decode.anomalies) {
+        anomalies << QStringLiteral("%1 (%2)").arg(fromStd(a.message), fromStd(a.id));
     }
     anomalies_->setText(anomalies.isEmpty() ? QString() : tr("Anomalies: %1").arg(anomalies.join(QStringLiteral("; "))));
     fields_->setDecode(std::move(decode));

@@ -1,6 +1,6 @@
 #include "models/event_table_model.h"
 
-#include "inspector/generic_eap_decoder.h"
+#include "eap/eap_decoder.h"
 #include "models/event_format.h"
 #include "session/session_document.h"
 
@@ -172,7 +172,7 @@ void EventTableModel::decodeNewPackets()
     }
     for (std::size_t p = packetSummaries_.size(); p < trace.packetCount(); ++p) {
         const auto bytes = trace.packet(PacketId(static_cast<std::uint32_t>(p)));
-        packetSummaries_.push_back(fromStd(decodeForInspector(bytes).summary));
+        packetSummaries_.push_back(fromStd(decodeEap(bytes).summary));
     }
 }
 

@@ -9,7 +9,7 @@ namespace eapscope::ui {
 
 PacketFieldModel::PacketFieldModel(QObject* parent) : QAbstractItemModel(parent), children_(1) {}
 
-void PacketFieldModel::setDecode(InspectorDecode decode)
+void PacketFieldModel::setDecode(DecodedEap decode)
 {
     beginResetModel();
     decode_ = std::move(decode);
@@ -79,7 +79,7 @@ QVariant PacketFieldModel::data(const QModelIndex& index, int role) const
     if (!checkIndex(index, CheckIndexOption::IndexIsValid)) {
         return {};
     }
-    const InspectorField& f = decode_.fields[index.internalId()];
+    const EapField& f = decode_.fields[index.internalId()];
     switch (role) {
     case Qt::DisplayRole: return index.column() == FieldColumn ? fromStd(f.label) : fromStd(f.value);
     case Qt::ToolTipRole:

@@ -2,7 +2,7 @@
 // byte range each one covers, which is what links the tree to the hex view.
 #pragma once
 
-#include "inspector/generic_eap_decoder.h"
+#include "eap/eap_decoder.h"
 
 #include <QAbstractItemModel>
 
@@ -24,8 +24,8 @@ public:
 
     explicit PacketFieldModel(QObject* parent = nullptr);
 
-    void setDecode(InspectorDecode decode);
-    [[nodiscard]] const InspectorDecode& decode() const { return decode_; }
+    void setDecode(DecodedEap decode);
+    [[nodiscard]] const DecodedEap& decode() const { return decode_; }
 
     QModelIndex index(int row, int column, const QModelIndex& parent = {}) const override;
     QModelIndex parent(const QModelIndex& child) const override;
@@ -42,7 +42,7 @@ public:
 private:
     [[nodiscard]] QModelIndex indexOfField(int field, int column = 0) const;
 
-    InspectorDecode decode_;
+    DecodedEap decode_;
     std::vector<std::vector<int>> children_;  // [field + 1] → child field indices; [0] = top level
     std::vector<int> rowInParent_;
 };

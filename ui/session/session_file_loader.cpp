@@ -4,9 +4,10 @@
 #include <QPointer>
 #include <QThread>
 
-#include "store/session_reader.h"
 #include "capture/capture_importer.h"
 #include "capture/capture_trace.h"
+#include "input/input_kind.h"
+#include "store/session_reader.h"
 
 namespace eapscope::ui {
 namespace {
@@ -31,10 +32,12 @@ std::shared_ptr<Trace> readCapture(const QString& path, QString* error, const st
 std::shared_ptr<Trace> read(const QString& path, QString* error, const std::function<void(double)>& progress,
                             const std::atomic<bool>* cancel)
 {
-    // Dispatch on content, not on the name: SQLite header = session file; anything else goes to
-    // the capture importer, which names the problem when it is not a capture either.
-    const bool session = looksLikeSessionFile(path.toStdString());
-    if (!session) {
+    auto kind = sniffInputKind(path.toStdString());
+    if (!kind) {
+        *error = QString::fromStdString(kind.error());
+        return nullptr;
+    }
+    if (*kind == InputKind::Capture) {
         return readCapture(path, error, progress, cancel);
     }
     auto result = readSession(path.toStdString(), progress, cancel);

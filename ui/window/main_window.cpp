@@ -486,7 +486,9 @@ void MainWindow::openFile(const QString& path)
     connect(progress, &QProgressDialog::canceled, loader, &SessionFileLoader::cancel);
     connect(loader, &SessionFileLoader::finished, this,
             [this, loader, progress](const QString& file, std::shared_ptr<Trace> trace, const QString& error) {
-                progress->deleteLater();
+                // Gone before any message box: deleteLater() would wait for the box's nested
+                // event loop to end, and the dialog's own show timer could raise it on top.
+                delete progress;
                 loader->deleteLater();
                 if (!trace) {
                     settings_->removeRecentFile(file);
