@@ -199,7 +199,17 @@ void LessonSession::evaluate()
 void LessonSession::onTasksCompleted(std::size_t before)
 {
     const LessonProgress& p = progress();
+    const Trace& trace = document_->trace();
     for (std::size_t k = before; k < p.doneCount && k < p.tasks.size(); ++k) {
+        // A re-run (Restore, resume) re-records the completions it replays: never twice.
+        bool recorded = false;
+        for (std::size_t i = 0; i < trace.size() && !recorded; ++i) {
+            const auto row = learnerEvent(trace, EventId(static_cast<std::uint32_t>(i)));
+            recorded = row && row->action == LearnerAction::TaskCompleted && row->task == p.tasks[k].id;
+        }
+        if (recorded) {
+            continue;
+        }
         LearnerEvent done;
         done.action = LearnerAction::TaskCompleted;
         done.task = p.tasks[k].id;
