@@ -1,6 +1,8 @@
-// eapscope [SESSION_FILE]: opens the main window on the default live session (bundled EAP-MD5
-// on both sides in loopback, alice/secret, nothing run yet), or on a recorded session file.
+// eapscope [SESSION_FILE] [--lesson NAME]: opens the main window on the default live session
+// (bundled EAP-MD5 on both sides in loopback, alice/secret, nothing run yet), on a recorded
+// session file, or on a bundled lesson with its dock and its own session.
 #include "controller/session_setup.h"
+#include "lesson/lesson_ui.h"
 #include "replay/replay_dialog.h"
 #include "window/app_settings.h"
 #include "window/language.h"
@@ -25,14 +27,26 @@ int main(int argc, char* argv[])
     parser.addPositionalArgument(
         QStringLiteral("file"),
         QApplication::translate("main", "Session file or capture (pcap, pcapng, optionally .gz) to open"));
+    const QCommandLineOption lesson(
+        QStringLiteral("lesson"),
+        QApplication::translate("main", "Open the bundled lesson NAME (see eapscope-cli lesson list)"),
+        QStringLiteral("NAME"));
+    parser.addOption(lesson);
     parser.process(app);
 
     eapscope::ui::applyTheme(app, eapscope::ui::themeFromString(eapscope::ui::AppSettings().theme()));
     eapscope::ui::MainWindow window;
     eapscope::ui::installReplayAction(window);
+    eapscope::ui::LessonUi* lessons = eapscope::ui::installLessonUi(window);
     window.show();
     const QStringList files = parser.positionalArguments();
-    if (files.isEmpty()) {
+    if (parser.isSet(lesson)) {
+        const QString error = lessons->openLesson(parser.value(lesson));
+        if (!error.isEmpty()) {
+            QMessageBox::critical(&window, QApplication::translate("main", "Lesson"), error);
+            return 2;
+        }
+    } else if (files.isEmpty()) {
         window.startSession(eapscope::ui::SessionSetup{});
     } else {
         window.openFile(files.first());

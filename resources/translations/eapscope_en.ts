@@ -32,6 +32,16 @@
     </message>
 </context>
 <context>
+    <name>eapscope::ui::LessonTaskModel</name>
+    <message numerus="yes">
+        <source>%n hint(s) used</source>
+        <translation>
+            <numerusform>%n hint used</numerusform>
+            <numerusform>%n hints used</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>eapscope::ui::TimelineToolTip</name>
     <message numerus="yes">
         <source>

@@ -778,6 +778,181 @@
     </message>
 </context>
 <context>
+    <name>eapscope::ui::LessonChooser</name>
+    <message>
+        <source>Lessons</source>
+        <translation>Leçons</translation>
+    </message>
+    <message>
+        <source>Your name (your values differ from your neighbours&apos;)</source>
+        <translation>Votre nom (vos valeurs diffèrent de celles de vos voisins)</translation>
+    </message>
+    <message>
+        <source>&amp;Reset progress</source>
+        <translation>&amp;Réinitialiser la progression</translation>
+    </message>
+    <message>
+        <source>&amp;Learner:</source>
+        <translation>&amp;Apprenant :</translation>
+    </message>
+    <message>
+        <source>Reset progress</source>
+        <translation>Réinitialiser la progression</translation>
+    </message>
+    <message>
+        <source>Forget your progress in this lesson?</source>
+        <translation>Oublier votre progression dans cette leçon ?</translation>
+    </message>
+</context>
+<context>
+    <name>eapscope::ui::LessonDock</name>
+    <message>
+        <source>&amp;Reveal the answer</source>
+        <translation>&amp;Révéler la réponse</translation>
+    </message>
+    <message>
+        <source>&amp;Hint</source>
+        <translation>&amp;Indice</translation>
+    </message>
+    <message>
+        <source>&amp;Check</source>
+        <translation>&amp;Vérifier</translation>
+    </message>
+    <message>
+        <source>Re&amp;store</source>
+        <translation>Re&amp;venir</translation>
+    </message>
+    <message>
+        <source>&amp;Next</source>
+        <translation>&amp;Suivant</translation>
+    </message>
+    <message>
+        <source>%v of %m tasks done</source>
+        <translation>%v tâches faites sur %m</translation>
+    </message>
+    <message>
+        <source>Your answer</source>
+        <translation>Votre réponse</translation>
+    </message>
+    <message>
+        <source>Check the answer, or whether the session already shows what the task asks</source>
+        <translation>Vérifier la réponse, ou si la session montre déjà ce que la tâche demande</translation>
+    </message>
+    <message>
+        <source>Go back to the state where this task starts</source>
+        <translation>Revenir à l’état où cette tâche commence</translation>
+    </message>
+    <message>
+        <source>Move on once this task is done</source>
+        <translation>Passer à la suite une fois cette tâche faite</translation>
+    </message>
+    <message>
+        <source>Hint: %1</source>
+        <translation>Indice : %1</translation>
+    </message>
+    <message>
+        <source>No lesson: choose one in Help → Lessons…</source>
+        <translation>Aucune leçon : choisissez-en une dans Aide → Leçons…</translation>
+    </message>
+    <message>
+        <source>Task %1 of %2: %3</source>
+        <translation>Tâche %1 sur %2 : %3</translation>
+    </message>
+    <message>
+        <source>Select the packet in the events or the timeline, then Check</source>
+        <translation>Sélectionnez le paquet dans les événements ou la chronologie, puis Vérifier</translation>
+    </message>
+    <message>
+        <source>Done. %1</source>
+        <translation>Fait. %1</translation>
+    </message>
+    <message>
+        <source>You have left the point where this task starts. Restore brings you back there.</source>
+        <translation>Vous avez quitté le point où cette tâche commence. Revenir vous y ramène.</translation>
+    </message>
+    <message>
+        <source>Done. %1
+Lesson complete: every task is done.</source>
+        <translation>Fait. %1
+Leçon terminée : toutes les tâches sont faites.</translation>
+    </message>
+</context>
+<context>
+    <name>eapscope::ui::LessonListModel</name>
+    <message>
+        <source>%1 (cannot be read)</source>
+        <translation>%1 (illisible)</translation>
+    </message>
+    <message>
+        <source>%1 of %2 done</source>
+        <translation>%1 sur %2 faites</translation>
+    </message>
+    <message>
+        <source>Lesson</source>
+        <translation>Leçon</translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation>Tâches</translation>
+    </message>
+    <message>
+        <source>Your progress</source>
+        <translation>Votre progression</translation>
+    </message>
+</context>
+<context>
+    <name>eapscope::ui::LessonSession</name>
+    <message>
+        <source>That is not what the session shows. Look again, or ask for a hint.</source>
+        <translation>Ce n’est pas ce que montre la session. Regardez à nouveau, ou demandez un indice.</translation>
+    </message>
+    <message>
+        <source>Not yet: the session does not show it. Keep going, or ask for a hint.</source>
+        <translation>Pas encore : la session ne le montre pas. Continuez, ou demandez un indice.</translation>
+    </message>
+</context>
+<context>
+    <name>eapscope::ui::LessonTaskModel</name>
+    <message>
+        <source>%1. %2</source>
+        <translation>%1. %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hint(s) used</source>
+        <translation>
+            <numerusform>%n indice utilisé</numerusform>
+            <numerusform>%n indices utilisés</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>eapscope::ui::LessonUi</name>
+    <message>
+        <source>Lesson</source>
+        <translation>Leçon</translation>
+    </message>
+    <message>
+        <source>&amp;Lessons…</source>
+        <translation>&amp;Leçons…</translation>
+    </message>
+    <message>
+        <source>&amp;Presenter mode</source>
+        <translation>Mode &amp;présentateur</translation>
+    </message>
+    <message>
+        <source>Next task</source>
+        <translation>Tâche suivante</translation>
+    </message>
+    <message>
+        <source>Previous task</source>
+        <translation>Tâche précédente</translation>
+    </message>
+    <message>
+        <source>Lessons</source>
+        <translation>Leçons</translation>
+    </message>
+</context>
+<context>
     <name>eapscope::ui::MainWindow</name>
     <message>
         <source>Events</source>
@@ -1441,6 +1616,14 @@ toujours vivant</translation>
     <message>
         <source>Session file or capture (pcap, pcapng, optionally .gz) to open</source>
         <translation>Fichier de session ou capture (pcap, pcapng, éventuellement .gz) à ouvrir</translation>
+    </message>
+    <message>
+        <source>Open the bundled lesson NAME (see eapscope-cli lesson list)</source>
+        <translation>Ouvrir la leçon fournie NOM (voir eapscope-cli lesson list)</translation>
+    </message>
+    <message>
+        <source>Lesson</source>
+        <translation>Leçon</translation>
     </message>
 </context>
 </TS>

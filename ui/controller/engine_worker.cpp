@@ -9,10 +9,16 @@
 #include "method/method_resolver.h"
 
 #include "host/host_executor.h"
+#include "lesson/lesson_setup.h"
+#include "lesson/lesson_run.h"
+#include "session/session_file_loader.h"
 #include "store/session_writer.h"
 #include "replay/replay_live.h"
 
 #include <QCoreApplication>
+
+#include <algorithm>
+#include <limits>
 #include <QDir>
 #include <QFileInfo>
 #include <QStandardPaths>
@@ -44,6 +50,20 @@ std::u16string toU16(const QString& s)
 
 std::vector<Side> SessionSetup::sides() const
 {
+    if (lesson) {
+        const LessonSetup& s = lesson->setup;
+        if (s.counterpart == LessonCounterpart::Replay && s.replay) {
+            return {s.replay->request.role};
+        }
+        std::vector<Side> result;
+        if (!s.engine.authenticator.load.path.empty()) {
+            result.push_back(Side::Authenticator);
+        }
+        if (!s.engine.peer.load.path.empty()) {
+            result.push_back(Side::Peer);
+        }
+        return result;
+    }
     if (replay) {
         return {replay->request.role};
     }
@@ -101,6 +121,10 @@ void EngineWorker::start(const SessionSetup& setup)
     setup_ = setup;
     trace_ = std::make_unique<Trace>();
     EngineConfig config;
+    if (setup.lesson) {
+        startLesson(setup);
+        return;
+    }
     if (setup.replay) {
         startReplay(setup);
         return;
@@ -229,6 +253,52 @@ void EngineWorker::startReplay(const SessionSetup& setup)
     finishStart();
 }
 
+// A lesson sets its own session up (core/lesson/lesson_setup.h): bundled methods in isolated
+// hosts with the scenario's host options, a replay, or a bundled capture read as it is.
+void EngineWorker::startLesson(const SessionSetup& setup)
+{
+    const LessonRun& run = *setup.lesson;
+    const LessonSetup& lesson = run.setup;
+    HostOptions host = lesson.host;
+    if (!setup.hostPath.isEmpty()) {
+        host.hostPath = setup.hostPath.toStdString();
+    }
+    if (lesson.counterpart == LessonCounterpart::Capture) {
+        QString error;
+        if (auto imported = SessionFileLoader::readNow(fromStd(lesson.capturePath), &error)) {
+            *trace_ = std::move(*imported);
+        } else {
+            setupError_ = error;
+        }
+    } else if (lesson.counterpart == LessonCounterpart::Replay) {
+        SessionSetup replay = setup;
+        replay.replay = lesson.replay;
+        replay.lesson.reset();
+        setup_ = replay;
+        startReplay(replay);
+    } else {
+        EngineConfig config = lesson.engine;
+        const std::array<EngineSide*, 2> sides{&config.authenticator, &config.peer};
+        for (std::size_t i = 0; i < 2; ++i) {
+            if (!sides[i]->load.path.empty()) {
+                executors_[i] = std::make_unique<HostExecutor>(host);
+                sides[i]->executor = executors_[i].get();
+            }
+        }
+        config.autoFireTimeouts = false;  // the learner fires timeouts (virtual timers)
+        previewMethods(config);
+        engine_ = std::make_unique<SessionEngine>(std::move(config), *trace_);
+        finishStart();
+    }
+    if (lesson.counterpart == LessonCounterpart::Capture) {
+        finishStart();
+    }
+    const std::uint64_t at = trace_->size() > 0 ? trace_->times().back() : 0;
+    beginLessonTrace(*trace_, run.lesson, lesson, at);
+    publish(true);
+    record(true);
+}
+
 bool EngineWorker::ready() const
 {
     return engine_ && setupError_.isEmpty();
@@ -287,6 +357,7 @@ void EngineWorker::pushUndo()
     if (undo_.size() > kMaxUndo) {
         undo_.erase(undo_.begin());
     }
+    postCheckpoints();
 }
 
 void EngineWorker::setStepBack(bool available, const QString& reason)
@@ -364,14 +435,20 @@ void EngineWorker::stepBack()
     if (!ready() || undo_.empty()) {
         return;
     }
-    Undo undo = std::move(undo_.back());
-    undo_.pop_back();
+    restoreUndo(undo_.size() - 1);
+}
+
+void EngineWorker::restoreUndo(std::size_t index)
+{
+    Undo undo = std::move(undo_[index]);
+    undo_.resize(index);
     for (std::size_t i = 0; i < 2; ++i) {
         if (undo.checkpoints[i] && executors_[i]) {
             const Status restored = executors_[i]->restore(*undo.checkpoints[i]);
             if (!restored) {
                 undo_.clear();
                 setStepBack(false, fromStd(restored.error()));
+                postCheckpoints();
                 return;
             }
         }
@@ -393,8 +470,80 @@ void EngineWorker::stepBack()
         c.setState(SessionController::State::Ready);
         emit c.bannerCleared();
     });
+    postCheckpoints();
     finishedRecorded_ = false;
     record(true);
+}
+
+void EngineWorker::postCheckpoints()
+{
+    const std::size_t oldest = undo_.empty() ? std::numeric_limits<std::size_t>::max() : undo_.front().events;
+    post([oldest](SessionController& c) { c.oldestCheckpoint_ = oldest; });
+}
+
+void EngineWorker::rewindTo(std::size_t events)
+{
+    // The earliest checkpoint at or after the task's start: everything that made the task
+    // current (the event that completed the previous one) stays in the trace.
+    const auto found = std::find_if(undo_.begin(), undo_.end(), [&](const Undo& u) { return u.events >= events; });
+    if (!ready() || found == undo_.end()) {
+        post([](SessionController& c) { c.setState(SessionController::State::Ready); });
+        return;
+    }
+    restoreUndo(static_cast<std::size_t>(found - undo_.begin()));
+}
+
+void EngineWorker::recordLearner(const LearnerEvent& event)
+{
+    if (!trace_) {
+        return;
+    }
+    recordLearnerEvent(*trace_, event, engine_ ? engine_->timestampNs() : 0);
+    publish(true);
+    record(false);
+}
+
+void EngineWorker::setLessonProgress(const std::vector<LessonTaskRecord>& records)
+{
+    if (trace_) {
+        trace_->setLessonProgress(records);
+        record(true);
+    }
+}
+
+void EngineWorker::rerun(const Trace& prefix)
+{
+    // Re-run to the task's start (after a restart or another file): engine rows come back by
+    // stepping (virtual timers make the run deterministic), learner rows are re-recorded where
+    // they were. Bounded by the prefix: each turn adds at least one row or stops.
+    while (trace_ && trace_->size() < prefix.size() && !stop_->load()) {
+        const std::size_t before = trace_->size();
+        const EventId row(static_cast<std::uint32_t>(before));
+        if (prefix.kinds()[before] == EventKind::Learner) {
+            if (const auto event = learnerEvent(prefix, row)) {
+                recordLearnerEvent(*trace_, *event, engine_ ? engine_->timestampNs() : 0);
+            }
+        } else if (ready() && !engine_->finished()) {
+            pushUndo();
+            stepFirst_ = before;
+            if (oneCall().kind == StepKind::Waiting) {
+                (void)engine_->fireTimeout();
+            }
+        }
+        if (trace_->size() == before) {
+            break;
+        }
+        publish(false);
+    }
+    publish(true);
+    record(true);
+    if (!engine_) {  // a capture lesson: nothing steps
+        post([](SessionController& c) { c.setState(SessionController::State::Ready); });
+        return;
+    }
+    StepResult idle;
+    idle.kind = engine_->finished() ? StepKind::Finished : StepKind::Call;
+    afterCommand(idle);
 }
 
 void EngineWorker::fireTimeout()

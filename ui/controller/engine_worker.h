@@ -5,6 +5,7 @@
 
 #include "controller/breakpoint.h"
 #include "controller/session_setup.h"
+#include "lesson/learner_actions.h"
 #include "session/trace_batch.h"
 
 #include <QObject>
@@ -49,6 +50,10 @@ public:
     void inject(const std::vector<std::uint8_t>& packet);
     /// Writes the trace so far to `path` as a finished session file; returns the error or "".
     QString saveAs(const QString& path);
+    void recordLearner(const LearnerEvent& event);
+    void setLessonProgress(const std::vector<LessonTaskRecord>& records);
+    void rewindTo(std::size_t events);
+    void rerun(const Trace& prefix);
 
 private:
     struct Undo;
@@ -59,6 +64,10 @@ private:
     void finishStart();
     void previewMethods(const EngineConfig& config);
     void startReplay(const SessionSetup& setup);
+    void startLesson(const SessionSetup& setup);
+    /// Restores undo_[index] (hosts, engine, trace) and drops it and every later one.
+    void restoreUndo(std::size_t index);
+    void postCheckpoints();
     void publish(bool force);
     void afterCommand(const StepResult& result);
     void reportFailures(std::size_t first);

@@ -131,12 +131,14 @@ void SessionController::onStatus(const QString& text)
 void SessionController::setBreakpoints(const QList<Breakpoint>& breakpoints)
 {
     breakpoints_ = breakpoints;
+    emit breakpointsChanged();
 }
 
 void SessionController::addBreakpoint(const Breakpoint& breakpoint)
 {
     if (!breakpoints_.contains(breakpoint)) {
         breakpoints_.append(breakpoint);
+        emit breakpointsChanged();
     }
 }
 
@@ -210,6 +212,38 @@ void SessionController::saveAs(const QString& path, std::function<void(QString)>
         const QString error = w.saveAs(path);
         QMetaObject::invokeMethod(this, [done, error] { done(error); }, Qt::QueuedConnection);
     });
+}
+
+void SessionController::recordLearner(const LearnerEvent& event)
+{
+    if (worker_ == nullptr) {
+        return;
+    }
+    post([event](EngineWorker& w) { w.recordLearner(event); });
+}
+
+void SessionController::setLessonProgress(const std::vector<LessonTaskRecord>& records)
+{
+    post([records](EngineWorker& w) { w.setLessonProgress(records); });
+}
+
+bool SessionController::rewindTo(std::size_t events)
+{
+    if (worker_ == nullptr || !canStepBack_ || state_ == State::Viewing || events < oldestCheckpoint_) {
+        return false;
+    }
+    setState(State::Busy);
+    post([events](EngineWorker& w) { w.rewindTo(events); });
+    return true;
+}
+
+void SessionController::rerun(std::shared_ptr<const Trace> prefix)
+{
+    if (worker_ == nullptr || !prefix) {
+        return;
+    }
+    setState(State::Busy);
+    post([prefix](EngineWorker& w) { w.rerun(*prefix); });
 }
 
 }  // namespace eapscope::ui

@@ -7,7 +7,9 @@
 #include "common/strong_id.h"
 #include "controller/breakpoint.h"
 #include "controller/session_setup.h"
+#include "lesson/learner_actions.h"
 #include "trace/event_types.h"
+#include "trace/trace.h"
 
 #include <QByteArray>
 #include <QObject>
@@ -17,6 +19,7 @@
 #include <atomic>
 #include <functional>
 #include <memory>
+#include <vector>
 
 class QThread;
 
@@ -64,6 +67,22 @@ public:
     /// text, empty on success, on the GUI thread.
     void saveAs(const QString& path, std::function<void(QString)> done);
 
+    // --- lessons (ui/lesson) -------------------------------------------------------------------
+    /// Appends a learner action (core/lesson/learner_actions.h) to the session's trace, so it is
+    /// recorded in the session file with everything else.
+    void recordLearner(const LearnerEvent& event);
+    /// The lesson progress the session file keeps (a cache; `lesson check` re-derives it).
+    void setLessonProgress(const std::vector<LessonTaskRecord>& records);
+    /// Goes back to the earliest step-back checkpoint holding at least `events` rows (a lesson
+    /// task's start); false when no checkpoint can (then restart and rerun()).
+    bool rewindTo(std::size_t events);
+    /// On a freshly started session: steps and re-records learner actions until the trace is
+    /// as long as `prefix` (a lesson's state when the current task started). The engine and
+    /// its virtual timers are deterministic, so the same calls come out again.
+    void rerun(std::shared_ptr<const Trace> prefix);
+    /// True when the last step-back checkpoint holds at most `events` rows.
+    [[nodiscard]] std::size_t oldestCheckpointEvents() const { return oldestCheckpoint_; }
+
 public slots:
     void step();
     void continueRun();
@@ -86,6 +105,8 @@ signals:
     /// The methods of a live session that has not stepped yet (its start probes them).
     void methodsPreviewed(const QList<eapscope::ui::MethodPreview>& methods);
     void idleChanged(bool idle);
+    /// The F9 breakpoints changed (a lesson records the ones set).
+    void breakpointsChanged();
 
 private:
     friend class EngineWorker;
@@ -107,6 +128,7 @@ private:
     QString stepBackReason_;
     QString lastStatus_;
     QString recordingPath_;
+    std::size_t oldestCheckpoint_ = 0;
     quint64 generation_ = 0;  // results of an older session are dropped
 };
 

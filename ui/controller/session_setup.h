@@ -18,6 +18,8 @@ struct ReplayPlan;
 
 namespace eapscope::ui {
 
+struct LessonRun;
+
 struct SessionSetup {
     enum class Counterpart { Loopback, Manual };
 
@@ -36,6 +38,9 @@ struct SessionSetup {
     // Set: replay a captured conversation (ui/replay): the plan's method plays its role against
     // the captured other side; the method fields above are ignored.
     std::shared_ptr<const eapscope::ReplayPlan> replay;
+    // Set: a lesson's own session (ui/lesson/lesson_run.h): its scenario decides methods,
+    // counterpart, capture, options and contexts; every field above is ignored.
+    std::shared_ptr<const LessonRun> lesson;
 
     /// The sides a method plays (the timeline shows their lanes before the first step).
     [[nodiscard]] std::vector<Side> sides() const;

@@ -185,7 +185,7 @@ void TimelineIndex::indexRow(const Trace& trace, EventId id)
     const std::size_t i = id.value();
     const EventKind kind = trace.kinds()[i];
     if (kind == EventKind::State || kind == EventKind::Note || kind == EventKind::TimerArmed ||
-        kind == EventKind::TimerFired) {
+        kind == EventKind::TimerFired || kind == EventKind::Learner) {  // learner actions have no lane
         return;
     }
     const int lane = laneFor(trace, trace.sides()[i], trace.contextsColumn()[i]);

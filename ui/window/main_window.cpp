@@ -216,6 +216,7 @@ void MainWindow::createMenus()
     session->addAction(action(QStringLiteral("actionToggleBreakpoint")));
     session->addAction(action(QStringLiteral("actionBreakpoints")));
     viewMenu_ = menuBar()->addMenu(tr("&View"));
+    viewMenu_->setObjectName(QStringLiteral("menuView"));
     viewMenu_->addAction(action(QStringLiteral("actionFitAll")));
     viewMenu_->addAction(action(QStringLiteral("actionStepAxis")));
     viewMenu_->addSeparator();
@@ -224,7 +225,9 @@ void MainWindow::createMenus()
     }
     viewMenu_->addSeparator();
     viewMenu_->addMenu(new LanguageMenu(*settings_, this));
-    menuBar()->addMenu(tr("&Help"))->addAction(action(QStringLiteral("actionAbout")));
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->setObjectName(QStringLiteral("menuHelp"));  // found by name, never by its (translated) text
+    help->addAction(action(QStringLiteral("actionAbout")));
 
     QToolBar* bar = addToolBar(tr("Session"));
     bar->setObjectName(QStringLiteral("sessionToolBar"));
@@ -397,8 +400,10 @@ void MainWindow::startSession(const SessionSetup& setup)
 {
     hideBanner();
     document_->setFilePath({});
-    settings_->setLastMethod(QStringLiteral("authenticator"), setup.authenticatorMethod);
-    settings_->setLastMethod(QStringLiteral("peer"), setup.peerMethod);
+    if (!setup.lesson) {  // a lesson's methods are the lesson's, not the person's choice
+        settings_->setLastMethod(QStringLiteral("authenticator"), setup.authenticatorMethod);
+        settings_->setLastMethod(QStringLiteral("peer"), setup.peerMethod);
+    }
     timeline_->setDeclaredSides(setup.sides());  // an empty lane per side before the first step
     controller_->start(setup);
     updateActions();

@@ -1,0 +1,232 @@
+// A whole bundled lesson (01, the EAP conversation) played in the main window the way a learner
+// does, offscreen, over the real engine and isolated hosts: the dock follows the progress, a
+// wrong answer is refused with the lesson's feedback, Next waits for the task, Restore brings a
+// learner who stepped back too far to the task's start, presenter mode toggles, and every
+// learner action lands in the trace the session file is written from.
+#include "controller/session_controller.h"
+#include "lesson/learner_actions.h"
+#include "lesson/lesson_run.h"
+#include "lesson/lesson_dock.h"
+#include "lesson/lesson_evaluator.h"
+#include "lesson/lesson_session.h"
+#include "lesson/lesson_ui.h"
+#include "session/event_selection.h"
+#include "session/session_document.h"
+#include "window/main_window.h"
+#include "window_driver.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QDockWidget>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenuBar>
+#include <QProgressBar>
+#include <QPushButton>
+
+#include <gtest/gtest.h>
+
+namespace eapscope::ui {
+namespace {
+
+using test::press;
+
+/// The first Packet row with this code (and type, when given) sent by `side`.
+std::optional<EventId> packetRow(const Trace& trace, std::uint8_t code, int type, Side side)
+{
+    for (std::size_t i = 0; i < trace.size(); ++i) {
+        if (trace.kinds()[i] != EventKind::Packet || trace.sides()[i] != side) {
+            continue;
+        }
+        const auto bytes = trace.packet(trace.packets()[i]);
+        if (!bytes.empty() && bytes[0] == code && (type < 0 || (bytes.size() >= 5 && bytes[4] == type))) {
+            return EventId(static_cast<std::uint32_t>(i));
+        }
+    }
+    return std::nullopt;
+}
+
+std::size_t learnerRows(const Trace& trace, LearnerAction action)
+{
+    std::size_t n = 0;
+    for (std::size_t i = 0; i < trace.size(); ++i) {
+        const auto event = learnerEvent(trace, EventId(static_cast<std::uint32_t>(i)));
+        n += event && event->action == action ? 1 : 0;
+    }
+    return n;
+}
+
+class LessonTest : public ::testing::Test {
+protected:
+    void SetUp() override
+    {
+        ui = installLessonUi(window);
+        window.show();
+        session = ui->session();
+        session->reset(QStringLiteral("eap-conversation"));  // start afresh, not resumed
+        dock = ui->dock();
+    }
+    bool settle()
+    {
+        const bool idle = test::waitStarted(window);
+        QTest::qWait(5);
+        window.document()->flush();
+        session->evaluate();
+        return idle;
+    }
+    std::size_t done() const { return session->progress().doneCount; }
+    /// F10 until `task` is done (at most `presses` times).
+    bool stepUntilDone(std::size_t task, int presses = 40)
+    {
+        for (int i = 0; i < presses && !(session->progress().tasks.size() > task && session->progress().tasks[task].done);
+             ++i) {
+            if (!press(window, Qt::Key_F10) || !settle()) {
+                return false;
+            }
+        }
+        return session->progress().tasks[task].done;
+    }
+    void answer(const QString& text)
+    {
+        dock->answer()->setText(text);
+        dock->findChild<QPushButton*>(QStringLiteral("lessonCheck"))->click();
+        ASSERT_TRUE(settle());
+    }
+
+    MainWindow window;
+    LessonUi* ui = nullptr;
+    LessonSession* session = nullptr;
+    LessonDock* dock = nullptr;
+};
+
+TEST_F(LessonTest, ALearnerPlaysTheWholeEapConversationLesson)
+{
+    ASSERT_EQ(ui->openLesson(QStringLiteral("eap-conversation")), QString());
+    ASSERT_TRUE(settle());
+    ASSERT_TRUE(ui->dockWidget()->isVisible());
+    const Lesson& lesson = *session->lesson();
+    ASSERT_EQ(lesson.tasks.size(), 5u);
+    EXPECT_EQ(dock->progress()->maximum(), 5);
+    EXPECT_EQ(dock->progress()->value(), 0);
+    EXPECT_EQ(window.controller()->setup().lesson != nullptr, true);  // the lesson set the session up
+    QPushButton* next = dock->nextButton();
+    EXPECT_FALSE(next->isEnabled());  // Next never completes a task
+
+    // Task 1: step until the Request/Identity.
+    ASSERT_TRUE(stepUntilDone(0));
+    EXPECT_EQ(dock->progress()->value(), 1);
+    EXPECT_TRUE(next->isEnabled());
+    next->click();
+    EXPECT_EQ(session->shownTask(), 1u);
+    EXPECT_TRUE(dock->answer()->isVisible());
+
+    // Task 2: a wrong identity is refused with the lesson's feedback; the right one passes.
+    for (int i = 0; i < 20 && !packetRow(window.document()->trace(), 2, 1, Side::Peer); ++i) {
+        ASSERT_TRUE(press(window, Qt::Key_F10));  // to the peer's Response/Identity
+    }
+    answer(QStringLiteral("mallory"));
+    EXPECT_EQ(done(), 1u);
+    EXPECT_TRUE(dock->feedback()->isVisible());
+    EXPECT_EQ(dock->feedback()->text(), QString::fromStdString(lesson.tasks[1].feedback.en));
+    EXPECT_EQ(session->progress().tasks[1].wrongAnswers, 1u);
+    EXPECT_FALSE(next->isEnabled());
+    dock->findChild<QPushButton*>(QStringLiteral("lessonHintButton"))->click();
+    ASSERT_TRUE(settle());
+    EXPECT_EQ(session->progress().tasks[1].hints, 1u);  // free, but counted
+    answer(QString::fromStdString(window.controller()->setup().lesson->values.identity));
+    EXPECT_EQ(done(), 2u);
+    EXPECT_EQ(dock->progress()->value(), 2);
+    EXPECT_FALSE(dock->feedback()->isVisible());
+    next->click();
+    EXPECT_EQ(session->shownTask(), 2u);
+
+    // Restore: stepping back before the task's start undoes the answer; Restore re-runs the
+    // lesson's session to where task 3 starts, with task 2 done again.
+    const std::size_t start = session->progress().tasks[2].startEvents;
+    while (window.document()->trace().size() > start / 2 && window.controller()->canStepBack()) {
+        ASSERT_TRUE(press(window, Qt::Key_F10, Qt::ShiftModifier));
+        ASSERT_TRUE(settle());
+    }
+    EXPECT_LT(done(), 2u);
+    EXPECT_TRUE(session->wanderedOff());
+    EXPECT_TRUE(dock->findChild<QLabel*>(QStringLiteral("lessonBanner"))->isVisible());
+    dock->findChild<QPushButton*>(QStringLiteral("lessonRestore"))->click();
+    ASSERT_TRUE(settle());
+    ASSERT_TRUE(QTest::qWaitFor([&] { settle(); return done() == 2u; }, 30000));
+    EXPECT_EQ(session->progress().current, std::optional<std::size_t>(2));
+    EXPECT_GE(window.document()->trace().size(), start);
+    EXPECT_FALSE(session->wanderedOff());
+
+    // Task 3 (the challenge), then run to the end and select the answers.
+    ASSERT_TRUE(stepUntilDone(2));
+    next->click();
+    ASSERT_TRUE(test::runToEnd(window));
+    ASSERT_TRUE(settle());
+    const Trace& trace = window.document()->trace();
+    const auto wrong = packetRow(trace, 1, 4, Side::Authenticator);  // the challenge: not the answer
+    const auto response = packetRow(trace, 2, 4, Side::Peer);
+    ASSERT_TRUE(wrong && response);
+    window.selection()->select(*wrong);
+    ASSERT_TRUE(settle());
+    EXPECT_EQ(done(), 3u);
+    window.selection()->select(*response);
+    ASSERT_TRUE(settle());
+    EXPECT_EQ(done(), 4u);
+    next->click();
+    const auto success = packetRow(window.document()->trace(), 3, -1, Side::Authenticator);
+    ASSERT_TRUE(success);
+    window.selection()->select(*success);
+    ASSERT_TRUE(settle());
+    EXPECT_TRUE(session->progress().complete());
+    EXPECT_EQ(dock->progress()->value(), 5);
+
+    // What the learner did is in the trace the session file is written from, and grades there.
+    const Trace& final = window.document()->trace();
+    EXPECT_EQ(learnerRows(final, LearnerAction::LessonStarted), 1u);
+    EXPECT_EQ(learnerRows(final, LearnerAction::TaskCompleted), 5u);
+    EXPECT_GE(learnerRows(final, LearnerAction::Answer), 2u);
+    EXPECT_EQ(learnerRows(final, LearnerAction::HintShown), 1u);
+    EXPECT_TRUE(evaluateLesson(lesson, final).complete());
+}
+
+TEST_F(LessonTest, PresenterModeHidesTheChromeAndTheAnswerUntilRevealed)
+{
+    ASSERT_EQ(ui->openLesson(QStringLiteral("eap-conversation")), QString());
+    ASSERT_TRUE(settle());
+    ASSERT_TRUE(stepUntilDone(0));
+    const qreal normalSize = QApplication::font().pointSizeF();
+    QAction* presenter = window.findChild<QAction*>(QStringLiteral("actionPresenter"));
+    ASSERT_NE(presenter, nullptr);
+    EXPECT_EQ(presenter->shortcut(), QKeySequence(Qt::Key_F11));
+    presenter->trigger();
+    EXPECT_TRUE(ui->presenter());
+    EXPECT_TRUE(window.menuBar()->isHidden());
+    EXPECT_GT(QApplication::font().pointSizeF(), normalSize);
+    EXPECT_TRUE(ui->dockWidget()->isVisible());
+    // The done task's explanation (its answer) waits for Reveal.
+    EXPECT_FALSE(dock->explanation()->isVisible());
+    dock->findChild<QPushButton*>(QStringLiteral("lessonReveal"))->click();
+    EXPECT_TRUE(dock->explanation()->isVisible());
+    // Page Up / Page Down go through the tasks, never past the one to do.
+    window.findChild<QAction*>(QStringLiteral("actionPresenterNext"))->trigger();
+    EXPECT_EQ(session->shownTask(), 1u);
+    window.findChild<QAction*>(QStringLiteral("actionPresenterNext"))->trigger();
+    EXPECT_EQ(session->shownTask(), 1u);
+    window.findChild<QAction*>(QStringLiteral("actionPresenterPrevious"))->trigger();
+    EXPECT_EQ(session->shownTask(), 0u);
+    presenter->trigger();
+    EXPECT_FALSE(ui->presenter());
+    EXPECT_FALSE(window.menuBar()->isHidden());
+    EXPECT_EQ(QApplication::font().pointSizeF(), normalSize);
+}
+
+TEST_F(LessonTest, AnUnknownLessonNamesItself)
+{
+    const QString error = ui->openLesson(QStringLiteral("no-such-lesson"));
+    EXPECT_TRUE(error.contains(QStringLiteral("no-such-lesson"))) << error.toStdString();
+    EXPECT_FALSE(session->active());
+    EXPECT_FALSE(ui->dockWidget()->isVisible());
+}
+
+}  // namespace
+}  // namespace eapscope::ui

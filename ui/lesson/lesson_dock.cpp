@@ -1,0 +1,183 @@
+#include "lesson/lesson_dock.h"
+
+#include "lesson/lesson_session.h"
+#include "lesson/lesson_task_model.h"
+
+#include <QGridLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace eapscope::ui {
+namespace {
+
+QLabel* wrapped(const QString& name)
+{
+    auto* label = new QLabel;
+    label->setObjectName(name);
+    label->setWordWrap(true);
+    label->setTextFormat(Qt::PlainText);
+    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    return label;
+}
+
+QPushButton* button(const QString& name, const QString& text)
+{
+    auto* b = new QPushButton(text);
+    b->setObjectName(name);
+    return b;
+}
+
+}  // namespace
+
+LessonDock::LessonDock(LessonSession* session, QWidget* parent)
+    : QWidget(parent), session_(session), title_(wrapped(QStringLiteral("lessonTitle"))),
+      progress_(new QProgressBar), tasks_(new QListView), banner_(wrapped(QStringLiteral("lessonBanner"))),
+      text_(wrapped(QStringLiteral("lessonTaskText"))), hint_(wrapped(QStringLiteral("lessonHint"))),
+      answer_(new QLineEdit), feedback_(wrapped(QStringLiteral("lessonFeedback"))),
+      explanation_(wrapped(QStringLiteral("lessonExplanation"))),
+      revealButton_(button(QStringLiteral("lessonReveal"), tr("&Reveal the answer"))),
+      hintButton_(button(QStringLiteral("lessonHintButton"), tr("&Hint"))),
+      check_(button(QStringLiteral("lessonCheck"), tr("&Check"))),
+      restore_(button(QStringLiteral("lessonRestore"), tr("Re&store"))),
+      next_(button(QStringLiteral("lessonNext"), tr("&Next")))
+{
+    QFont bold = title_->font();
+    bold.setBold(true);
+    bold.setPointSizeF(bold.pointSizeF() * 1.2);
+    title_->setFont(bold);
+    progress_->setObjectName(QStringLiteral("lessonProgress"));
+    progress_->setFormat(tr("%v of %m tasks done"));
+    tasks_->setObjectName(QStringLiteral("lessonTasks"));
+    tasks_->setModel(session_->taskModel());
+    tasks_->setWordWrap(true);
+    tasks_->setMaximumHeight(180);
+    tasks_->setSelectionMode(QAbstractItemView::NoSelection);
+    banner_->setStyleSheet(QStringLiteral("QLabel { background: #fff3cd; color: #5c4400; padding: 4px; }"));
+    hint_->setStyleSheet(QStringLiteral("QLabel { color: palette(placeholder-text); }"));
+    feedback_->setStyleSheet(QStringLiteral("QLabel { color: #c62828; }"));
+    answer_->setObjectName(QStringLiteral("lessonAnswer"));
+    answer_->setPlaceholderText(tr("Your answer"));
+    check_->setToolTip(tr("Check the answer, or whether the session already shows what the task asks"));
+    restore_->setToolTip(tr("Go back to the state where this task starts"));
+    next_->setToolTip(tr("Move on once this task is done"));
+
+    auto* buttons = new QGridLayout;
+    buttons->addWidget(hintButton_, 0, 0);
+    buttons->addWidget(check_, 0, 1);
+    buttons->addWidget(restore_, 1, 0);
+    buttons->addWidget(next_, 1, 1);
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(title_);
+    layout->addWidget(progress_);
+    layout->addWidget(tasks_);
+    layout->addWidget(banner_);
+    layout->addWidget(text_);
+    layout->addWidget(hint_);
+    layout->addWidget(answer_);
+    layout->addWidget(feedback_);
+    layout->addWidget(revealButton_);
+    layout->addWidget(explanation_);
+    layout->addLayout(buttons);
+    layout->addStretch(1);
+
+    connect(hintButton_, &QPushButton::clicked, session_, &LessonSession::hint);
+    connect(check_, &QPushButton::clicked, this, &LessonDock::onCheck);
+    connect(answer_, &QLineEdit::returnPressed, this, &LessonDock::onCheck);
+    connect(restore_, &QPushButton::clicked, session_, &LessonSession::restore);
+    connect(next_, &QPushButton::clicked, session_, &LessonSession::next);
+    connect(revealButton_, &QPushButton::clicked, this, &LessonDock::reveal);
+    connect(session_, &LessonSession::changed, this, &LessonDock::refresh);
+    connect(session_, &LessonSession::hintShown, this, [this](const QString& text) {
+        hintFor_ = session_->shownTask();
+        hint_->setText(tr("Hint: %1").arg(text));
+        hint_->show();
+    });
+    refresh();
+}
+
+void LessonDock::onCheck()
+{
+    if (session_->check(answer_->text())) {
+        answer_->clear();
+    }
+    refresh();
+}
+
+void LessonDock::setPresenter(bool on)
+{
+    presenter_ = on;
+    revealed_ = false;
+    QFont big = font();
+    big.setPointSizeF(QWidget().font().pointSizeF() * (on ? 1.8 : 1.0));
+    text_->setFont(big);
+    refresh();
+}
+
+void LessonDock::reveal()
+{
+    revealed_ = true;
+    refresh();
+}
+
+void LessonDock::refresh()
+{
+    const Lesson* lesson = session_->lesson();
+    setEnabled(lesson != nullptr);
+    if (lesson == nullptr) {
+        title_->setText(tr("No lesson: choose one in Help → Lessons…"));
+        progress_->setRange(0, 1);
+        progress_->setValue(0);
+        for (QWidget* w : std::initializer_list<QWidget*>{banner_, text_, hint_, answer_, feedback_, revealButton_,
+                                                          explanation_}) {
+            w->hide();
+        }
+        return;
+    }
+    const Language language = session_->language();
+    const LessonProgress& progress = session_->progress();
+    const std::size_t shown = std::min(session_->shownTask(), lesson->tasks.size() - 1);
+    const LessonTask& task = lesson->tasks[shown];
+    const bool done = session_->shownTaskDone();
+    if (shown != shownBefore_) {
+        shownBefore_ = shown;
+        revealed_ = false;
+    }
+    title_->setText(QString::fromStdString(lesson->title.in(language)));
+    progress_->setRange(0, static_cast<int>(lesson->tasks.size()));
+    progress_->setValue(static_cast<int>(progress.doneCount));
+    text_->setText(tr("Task %1 of %2: %3")
+                       .arg(shown + 1)
+                       .arg(lesson->tasks.size())
+                       .arg(QString::fromStdString(task.text.in(language))));
+    text_->show();
+    hint_->setVisible(hintFor_ == shown && !hint_->text().isEmpty());
+    const bool question = task.condition.kind == ConditionKind::Answer;
+    answer_->setVisible(question && !done);
+    answer_->setPlaceholderText(question && task.condition.question == QuestionKind::Packet
+                                    ? tr("Select the packet in the events or the timeline, then Check")
+                                    : tr("Your answer"));
+    feedback_->setText(done ? QString() : session_->feedback());
+    feedback_->setVisible(!feedback_->text().isEmpty());
+    const QString explanation = QString::fromStdString(task.explanation.in(language));
+    const bool showExplanation = done && !explanation.isEmpty() && (!presenter_ || revealed_);
+    explanation_->setText(done ? tr("Done. %1").arg(explanation) : QString());
+    explanation_->setVisible(showExplanation);
+    revealButton_->setVisible(presenter_ && done && !revealed_ && !explanation.isEmpty());
+    const bool off = session_->wanderedOff();
+    banner_->setText(off ? tr("You have left the point where this task starts. Restore brings you back there.")
+                         : QString());
+    banner_->setVisible(off);
+    restore_->setDefault(off);
+    check_->setEnabled(!done);
+    next_->setEnabled(done && shown + 1 < lesson->tasks.size());
+    if (progress.complete() && shown + 1 == lesson->tasks.size()) {
+        explanation_->setText(tr("Done. %1\nLesson complete: every task is done.").arg(explanation));
+        explanation_->setVisible(!presenter_ || revealed_);
+    }
+}
+
+}  // namespace eapscope::ui
