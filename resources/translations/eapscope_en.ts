@@ -22,6 +22,16 @@
     </message>
 </context>
 <context>
+    <name>eapscope::ui::ConversationsDock</name>
+    <message numerus="yes">
+        <source>%n conversation(s): select one to see why it ended as it did.</source>
+        <translation>
+            <numerusform>%n conversation: select it to see why it ended as it did.</numerusform>
+            <numerusform>%n conversations: select one to see why it ended as it did.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>eapscope::ui::FindingsDock</name>
     <message numerus="yes">
         <source> in %n block(s)</source>

@@ -448,6 +448,117 @@
     </message>
 </context>
 <context>
+    <name>eapscope::ui::CertificateDialog</name>
+    <message>
+        <source>Certificate</source>
+        <translation>Certificat</translation>
+    </message>
+    <message>
+        <source>%1. %2</source>
+        <translation>%1. %2</translation>
+    </message>
+    <message>
+        <source>Sent by</source>
+        <translation>Envoyé par</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Sujet</translation>
+    </message>
+    <message>
+        <source>Issuer</source>
+        <translation>Émetteur</translation>
+    </message>
+    <message>
+        <source>Alternative names</source>
+        <translation>Autres noms</translation>
+    </message>
+    <message>
+        <source>Valid from</source>
+        <translation>Valide du</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>Valide jusqu’au</translation>
+    </message>
+    <message>
+        <source>At capture time</source>
+        <translation>Au moment de la capture</translation>
+    </message>
+    <message>
+        <source>Public key</source>
+        <translation>Clé publique</translation>
+    </message>
+    <message>
+        <source>Signature</source>
+        <translation>Signature</translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <source>Serial number</source>
+        <translation>Numéro de série</translation>
+    </message>
+    <message>
+        <source>Save as PEM…</source>
+        <translation>Enregistrer en PEM…</translation>
+    </message>
+    <message>
+        <source>the server, in frame %1</source>
+        <translation>le serveur, trame %1</translation>
+    </message>
+    <message>
+        <source>the device (peer), in frame %1</source>
+        <translation>l’appareil (pair), trame %1</translation>
+    </message>
+    <message>
+        <source> (self-signed)</source>
+        <translation> (auto-signé)</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucun</translation>
+    </message>
+    <message>
+        <source>valid on %1</source>
+        <translation>valide le %1</translation>
+    </message>
+    <message>
+        <source>&lt;b style=&quot;color:#c62828&quot;&gt;EXPIRED&lt;/b&gt; on %1, before the capture (%2)</source>
+        <translation>&lt;b style=&quot;color:#c62828&quot;&gt;EXPIRÉ&lt;/b&gt; le %1, avant la capture (%2)</translation>
+    </message>
+    <message>
+        <source>&lt;b style=&quot;color:#c62828&quot;&gt;NOT YET VALID&lt;/b&gt; at the capture (%1); valid from %2</source>
+        <translation>&lt;b style=&quot;color:#c62828&quot;&gt;PAS ENCORE VALIDE&lt;/b&gt; lors de la capture (%1) ; valide à partir du %2</translation>
+    </message>
+    <message>
+        <source> — weak: %1</source>
+        <translation> — faible : %1</translation>
+    </message>
+    <message>
+        <source>No certificate selected.</source>
+        <translation>Aucun certificat sélectionné.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Impossible d’écrire %1 : %2</translation>
+    </message>
+    <message>
+        <source>Save certificate as PEM</source>
+        <translation>Enregistrer le certificat en PEM</translation>
+    </message>
+    <message>
+        <source>PEM certificates (*.pem *.crt)</source>
+        <translation>Certificats PEM (*.pem *.crt)</translation>
+    </message>
+    <message>
+        <source>Save certificate</source>
+        <translation>Enregistrer le certificat</translation>
+    </message>
+</context>
+<context>
     <name>eapscope::ui::ContextsDock</name>
     <message>
         <source>Method</source>
@@ -557,6 +668,195 @@
     </message>
 </context>
 <context>
+    <name>eapscope::ui::ConversationsDock</name>
+    <message>
+        <source>server: %1</source>
+        <translation>serveur : %1</translation>
+    </message>
+    <message>
+        <source>device: %1</source>
+        <translation>appareil : %1</translation>
+    </message>
+    <message>
+        <source> — expired</source>
+        <translation> — expiré</translation>
+    </message>
+    <message>
+        <source> — not yet valid</source>
+        <translation> — pas encore valide</translation>
+    </message>
+    <message>
+        <source>View certificate…</source>
+        <translation>Voir le certificat…</translation>
+    </message>
+    <message>
+        <source>All conversations</source>
+        <translation>Toutes les conversations</translation>
+    </message>
+    <message>
+        <source>&amp;Export report…</source>
+        <translation>E&amp;xporter le rapport…</translation>
+    </message>
+    <message>
+        <source>Write a self-contained HTML report of the capture&apos;s diagnosis for a ticket</source>
+        <translation>Écrire un rapport HTML autonome du diagnostic de la capture pour un ticket</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Pourquoi</translation>
+    </message>
+    <message>
+        <source>Frame</source>
+        <translation>Trame</translation>
+    </message>
+    <message>
+        <source>Certificates sent in clear:</source>
+        <translation>Certificats envoyés en clair :</translation>
+    </message>
+    <message>
+        <source>Open a capture first: the report describes a capture&apos;s conversations.</source>
+        <translation>Ouvrez d’abord une capture : le rapport décrit les conversations d’une capture.</translation>
+    </message>
+    <message>
+        <source>EapScope %1</source>
+        <translation>EapScope %1</translation>
+    </message>
+    <message>
+        <source>Export report</source>
+        <translation>Exporter le rapport</translation>
+    </message>
+    <message>
+        <source>HTML pages (*.html)</source>
+        <translation>Pages HTML (*.html)</translation>
+    </message>
+    <message>
+        <source>Open a capture to see why its conversations succeeded or failed.</source>
+        <translation>Ouvrez une capture pour voir pourquoi ses conversations ont réussi ou échoué.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conversation(s): select one to see why it ended as it did.</source>
+        <translation>
+            <numerusform>%n conversation : choisissez-la pour voir comment elle s’est terminée.</numerusform>
+            <numerusform>%n conversations : choisissez-en une pour voir comment elle s’est terminée.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Conversation %1: &lt;b style=&quot;color:%2&quot;&gt;%3&lt;/b&gt;</source>
+        <translation>Conversation %1 : &lt;b style=&quot;color:%2&quot;&gt;%3&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>No reason to report.</source>
+        <translation>Rien à signaler.</translation>
+    </message>
+    <message>
+        <source>TLS 1.3: the certificates travel encrypted and cannot be shown.</source>
+        <translation>TLS 1.3 : les certificats circulent chiffrés et ne peuvent pas être affichés.</translation>
+    </message>
+    <message>
+        <source>What to do: %1</source>
+        <translation>Que faire : %1</translation>
+    </message>
+</context>
+<context>
+    <name>eapscope::ui::ConversationsModel</name>
+    <message>
+        <source>EAPOL</source>
+        <translation>EAPOL</translation>
+    </message>
+    <message>
+        <source>RADIUS</source>
+        <translation>RADIUS</translation>
+    </message>
+    <message>
+        <source>PPP</source>
+        <translation>PPP</translation>
+    </message>
+    <message>
+        <source>PANA</source>
+        <translation>PANA</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>%1 (not agreed)</source>
+        <translation>%1 (non convenu)</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(aucune)</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>success</source>
+        <translation>succès</translation>
+    </message>
+    <message>
+        <source>failure</source>
+        <translation>échec</translation>
+    </message>
+    <message>
+        <source>incomplete</source>
+        <translation>incomplète</translation>
+    </message>
+    <message>
+        <source>%1 ↔ %2</source>
+        <translation>%1 ↔ %2</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>N°</translation>
+    </message>
+    <message>
+        <source>Carrier</source>
+        <translation>Transport</translation>
+    </message>
+    <message>
+        <source>Authenticator ↔ peer</source>
+        <translation>Authentificateur ↔ pair</translation>
+    </message>
+    <message>
+        <source>Identity</source>
+        <translation>Identité</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Méthode</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>Verdict</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Raison</translation>
+    </message>
+    <message>
+        <source>Start (s)</source>
+        <translation>Début (s)</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Durée</translation>
+    </message>
+    <message>
+        <source>Round trips</source>
+        <translation>Allers-retours</translation>
+    </message>
+</context>
+<context>
     <name>eapscope::ui::EventTableDock</name>
     <message>
         <source>All sides</source>
@@ -644,6 +944,42 @@
     <message>
         <source>retry %1</source>
         <translation>nouvel essai %1</translation>
+    </message>
+    <message>
+        <source>Frame</source>
+        <translation>Trame</translation>
+    </message>
+    <message>
+        <source>Dir.</source>
+        <translation>Sens</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>Id</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>Longueur</translation>
+    </message>
+    <message>
+        <source>Info</source>
+        <translation>Info</translation>
+    </message>
+    <message>
+        <source>→A</source>
+        <translation>→A</translation>
+    </message>
+    <message>
+        <source>→P</source>
+        <translation>→P</translation>
     </message>
 </context>
 <context>
@@ -1158,6 +1494,10 @@ Leçon terminée : toutes les tâches sont faites.</translation>
         <source>&amp;Step axis (every call the same width)</source>
         <translation>Axe des &amp;pas (chaque appel de même largeur)</translation>
     </message>
+    <message>
+        <source>Conversations</source>
+        <translation>Conversations</translation>
+    </message>
 </context>
 <context>
     <name>eapscope::ui::PacketFieldModel</name>
@@ -1191,6 +1531,26 @@ Leçon terminée : toutes les tâches sont faites.</translation>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt; (%2 bytes) — sent by %3, received by %4</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; (%2 octets) — envoyé par %3, reçu par %4</translation>
+    </message>
+    <message>
+        <source>the authenticator</source>
+        <translation>l’authentificateur</translation>
+    </message>
+    <message>
+        <source>the peer</source>
+        <translation>le pair</translation>
+    </message>
+    <message>
+        <source>the authenticator %1</source>
+        <translation>l’authentificateur %1</translation>
+    </message>
+    <message>
+        <source>the peer %1</source>
+        <translation>le pair %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; (%2 bytes) — frame %3, sent by %4, received by %5</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; (%2 octets) — trame %3, envoyé par %4, reçu par %5</translation>
     </message>
 </context>
 <context>

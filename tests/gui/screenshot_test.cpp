@@ -3,6 +3,8 @@
 #include "models/findings_model.h"
 #include "session/event_selection.h"
 #include "session/session_document.h"
+#include "window/certificate_dialog.h"
+#include "window/conversations_dock.h"
 #include "window/findings_dock.h"
 #include "window/language.h"
 #include "window/main_window.h"
@@ -13,7 +15,9 @@
 #include <QApplication>
 #include <QDir>
 #include <QFileInfo>
+#include <QListWidget>
 #include <QPixmap>
+#include <QScreen>
 
 #include <gtest/gtest.h>
 
@@ -114,6 +118,36 @@ TEST(Screenshot, MainWindowInFrenchAfterARunWithFindings)
         std::cout << "screenshot: " << path.toStdString() << "\n";
     }
     installTranslations(*QCoreApplication::instance(), QStringLiteral("en"));
+}
+
+TEST(Screenshot, FailedEapTlsConversationWithItsExpiredCertificateOpen)
+{
+    MainWindow window;
+    window.resize(1600, 1000);
+    window.show();
+    QApplication::setActiveWindow(&window);
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
+    ASSERT_EQ(window.openFileNow(QStringLiteral(EAPSCOPE_SOURCE_DIR
+                                                "/tests/data/captures/diagnosis/tls-server-cert-expired.pcapng")),
+              QString());
+    ConversationsDock* dock = window.conversations();
+    dock->selectConversation(0);
+    dock->activateReason(0);  // CERTIFICATE_EXPIRED: lands on the Certificate frame
+    ASSERT_GE(dock->certificates()->count(), 1);
+    dock->openCertificate(0);
+    auto* dialog = dock->findChild<CertificateDialog*>();
+    ASSERT_NE(dialog, nullptr);
+    dialog->move(window.geometry().center() - QPoint(dialog->width() / 2, dialog->height() / 2 - 150));
+    QTest::qWait(300);
+    const QString dir = QStringLiteral(EAPSCOPE_BINARY_DIR "/screenshots");
+    QDir().mkpath(dir);
+    // The whole screen, so the viewer shows over the window as a person sees it.
+    const QString path = dir + QStringLiteral("/capture_tls_expired_certificate.png");
+    ASSERT_TRUE(window.screen()->grabWindow(0).save(path));
+    EXPECT_GT(QFileInfo(path).size(), 10000);
+    const QString viewer = dir + QStringLiteral("/certificate_viewer.png");
+    ASSERT_TRUE(dialog->grab().save(viewer));
+    std::cout << "screenshot: " << path.toStdString() << "\nscreenshot: " << viewer.toStdString() << "\n";
 }
 
 }  // namespace

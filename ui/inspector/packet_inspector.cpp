@@ -4,6 +4,7 @@
 #include "inspector/hex_view.h"
 #include "models/event_format.h"
 #include "models/packet_field_model.h"
+#include "session/capture_session.h"
 #include "session/session_document.h"
 
 #include <QHeaderView>
@@ -98,7 +99,7 @@ void PacketInspector::findCalls()
     // The sender is the CallEnd (or Packet row) that carries the packet; the receiver is the
     // MakeMessage CallStart given it (trace.h column use per kind).
     const Trace& trace = document_->trace();
-    sentBy_ = receivedBy_ = EventId();
+    sentBy_ = receivedBy_ = packetRow_ = EventId();
     const auto packets = trace.packets();
     const auto kinds = trace.kinds();
     const auto calls = trace.calls();
@@ -107,6 +108,9 @@ void PacketInspector::findCalls()
             continue;
         }
         const EventId id(static_cast<std::uint32_t>(i));
+        if (kinds[i] == EventKind::Packet && !packetRow_.valid()) {
+            packetRow_ = id;
+        }
         if (kinds[i] == EventKind::CallEnd && !sentBy_.valid()) {
             sentBy_ = calls[i].valid() ? calls[i] : id;
         } else if (kinds[i] == EventKind::Packet && !sentBy_.valid() && calls[i].valid()) {
@@ -135,10 +139,37 @@ void PacketInspector::updateHeadline()
             .arg(sideText(row.side), contextText(trace, row.context), entryText(row.entry));
     };
     const QString summary = fromStd(fields_->decode().summary).toHtmlEscaped();
+    if (!sentBy_.valid() && !receivedBy_.valid() && packetRow_.valid() &&
+        trace.option("source") == std::optional<std::string>("capture")) {
+        headline_->setText(captureHeadline(summary));
+        return;
+    }
     headline_->setText(tr("<b>%1</b> (%2 bytes) — sent by %3, received by %4")
                            .arg(summary)
                            .arg(trace.packet(packet_).size())
                            .arg(callLink(sentBy_), callLink(receivedBy_)));
+}
+
+QString PacketInspector::captureHeadline(const QString& summary) const
+{
+    // A captured packet has no calls: name the two ends of its conversation instead.
+    const Trace& trace = document_->trace();
+    const EventRow row = trace.row(packetRow_);
+    QString authenticator = tr("the authenticator");
+    QString peer = tr("the peer");
+    const CaptureSession* capture = document_->capture();
+    const int conversation = capture != nullptr ? capture->conversationOf(row.context) : -1;
+    if (conversation >= 0) {
+        const CaptureConversation& c = capture->capture.conversations[static_cast<std::size_t>(conversation)];
+        authenticator = tr("the authenticator %1").arg(fromStd(c.authenticator).toHtmlEscaped());
+        peer = tr("the peer %1").arg(fromStd(c.peer).toHtmlEscaped());
+    }
+    const bool fromPeer = row.side == Side::Peer;
+    return tr("<b>%1</b> (%2 bytes) — frame %3, sent by %4, received by %5")
+        .arg(summary)
+        .arg(trace.packet(packet_).size())
+        .arg(row.aux)
+        .arg(fromPeer ? peer : authenticator, fromPeer ? authenticator : peer);
 }
 
 void PacketInspector::onTreeSelection()

@@ -45,6 +45,7 @@ private:
     void onByteClicked(std::uint32_t offset);
     void findCalls();
     void updateHeadline();
+    [[nodiscard]] QString captureHeadline(const QString& summary) const;
 
     const SessionDocument* document_;
     PacketFieldModel* fields_;
@@ -55,6 +56,7 @@ private:
     PacketId packet_;
     EventId sentBy_;
     EventId receivedBy_;
+    EventId packetRow_;  // the Packet row carrying the packet (captures: who sent it to whom)
 };
 
 }  // namespace eapscope::ui

@@ -65,7 +65,8 @@ bool EventFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex& source
         return true;
     }
     for (const int column : {EventTableModel::KindColumn, EventTableModel::EntryColumn, EventTableModel::ActionColumn,
-                             EventTableModel::ResultColumn, EventTableModel::DetailColumn}) {
+                             EventTableModel::ResultColumn, EventTableModel::DetailColumn,
+                             EventTableModel::InfoColumn}) {
         if (model->data(model->index(sourceRow, column, sourceParent)).toString().contains(text_, Qt::CaseInsensitive)) {
             return true;
         }

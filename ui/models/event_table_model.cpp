@@ -1,6 +1,7 @@
 #include "models/event_table_model.h"
 
 #include "eap/eap_decoder.h"
+#include "eap/eap_types.h"
 #include "models/event_format.h"
 #include "session/session_document.h"
 
@@ -49,6 +50,13 @@ QVariant EventTableModel::headerData(int section, Qt::Orientation orientation, i
     case ResultColumn: return tr("Result");
     case DetailColumn: return tr("Packet / detail");
     case BytesColumn: return tr("Bytes");
+    case FrameColumn: return tr("Frame");
+    case DirectionColumn: return tr("Dir.");
+    case CodeColumn: return tr("Code");
+    case IdentifierColumn: return tr("Id");
+    case TypeColumn: return tr("Type");
+    case LengthColumn: return tr("Length");
+    case InfoColumn: return tr("Info");
     default: return {};
     }
 }
@@ -67,7 +75,9 @@ QVariant EventTableModel::data(const QModelIndex& index, int role) const
     const bool inStep = i >= stepFirst_ && i < stepEnd_;
     switch (role) {
     case Qt::DisplayRole: return display(row, i, index.column());
-    case Qt::ToolTipRole: return index.column() == DetailColumn ? display(row, i, DetailColumn) : QVariant();
+    case Qt::ToolTipRole:
+        return index.column() == DetailColumn || index.column() == InfoColumn ? display(row, i, index.column())
+                                                                              : QVariant();
     case Qt::FontRole: {
         if (!inStep) {
             return {};
@@ -85,7 +95,9 @@ QVariant EventTableModel::data(const QModelIndex& index, int role) const
         }
         return {};
     case Qt::TextAlignmentRole:
-        return (index.column() == IndexColumn || index.column() == TimeColumn || index.column() == BytesColumn)
+        return (index.column() == IndexColumn || index.column() == TimeColumn || index.column() == BytesColumn ||
+                index.column() == FrameColumn || index.column() == IdentifierColumn ||
+                index.column() == LengthColumn)
                    ? QVariant(Qt::AlignRight | Qt::AlignVCenter)
                    : QVariant();
     case EventIdRole: return static_cast<uint>(i);
@@ -119,7 +131,50 @@ QVariant EventTableModel::display(const EventRow& row, std::size_t index, int co
             return static_cast<qulonglong>(row.b);
         }
         return {};
+    default: return captureCell(row, column);
+    }
+}
+
+QVariant EventTableModel::captureCell(const EventRow& row, int column) const
+{
+    // A capture's Packet row: side = sender, aux = frame, text = core/eap's summary at import
+    // (capture_trace.h); Note rows are EAPOL-Start/Logoff/Key of the conversation.
+    const Trace& trace = document_->trace();
+    const bool packet = row.kind == EventKind::Packet && row.packet.valid();
+    if (!packet && row.kind != EventKind::Note) {
+        return {};
+    }
+    const auto bytes = packet ? trace.packet(row.packet) : std::span<const std::uint8_t>();
+    switch (column) {
+    case FrameColumn: return captureMode_ ? QVariant(static_cast<uint>(row.aux)) : QVariant();
+    case DirectionColumn:
+        return row.side == Side::Peer ? tr("→A") : row.side == Side::Authenticator ? tr("→P") : QString();
+    case CodeColumn: return bytes.empty() ? QString() : fromStd(eapCodeName(bytes[0]));
+    case IdentifierColumn: return bytes.size() < 2 ? QVariant() : QVariant(static_cast<uint>(bytes[1]));
+    case TypeColumn:
+        return bytes.size() >= 5 && (bytes[0] == eap_code::kRequest || bytes[0] == eap_code::kResponse)
+                   ? fromStd(eapTypeName(bytes[4]))
+                   : QString();
+    case LengthColumn:
+        return bytes.size() < 4 ? QVariant() : QVariant(static_cast<uint>((bytes[2] << 8) | bytes[3]));
+    case InfoColumn: return fromStd(trace.string(row.text));
     default: return {};
+    }
+}
+
+bool EventTableModel::columnShown(int column, bool captureMode)
+{
+    switch (column) {
+    case TimeColumn:
+    case ContextColumn: return true;
+    case FrameColumn:
+    case DirectionColumn:
+    case CodeColumn:
+    case IdentifierColumn:
+    case TypeColumn:
+    case LengthColumn:
+    case InfoColumn: return captureMode;
+    default: return !captureMode;
     }
 }
 
@@ -167,6 +222,9 @@ QModelIndex EventTableModel::indexOfEvent(EventId event, int column) const
 void EventTableModel::decodeNewPackets()
 {
     const Trace& trace = document_->trace();
+    if (captureMode_) {
+        return;  // a capture's rows carry their summary already (the Info column)
+    }
     if (packetSummaries_.size() > trace.packetCount()) {
         packetSummaries_.resize(trace.packetCount());
     }
@@ -217,6 +275,7 @@ void EventTableModel::onReset()
 void EventTableModel::reload()
 {
     packetSummaries_.clear();
+    captureMode_ = document_->trace().option("source") == std::optional<std::string>("capture");
     decodeNewPackets();
     rows_ = static_cast<int>(document_->announcedEvents());
     stepFirst_ = document_->currentStepFirst();

@@ -18,8 +18,11 @@ class SessionDocument;
 class EventTableModel : public QAbstractTableModel {
     Q_OBJECT
 public:
+    // The last seven columns are a capture's (frame, direction, EAP header fields and the
+    // listing's Info text); the dock shows them instead of the method-call columns there.
     enum Column { IndexColumn, TimeColumn, SideColumn, ContextColumn, KindColumn, EntryColumn,
-                  ActionColumn, ResultColumn, DetailColumn, BytesColumn, ColumnCount };
+                  ActionColumn, ResultColumn, DetailColumn, BytesColumn, FrameColumn, DirectionColumn,
+                  CodeColumn, IdentifierColumn, TypeColumn, LengthColumn, InfoColumn, ColumnCount };
     enum Role {
         EventIdRole = Qt::UserRole,  // uint: the trace row
         KindRole,                    // int: EventKind
@@ -39,6 +42,10 @@ public:
     [[nodiscard]] QModelIndex indexOfEvent(EventId event, int column = 0) const;
     /// The packet summary shown in the Detail column ("Request/MD5-Challenge id=1 len=22").
     [[nodiscard]] QString packetSummary(PacketId packet) const;
+    /// True when the session is an imported capture (trace option source=capture).
+    [[nodiscard]] bool captureMode() const { return captureMode_; }
+    /// The columns that mean something in this mode (capture or method calls).
+    [[nodiscard]] static bool columnShown(int column, bool captureMode);
 
 private:
     void onAppended(std::size_t first, std::size_t end);
@@ -51,12 +58,14 @@ private:
     void decodeNewPackets();
     QVariant display(const EventRow& row, std::size_t index, int column) const;
     QString detail(const EventRow& row) const;
+    QVariant captureCell(const EventRow& row, int column) const;
 
     const SessionDocument* document_;
     int rows_ = 0;
     std::vector<QString> packetSummaries_;  // by packet id
     std::size_t stepFirst_ = 0;
     std::size_t stepEnd_ = 0;
+    bool captureMode_ = false;
 };
 
 }  // namespace eapscope::ui

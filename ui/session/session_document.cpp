@@ -1,15 +1,18 @@
 #include "session/session_document.h"
 
+#include "session/capture_session.h"
+
 #include <QTimer>
 
 namespace eapscope::ui {
 
 SessionDocument::SessionDocument(QObject* parent) : QObject(parent), trace_(std::make_unique<Trace>()) {}
 
-void SessionDocument::setTrace(Trace trace)
+void SessionDocument::setTrace(Trace trace, std::shared_ptr<const CaptureSession> capture)
 {
     emit aboutToReset();
     *trace_ = std::move(trace);
+    capture_ = std::move(capture);
     announced_ = trace_->size();
     flushQueued_ = false;
     stepFirst_ = stepEnd_ = 0;

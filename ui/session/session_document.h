@@ -14,6 +14,8 @@
 
 namespace eapscope::ui {
 
+struct CaptureSession;
+
 class SessionDocument : public QObject {
     Q_OBJECT
 public:
@@ -25,8 +27,11 @@ public:
     /// Events announced so far (views show exactly these).
     [[nodiscard]] std::size_t announcedEvents() const { return announced_; }
 
-    /// Replaces the whole session (opened file, restart).
-    void setTrace(Trace trace);
+    /// Replaces the whole session (opened file, restart). `capture`: the conversations and
+    /// diagnosis of an opened capture (capture_session.h), null for any other session.
+    void setTrace(Trace trace, std::shared_ptr<const CaptureSession> capture = nullptr);
+    /// The opened capture's conversations and diagnosis, or nullptr.
+    [[nodiscard]] const CaptureSession* capture() const { return capture_.get(); }
     /// Appends new rows from the engine; announced on the next event-loop turn.
     bool appendBatch(const TraceBatch& batch);
     /// Rewinds to `events` events (step back).
@@ -53,6 +58,7 @@ signals:
 
 private:
     std::unique_ptr<Trace> trace_;
+    std::shared_ptr<const CaptureSession> capture_;
     std::size_t announced_ = 0;
     bool flushQueued_ = false;
     std::size_t stepFirst_ = 0;

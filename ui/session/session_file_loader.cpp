@@ -15,7 +15,7 @@ namespace {
 /// A pcap/pcapng capture (optionally gzip'd; the importer recognises the format) as a session:
 /// one context per conversation, one Packet row per EAP packet (capture_trace.h).
 std::shared_ptr<Trace> readCapture(const QString& path, QString* error, const std::function<void(double)>& progress,
-                                   const std::atomic<bool>* cancel)
+                                   const std::atomic<bool>* cancel, std::shared_ptr<const CaptureSession>* session)
 {
     ImportOptions options;
     options.progress = progress;
@@ -26,11 +26,13 @@ std::shared_ptr<Trace> readCapture(const QString& path, QString* error, const st
         *error = text.contains(path) ? text : path + QStringLiteral(": ") + text;
         return nullptr;
     }
-    return std::make_shared<Trace>(captureToTrace(result.value()));
+    auto trace = std::make_shared<Trace>(captureToTrace(result.value()));
+    *session = makeCaptureSession(std::move(result).value(), *trace);
+    return trace;
 }
 
 std::shared_ptr<Trace> read(const QString& path, QString* error, const std::function<void(double)>& progress,
-                            const std::atomic<bool>* cancel)
+                            const std::atomic<bool>* cancel, std::shared_ptr<const CaptureSession>* capture)
 {
     auto kind = sniffInputKind(path.toStdString());
     if (!kind) {
@@ -38,7 +40,7 @@ std::shared_ptr<Trace> read(const QString& path, QString* error, const std::func
         return nullptr;
     }
     if (*kind == InputKind::Capture) {
-        return readCapture(path, error, progress, cancel);
+        return readCapture(path, error, progress, cancel, capture);
     }
     auto result = readSession(path.toStdString(), progress, cancel);
     if (!result) {
@@ -72,9 +74,11 @@ void SessionFileLoader::cancel()
     }
 }
 
-std::shared_ptr<Trace> SessionFileLoader::readNow(const QString& path, QString* error)
+std::shared_ptr<Trace> SessionFileLoader::readNow(const QString& path, QString* error,
+                                                  std::shared_ptr<const CaptureSession>* capture)
 {
-    return read(path, error, {}, nullptr);
+    std::shared_ptr<const CaptureSession> unused;
+    return read(path, error, {}, nullptr, capture != nullptr ? capture : &unused);
 }
 
 void SessionFileLoader::start(const QString& path)
@@ -98,10 +102,16 @@ void SessionFileLoader::start(const QString& path)
             }
         };
         QString error;
-        std::shared_ptr<Trace> trace = read(path, &error, onProgress, flag.get());
+        std::shared_ptr<const CaptureSession> capture;
+        std::shared_ptr<Trace> trace = read(path, &error, onProgress, flag.get(), &capture);
         if (self) {
             QMetaObject::invokeMethod(
-                self, [self, path, trace, error] { if (self) emit self->finished(path, trace, error); },
+                self,
+                [self, path, trace, capture, error] {
+                    if (self) {
+                        emit self->finished(path, trace, capture, error);
+                    }
+                },
                 Qt::QueuedConnection);
         }
     });

@@ -2,6 +2,7 @@
 // cancel; the result comes back as one immutable value). Opening never loads a method.
 #pragma once
 
+#include "session/capture_session.h"
 #include "trace/trace.h"
 
 #include <QObject>
@@ -24,13 +25,17 @@ public:
     void start(const QString& path);
     void cancel();
     [[nodiscard]] bool running() const;
-    /// Reads on the calling thread (command line, tests).
-    static std::shared_ptr<Trace> readNow(const QString& path, QString* error);
+    /// Reads on the calling thread (command line, tests); a capture also fills `*capture` (its
+    /// conversations and diagnosis) when `capture` is given.
+    static std::shared_ptr<Trace> readNow(const QString& path, QString* error,
+                                          std::shared_ptr<const CaptureSession>* capture = nullptr);
 
 signals:
     void progress(int percent);
-    /// `trace` is null on error (then `error` says why, naming the file).
-    void finished(const QString& path, std::shared_ptr<eapscope::Trace> trace, const QString& error);
+    /// `trace` is null on error (then `error` says why, naming the file); `capture` is set for a
+    /// capture file.
+    void finished(const QString& path, std::shared_ptr<eapscope::Trace> trace,
+                  std::shared_ptr<const eapscope::ui::CaptureSession> capture, const QString& error);
 
 private:
     QThread* thread_ = nullptr;

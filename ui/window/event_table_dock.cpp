@@ -51,6 +51,7 @@ EventTableDock::EventTableDock(SessionDocument* document, EventSelection* select
     text_->setPlaceholderText(tr("Filter text…"));
     text_->setClearButtonEnabled(true);
     refreshContexts();
+    showColumnsForMode();
 
     auto* bar = new QHBoxLayout;
     bar->addWidget(side_);
@@ -75,7 +76,10 @@ EventTableDock::EventTableDock(SessionDocument* document, EventSelection* select
         refreshContexts();
         followTail();
     });
-    connect(document_, &SessionDocument::resetDone, this, &EventTableDock::refreshContexts);
+    connect(document_, &SessionDocument::resetDone, this, [this] {
+        refreshContexts();
+        showColumnsForMode();
+    });
     connect(document_, &SessionDocument::truncated, this, &EventTableDock::refreshContexts);
 }
 
@@ -83,6 +87,12 @@ EventId EventTableDock::currentEvent() const
 {
     const QModelIndex current = view_->currentIndex();
     return current.isValid() ? EventId(current.data(EventTableModel::EventIdRole).toUInt()) : EventId();
+}
+
+void EventTableDock::setContextFilter(ContextId context)
+{
+    const int index = context_->findData(context.valid() ? static_cast<int>(context.value()) : -1);
+    context_->setCurrentIndex(index < 0 ? 0 : index);
 }
 
 void EventTableDock::refreshContexts()
@@ -101,6 +111,18 @@ void EventTableDock::refreshContexts()
     const int index = context_->findData(current);
     context_->setCurrentIndex(index < 0 ? 0 : index);
     proxy_->setContext(context_->currentData().toInt());
+}
+
+void EventTableDock::showColumnsForMode()
+{
+    // A capture reads like a packet listing; the method-call columns mean nothing there.
+    const bool capture = model_->captureMode();
+    for (int column = 0; column < EventTableModel::ColumnCount; ++column) {
+        view_->setColumnHidden(column, !EventTableModel::columnShown(column, capture));
+    }
+    QHeaderView* header = view_->horizontalHeader();
+    header->setSectionResizeMode(EventTableModel::DetailColumn, capture ? QHeaderView::Interactive : QHeaderView::Stretch);
+    header->setSectionResizeMode(EventTableModel::InfoColumn, capture ? QHeaderView::Stretch : QHeaderView::Interactive);
 }
 
 void EventTableDock::followTail()

@@ -30,11 +30,14 @@ public:
     [[nodiscard]] QLineEdit* textFilter() const { return text_; }
     /// The event of the table's current row, or invalid.
     [[nodiscard]] EventId currentEvent() const;
+    /// Shows only the events of `context` (invalid: every context), as the context filter does.
+    void setContextFilter(ContextId context);
 
 private:
     void showSelection(EventId event);
     void onCurrentRowChanged();
     void refreshContexts();
+    void showColumnsForMode();
     void followTail();
 
     SessionDocument* document_;

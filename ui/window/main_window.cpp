@@ -9,6 +9,7 @@
 #include "window/app_settings.h"
 #include "window/breakpoint_dialog.h"
 #include "window/contexts_dock.h"
+#include "window/conversations_dock.h"
 #include "window/event_table_dock.h"
 #include "window/findings_dock.h"
 #include "window/inject_packet_dialog.h"
@@ -112,6 +113,10 @@ void MainWindow::createDocks()
     QDockWidget* findingsDock =
         addDock(tr("Findings"), QStringLiteral("findingsDock"), findings_, Qt::LeftDockWidgetArea);
     splitDockWidget(contextsDock, findingsDock, Qt::Vertical);
+    conversations_ = new ConversationsDock(document_, selection_);
+    tabifyDockWidget(contextsDock, addDock(tr("Conversations"), QStringLiteral("conversationsDock"), conversations_,
+                                           Qt::LeftDockWidgetArea));
+    contextsDock->raise();
     resizeDocks({eventsDock, inspectorDock}, {800, 600}, Qt::Horizontal);
     resizeDocks({eventsDock}, {330}, Qt::Vertical);
     resizeDocks({contextsDock}, {430}, Qt::Horizontal);
@@ -202,6 +207,7 @@ void MainWindow::createMenus()
     recentMenu_ = file->addMenu(tr("Open &recent"));
     file->addAction(action(QStringLiteral("actionSave")));
     file->addAction(action(QStringLiteral("actionSaveAs")));
+    file->addAction(conversations_->exportReportAction());
     file->addSeparator();
     file->addAction(action(QStringLiteral("actionQuit")));
     QMenu* session = menuBar()->addMenu(tr("&Session"));
@@ -248,6 +254,9 @@ void MainWindow::connectViews()
     connect(selection_, &EventSelection::currentChanged, this, &MainWindow::onSelection);
     connect(inspector_, &PacketInspector::callActivated, selection_, &EventSelection::select);
     connect(timeline_, &TimelineView::eventSelected, selection_, &EventSelection::select);
+    connect(conversations_, &ConversationsDock::conversationSelected, this, [this](ContextId context) {
+        events_->setContextFilter(context);
+    });
     connect(document_, &SessionDocument::eventsAppended, timeline_, [this](std::size_t, std::size_t end) {
         timeline_->traceGrew(end);
         refreshHeapBlocks();
@@ -490,7 +499,8 @@ void MainWindow::openFile(const QString& path)
     connect(loader, &SessionFileLoader::progress, progress, &QProgressDialog::setValue);
     connect(progress, &QProgressDialog::canceled, loader, &SessionFileLoader::cancel);
     connect(loader, &SessionFileLoader::finished, this,
-            [this, loader, progress](const QString& file, std::shared_ptr<Trace> trace, const QString& error) {
+            [this, loader, progress](const QString& file, std::shared_ptr<Trace> trace,
+                                     std::shared_ptr<const CaptureSession> capture, const QString& error) {
                 // Gone before any message box: deleteLater() would wait for the box's nested
                 // event loop to end, and the dialog's own show timer could raise it on top.
                 delete progress;
@@ -504,8 +514,9 @@ void MainWindow::openFile(const QString& path)
                 controller_->enterViewing();
                 timeline_->setDeclaredSides({});
                 hideBanner();
-                document_->setTrace(std::move(*trace));
+                document_->setTrace(std::move(*trace), std::move(capture));
                 document_->setFilePath(file);
+                raiseConversations();
                 settings_->addRecentFile(file);
                 updateRecentMenu();
                 updateActions();
@@ -517,18 +528,27 @@ void MainWindow::openFile(const QString& path)
 QString MainWindow::openFileNow(const QString& path)
 {
     QString error;
-    std::shared_ptr<Trace> trace = SessionFileLoader::readNow(path, &error);
+    std::shared_ptr<const CaptureSession> capture;
+    std::shared_ptr<Trace> trace = SessionFileLoader::readNow(path, &error, &capture);
     if (!trace) {
         return error;
     }
     controller_->enterViewing();
     timeline_->setDeclaredSides({});
-    document_->setTrace(std::move(*trace));
+    document_->setTrace(std::move(*trace), std::move(capture));
     document_->setFilePath(path);
+    raiseConversations();
     settings_->addRecentFile(path);
     updateRecentMenu();
     updateActions();
     return {};
+}
+
+void MainWindow::raiseConversations()
+{
+    if (document_->capture() != nullptr) {
+        conversations_->parentWidget()->raise();
+    }
 }
 
 void MainWindow::onSave()

@@ -20,6 +20,7 @@ namespace eapscope::ui {
 
 class AppSettings;
 class ContextsDock;
+class ConversationsDock;
 class EventSelection;
 class EventTableDock;
 class FindingsDock;
@@ -42,6 +43,7 @@ public:
     [[nodiscard]] PacketInspector* inspector() const { return inspector_; }
     [[nodiscard]] FindingsDock* findings() const { return findings_; }
     [[nodiscard]] ContextsDock* contexts() const { return contexts_; }
+    [[nodiscard]] ConversationsDock* conversations() const { return conversations_; }
     /// The timeline widget, or nullptr in a build without it.
     [[nodiscard]] TimelineView* timeline() const { return timeline_; }
     [[nodiscard]] QString bannerText() const;
@@ -70,6 +72,8 @@ private:
     /// Feeds the timeline the heap ledger's blocks and leak verdicts for the document's trace.
     void refreshHeapBlocks();
     void showPacketOf(EventId event);
+    /// A capture opened: its conversations and diagnosis come to the front.
+    void raiseConversations();
     void onOpen();
     void onSave();
     void onSaveAs();
@@ -92,6 +96,7 @@ private:
     PacketInspector* inspector_ = nullptr;
     FindingsDock* findings_ = nullptr;
     ContextsDock* contexts_ = nullptr;
+    ConversationsDock* conversations_ = nullptr;
     TimelineView* timeline_ = nullptr;
     QLabel* banner_ = nullptr;
     QLabel* stateLabel_ = nullptr;
