@@ -70,6 +70,8 @@ package_check() {
     rc=$?
     set -e
     [ "$rc" -eq 1 ] && grep -q HEAP_LEAK leak.txt || { cat leak.txt; echo "installed tracer not used" >&2; exit 1; }
+    # A lesson plays from the installed lessons, captures and methods.
+    /usr/bin/eapscope-cli lesson verify eap-conversation
     # The GUI starts from /usr/bin and is still running after 5 s.
     HOME="$work" xvfb-run -a sh -c '/usr/bin/eapscope & pid=$!; sleep 5; kill -0 $pid && kill $pid'
   ) || status=$?
