@@ -21,7 +21,7 @@ endfunction()
 
 # eapscope_add_method(NAME SOURCES src... [LIBS lib...])
 # A bundled or training EAP method: a shared library built only against the public ABI header
-# (eapscope_sdk), written to lib/eapscope/methods/<NAME>.so in the build and install trees.
+# (eapscope_sdk), written to <libdir>/eapscope/methods/<NAME>.so in the build and install trees.
 # Training methods use names "training-<fault>".
 function(eapscope_add_method name)
   string(REPLACE "-" "_" target "eapscope_method_${name}")

@@ -1,5 +1,6 @@
 #include "host/host_executor.h"
 
+#include "common/install_layout.h"
 #include "common/log.h"
 #include "host/wire_messages.h"
 
@@ -37,23 +38,6 @@ std::int64_t nowMs()
     return duration_cast<milliseconds>(steady_clock::now().time_since_epoch()).count();
 }
 
-std::filesystem::path exeDir()
-{
-    std::error_code error;
-    const auto self = std::filesystem::read_symlink("/proc/self/exe", error);
-    return error ? std::filesystem::current_path() : self.parent_path();
-}
-
-std::string resolveTracer(const std::string& hostPath)
-{
-    if (const char* path = std::getenv("EAPSCOPE_TRACER"); path != nullptr && *path != '\0') {
-        return path;
-    }
-    const auto lib =
-        std::filesystem::path(hostPath).parent_path() / ".." / "lib" / "libeapscope-heaptracer.so";
-    return std::filesystem::weakly_canonical(lib).string();
-}
-
 std::string signalText(int signal)
 {
     const char* abbrev = sigabbrev_np(signal);
@@ -88,8 +72,8 @@ std::vector<std::uint8_t> endPayload(std::uint32_t contextTag, std::uint64_t wor
 HostExecutor::HostExecutor(HostOptions options)
     : options_(std::move(options)), epochNs_(monotonicNs()), checkpoints_(options_.maxCheckpoints)
 {
-    hostPath_ = options_.hostPath.empty() ? (exeDir() / "eapscope-host").string() : options_.hostPath;
-    tracerPath_ = resolveTracer(hostPath_);
+    hostPath_ = options_.hostPath.empty() ? hostExecutablePath().string() : options_.hostPath;
+    tracerPath_ = heapTracerPath().string();
 }
 
 HostExecutor::~HostExecutor()
@@ -125,12 +109,14 @@ Status HostExecutor::start()
                               {"--limit-as", std::to_string(options_.addressSpaceLimit)});
     }
     if (options_.heapTracking) {
-        if (::access(tracerPath_.c_str(), R_OK) == 0) {
-            spec.preload = tracerPath_;
-        } else {
-            moduleLogger("core.host")
-                ->warn("heap tracer {} not found: running without heap events", tracerPath_);
+        // Heap tracking was asked for: without the tracer there would be no heap events and
+        // no heap finding, a silent downgrade. Name the file instead.
+        if (::access(tracerPath_.c_str(), R_OK) != 0) {
+            return makeError("the heap tracer " + tracerPath_ +
+                             " is missing or unreadable (it is installed with eapscope-host; set "
+                             "EAPSCOPE_TRACER to use another)");
         }
+        spec.preload = tracerPath_;
     }
     Result<HostProcess> spawned = HostProcess::spawn(spec);
     if (!spawned) {

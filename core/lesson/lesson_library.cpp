@@ -1,6 +1,7 @@
 #include "lesson/lesson_library.h"
 
 #include "capture/capture_importer.h"
+#include "common/install_layout.h"
 #include "lesson/lesson_parser.h"
 #include "method/method_resolver.h"
 
@@ -17,18 +18,14 @@ namespace {
 
 constexpr std::string_view kLessonExtension = ".lesson";
 
-// <exe dir>/../share/eapscope/<leaf>, the layout the build tree shares with an installation.
+// <shared data dir>/<leaf> (common/install_layout.h), the layout the build tree shares with an
+// installation.
 std::string shareDir(const char* variable, const char* leaf)
 {
     if (const char* overridden = std::getenv(variable); overridden && *overridden) {
         return overridden;
     }
-    std::error_code ec;
-    const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
-    if (ec) {
-        return std::string("share/eapscope/") + leaf;
-    }
-    return fs::weakly_canonical(exe.parent_path() / ".." / "share" / "eapscope" / leaf, ec).string();
+    return (sharedDataDir() / leaf).string();
 }
 
 bool looksLikePath(std::string_view spec)

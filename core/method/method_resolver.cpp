@@ -1,5 +1,7 @@
 #include "method/method_resolver.h"
 
+#include "common/install_layout.h"
+
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
@@ -22,6 +24,10 @@ std::string knownNames()
     for (const auto& method : listBundledMethods()) {
         names += (names.empty() ? "" : ", ") + method.name;
     }
+    std::error_code ec;
+    if (!fs::is_directory(bundledMethodsDir(), ec)) {
+        return "none: the method folder " + bundledMethodsDir() + " does not exist";
+    }
     return names.empty() ? "none found in " + bundledMethodsDir() : names;
 }
 
@@ -43,15 +49,7 @@ Result<std::string> resolvePath(std::string_view spec)
 
 std::string bundledMethodsDir()
 {
-    if (const char* overridden = std::getenv("EAPSCOPE_METHODS_DIR"); overridden && *overridden) {
-        return overridden;
-    }
-    std::error_code ec;
-    const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
-    if (ec) {
-        return "lib/eapscope/methods";
-    }
-    return fs::weakly_canonical(exe.parent_path() / ".." / "lib" / "eapscope" / "methods", ec).string();
+    return bundledMethodsPath().string();
 }
 
 std::vector<BundledMethod> listBundledMethods()

@@ -1,5 +1,5 @@
 // Where a method library comes from: a bundled method name ("md5") or a path to a library.
-// Bundled methods live in <exe dir>/../lib/eapscope/methods/<name>.so, in the build tree as
+// Bundled methods live in <private lib dir>/methods/<name>.so (common/install_layout.h), in the build tree as
 // after installation; EAPSCOPE_METHODS_DIR overrides the folder (tests, relocated installs).
 #pragma once
 
@@ -16,7 +16,7 @@ struct BundledMethod {
     std::string path;
 };
 
-/// The folder of bundled methods: $EAPSCOPE_METHODS_DIR, else <exe dir>/../lib/eapscope/methods.
+/// The folder of bundled methods: common/install_layout.h bundledMethodsPath().
 std::string bundledMethodsDir();
 
 /// Every <name>.so in bundledMethodsDir(), sorted by name.

@@ -78,6 +78,16 @@ std::string runReportText(const Trace& trace)
         out << "  " << toString(m.side) << ": " << m.name << " (EAP type " << m.eapType << ") " << m.path
             << "\n";
     }
+    // A method that could not be loaded (missing library, host or heap tracer): say why, with
+    // the path, where the method would have been listed.
+    for (std::size_t i = 0; i < trace.size(); ++i) {
+        if (trace.kinds()[i] == EventKind::Note) {
+            const std::string_view text = trace.string(trace.texts()[i]);
+            if (text.starts_with("load failed: ")) {
+                out << "  " << toString(trace.sides()[i]) << ": " << text << "\n";
+            }
+        }
+    }
     out << "Calls:\n";
     for (std::size_t i = 0; i < trace.size(); ++i) {
         const EventKind kind = trace.kinds()[i];

@@ -199,3 +199,49 @@ TEST(CliRun, TlsWithoutCertificatesEndsInErrorAndSaysWhatIsMissing)
 }
 
 }  // namespace
+
+// Issue 14: a missing heap tracer (or host, or method folder) is an error naming the path, never
+// a run that silently loses its heap events.
+TEST(CliRun, AMissingHeapTracerFailsTheRunNamingThePath)
+{
+    const CliResult r =
+        cli("run --auth training-heap-leak --peer md5 --identity alice --password secret", true);
+    ASSERT_EQ(r.exitCode, 1) << r.out;  // the leak is found: the installed tracer is used
+    EXPECT_NE(r.out.find("HEAP_LEAK"), std::string::npos) << r.out;
+    const CliResult missing = cli("run --auth md5 --peer md5 --identity alice --password secret", true);
+    ASSERT_EQ(missing.exitCode, 0) << missing.out;
+    const std::string env = "EAPSCOPE_TRACER=/nonexistent/libeapscope-heaptracer.so ";
+    const std::string command =
+        env + std::string(EAPSCOPE_BIN_DIR) +
+        "/eapscope-cli run --auth md5 --peer md5 --identity alice --password secret 2>&1";
+    FILE* pipe = popen(command.c_str(), "r");
+    ASSERT_NE(pipe, nullptr);
+    std::string out;
+    std::array<char, 4096> buffer{};
+    std::size_t n = 0;
+    while ((n = fread(buffer.data(), 1, buffer.size(), pipe)) > 0) {
+        out.append(buffer.data(), n);
+    }
+    const int status = pclose(pipe);
+    EXPECT_EQ(WIFEXITED(status) ? WEXITSTATUS(status) : -1, 2) << out;
+    EXPECT_NE(out.find("the heap tracer /nonexistent/libeapscope-heaptracer.so is missing"),
+              std::string::npos)
+        << out;
+}
+
+TEST(CliRun, AMissingMethodFolderIsNamed)
+{
+    const std::string command = "EAPSCOPE_METHODS_DIR=/nonexistent/methods " + std::string(EAPSCOPE_BIN_DIR) +
+                                "/eapscope-cli run --auth nosuchmethod --peer md5 2>&1";
+    FILE* pipe = popen(command.c_str(), "r");
+    ASSERT_NE(pipe, nullptr);
+    std::string out;
+    std::array<char, 4096> buffer{};
+    std::size_t n = 0;
+    while ((n = fread(buffer.data(), 1, buffer.size(), pipe)) > 0) {
+        out.append(buffer.data(), n);
+    }
+    const int status = pclose(pipe);
+    EXPECT_EQ(WIFEXITED(status) ? WEXITSTATUS(status) : -1, 2) << out;
+    EXPECT_NE(out.find("the method folder /nonexistent/methods does not exist"), std::string::npos) << out;
+}
