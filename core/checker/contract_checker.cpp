@@ -56,6 +56,11 @@ void addFailure(const CallFacts& facts, const HostFailure& failure, std::vector<
             std::string how = failure.signal ? "was killed by signal " + std::to_string(*failure.signal)
                                              : "exited the process with status " +
                                                    std::to_string(failure.exitStatus.value_or(-1));
+            if (failure.exceptionCode) {
+                char code[16];
+                std::snprintf(code, sizeof code, "0x%08X", *failure.exceptionCode);
+                how = std::string("raised the unhandled Windows exception ") + code;
+            }
             auto finding =
                 makeFinding("CRASH", facts.side, facts.context, facts.call, facts.entry,
                             "the method " + how + " in " + where +

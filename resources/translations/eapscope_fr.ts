@@ -127,6 +127,10 @@
 <context>
     <name>RuleCatalogue</name>
     <message>
+        <source>the system loader could not load the library (the finding quotes the loader: a missing dependency, a wrong architecture, an unresolved symbol)</source>
+        <translation>le chargeur du système n&apos;a pas pu charger la bibliothèque (le constat cite le chargeur : une dépendance manquante, une mauvaise architecture, un symbole non résolu)</translation>
+    </message>
+    <message>
         <source>the library has no RasEapGetInfo export</source>
         <translation>la bibliothèque n&apos;exporte pas RasEapGetInfo</translation>
     </message>
