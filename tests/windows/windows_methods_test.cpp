@@ -51,6 +51,21 @@ TEST(WindowsMethods, StrangerMd5DllAgainstLinuxMd5AndItself_SucceedsWithoutFindi
     }
 }
 
+TEST(WindowsMethods, DocumentationOnlyMd5DllInBothRolesAndAgainstItself_SucceedsWithoutFindings)
+{
+    // windows-md5.dll: written from Microsoft's documentation and MinGW-w64's raseapif.h only.
+    const std::string dll = testMethod("windows-md5", ".dll");
+    for (const std::string& pair :
+         {"--auth " + dll + " --peer md5", "--auth md5 --peer " + dll, "--auth " + dll + " --peer " + dll}) {
+        const CliRun run = cli(kRun + pair + " --contexts 2");
+        EXPECT_EQ(run.exitCode, 0) << pair << "\n" << describe(run);
+        EXPECT_TRUE(run.doc["findings"].empty()) << pair << "\n" << describe(run);
+        for (const auto& s : run.doc["sessions"]) {
+            EXPECT_EQ(s.value("outcome", ""), "success") << s.dump();
+        }
+    }
+}
+
 struct BuildPair {
     std::string name;  // method name
     std::string side;  // the side it plays
