@@ -202,17 +202,8 @@ bool SessionEngine::loadSide(Side side, StepResult& result)
     CallOutcome outcome;
     outcome.entry = EntryPoint::GetInfo;
     outcome.result = report.ok ? NO_ERROR : ERROR_DLL_INIT_FAILED;
-    outcome.failure = report.failure;
     recordCallEnd(side, ContextId(), start, outcome);
     addFindings(checker_.checkLoad(report, side, start));
-    if (report.failure) {
-        // The library's initialisers or RasEapGetInfo crashed or exited the host: CRASH / HANG.
-        const CallFacts facts{
-            side, ContextId(), start, EntryPoint::GetInfo, side == Side::Authenticator, 0, 0, {}, false, {}};
-        PacketHistory unused;
-        addFindings(checker_.checkCall(facts, outcome, unused));
-        state_.sides[index(side)].dead = true;
-    }
     result = {StepKind::Load, side, ContextId(), EntryPoint::GetInfo,
               report.ok ? "loaded " + report.name + " (EAP type " + std::to_string(report.eapType) + ")"
                         : "could not load " + request.path + ": " + report.error};

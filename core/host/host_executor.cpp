@@ -348,21 +348,21 @@ HostExecutor::Reply HostExecutor::awaitReply(wire::FrameType expected, EntryPoin
         }
         reapWithin(host_, kDyingGraceMs);
         HostFailure failure = host_.failure();
-        if (windows_ && dyingSignal_ && *dyingSignal_ != 0) {
+        const bool windowsException = windows_ && dyingSignal_ && *dyingSignal_ != 0;
+        if (windowsException) {  // no signal, no exit status: the exception code is in the detail
             failure.kind = HostFailure::Kind::Crash;
             failure.signal.reset();
             failure.exitStatus.reset();
-            failure.exceptionCode = static_cast<std::uint32_t>(*dyingSignal_);
         } else if (dyingSignal_ && *dyingSignal_ > 0) {
             failure.kind = HostFailure::Kind::Crash;
             failure.signal = *dyingSignal_;
             failure.exitStatus.reset();
         }
-        if (failure.exceptionCode) {
+        if (windowsException) {
+            const auto code = static_cast<std::uint32_t>(*dyingSignal_);
             failure.detail =
                 what + " crashed the Windows method host: " +
-                (dyingDetail_.empty() ? "exception " + windowsExceptionText(*failure.exceptionCode)
-                                      : dyingDetail_);
+                (dyingDetail_.empty() ? "exception " + windowsExceptionText(code) : dyingDetail_);
         } else if (failure.kind == HostFailure::Kind::Crash && failure.signal) {
             failure.detail = what + " crashed the method host: " + signalText(*failure.signal);
         } else if (failure.kind == HostFailure::Kind::Exit && failure.exitStatus) {
@@ -440,7 +440,7 @@ LoadReport HostExecutor::load(const LoadRequest& request)
     LoadReport report;
     report.path = request.path;
     report.name = request.displayName;
-    if (Status chosen = chooseHost(request, report); !chosen) {
+    if (Status chosen = chooseHost(request); !chosen) {
         report.error = chosen.error();
         report.findings.push_back({"LOAD_LIBRARY_FAILED", report.error});
         return report;
@@ -459,16 +459,17 @@ LoadReport HostExecutor::load(const LoadRequest& request)
         report.name = request.displayName;
         report.error = "loading " + request.path + " failed in the method host: " +
                        (failure_ ? failure_->detail : std::string("malformed reply"));
-        report.failure = failure_.value_or(HostFailure{HostFailure::Kind::Crash, std::nullopt, std::nullopt,
-                                                       "the method host sent a malformed load reply"});
+        // The library's initialisers or RasEapGetInfo crashed, exited or hung the host: CRASH
+        // (HANG) on RasEapGetInfo, its signal or exit status in the message.
+        const bool hung = failure_ && failure_->kind == HostFailure::Kind::Hang;
+        report.findings.push_back({hung ? "HANG" : "CRASH", report.error});
         return report;
     }
     threads_ = status.threads;
     if (windows_) {
         replayLog_.assign(1, {wire::FrameType::Load, wire::encodePayload(sent)});
         replayPoints_.clear();
-    }
-    if (windows_) {  // the report speaks of the file by the name the user gave
+        // The report speaks of the file by the name the user gave, not Wine's Z: path.
         report.path = request.path;
         replaceAll(report.error, sent.path, request.path);
         for (auto& finding : report.findings) {
@@ -480,7 +481,7 @@ LoadReport HostExecutor::load(const LoadRequest& request)
 
 // A Windows x64 DLL goes to eapscope-host.exe, anything else to eapscope-host (whose loader
 // explains what it cannot load); a DLL no host of EapScope can load is refused here.
-Status HostExecutor::chooseHost(const LoadRequest& request, LoadReport& report)
+Status HostExecutor::chooseHost(const LoadRequest& request)
 {
     const LibraryFormat format = detectLibraryFormat(request.path);
     if (format.kind == LibraryFormat::Kind::Windows32) {
@@ -495,7 +496,6 @@ Status HostExecutor::chooseHost(const LoadRequest& request, LoadReport& report)
     if (alive_ && wantWindows == windows_) {
         return Ok{};
     }
-    (void)report;
     if (wantWindows) {
         if (Status started = startWindows(); !started) {
             return makeError(request.path + " is a Windows x64 DLL; " + started.error());

@@ -84,7 +84,7 @@ private:
     Status startWindows();
     Status handshake(const std::string& program, int timeoutMs);
     SpawnSpec windowsSpec() const;
-    Status chooseHost(const LoadRequest& request, LoadReport& report);
+    Status chooseHost(const LoadRequest& request);
     Result<std::uint32_t> replayPoint();
     Status replayTo(std::uint32_t id);
     Reply exchange(wire::FrameType type, const std::vector<std::uint8_t>& payload, wire::FrameType expected,

@@ -30,16 +30,6 @@ struct AuthAttribute {
 /// per the RASEAP.md §2.4 table. Unknown types are treated as pointers.
 bool attributeIsPointer(std::uint32_t type);
 
-/// How a host process ended when it did not return from a call.
-struct HostFailure {
-    enum class Kind : std::uint8_t { Crash, Exit, Hang, PacketOverflowFault };
-    Kind kind = Kind::Crash;
-    std::optional<int> signal;
-    std::optional<int> exitStatus;
-    std::string detail;
-    std::optional<std::uint32_t> exceptionCode;  // Windows host: the unhandled exception (0xC0000005, …)
-};
-
 struct LoadRequest {
     std::string path;                   // resolved library path
     std::string displayName;            // bundled name or file name
@@ -71,9 +61,6 @@ struct LoadReport {
     };
     std::vector<LoadFinding> findings;
     std::string error;  // why ok is false, naming the file
-    // The host died while loading (a crash or exit inside RasEapGetInfo or the library's own
-    // initialisers): CRASH on RasEapGetInfo. Controller side only, never on the wire.
-    std::optional<HostFailure> failure;
 };
 
 /// Inputs of RasEapBegin (RASEAP.md §3.3). The executor builds the PPP_EAP_INPUT from it.
@@ -112,6 +99,15 @@ struct HeapEvent {
     std::string site;              // "func (file:line)\n…" with --stacks, else empty
     // Tracer verdicts for frees it could not match: DOUBLE_FREE / INVALID_FREE, or empty.
     std::string anomaly;
+};
+
+/// How a host process ended when it did not return from a call.
+struct HostFailure {
+    enum class Kind : std::uint8_t { Crash, Exit, Hang, PacketOverflowFault };
+    Kind kind = Kind::Crash;
+    std::optional<int> signal;
+    std::optional<int> exitStatus;
+    std::string detail;
 };
 
 /// Everything a call produced and everything the runner observed around it.

@@ -112,7 +112,9 @@ TEST(HostCli, MethodExitingInGetInfo_IsCrashOnGetInfoWithItsStatus)
     ASSERT_EQ(crashes.size(), 1u) << run.out;
     EXPECT_EQ(crashes[0]["call"], "RasEapGetInfo");
     EXPECT_EQ(crashes[0]["side"], "authenticator");
-    EXPECT_EQ(crashes[0]["exit_status"], 3);
+    const std::string message = crashes[0]["message"];
+    EXPECT_NE(message.find("exit status 3"), std::string::npos) << message;
+    EXPECT_NE(message.find("host-faults.so"), std::string::npos) << message;
 }
 
 TEST(HostCli, MethodCrashingInGetInfo_IsCrashOnGetInfoWithItsSignal)
@@ -123,7 +125,8 @@ TEST(HostCli, MethodCrashingInGetInfo_IsCrashOnGetInfoWithItsSignal)
     const auto crashes = findingsOf(run, "CRASH");
     ASSERT_EQ(crashes.size(), 1u) << run.out;
     EXPECT_EQ(crashes[0]["call"], "RasEapGetInfo");
-    EXPECT_EQ(crashes[0]["signal"], SIGSEGV);
+    const std::string message = crashes[0]["message"];
+    EXPECT_NE(message.find("SIGSEGV"), std::string::npos) << message;
 }
 
 TEST(HostCli, MissingDependency_IsLoadLibraryFailedInTheLoadersWords)
