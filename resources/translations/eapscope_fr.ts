@@ -1085,8 +1085,8 @@
         <translation>Bibliothèque de méthode</translation>
     </message>
     <message>
-        <source>Libraries (*.so);;All files (*)</source>
-        <translation>Bibliothèques (*.so);;Tous les fichiers (*)</translation>
+        <source>Method libraries (*.so *.dll);;All files (*)</source>
+        <translation>Bibliothèques de méthode (*.so *.dll);;Tous les fichiers (*)</translation>
     </message>
     <message>
         <source>&amp;Replay…</source>
@@ -1227,8 +1227,8 @@
         <translation>Bibliothèque de méthode EAP</translation>
     </message>
     <message>
-        <source>Shared libraries (*.so);;All files (*)</source>
-        <translation>Bibliothèques partagées (*.so);;Tous les fichiers (*)</translation>
+        <source>Method libraries (*.so *.dll);;All files (*)</source>
+        <translation>Bibliothèques de méthode (*.so *.dll);;Tous les fichiers (*)</translation>
     </message>
     <message>
         <source>The counterpart plays this side.</source>
