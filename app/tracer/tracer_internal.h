@@ -4,7 +4,7 @@
 #ifndef EAPSCOPE_TRACER_INTERNAL_H
 #define EAPSCOPE_TRACER_INTERNAL_H
 
-#include "tracer_api.h"
+#include "host/tracer_api.h"
 
 #include <stddef.h>
 #include <stdint.h>

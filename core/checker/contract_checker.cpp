@@ -53,9 +53,11 @@ void addFailure(const CallFacts& facts, const HostFailure& failure, std::vector<
         }
         case HostFailure::Kind::Crash:
         case HostFailure::Kind::Exit: {
-            std::string how = failure.signal ? "was killed by signal " + std::to_string(*failure.signal)
-                                             : "exited the process with status " +
-                                                   std::to_string(failure.exitStatus.value_or(-1));
+            // Neither a signal nor an exit status: the Windows host's exception, named in the detail.
+            const std::string how =
+                failure.signal       ? "was killed by signal " + std::to_string(*failure.signal)
+                : failure.exitStatus ? "exited the process with status " + std::to_string(*failure.exitStatus)
+                                     : std::string("crashed its host");
             auto finding =
                 makeFinding("CRASH", facts.side, facts.context, facts.call, facts.entry,
                             "the method " + how + " in " + where +

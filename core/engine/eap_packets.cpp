@@ -92,38 +92,4 @@ std::string shortSummary(std::span<const std::uint8_t> packet)
     return s + " id=" + std::to_string(packet[1]) + " len=" + std::to_string(length);
 }
 
-std::u16string utf8ToUtf16(std::string_view text)
-{
-    std::u16string out;
-    for (std::size_t i = 0; i < text.size();) {
-        const auto c = static_cast<unsigned char>(text[i]);
-        std::uint32_t cp = 0xFFFD;
-        std::size_t n = 1;
-        if (c < 0x80) {
-            cp = c;
-        } else if ((c & 0xE0) == 0xC0 && i + 1 < text.size()) {
-            cp = ((c & 0x1Fu) << 6) | (static_cast<unsigned char>(text[i + 1]) & 0x3Fu);
-            n = 2;
-        } else if ((c & 0xF0) == 0xE0 && i + 2 < text.size()) {
-            cp = ((c & 0x0Fu) << 12) | ((static_cast<unsigned char>(text[i + 1]) & 0x3Fu) << 6) |
-                 (static_cast<unsigned char>(text[i + 2]) & 0x3Fu);
-            n = 3;
-        } else if ((c & 0xF8) == 0xF0 && i + 3 < text.size()) {
-            cp = ((c & 0x07u) << 18) | ((static_cast<unsigned char>(text[i + 1]) & 0x3Fu) << 12) |
-                 ((static_cast<unsigned char>(text[i + 2]) & 0x3Fu) << 6) |
-                 (static_cast<unsigned char>(text[i + 3]) & 0x3Fu);
-            n = 4;
-        }
-        if (cp >= 0x10000) {
-            cp -= 0x10000;
-            out.push_back(static_cast<char16_t>(0xD800 + (cp >> 10)));
-            out.push_back(static_cast<char16_t>(0xDC00 + (cp & 0x3FF)));
-        } else {
-            out.push_back(static_cast<char16_t>(cp));
-        }
-        i += n;
-    }
-    return out;
-}
-
 }  // namespace eapscope

@@ -34,7 +34,4 @@ std::string identityOf(std::span<const std::uint8_t> packet);
 /// "Request/4 id=2 len=22" — used where core/eap's decoder is not linked.
 std::string shortSummary(std::span<const std::uint8_t> packet);
 
-/// UTF-8 → UTF-16 for PPP_EAP_INPUT strings (invalid sequences become U+FFFD).
-std::u16string utf8ToUtf16(std::string_view text);
-
 }  // namespace eapscope

@@ -1,4 +1,5 @@
 // The method calls of one side-context (RASEAP.md §3.3-3.5) and how the engine acts on them.
+#include "common/utf16.h"
 #include "engine/eap_packets.h"
 #include "engine/session_engine.h"
 

@@ -1,4 +1,5 @@
-// The host's fatal-signal and guard-page handling (issue 3 parts 2 and 4).
+// The host's fatal-signal and guard-page handling (issue 3 parts 2 and 4);
+// fault_handler_posix.cpp and, for eapscope-host.exe, fault_handler_win.cpp.
 //
 // Runs on an alternate signal stack so a stack overflow can still be reported. A SIGSEGV in
 // the send buffer's trailing PROT_NONE page is a PACKET_OVERFLOW: the CallRunner records the
@@ -26,6 +27,15 @@ public:
     static void setFd(int fd);
     /// The runner whose guard pages a SIGSEGV may hit (nullptr before load).
     static void setRunner(CallRunner* runner);
+
+    // Windows (fault_handler_win.cpp): a vectored exception handler opens guard pages and
+    // poisoned input, an unhandled-exception filter reports crashes (Dying { exception code },
+    // DyingEvents, then an ErrorReply naming the exception and the faulting module+offset).
+    // The method's patched imports report the process-ending calls through these:
+    /// exit/_exit/ExitProcess/TerminateProcess from the method: Dying { 0 } (the exit status follows).
+    static void reportExit();
+    /// abort() from the method: reported as the exception STATUS_FATAL_APP_EXIT.
+    static void reportAbort();
 };
 
 }  // namespace eapscope

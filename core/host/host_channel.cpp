@@ -1,10 +1,5 @@
 #include "host/host_channel.h"
 
-#include <poll.h>
-#include <sys/socket.h>
-#include <unistd.h>
-
-#include <cerrno>
 #include <chrono>
 #include <cstring>
 
@@ -12,27 +7,10 @@ namespace eapscope {
 
 namespace {
 
-constexpr std::size_t kReadChunk = 64 * 1024;
-
 std::int64_t nowMs()
 {
     using namespace std::chrono;
     return duration_cast<milliseconds>(steady_clock::now().time_since_epoch()).count();
-}
-
-void collectFds(msghdr& message, std::vector<int>& into)
-{
-    for (cmsghdr* c = CMSG_FIRSTHDR(&message); c != nullptr; c = CMSG_NXTHDR(&message, c)) {
-        if (c->cmsg_level != SOL_SOCKET || c->cmsg_type != SCM_RIGHTS) {
-            continue;
-        }
-        const std::size_t n = (c->cmsg_len - CMSG_LEN(0)) / sizeof(int);
-        for (std::size_t i = 0; i < n; ++i) {
-            int fd = -1;
-            std::memcpy(&fd, CMSG_DATA(c) + i * sizeof(int), sizeof(int));
-            into.push_back(fd);
-        }
-    }
 }
 
 }  // namespace
@@ -44,12 +22,14 @@ HostChannel::~HostChannel()
 
 HostChannel::HostChannel(HostChannel&& other) noexcept
     : fd_(other.fd_),
+      writeFd_(other.writeFd_),
       inbox_(std::move(other.inbox_)),
       inboxStart_(other.inboxStart_),
       inboxEnd_(other.inboxEnd_),
       passedFds_(std::move(other.passedFds_))
 {
     other.fd_ = -1;
+    other.writeFd_ = -1;
     other.inboxStart_ = other.inboxEnd_ = 0;
 }
 
@@ -58,87 +38,24 @@ HostChannel& HostChannel::operator=(HostChannel&& other) noexcept
     if (this != &other) {
         close();
         fd_ = other.fd_;
+        writeFd_ = other.writeFd_;
         inbox_ = std::move(other.inbox_);
         inboxStart_ = other.inboxStart_;
         inboxEnd_ = other.inboxEnd_;
         passedFds_ = std::move(other.passedFds_);
         other.fd_ = -1;
+        other.writeFd_ = -1;
         other.inboxStart_ = other.inboxEnd_ = 0;
     }
     return *this;
-}
-
-void HostChannel::close()
-{
-    if (fd_ >= 0) {
-        ::close(fd_);
-        fd_ = -1;
-    }
-    for (const int fd : passedFds_) {
-        ::close(fd);
-    }
-    passedFds_.clear();
-    inbox_.clear();
-    inboxStart_ = inboxEnd_ = 0;
 }
 
 int HostChannel::release()
 {
     const int fd = fd_;
     fd_ = -1;
+    writeFd_ = -1;
     return fd;
-}
-
-Status HostChannel::send(wire::FrameType type, std::span<const std::uint8_t> payload, int passFd)
-{
-    if (fd_ < 0) {
-        return makeError("the host connection is closed");
-    }
-    const auto bodyLength = static_cast<std::uint32_t>(payload.size() + 1);
-    std::uint8_t header[wire::kFrameHeaderSize + 1] = {
-        static_cast<std::uint8_t>(bodyLength), static_cast<std::uint8_t>(bodyLength >> 8),
-        static_cast<std::uint8_t>(bodyLength >> 16), static_cast<std::uint8_t>(bodyLength >> 24),
-        static_cast<std::uint8_t>(type)};
-    iovec parts[2] = {{header, sizeof header},
-                      {const_cast<std::uint8_t*>(payload.data()), payload.size()}};  // NOLINT
-    std::size_t total = sizeof header + payload.size();
-    alignas(cmsghdr) char control[CMSG_SPACE(sizeof(int))] = {};
-    msghdr message{};
-    message.msg_iov = parts;
-    message.msg_iovlen = 2;
-    if (passFd >= 0) {
-        message.msg_control = control;
-        message.msg_controllen = sizeof control;
-        cmsghdr* c = CMSG_FIRSTHDR(&message);
-        c->cmsg_level = SOL_SOCKET;
-        c->cmsg_type = SCM_RIGHTS;
-        c->cmsg_len = CMSG_LEN(sizeof(int));
-        std::memcpy(CMSG_DATA(c), &passFd, sizeof(int));
-    }
-    while (total > 0) {
-        const ssize_t sent = ::sendmsg(fd_, &message, MSG_NOSIGNAL);
-        if (sent < 0) {
-            if (errno == EINTR) {
-                continue;
-            }
-            return makeError(std::string("cannot write to the host connection: ") + std::strerror(errno));
-        }
-        total -= static_cast<std::size_t>(sent);
-        message.msg_control = nullptr;  // the fd went with the first byte
-        message.msg_controllen = 0;
-        auto left = static_cast<std::size_t>(sent);
-        while (left > 0 && message.msg_iovlen > 0) {
-            const std::size_t step = std::min(left, message.msg_iov->iov_len);
-            message.msg_iov->iov_base = static_cast<std::uint8_t*>(message.msg_iov->iov_base) + step;
-            message.msg_iov->iov_len -= step;
-            left -= step;
-            if (message.msg_iov->iov_len == 0) {
-                ++message.msg_iov;
-                --message.msg_iovlen;
-            }
-        }
-    }
-    return Ok{};
 }
 
 bool HostChannel::parseBuffered(Frame& frame, std::string& error)
@@ -169,39 +86,6 @@ bool HostChannel::parseBuffered(Frame& frame, std::string& error)
         passedFds_.erase(passedFds_.begin());
     }
     return true;
-}
-
-Received::Status HostChannel::fill(int timeoutMs, std::string& error)
-{
-    if (timeoutMs >= 0) {  // without a deadline the blocking read below is the wait
-        pollfd waitFor{fd_, POLLIN, 0};
-        const int ready = ::poll(&waitFor, 1, timeoutMs);
-        if (ready == 0) {
-            return Received::Status::Timeout;
-        }
-        if (ready < 0) {
-            return errno == EINTR ? Received::Status::Ok : Received::Status::Closed;
-        }
-    }
-    makeRoom();
-    iovec part{inbox_.data() + inboxEnd_, inbox_.size() - inboxEnd_};
-    alignas(cmsghdr) char control[CMSG_SPACE(4 * sizeof(int))] = {};
-    msghdr message{};
-    message.msg_iov = &part;
-    message.msg_iovlen = 1;
-    message.msg_control = control;
-    message.msg_controllen = sizeof control;
-    const ssize_t got = ::recvmsg(fd_, &message, MSG_CMSG_CLOEXEC);
-    if (got > 0) {
-        inboxEnd_ += static_cast<std::size_t>(got);
-        collectFds(message, passedFds_);
-        return Received::Status::Ok;
-    }
-    if (got < 0 && (errno == EINTR || errno == EAGAIN)) {
-        return Received::Status::Ok;
-    }
-    error = got == 0 ? "the host closed the connection" : std::string("read failed: ") + std::strerror(errno);
-    return Received::Status::Closed;
 }
 
 void HostChannel::makeRoom()

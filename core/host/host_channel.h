@@ -1,7 +1,9 @@
 // One end of the host protocol's socket (wire_protocol.h): sends whole frames and receives
 // them with a deadline, passing a file descriptor alongside a frame when asked (SCM_RIGHTS,
 // used to hand a checkpoint's socket to the controller). Used by both the controller and the
-// host; owns its fd.
+// host; owns its fd. The framing lives in host_channel.cpp, the transport in
+// host_channel_posix.cpp (a socket) and host_channel_win.cpp (eapscope-host.exe: the C
+// runtime's descriptors of its standard input and output, no deadlines, no fd passing).
 #pragma once
 
 #include "common/result.h"
@@ -30,7 +32,9 @@ struct Received {
 class HostChannel {
 public:
     HostChannel() = default;
-    explicit HostChannel(int fd) : fd_(fd) {}
+    explicit HostChannel(int fd) : fd_(fd), writeFd_(fd) {}
+    /// Reads from one descriptor and writes to another (a pipe pair or stdin/stdout).
+    HostChannel(int readFd, int writeFd) : fd_(readFd), writeFd_(writeFd) {}
     ~HostChannel();
     HostChannel(HostChannel&& other) noexcept;
     HostChannel& operator=(HostChannel&& other) noexcept;
@@ -52,7 +56,10 @@ private:
     Received::Status fill(int timeoutMs, std::string& error);
     void makeRoom();
 
+    static constexpr std::size_t kReadChunk = 64 * 1024;
+
     int fd_ = -1;
+    int writeFd_ = -1;
     std::vector<std::uint8_t> inbox_;  // bytes [inboxStart_, inboxEnd_) are unread
     std::size_t inboxStart_ = 0;
     std::size_t inboxEnd_ = 0;

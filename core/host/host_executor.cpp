@@ -3,6 +3,7 @@
 #include "common/install_layout.h"
 #include "common/log.h"
 #include "host/wire_messages.h"
+#include "method/library_format.h"
 
 #include <signal.h>
 #include <sys/prctl.h>
@@ -10,17 +11,23 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <random>
 #include <thread>
 
 namespace eapscope {
 
 namespace {
 
-constexpr int kStartupMs = 10000;    // loading the tracer and libdw can take a moment
+constexpr int kStartupMs = 10000;  // loading the tracer and libdw can take a moment
+constexpr int kWineStartupMs =
+    60000;  // Wine makes a new prefix on first use (~6 s here, more on a slow disk)
+constexpr const char* kDefaultWine = "/usr/lib/wine/wine64";
 constexpr int kDyingGraceMs = 2000;  // a host that said Dying gets this long to finish dying
 constexpr int kHungEventsMs = 500;   // a nudged hung host gets this long to send its events
 constexpr std::uint32_t kFailedResult = 0xFFFFFFFFu;
@@ -59,6 +66,43 @@ void reapWithin(HostProcess& process, int ms)
     }
 }
 
+std::string windowsExceptionText(std::uint32_t code)
+{
+    char text[16];
+    std::snprintf(text, sizeof text, "0x%08X", code);
+    return text;
+}
+
+/// The Wine (Z: drive) path of a Linux path: Wine maps Z: to the root of the file system.
+std::string winePathOf(const std::string& path)
+{
+    std::string out = "Z:" + path;
+    std::replace(out.begin(), out.end(), '/', '\\');
+    return out;
+}
+
+void replaceAll(std::string& text, const std::string& from, const std::string& to)
+{
+    for (std::size_t at = text.find(from); !from.empty() && at != std::string::npos;
+         at = text.find(from, at + to.size())) {
+        text.replace(at, from.size(), to);
+    }
+}
+
+std::string defaultWinePrefix()
+{
+    if (const char* prefix = std::getenv("WINEPREFIX"); prefix != nullptr && *prefix != '\0') {
+        return prefix;
+    }
+    const char* cache = std::getenv("XDG_CACHE_HOME");
+    const char* home = std::getenv("HOME");
+    const std::filesystem::path base =
+        cache != nullptr && *cache != '\0'
+            ? std::filesystem::path(cache)
+            : std::filesystem::path(home != nullptr ? home : "/tmp") / ".cache";
+    return (base / "eapscope" / "wine").string();
+}
+
 std::vector<std::uint8_t> endPayload(std::uint32_t contextTag, std::uint64_t workBuffer)
 {
     wire::WireWriter out;
@@ -74,6 +118,23 @@ HostExecutor::HostExecutor(HostOptions options)
 {
     hostPath_ = options_.hostPath.empty() ? hostExecutablePath().string() : options_.hostPath;
     tracerPath_ = heapTracerPath().string();
+    if (options_.windowsHostPath.empty()) {
+        options_.windowsHostPath =
+            (std::filesystem::path(hostPath_).parent_path() / "eapscope-host.exe").string();
+    }
+    if (options_.winePath.empty()) {
+        const char* wine = std::getenv("EAPSCOPE_WINE");
+        options_.winePath = wine != nullptr && *wine != '\0' ? wine : kDefaultWine;
+    }
+    if (options_.winePrefix.empty()) {
+        options_.winePrefix = defaultWinePrefix();
+    }
+    std::random_device entropy;
+    char hex[9];
+    for (int i = 0; i < 8; ++i) {
+        std::snprintf(hex, sizeof hex, "%08x", entropy());
+        randomSeed_ += hex;
+    }
 }
 
 HostExecutor::~HostExecutor()
@@ -123,25 +184,76 @@ Status HostExecutor::start()
         return makeError(spawned.error());
     }
     host_ = std::move(*spawned);
+    windows_ = false;
+    return handshake(hostPath_, std::max<int>(kStartupMs, static_cast<int>(options_.watchdogMs)));
+}
+
+SpawnSpec HostExecutor::windowsSpec() const
+{
+    SpawnSpec spec;
+    spec.launcher = options_.winePath;
+    spec.hostPath = options_.windowsHostPath;
+    spec.socketOnStdio = true;
+    spec.arguments = {"--controller", std::to_string(::getpid())};
+    if (options_.stacks) {
+        spec.arguments.emplace_back("--stacks");
+    }
+    spec.arguments.insert(spec.arguments.end(), {"--random-seed", randomSeed_});
+    // A private prefix, no debug chatter, no Mono/Gecko installers (they would ask on a
+    // display), and no display at all: the host never shows a window.
+    spec.environment = {
+        "WINEPREFIX=" + options_.winePrefix,
+        "WINEDEBUG=" + std::string(std::getenv("WINEDEBUG") != nullptr ? std::getenv("WINEDEBUG") : "-all"),
+        "WINEDLLOVERRIDES=mscoree,mshtml=", "DISPLAY=", "WAYLAND_DISPLAY="};
+    return spec;
+}
+
+Status HostExecutor::startWindows()
+{
+    host_.kill();
+    dispose(checkpoints_.takeAll());
+    if (::access(options_.winePath.c_str(), X_OK) != 0) {
+        return makeError("running a Windows DLL needs Wine, and " + options_.winePath +
+                         " is not there: install Debian's wine64 package (apt-get install wine64), or set "
+                         "EAPSCOPE_WINE to a wine64 program");
+    }
+    if (::access(options_.windowsHostPath.c_str(), R_OK) != 0) {
+        return makeError("the Windows method host " + options_.windowsHostPath +
+                         " is missing: build EapScope with MinGW-w64 installed (g++-mingw-w64-x86-64)");
+    }
+    std::error_code ignored;
+    std::filesystem::create_directories(std::filesystem::path(options_.winePrefix).parent_path(), ignored);
+    Result<HostProcess> spawned = HostProcess::spawn(windowsSpec());
+    if (!spawned) {
+        return makeError(spawned.error());
+    }
+    host_ = std::move(*spawned);
+    windows_ = true;
+    return handshake(options_.windowsHostPath + " (under " + options_.winePath + ")",
+                     std::max<int>(kWineStartupMs, static_cast<int>(options_.watchdogMs)));
+}
+
+Status HostExecutor::handshake(const std::string& program, int timeoutMs)
+{
     group_ = host_.pid();
-    const Received hello =
-        host_.channel().receive(std::max<int>(kStartupMs, static_cast<int>(options_.watchdogMs)));
+    const Received hello = host_.channel().receive(timeoutMs);
     wire::Hello theirs;
     if (hello.status != Received::Status::Ok || hello.frame.type != wire::FrameType::Hello ||
         !wire::decodePayload(hello.frame.payload, theirs) || theirs.magic != wire::kMagic ||
         theirs.version != wire::kVersion) {
         host_.kill();
-        return makeError("the method host " + hostPath_ + " did not answer the protocol handshake (" +
+        return makeError("the method host " + program + " did not answer the protocol handshake (" +
                          (hello.error.empty() ? "wrong magic or version" : hello.error) + ")");
     }
     tracerActive_ = theirs.tracerActive;
     if (!host_.channel().send(wire::FrameType::Hello, wire::encodePayload(wire::Hello{}))) {
         host_.kill();
-        return makeError("the method host " + hostPath_ + " closed the connection during the handshake");
+        return makeError("the method host " + program + " closed the connection during the handshake");
     }
     alive_ = true;
     failure_.reset();
     dyingSignal_.reset();
+    dyingDetail_.clear();
     threads_ = 1;
     calls_ = 0;
     return Ok{};
@@ -198,8 +310,15 @@ HostExecutor::Reply HostExecutor::awaitReply(wire::FrameType expected, EntryPoin
             wire::decodePayload(got.frame.payload, reply.dyingEvents);
             continue;
         }
+        if (got.status == Received::Status::Ok && got.frame.type == wire::FrameType::ErrorReply &&
+            dyingSignal_) {
+            wire::decodePayload(got.frame.payload, dyingDetail_);  // the Windows host's crash text
+            continue;
+        }
         if (got.status == Received::Status::Timeout && !dyingSignal_) {
-            nudgeHungHost(reply);
+            if (!windows_) {
+                nudgeHungHost(reply);  // a Wine process has no use for SIGUSR2
+            }
             HostFailure hang;
             hang.kind = HostFailure::Kind::Hang;
             hang.detail = what + " did not return within " + std::to_string(options_.watchdogMs) +
@@ -215,12 +334,22 @@ HostExecutor::Reply HostExecutor::awaitReply(wire::FrameType expected, EntryPoin
         }
         reapWithin(host_, kDyingGraceMs);
         HostFailure failure = host_.failure();
-        if (dyingSignal_ && *dyingSignal_ > 0) {
+        const bool windowsException = windows_ && dyingSignal_ && *dyingSignal_ != 0;
+        if (windowsException) {  // no signal, no exit status: the exception code is in the detail
+            failure.kind = HostFailure::Kind::Crash;
+            failure.signal.reset();
+            failure.exitStatus.reset();
+        } else if (dyingSignal_ && *dyingSignal_ > 0) {
             failure.kind = HostFailure::Kind::Crash;
             failure.signal = *dyingSignal_;
             failure.exitStatus.reset();
         }
-        if (failure.kind == HostFailure::Kind::Crash && failure.signal) {
+        if (windowsException) {
+            const auto code = static_cast<std::uint32_t>(*dyingSignal_);
+            failure.detail =
+                what + " crashed the Windows method host: " +
+                (dyingDetail_.empty() ? "exception " + windowsExceptionText(code) : dyingDetail_);
+        } else if (failure.kind == HostFailure::Kind::Crash && failure.signal) {
             failure.detail = what + " crashed the method host: " + signalText(*failure.signal);
         } else if (failure.kind == HostFailure::Kind::Exit && failure.exitStatus) {
             failure.detail =
@@ -286,6 +415,9 @@ CallOutcome HostExecutor::call(wire::FrameType type, const std::vector<std::uint
     rebase(outcome.heap);
     threads_ = status.threads;
     ++calls_;
+    if (windows_) {
+        replayLog_.emplace_back(type, payload);
+    }
     return outcome;
 }
 
@@ -294,24 +426,69 @@ LoadReport HostExecutor::load(const LoadRequest& request)
     LoadReport report;
     report.path = request.path;
     report.name = request.displayName;
-    if (!alive_) {
-        if (Status started = start(); !started) {
-            report.error = started.error();
-            return report;
-        }
+    if (Status chosen = chooseHost(request); !chosen) {
+        report.error = chosen.error();
+        report.findings.push_back({"LOAD_LIBRARY_FAILED", report.error});
+        return report;
     }
-    Reply reply = exchange(wire::FrameType::Load, wire::encodePayload(request), wire::FrameType::LoadReply,
+    LoadRequest sent = request;
+    if (windows_) {
+        sent.path = winePathOf(request.path);
+    }
+    Reply reply = exchange(wire::FrameType::Load, wire::encodePayload(sent), wire::FrameType::LoadReply,
                            EntryPoint::GetInfo);
     wire::HostStatus status;
     wire::WireReader in(reply.frame.payload);
     if (!reply.ok || !wire::decode(in, report) || !wire::decode(in, status) || !in.complete()) {
         report.ok = false;
+        report.path = request.path;
+        report.name = request.displayName;
         report.error = "loading " + request.path + " failed in the method host: " +
                        (failure_ ? failure_->detail : std::string("malformed reply"));
+        // The library's initialisers or RasEapGetInfo crashed, exited or hung the host: CRASH
+        // (HANG) on RasEapGetInfo, its signal or exit status in the message.
+        const bool hung = failure_ && failure_->kind == HostFailure::Kind::Hang;
+        report.findings.push_back({hung ? "HANG" : "CRASH", report.error});
         return report;
     }
     threads_ = status.threads;
+    if (windows_) {
+        replayLog_.assign(1, {wire::FrameType::Load, wire::encodePayload(sent)});
+        replayPoints_.clear();
+        // The report speaks of the file by the name the user gave, not Wine's Z: path.
+        report.path = request.path;
+        replaceAll(report.error, sent.path, request.path);
+        for (auto& finding : report.findings) {
+            replaceAll(finding.message, sent.path, request.path);
+        }
+    }
     return report;
+}
+
+// A Windows x64 DLL goes to eapscope-host.exe, anything else to eapscope-host (whose loader
+// explains what it cannot load); a DLL no host of EapScope can load is refused here.
+Status HostExecutor::chooseHost(const LoadRequest& request)
+{
+    const LibraryFormat format = detectLibraryFormat(request.path);
+    if (format.kind == LibraryFormat::Kind::Windows32) {
+        return makeError(request.path + " is a 32-bit Windows DLL (PE32, machine " + format.machine +
+                         "); EapScope loads 64-bit methods: build it for x64 (PE32+)");
+    }
+    if (format.kind == LibraryFormat::Kind::WindowsOther) {
+        return makeError(request.path + " is a Windows DLL for machine " + format.machine +
+                         "; EapScope runs Windows methods built for x64: build it for x64");
+    }
+    const bool wantWindows = format.kind == LibraryFormat::Kind::WindowsX64;
+    if (alive_ && wantWindows == windows_) {
+        return Ok{};
+    }
+    if (wantWindows) {
+        if (Status started = startWindows(); !started) {
+            return makeError(request.path + " is a Windows x64 DLL; " + started.error());
+        }
+        return Ok{};
+    }
+    return start();
 }
 
 CallOutcome HostExecutor::initialize(bool initialize)
@@ -358,11 +535,17 @@ void HostExecutor::unload()
 
 bool HostExecutor::supportsCheckpoints() const
 {
+    if (windows_) {
+        return !replayLog_.empty();
+    }
     return threads_ <= 1 && (alive_ || checkpoints_.size() > 0);
 }
 
 std::string HostExecutor::checkpointsUnavailableReason() const
 {
+    if (windows_) {
+        return replayLog_.empty() ? "step back is unavailable: no method is loaded in the Windows host" : "";
+    }
     if (threads_ > 1) {
         return "step back is unavailable: the method started " + std::to_string(threads_ - 1) +
                " thread(s), and a forked checkpoint would keep only one";
@@ -373,8 +556,53 @@ std::string HostExecutor::checkpointsUnavailableReason() const
     return {};
 }
 
+// A Windows host cannot fork: a checkpoint is a position in the request log.
+Result<std::uint32_t> HostExecutor::replayPoint()
+{
+    if (!alive_ || replayLog_.empty()) {
+        return makeError("step back is unavailable: the Windows method host is not running");
+    }
+    const std::uint32_t id = nextCheckpoint_++;
+    replayPoints_[id] = ReplayPoint{replayLog_.size(), calls_};
+    return id;
+}
+
+// A fresh host with the same random seed gets the logged requests again, up to the point.
+Status HostExecutor::replayTo(std::uint32_t id)
+{
+    const auto point = replayPoints_.find(id);
+    if (point == replayPoints_.end()) {
+        return makeError("checkpoint " + std::to_string(id) + " is not kept; restart instead");
+    }
+    const ReplayPoint target = point->second;
+    std::erase_if(replayPoints_, [&](const auto& entry) { return entry.second.requests > target.requests; });
+    std::vector<std::pair<wire::FrameType, std::vector<std::uint8_t>>> log = std::move(replayLog_);
+    log.resize(target.requests);
+    if (Status started = startWindows(); !started) {
+        return started;
+    }
+    for (std::size_t i = 0; i < log.size(); ++i) {
+        const auto& [type, payload] = log[i];
+        const wire::FrameType expected =
+            type == wire::FrameType::Load ? wire::FrameType::LoadReply : wire::FrameType::CallReply;
+        const Reply reply = exchange(type, payload, expected, EntryPoint::None);
+        if (!reply.ok) {
+            alive_ = false;
+            return makeError("step back: replaying request " + std::to_string(i + 1) + " of " +
+                             std::to_string(log.size()) + " in a fresh Windows host failed" +
+                             (failure_ ? ": " + failure_->detail : std::string()));
+        }
+    }
+    replayLog_ = std::move(log);
+    calls_ = target.calls;
+    return Ok{};
+}
+
 Result<std::uint32_t> HostExecutor::checkpoint()
 {
+    if (windows_) {
+        return replayPoint();
+    }
     if (!alive_ || threads_ > 1) {
         const std::string reason = checkpointsUnavailableReason();
         return makeError(reason.empty() ? "step back is unavailable" : reason);
@@ -420,6 +648,9 @@ Status HostExecutor::resume(HostProcess& copy)
 
 Status HostExecutor::restore(std::uint32_t id)
 {
+    if (windows_) {
+        return replayTo(id);
+    }
     std::optional<CheckpointStore::Entry> entry = checkpoints_.take(id);
     if (!entry) {
         return makeError("checkpoint " + std::to_string(id) +

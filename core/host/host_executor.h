@@ -7,6 +7,9 @@
 // Checkpoints (step back) fork the host at a call boundary and keep the paused copy;
 // restore() resumes one as the live host. Every process is killed and reaped by the
 // destructor; none outlives the controller (the host also checks that it still exists).
+// load() picks the host from the library's format: eapscope-host for ELF, eapscope-host.exe
+// through Wine for a Windows x64 DLL (paths are handed over as Wine's Z: drive paths); the
+// Windows host has no checkpoints and reports crashes as exception code + module+offset.
 #pragma once
 
 #include "host/checkpoint_store.h"
@@ -15,6 +18,7 @@
 #include "method/method_executor.h"
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -30,6 +34,10 @@ struct HostOptions {
     // Additions beyond the agreed options:
     std::uint64_t addressSpaceLimit = 0;  // RLIMIT_AS for the host in bytes, 0 = none (OOM tests)
     std::size_t maxCheckpoints = 64;
+    // Windows x64 DLLs run in eapscope-host.exe under Wine (DESIGN.md "Windows methods").
+    std::string windowsHostPath;  // empty = <host dir>/eapscope-host.exe
+    std::string winePath;         // empty = $EAPSCOPE_WINE, else /usr/lib/wine/wine64
+    std::string winePrefix;       // empty = $WINEPREFIX, else ~/.cache/eapscope/wine
 };
 
 class HostExecutor : public MethodExecutor {
@@ -61,6 +69,8 @@ public:
     [[nodiscard]] const std::optional<HostFailure>& failure() const { return failure_; }
     /// The executable and the tracer this executor uses (after resolving defaults).
     [[nodiscard]] const std::string& hostPath() const { return hostPath_; }
+    /// True while the running (or last) host is eapscope-host.exe.
+    [[nodiscard]] bool windowsHost() const { return windows_; }
     [[nodiscard]] const std::string& tracerPath() const { return tracerPath_; }
 
 private:
@@ -71,6 +81,12 @@ private:
     };
 
     Status start();
+    Status startWindows();
+    Status handshake(const std::string& program, int timeoutMs);
+    SpawnSpec windowsSpec() const;
+    Status chooseHost(const LoadRequest& request);
+    Result<std::uint32_t> replayPoint();
+    Status replayTo(std::uint32_t id);
     Reply exchange(wire::FrameType type, const std::vector<std::uint8_t>& payload, wire::FrameType expected,
                    EntryPoint entry);
     Reply awaitReply(wire::FrameType expected, EntryPoint entry);
@@ -93,6 +109,17 @@ private:
     std::uint32_t threads_ = 1;
     std::optional<HostFailure> failure_;
     std::optional<int> dyingSignal_;
+    std::string dyingDetail_;  // the Windows host's crash description (ErrorReply while dying)
+    bool windows_ = false;     // the live host is eapscope-host.exe
+    // Step back in a Windows host (no fork): every request since the load, replayed into a fresh
+    // host started with the same random seed (the method draws the same bytes again).
+    std::string randomSeed_;
+    std::vector<std::pair<wire::FrameType, std::vector<std::uint8_t>>> replayLog_;
+    struct ReplayPoint {
+        std::size_t requests = 0;
+        std::uint64_t calls = 0;
+    };
+    std::map<std::uint32_t, ReplayPoint> replayPoints_;
     std::uint64_t epochNs_ = 0;
     std::uint64_t calls_ = 0;  // call boundaries passed: a checkpoint's position
     std::uint32_t nextCheckpoint_ = 1;

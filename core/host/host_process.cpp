@@ -21,16 +21,33 @@ namespace {
 /// The fd the host reads its protocol socket from (`--fd 3`).
 constexpr int kHostFd = 3;
 
-std::vector<std::string> hostEnvironment(const std::string& preload)
+std::vector<std::string> hostEnvironment(const SpawnSpec& spec)
 {
+    auto replaced = [&](const char* entry) {
+        if (std::strncmp(entry, "LD_PRELOAD=", 11) == 0) {
+            return true;
+        }
+        for (const std::string& mine : spec.environment) {
+            const std::size_t nameLength = mine.find('=') + 1;
+            if (std::strncmp(entry, mine.c_str(), nameLength) == 0) {
+                return true;
+            }
+        }
+        return false;
+    };
     std::vector<std::string> env;
     for (char** e = environ; e != nullptr && *e != nullptr; ++e) {
-        if (std::strncmp(*e, "LD_PRELOAD=", 11) != 0) {
+        if (!replaced(*e)) {
             env.emplace_back(*e);
         }
     }
-    if (!preload.empty()) {
-        env.push_back("LD_PRELOAD=" + preload);
+    for (const std::string& mine : spec.environment) {
+        if (mine.back() != '=') {
+            env.push_back(mine);
+        }
+    }
+    if (!spec.preload.empty()) {
+        env.push_back("LD_PRELOAD=" + spec.preload);
     }
     return env;
 }
@@ -49,16 +66,24 @@ std::vector<char*> pointers(std::vector<std::string>& strings)
 Result<pid_t> spawnWithSocket(const SpawnSpec& spec, int childEnd)
 {
     std::vector<std::string> args{spec.hostPath, "--fd", std::to_string(kHostFd)};
+    if (spec.socketOnStdio) {
+        args = {spec.launcher, spec.hostPath};
+    }
     args.insert(args.end(), spec.arguments.begin(), spec.arguments.end());
-    std::vector<std::string> env = hostEnvironment(spec.preload);
+    std::vector<std::string> env = hostEnvironment(spec);
     std::vector<char*> argv = pointers(args);
     std::vector<char*> envp = pointers(env);
 
     posix_spawn_file_actions_t actions;
     posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
-    posix_spawn_file_actions_adddup2(&actions, 2, 1);  // a method's printf must not reach our stdout
-    posix_spawn_file_actions_adddup2(&actions, childEnd, kHostFd);
+    if (spec.socketOnStdio) {
+        posix_spawn_file_actions_adddup2(&actions, childEnd, 0);
+        posix_spawn_file_actions_adddup2(&actions, childEnd, 1);  // the host points its stdout at stderr
+    } else {
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
+        posix_spawn_file_actions_adddup2(&actions, 2, 1);  // a method's printf must not reach our stdout
+        posix_spawn_file_actions_adddup2(&actions, childEnd, kHostFd);
+    }
     posix_spawnattr_t attributes;
     posix_spawnattr_init(&attributes);
     posix_spawnattr_setflags(&attributes,
@@ -72,11 +97,12 @@ Result<pid_t> spawnWithSocket(const SpawnSpec& spec, int childEnd)
     posix_spawnattr_setsigmask(&attributes, &none);
 
     pid_t pid = -1;
-    const int rc = posix_spawn(&pid, spec.hostPath.c_str(), &actions, &attributes, argv.data(), envp.data());
+    const std::string& program = spec.socketOnStdio ? spec.launcher : spec.hostPath;
+    const int rc = posix_spawn(&pid, program.c_str(), &actions, &attributes, argv.data(), envp.data());
     posix_spawn_file_actions_destroy(&actions);
     posix_spawnattr_destroy(&attributes);
     if (rc != 0) {
-        return makeError("cannot start the method host " + spec.hostPath + ": " + std::strerror(rc) +
+        return makeError("cannot start the method host " + program + ": " + std::strerror(rc) +
                          " (is eapscope-host built next to this program?)");
     }
     return pid;

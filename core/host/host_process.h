@@ -1,7 +1,8 @@
 // One eapscope-host process seen from the controller: its pid, its socket, and how it ended.
 // Spawned with posix_spawn in its own process group (so every checkpoint copy it forks can be
 // killed with the group), stdin from /dev/null, stdout pointed at stderr, the protocol socket
-// on fd 3. Also stands for a paused checkpoint copy once it is resumed as the live host.
+// on fd 3 — or, for the Windows host under Wine, the socket on stdin and stdout. Also stands for a paused
+// checkpoint copy once it is resumed as the live host.
 #pragma once
 
 #include "common/result.h"
@@ -20,6 +21,12 @@ struct SpawnSpec {
     std::string hostPath;
     std::vector<std::string> arguments;  // after the host path and "--fd 3"
     std::string preload;                 // LD_PRELOAD value, empty = none
+    // eapscope-host.exe: started as `launcher hostPath arguments…` (Wine), the socket on its
+    // standard input and output instead of fd 3; `environment` entries replace inherited ones
+    // ("NAME=value"; "NAME=" alone removes NAME).
+    std::string launcher;
+    bool socketOnStdio = false;
+    std::vector<std::string> environment;
 };
 
 class HostProcess {

@@ -1,94 +1,12 @@
 #include "host/host_server.h"
 
 #include "host/fault_handler.h"
-#include "host/stable_pid.h"
 #include "host/traced_entry_points.h"
 #include "host/wire_messages.h"
 
-#include <openssl/rand.h>
-
-#include <signal.h>
-#include <sys/socket.h>
-#include <sys/stat.h>
-#include <sys/wait.h>
-#include <time.h>
-#include <unistd.h>
-
-#include <cerrno>
-#include <cstring>
+#include <cstdlib>
 
 namespace eapscope {
-
-namespace {
-
-pid_t g_controller = 0;
-
-void onWatchTick(int /*signal*/)
-{
-    if (g_controller > 0 && ::kill(g_controller, 0) != 0 && errno == ESRCH) {
-        ::_exit(0);  // the controller is gone: never outlive it (no orphans)
-    }
-}
-
-/// A once-a-second check that the controller still exists, so a host stuck in a hung method
-/// does not outlive a controller that was killed. Timers are not inherited by fork, so a
-/// resumed checkpoint copy starts its own.
-void watchController(pid_t controller)
-{
-    g_controller = controller;
-    if (controller <= 0) {
-        return;
-    }
-    const int signal = SIGRTMIN + 3;
-    struct sigaction action {};
-    action.sa_handler = onWatchTick;
-    action.sa_flags = SA_RESTART;
-    sigemptyset(&action.sa_mask);
-    ::sigaction(signal, &action, nullptr);
-    sigevent event{};
-    event.sigev_notify = SIGEV_SIGNAL;
-    event.sigev_signo = signal;
-    timer_t timer{};
-    if (::timer_create(CLOCK_MONOTONIC, &event, &timer) != 0) {
-        return;
-    }
-    itimerspec every{};
-    every.it_interval.tv_sec = 1;
-    every.it_value.tv_sec = 1;
-    ::timer_settime(timer, 0, &every, nullptr);
-}
-
-/// Instantiates OpenSSL's DRBGs now, in the process every checkpoint copy descends from, so
-/// a copy inherits their state (with the frozen pid, see stable_pid.h) instead of seeding its
-/// own from the kernel: a restored copy then draws the very bytes the original drew.
-void warmRandom()
-{
-    unsigned char sink[1];
-    (void)RAND_bytes(sink, sizeof sink);
-    (void)RAND_priv_bytes(sink, sizeof sink);
-}
-
-}  // namespace
-
-HostServer::HostServer(const HostServerOptions& options) : options_(options), channel_(options.fd)
-{
-    StablePid::freeze();
-    warmRandom();
-    tracer_.configure(options.stacks, options.guard);
-    FaultHandler::install(options.fd, tracer_);
-    watchController(options.controller);
-}
-
-std::uint32_t HostServer::threadCount()
-{
-    // procfs gives the task directory one link per thread plus two: one stat() per call
-    // instead of reading the directory.
-    struct stat task {};
-    if (::stat("/proc/self/task", &task) != 0 || task.st_nlink < 3) {
-        return 1;
-    }
-    return static_cast<std::uint32_t>(task.st_nlink - 2);
-}
 
 wire::HostStatus HostServer::status() const
 {
@@ -98,14 +16,14 @@ wire::HostStatus HostServer::status() const
 void HostServer::reply(wire::FrameType type, const std::vector<std::uint8_t>& payload)
 {
     if (!channel_.send(type, payload)) {
-        ::_exit(0);  // the controller is gone
+        std::_Exit(0);  // the controller is gone
     }
 }
 
 bool HostServer::handshake()
 {
     wire::Hello hello;
-    hello.pid = static_cast<std::uint32_t>(StablePid::real());
+    hello.pid = processId();
     hello.tracerActive = tracer_.active();
     reply(wire::FrameType::Hello, wire::encodePayload(hello));
     const Received answer = channel_.receive(-1);
@@ -178,6 +96,7 @@ void HostServer::load(const Frame& request)
         unload();
         report = library_.open(loadRequest);
         if (report.ok) {
+            instrument();
             runner_ = std::make_unique<CallRunner>(TracedEntryPoints::wrap(library_.info(), tracer_),
                                                    GuardMode::Pages);
             FaultHandler::setRunner(runner_.get());
@@ -247,73 +166,6 @@ void HostServer::unload()
     FaultHandler::setRunner(nullptr);
     runner_.reset();
     library_.close();
-}
-
-void HostServer::checkpoint()
-{
-    wire::CheckpointResult result;
-    const std::uint32_t threads = threadCount();
-    if (threads > 1) {
-        result.message = "step back is unavailable: the method started " + std::to_string(threads - 1) +
-                         " thread(s), and a forked copy would keep only one";
-        reply(wire::FrameType::CheckpointReply, wire::encodePayload(result));
-        return;
-    }
-    int ends[2] = {-1, -1};
-    if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, ends) != 0) {
-        result.message = std::string("cannot create a checkpoint socket: ") + std::strerror(errno);
-        reply(wire::FrameType::CheckpointReply, wire::encodePayload(result));
-        return;
-    }
-    const pid_t pid = ::fork();
-    if (pid == 0) {
-        ::close(ends[0]);
-        channel_ = HostChannel(ends[1]);
-        FaultHandler::setFd(ends[1]);
-        copies_.clear();
-        waitForResume();
-        return;
-    }
-    ::close(ends[1]);
-    result.ok = pid > 0;
-    result.pid = static_cast<std::uint32_t>(pid > 0 ? pid : 0);
-    if (pid < 0) {
-        result.message = std::string("fork failed: ") + std::strerror(errno);
-    } else {
-        copies_.push_back(pid);
-    }
-    if (!channel_.send(wire::FrameType::CheckpointReply, wire::encodePayload(result), ends[0])) {
-        ::_exit(0);
-    }
-    ::close(ends[0]);
-}
-
-void HostServer::waitForResume()
-{
-    for (;;) {
-        const Received request = channel_.receive(-1);
-        if (request.status != Received::Status::Ok) {
-            ::_exit(0);  // dropped (thinned, or the controller ended): nothing to clean up
-        }
-        if (request.frame.type == wire::FrameType::Resume) {
-            wire::WireReader in(request.frame.payload);
-            const auto controller = static_cast<pid_t>(in.u32());
-            watchController(in.complete() ? controller : 0);
-            reply(wire::FrameType::Ack, {});
-            return;
-        }
-        reply(wire::FrameType::ErrorReply,
-              wire::encodePayload(std::string("paused checkpoint: only Resume")));
-    }
-}
-
-void HostServer::reapCopies()
-{
-    std::erase_if(copies_, [](pid_t pid) {
-        int status = 0;
-        const pid_t got = ::waitpid(pid, &status, WNOHANG);
-        return got == pid || (got < 0 && errno == ECHILD);
-    });
 }
 
 }  // namespace eapscope

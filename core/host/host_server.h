@@ -1,4 +1,4 @@
-// The loop inside eapscope-host (issue 3 part 1): one method, loaded and called on request
+// The loop inside eapscope-host and eapscope-host.exe: one method, loaded and called on request
 // over the protocol socket (wire_protocol.h), each call answered with one CallReply frame
 // carrying its whole outcome and heap events. Calls run through a CallRunner in
 // GuardMode::Pages with the FaultHandler resolving guard-page faults; the method's entry
@@ -8,6 +8,9 @@
 // copy closes the live socket, keeps a new one whose other end rides back to the controller
 // (SCM_RIGHTS) and waits on it. Resume makes it the live host. A method that started threads
 // cannot be forked safely (only the calling thread survives fork), so the host refuses then.
+// host_server.cpp is the protocol loop, host_server_posix.cpp / host_server_win.cpp the
+// platform half (the Windows host has no fork: it refuses checkpoints, and the controller steps
+// back by re-executing the recorded calls in a fresh host).
 #pragma once
 
 #include "host/host_channel.h"
@@ -26,6 +29,7 @@ namespace eapscope {
 
 struct HostServerOptions {
     int fd = -1;
+    int writeFd = -1;      // -1 = fd (a socket); eapscope-host.exe reads stdin and writes stdout
     bool guard = false;    // tracer quarantine
     bool stacks = false;   // allocation stacks
     pid_t controller = 0;  // the host exits when this process is gone
@@ -37,8 +41,10 @@ public:
     /// Serves until Shutdown or the controller goes away; returns the exit code.
     int run();
 
-    /// Entries in /proc/self/task.
+    /// Threads of this process (entries in /proc/self/task on Linux).
     static std::uint32_t threadCount();
+    /// This process's id as the controller knows it.
+    static std::uint32_t processId();
 
 private:
     bool handshake();
@@ -49,6 +55,8 @@ private:
     void runCall(std::uint32_t tag, Call call);
     void handleCall(const Frame& request);
     void unload();
+    /// After a successful load: platform instrumentation of the method (Windows: its imports).
+    void instrument();
     void checkpoint();
     void waitForResume();
     void reapCopies();

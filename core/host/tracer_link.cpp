@@ -1,6 +1,6 @@
 #include "host/tracer_link.h"
 
-#include <dlfcn.h>
+#include "method/shared_object.h"
 
 namespace eapscope {
 
@@ -9,7 +9,7 @@ namespace {
 template <typename Fn>
 Fn lookup(const char* name)
 {
-    return reinterpret_cast<Fn>(::dlsym(RTLD_DEFAULT, name));
+    return reinterpret_cast<Fn>(SharedObject::processSymbol(name));
 }
 
 constexpr std::size_t kDrainBatch = 4096;

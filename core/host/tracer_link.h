@@ -1,11 +1,11 @@
-// The host's view of the preloaded heap tracer (app/tracer/tracer_api.h), found at run time
+// The host's view of the preloaded heap tracer (host/tracer_api.h), found at run time
 // with dlsym(RTLD_DEFAULT, …): absent when the host runs without LD_PRELOAD, and then every
 // operation is a no-op and calls carry no heap events.
 #pragma once
 
 #include "method/call_types.h"
 
-#include <tracer_api.h>
+#include "host/tracer_api.h"
 
 #include <cstdint>
 #include <vector>

@@ -70,7 +70,10 @@ AttributeArray::AttributeArray(const std::vector<AuthAttribute>& attributes)
     }
     values_.reserve(attributes.size());
     for (const auto& attribute : attributes) {
-        RAS_AUTH_ATTRIBUTE entry{attribute.type, attribute.length, nullptr};
+        RAS_AUTH_ATTRIBUTE entry{};
+        // RAS_AUTH_ATTRIBUTE_TYPE is an enum in the platform's raseapif.h (eapscope-host.exe).
+        entry.raaType = static_cast<RAS_AUTH_ATTRIBUTE_TYPE>(attribute.type);
+        entry.dwLength = attribute.length;
         if (attribute.pointer) {
             values_.push_back(attribute.data);
             entry.dwLength = static_cast<DWORD>(attribute.data.size());

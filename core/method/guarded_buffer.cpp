@@ -1,7 +1,6 @@
 #include "method/guarded_buffer.h"
 
-#include <sys/mman.h>
-#include <unistd.h>
+#include "method/page_memory.h"
 
 #include <algorithm>
 #include <cstring>
@@ -28,14 +27,12 @@ GuardedBuffer::GuardedBuffer(std::size_t size, GuardMode mode) : mode_(mode), si
         rearm();
         return;
     }
-    pageSize_ = static_cast<std::size_t>(sysconf(_SC_PAGESIZE));
+    pageSize_ = pages::size();
     dataPagesBytes_ = std::max<std::size_t>(1, (size + pageSize_ - 1) / pageSize_) * pageSize_;
-    void* mapping = mmap(nullptr, dataPagesBytes_ + pageSize_, PROT_READ | PROT_WRITE,
-                         MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-    if (mapping == MAP_FAILED) {
+    mapping_ = pages::map(dataPagesBytes_ + pageSize_);
+    if (mapping_ == nullptr) {
         throw std::bad_alloc();
     }
-    mapping_ = static_cast<std::uint8_t*>(mapping);
     data_ = mapping_ + dataPagesBytes_ - size;
     rearm();
 }
@@ -70,7 +67,7 @@ GuardedBuffer& GuardedBuffer::operator=(GuardedBuffer&& other) noexcept
 void GuardedBuffer::release()
 {
     if (mapping_) {
-        munmap(mapping_, dataPagesBytes_ + pageSize_);
+        pages::unmap(mapping_, dataPagesBytes_ + pageSize_);
     }
     mapping_ = nullptr;
     heap_.reset();
@@ -112,7 +109,7 @@ void GuardedBuffer::rearm()
             data_[size_ + i] = canaryByte(i);
         }
     } else if (mapping_ && !guardArmed_) {
-        guardArmed_ = mprotect(mapping_ + dataPagesBytes_, pageSize_, PROT_NONE) == 0;
+        guardArmed_ = pages::protect(mapping_ + dataPagesBytes_, pageSize_, pages::Access::None);
     }
 }
 
@@ -140,7 +137,7 @@ std::optional<std::int64_t> GuardedBuffer::guardOffset(const void* address) cons
 
 bool GuardedBuffer::openGuard()
 {
-    if (!mapping_ || mprotect(mapping_ + dataPagesBytes_, pageSize_, PROT_READ | PROT_WRITE) != 0) {
+    if (!mapping_ || !pages::protect(mapping_ + dataPagesBytes_, pageSize_, pages::Access::ReadWrite)) {
         return false;
     }
     guardArmed_ = false;
@@ -155,14 +152,14 @@ bool GuardedBuffer::pagesContain(const void* address) const
 
 void GuardedBuffer::poison()
 {
-    if (mapping_ && !poisoned_ && mprotect(mapping_, dataPagesBytes_, PROT_NONE) == 0) {
+    if (mapping_ && !poisoned_ && pages::protect(mapping_, dataPagesBytes_, pages::Access::None)) {
         poisoned_ = true;
     }
 }
 
 void GuardedBuffer::unpoison()
 {
-    if (mapping_ && poisoned_ && mprotect(mapping_, dataPagesBytes_, PROT_READ | PROT_WRITE) == 0) {
+    if (mapping_ && poisoned_ && pages::protect(mapping_, dataPagesBytes_, pages::Access::ReadWrite)) {
         poisoned_ = false;
     }
 }

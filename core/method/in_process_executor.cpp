@@ -1,5 +1,7 @@
 #include "method/in_process_executor.h"
 
+#include "method/library_format.h"
+
 #include <eapscope/raseap.h>
 
 namespace eapscope {
@@ -9,9 +11,35 @@ InProcessExecutor::~InProcessExecutor()
     unload();
 }
 
+namespace {
+
+bool isWindowsDll(const std::string& path)
+{
+    const LibraryFormat::Kind kind = detectLibraryFormat(path).kind;
+    return kind == LibraryFormat::Kind::WindowsX64 || kind == LibraryFormat::Kind::Windows32 ||
+           kind == LibraryFormat::Kind::WindowsOther;
+}
+
+LoadReport refuseWindowsDll(const LoadRequest& request)
+{
+    LoadReport refused;
+    refused.path = request.path;
+    refused.name = request.displayName;
+    refused.error = request.path +
+                    " is a Windows DLL, which only the Windows method host (eapscope-host.exe under Wine) loads: "
+                    "run it without --in-process";
+    refused.findings.push_back({"LOAD_LIBRARY_FAILED", refused.error});
+    return refused;
+}
+
+}  // namespace
+
 LoadReport InProcessExecutor::load(const LoadRequest& request)
 {
     unload();
+    if (isWindowsDll(request.path)) {
+        return refuseWindowsDll(request);
+    }
     LoadReport report = library_.open(request);
     if (report.ok) {
         runner_ = std::make_unique<CallRunner>(library_.info(), mode_);

@@ -10,6 +10,8 @@ namespace eapscope {
 
 namespace {
 
+constexpr std::size_t kClassicInputBytes = offsetof(PPP_EAP_INPUT, hReserved) + sizeof(HANDLE);
+
 #define EAPSCOPE_INPUT_FIELD(name)                            \
     {                                                         \
         offsetof(PPP_EAP_INPUT, name), "PPP_EAP_INPUT." #name \
@@ -35,8 +37,10 @@ constexpr std::array<std::pair<std::size_t, const char*>, 21> kInputFields = {{
     EAPSCOPE_INPUT_FIELD(pUserData),
     EAPSCOPE_INPUT_FIELD(dwSizeOfUserData),
     EAPSCOPE_INPUT_FIELD(hReserved),
-    EAPSCOPE_INPUT_FIELD(guidConnectionId),
-    EAPSCOPE_INPUT_FIELD(isVpn),
+    // The fields of the current SDK follow the classic structure (RASEAP.md §1.3); named by
+    // offset because the platform's raseapif.h that eapscope-host.exe uses ends at hReserved.
+    {kClassicInputBytes, "PPP_EAP_INPUT.guidConnectionId"},
+    {kClassicInputBytes + sizeof(GUID), "PPP_EAP_INPUT.isVpn"},
 }};
 #undef EAPSCOPE_INPUT_FIELD
 
@@ -71,30 +75,30 @@ InputBlock::InputBlock(const BeginRequest& request, GuardMode mode, std::vector<
     : mode_(mode), pool_(mode == GuardMode::Pages ? pool : nullptr)
 {
     buffers_.reserve(4);
-    input_.dwSizeInBytes = request.inputSize;
-    input_.fFlags = request.flags;
-    input_.fAuthenticator = request.authenticator ? TRUE : FALSE;
-    input_.bInitialId = request.initialId;
+    storage_.input.dwSizeInBytes = request.inputSize;
+    storage_.input.fFlags = request.flags;
+    storage_.input.fAuthenticator = request.authenticator ? TRUE : FALSE;
+    storage_.input.bInitialId = request.initialId;
     const Bytes identity = utf16Bytes(request.identity);
-    input_.pwszIdentity = reinterpret_cast<WCHAR*>(addBuffer("identity", identity.size()).data());
+    storage_.input.pwszIdentity = reinterpret_cast<WCHAR*>(addBuffer("identity", identity.size()).data());
     buffers_.back().buffer.assign(identity);
     if (request.password) {
         const Bytes password = utf16Bytes(*request.password);
-        input_.pwszPassword = reinterpret_cast<WCHAR*>(addBuffer("password", password.size()).data());
+        storage_.input.pwszPassword = reinterpret_cast<WCHAR*>(addBuffer("password", password.size()).data());
         buffers_.back().buffer.assign(password);
     }
     if (!request.connectionData.empty()) {
-        input_.pConnectionData = addBuffer("connection data", request.connectionData.size()).data();
-        input_.dwSizeOfConnectionData = static_cast<DWORD>(request.connectionData.size());
+        storage_.input.pConnectionData = addBuffer("connection data", request.connectionData.size()).data();
+        storage_.input.dwSizeOfConnectionData = static_cast<DWORD>(request.connectionData.size());
         buffers_.back().buffer.assign(request.connectionData);
     }
     if (!request.userData.empty()) {
-        input_.pUserData = addBuffer("user data", request.userData.size()).data();
-        input_.dwSizeOfUserData = static_cast<DWORD>(request.userData.size());
+        storage_.input.pUserData = addBuffer("user data", request.userData.size()).data();
+        storage_.input.dwSizeOfUserData = static_cast<DWORD>(request.userData.size());
         buffers_.back().buffer.assign(request.userData);
     }
     beginAttributes_ = AttributeArray(request.userAttributes);
-    input_.pUserAttributes = beginAttributes_.get();
+    storage_.input.pUserAttributes = beginAttributes_.get();
 }
 
 GuardedBuffer& InputBlock::addBuffer(const char* name, std::size_t size)
@@ -129,11 +133,11 @@ void InputBlock::releaseInto(std::vector<GuardedBuffer>& pool)
 
 void InputBlock::afterBegin()
 {
-    input_.pConnectionData = nullptr;
-    input_.dwSizeOfConnectionData = 0;
-    input_.pUserData = nullptr;
-    input_.dwSizeOfUserData = 0;
-    input_.pUserAttributes = nullptr;
+    storage_.input.pConnectionData = nullptr;
+    storage_.input.dwSizeOfConnectionData = 0;
+    storage_.input.pUserData = nullptr;
+    storage_.input.dwSizeOfUserData = 0;
+    storage_.input.pUserAttributes = nullptr;
     beginAttributes_ = AttributeArray();
     if (mode_ == GuardMode::Pages) {
         repoison();  // kept mapped, so that a stale pointer faults instead of reading reused memory
@@ -148,13 +152,13 @@ void InputBlock::prepareCall(const MakeMessageRequest& request)
 {
     const bool authComplete = (request.flags & kCallFlagAuthComplete) != 0;
     callAttributes_ = authComplete ? AttributeArray(request.userAttributes) : AttributeArray();
-    input_.pUserAttributes = callAttributes_.get();
-    input_.fAuthenticationComplete = authComplete ? TRUE : FALSE;
-    input_.dwAuthResultCode = authComplete ? request.authResultCode : 0;
-    input_.fSuccessPacketReceived = (request.flags & kCallFlagSuccessReceived) ? TRUE : FALSE;
-    input_.fDataReceivedFromInteractiveUI = (request.flags & kCallFlagUiData) ? TRUE : FALSE;
-    input_.pDataFromInteractiveUI = nullptr;
-    input_.dwSizeOfDataFromInteractiveUI = 0;
+    storage_.input.pUserAttributes = callAttributes_.get();
+    storage_.input.fAuthenticationComplete = authComplete ? TRUE : FALSE;
+    storage_.input.dwAuthResultCode = authComplete ? request.authResultCode : 0;
+    storage_.input.fSuccessPacketReceived = (request.flags & kCallFlagSuccessReceived) ? TRUE : FALSE;
+    storage_.input.fDataReceivedFromInteractiveUI = (request.flags & kCallFlagUiData) ? TRUE : FALSE;
+    storage_.input.pDataFromInteractiveUI = nullptr;
+    storage_.input.dwSizeOfDataFromInteractiveUI = 0;
 }
 
 void InputBlock::repoison()
@@ -178,8 +182,8 @@ std::optional<Bytes> InputBlock::readable(const GuardedBuffer& buffer)
 InputBlock::Snapshot InputBlock::snapshot() const
 {
     Snapshot shot;
-    const auto* raw = reinterpret_cast<const std::uint8_t*>(&input_);
-    shot.input.assign(raw, raw + sizeof input_);
+    const auto* raw = reinterpret_cast<const std::uint8_t*>(&storage_);
+    shot.input.assign(raw, raw + sizeof storage_);
     for (const auto& named : buffers_) {
         shot.parts.emplace_back(named.name, readable(named.buffer));
     }

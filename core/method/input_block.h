@@ -11,6 +11,8 @@
 
 #include <eapscope/raseap.h>
 
+#include <array>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -24,7 +26,7 @@ public:
     InputBlock(const InputBlock&) = delete;
     InputBlock& operator=(const InputBlock&) = delete;
 
-    [[nodiscard]] PPP_EAP_INPUT* input() { return &input_; }
+    [[nodiscard]] PPP_EAP_INPUT* input() { return &storage_.input; }
 
     /// After RasEapBegin returned: connection/user data are gone (§3.1), Begin attributes too;
     /// in Pages mode identity, password and the data pages are poisoned.
@@ -61,7 +63,14 @@ private:
 
     GuardMode mode_;
     std::vector<GuardedBuffer>* pool_ = nullptr;
-    PPP_EAP_INPUT input_{};
+    // PPP_EAP_INPUT_SIZE_CURRENT bytes whatever the header's structure holds: a method may read
+    // guidConnectionId/isVpn when dwSizeInBytes says so (RASEAP.md §1.3), and the platform
+    // header of eapscope-host.exe ends the structure at hReserved.
+    static constexpr std::size_t kCurrentInputBytes = 152;  // RASEAP.md §1.3, x64
+    struct Storage {
+        PPP_EAP_INPUT input;
+        std::array<std::uint8_t, kCurrentInputBytes - sizeof(PPP_EAP_INPUT)> current;
+    } storage_{};
     std::vector<Named> buffers_;  // identity, password, connection data, user data
     AttributeArray beginAttributes_;
     AttributeArray callAttributes_;

@@ -1,9 +1,6 @@
 #include "method/method_library.h"
 
-#include "common/log.h"
 #include "method/file_digest.h"
-
-#include <dlfcn.h>
 
 #include <array>
 #include <cstring>
@@ -17,6 +14,11 @@ namespace eapscope {
 namespace {
 
 constexpr std::size_t kInfoGuardBytes = 64;
+#ifdef _WIN32
+constexpr const char* kInstallHint = " (put the DLLs it names beside it or on PATH)";
+#else
+constexpr const char* kInstallHint = " (install what it names, or add its folder to LD_LIBRARY_PATH)";
+#endif
 constexpr std::uint8_t kInfoGuardByte = 0xA7;
 constexpr DWORD kFirstProbedType = 1;
 constexpr DWORD kLastProbedType = 254;  // 255 (Experimental) is not a registrable type
@@ -59,7 +61,7 @@ MethodLibrary::~MethodLibrary()
 }
 
 MethodLibrary::MethodLibrary(MethodLibrary&& other) noexcept
-    : handle_(std::exchange(other.handle_, nullptr)),
+    : library_(std::move(other.library_)),
       getInfo_(std::exchange(other.getInfo_, nullptr)),
       info_(std::exchange(other.info_, PPP_EAP_INFO{}))
 {
@@ -69,7 +71,7 @@ MethodLibrary& MethodLibrary::operator=(MethodLibrary&& other) noexcept
 {
     if (this != &other) {
         close();
-        handle_ = std::exchange(other.handle_, nullptr);
+        library_ = std::move(other.library_);
         getInfo_ = std::exchange(other.getInfo_, nullptr);
         info_ = std::exchange(other.info_, PPP_EAP_INFO{});
     }
@@ -78,17 +80,14 @@ MethodLibrary& MethodLibrary::operator=(MethodLibrary&& other) noexcept
 
 void MethodLibrary::close()
 {
-    if (handle_) {
-        dlclose(handle_);
-    }
-    handle_ = nullptr;
+    library_.close();
     getInfo_ = nullptr;
     info_ = PPP_EAP_INFO{};
 }
 
 PRASEAPFREEMEMORY MethodLibrary::freeMemory() const
 {
-    return handle_ ? reinterpret_cast<PRASEAPFREEMEMORY>(dlsym(handle_, "RasEapFreeMemory")) : nullptr;
+    return reinterpret_cast<PRASEAPFREEMEMORY>(library_.symbol("RasEapFreeMemory"));
 }
 
 LoadReport MethodLibrary::open(const LoadRequest& request)
@@ -111,7 +110,6 @@ LoadReport MethodLibrary::open(const LoadRequest& request)
     report.hasEnd = info_.RasEapEnd != nullptr;
     report.hasMakeMessage = info_.RasEapMakeMessage != nullptr;
     report.ok = true;
-    moduleLogger("core.method")->debug("loaded {} (type {})", request.path, report.eapType);
     return report;
 }
 
@@ -124,16 +122,14 @@ bool MethodLibrary::openHandle(const LoadRequest& request, LoadReport& report)
         return false;
     }
     report.sha256 = *digest;
-    dlerror();
-    handle_ = dlopen(request.path.c_str(), RTLD_NOW | RTLD_LOCAL);
-    if (!handle_) {
-        const char* why = dlerror();
+    if (Status opened = library_.open(request.path); !opened) {
         report.error =
-            request.path + ": not a loadable shared library: " + (why ? why : "unknown dlopen error");
+            request.path + ": not a loadable shared library: the system loader says " + opened.error() + kInstallHint;
+        addFinding(report, "LOAD_LIBRARY_FAILED", report.error);
         return false;
     }
     listExports(report);
-    getInfo_ = reinterpret_cast<PRASEAPGETINFO>(dlsym(handle_, "RasEapGetInfo"));
+    getInfo_ = reinterpret_cast<PRASEAPGETINFO>(library_.symbol("RasEapGetInfo"));
     if (!getInfo_) {
         report.error = request.path +
                        ": does not export RasEapGetInfo (RASEAP.md §4.2); export it with C "
@@ -147,12 +143,12 @@ bool MethodLibrary::openHandle(const LoadRequest& request, LoadReport& report)
 void MethodLibrary::listExports(LoadReport& report) const
 {
     for (const char* name : kKnownExports) {
-        if (dlsym(handle_, name)) {
+        if (library_.symbol(name) != nullptr) {
             report.exports.emplace_back(name);
         }
     }
     // raseap.h: the optional RolesSupported stand-in (RASEAP.md §2.5); absent = both roles.
-    if (const auto* roles = static_cast<const DWORD*>(dlsym(handle_, RAS_EAP_EXPORT_ROLES_SUPPORTED))) {
+    if (const auto* roles = static_cast<const DWORD*>(library_.symbol(RAS_EAP_EXPORT_ROLES_SUPPORTED))) {
         report.roles = *roles;
         report.rolesExported = true;
     }
@@ -254,10 +250,6 @@ bool MethodLibrary::validateInfo(const GetInfoAnswer& answer, DWORD type, LoadRe
 // RASEAP.md §3.7 item 4: every non-NULL entry point lies inside the loaded module image.
 void MethodLibrary::checkPointersInImage(LoadReport& report) const
 {
-    Dl_info self{};
-    if (!dladdr(reinterpret_cast<void*>(getInfo_), &self)) {
-        return;
-    }
     const std::array<std::pair<const char*, void*>, 4> entries = {{
         {"RasEapInitialize", reinterpret_cast<void*>(info_.RasEapInitialize)},
         {"RasEapBegin", reinterpret_cast<void*>(info_.RasEapBegin)},
@@ -265,11 +257,11 @@ void MethodLibrary::checkPointersInImage(LoadReport& report) const
         {"RasEapMakeMessage", reinterpret_cast<void*>(info_.RasEapMakeMessage)},
     }};
     for (const auto& [name, pointer] : entries) {
-        Dl_info where{};
-        if (pointer && (!dladdr(pointer, &where) || where.dli_fbase != self.dli_fbase)) {
+        if (pointer && !library_.contains(pointer)) {
+            const std::string module = SharedObject::moduleAt(pointer);
             report.notes.push_back(
                 std::string(name) + " points outside the module image (" + hexPointer(pointer) + ", in " +
-                (where.dli_fname ? where.dli_fname : "no loaded module") + "); RASEAP.md §3.7 item 4");
+                (module.empty() ? "no loaded module" : module) + "); RASEAP.md §3.7 item 4");
         }
     }
 }

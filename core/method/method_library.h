@@ -1,9 +1,10 @@
-// One loaded method library (RASEAP.md §3.2, §4.2): dlopen, RasEapGetInfo with type probing and
+// One loaded method library (RASEAP.md §3.2, §4.2): the system loader, RasEapGetInfo with type probing and
 // the load-time contract checks of RASEAP.md §3.7 items 1, 3, 4 and 5. Never calls
 // RasEapInitialize: that is the executor's first call, so it is traced like every other.
 #pragma once
 
 #include "method/call_types.h"
+#include "method/shared_object.h"
 
 #include <eapscope/raseap.h>
 
@@ -23,9 +24,11 @@ public:
     LoadReport open(const LoadRequest& request);
     void close();
 
-    [[nodiscard]] bool isOpen() const { return handle_ != nullptr; }
+    [[nodiscard]] bool isOpen() const { return library_.isOpen(); }
     /// The PPP_EAP_INFO RasEapGetInfo filled for the chosen type (valid while open).
     [[nodiscard]] const PPP_EAP_INFO& info() const { return info_; }
+    /// The loaded library itself (for platform instrumentation of its imports).
+    [[nodiscard]] const SharedObject& library() const { return library_; }
     /// RasEapFreeMemory, or nullptr when not exported.
     [[nodiscard]] PRASEAPFREEMEMORY freeMemory() const;
 
@@ -44,7 +47,7 @@ private:
     bool validateInfo(const GetInfoAnswer& answer, DWORD type, LoadReport& report) const;
     void checkPointersInImage(LoadReport& report) const;
 
-    void* handle_ = nullptr;
+    SharedObject library_;
     PRASEAPGETINFO getInfo_ = nullptr;
     PPP_EAP_INFO info_{};
 };

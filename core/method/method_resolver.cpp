@@ -15,7 +15,7 @@ namespace {
 
 bool looksLikePath(std::string_view spec)
 {
-    return spec.find('/') != std::string_view::npos || spec.ends_with(".so");
+    return spec.find('/') != std::string_view::npos || spec.ends_with(".so") || spec.ends_with(".dll");
 }
 
 std::string knownNames()

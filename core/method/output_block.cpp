@@ -19,7 +19,7 @@ Bytes copyBlob(const BYTE* data, DWORD size)
     if (!data || size == 0) {
         return {};
     }
-    return Bytes(data, data + std::min(size, OutputBlock::kMaxBlobBytes));
+    return Bytes(data, data + std::min<std::size_t>(size, OutputBlock::kMaxBlobBytes));
 }
 
 }  // namespace

@@ -2,6 +2,7 @@
 
 #include "common/hex.h"
 #include "common/log.h"
+#include "common/utf16.h"
 
 #include <algorithm>
 #include <array>
@@ -43,36 +44,6 @@ std::size_t secretSize(std::string_view value)
         value.size() >= 2 && value.size() % 2 == 0 &&
         std::all_of(value.begin(), value.end(), [](unsigned char c) { return std::isxdigit(c) != 0; });
     return hex ? value.size() / 2 : value.size();
-}
-
-std::u16string utf8ToUtf16(std::string_view text)
-{
-    std::u16string out;
-    for (std::size_t i = 0; i < text.size();) {
-        const auto c = static_cast<unsigned char>(text[i]);
-        std::uint32_t cp = c;
-        std::size_t n = 1;
-        if (c >= 0xF0 && i + 3 < text.size()) {
-            cp = ((c & 0x07u) << 18) | ((text[i + 1] & 0x3Fu) << 12) | ((text[i + 2] & 0x3Fu) << 6) |
-                 (text[i + 3] & 0x3Fu);
-            n = 4;
-        } else if (c >= 0xE0 && i + 2 < text.size()) {
-            cp = ((c & 0x0Fu) << 12) | ((text[i + 1] & 0x3Fu) << 6) | (text[i + 2] & 0x3Fu);
-            n = 3;
-        } else if (c >= 0xC0 && i + 1 < text.size()) {
-            cp = ((c & 0x1Fu) << 6) | (text[i + 1] & 0x3Fu);
-            n = 2;
-        }
-        if (cp >= 0x10000) {
-            cp -= 0x10000;
-            out.push_back(static_cast<char16_t>(0xD800 + (cp >> 10)));
-            out.push_back(static_cast<char16_t>(0xDC00 + (cp & 0x3FF)));
-        } else {
-            out.push_back(static_cast<char16_t>(cp));
-        }
-        i += n;
-    }
-    return out;
 }
 
 std::string utf16Bytes(const std::u16string& text, bool bigEndian)

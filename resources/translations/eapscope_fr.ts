@@ -127,6 +127,10 @@
 <context>
     <name>RuleCatalogue</name>
     <message>
+        <source>the system loader could not load the library (the finding quotes the loader: a missing dependency, a wrong architecture, an unresolved symbol)</source>
+        <translation>le chargeur du système n&apos;a pas pu charger la bibliothèque (le constat cite le chargeur : une dépendance manquante, une mauvaise architecture, un symbole non résolu)</translation>
+    </message>
+    <message>
         <source>the library has no RasEapGetInfo export</source>
         <translation>la bibliothèque n&apos;exporte pas RasEapGetInfo</translation>
     </message>
@@ -1616,8 +1620,8 @@ Leçon terminée : toutes les tâches sont faites.</translation>
         <translation>Bibliothèque de méthode</translation>
     </message>
     <message>
-        <source>Libraries (*.so);;All files (*)</source>
-        <translation>Bibliothèques (*.so);;Tous les fichiers (*)</translation>
+        <source>Method libraries (*.so *.dll);;All files (*)</source>
+        <translation>Bibliothèques de méthode (*.so *.dll);;Tous les fichiers (*)</translation>
     </message>
     <message>
         <source>&amp;Replay…</source>
@@ -1758,8 +1762,8 @@ Leçon terminée : toutes les tâches sont faites.</translation>
         <translation>Bibliothèque de méthode EAP</translation>
     </message>
     <message>
-        <source>Shared libraries (*.so);;All files (*)</source>
-        <translation>Bibliothèques partagées (*.so);;Tous les fichiers (*)</translation>
+        <source>Method libraries (*.so *.dll);;All files (*)</source>
+        <translation>Bibliothèques de méthode (*.so *.dll);;Tous les fichiers (*)</translation>
     </message>
     <message>
         <source>The counterpart plays this side.</source>

@@ -2,7 +2,7 @@
  * one allocation scenario (argv[1]) and prints every drained record as
  * "kind address size tag site-text" (site text with newlines as '|'), then "survived". */
 #define _GNU_SOURCE
-#include "tracer_api.h"
+#include "host/tracer_api.h"
 
 #include <eapscope/raseap.h>
 

@@ -61,10 +61,15 @@ double socketRoundTripMicros()
     return elapsed.count() / kRounds;
 }
 
-Figure runOnce(std::uint32_t contexts, const ExecutorFactory& factory)
+Figure runOnce(std::uint32_t contexts, const ExecutorFactory& factory, const std::string& method = "")
 {
     RunOptions options;
     options.contexts = contexts;
+    if (!method.empty()) {
+        options.authSpec = method;
+        options.peerSpec = method;
+        options.type = 4;
+    }
     options.slowMs = 1000000;  // timing noise must not add SLOW_CALL findings
     Trace trace;
     const auto start = std::chrono::steady_clock::now();
@@ -96,6 +101,15 @@ ExecutorFactory isolated(bool heapTracking)
     };
 }
 
+/// The Windows build of md5, beside this benchmark in the build tree (bin/../lib/…).
+std::string windowsMd5()
+{
+    char self[4096] = {};
+    const ssize_t n = ::readlink("/proc/self/exe", self, sizeof self - 1);
+    const std::string exe(self, n > 0 ? static_cast<std::size_t>(n) : 0);
+    return exe.substr(0, exe.rfind('/')) + "/../lib/eapscope/methods-windows/md5.dll";
+}
+
 void print(const char* label, const Figure& f)
 {
     std::printf("  %-36s %9.0f contexts/s  (%.3f s, %zu events, %s)\n", label, f.contextsPerSecond, f.seconds,
@@ -113,9 +127,14 @@ int main(int argc, char** argv)
     const Figure local = runOnce(contexts, inProcess());
     const Figure tracked = runOnce(contexts, isolated(true));
     const Figure untracked = runOnce(contexts, isolated(false));
+    runOnce(10, isolated(true), windowsMd5());  // Wine prefix and wineserver up
+    const Figure windows = runOnce(contexts, isolated(true), windowsMd5());
     print("in-process, heap tracking off", local);
     print("isolated hosts, heap tracker on", tracked);
     print("isolated hosts, heap tracker off", untracked);
+    print("Windows host under Wine, md5.dll", windows);
+    std::printf("  ratio Windows host / Linux host (both tracked) = %.2f\n",
+                windows.contextsPerSecond / tracked.contextsPerSecond);
     std::printf("  ratio isolated+tracked / in-process = %.2f   (target >= 0.50)\n",
                 tracked.contextsPerSecond / local.contextsPerSecond);
     std::printf("  tracer cost: tracked / untracked host = %.2f   (1.00 = free)\n",

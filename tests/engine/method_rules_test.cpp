@@ -197,7 +197,8 @@ const EntryPoint MM = EntryPoint::MakeMessage;
 
 INSTANTIATE_TEST_SUITE_P(
     Rules, BrokenMethod,
-    ::testing::Values(RuleCase{"LOAD_NO_GETINFO", "load-no-getinfo", P, 0, EntryPoint::GetInfo, true},
+    ::testing::Values(RuleCase{"LOAD_LIBRARY_FAILED", "load-library-failed", P, 0, EntryPoint::GetInfo, true},
+                      RuleCase{"LOAD_NO_GETINFO", "load-no-getinfo", P, 0, EntryPoint::GetInfo, true},
                       RuleCase{"LOAD_GETINFO_FAILED", "load-getinfo-failed", A, 0, EntryPoint::GetInfo, true},
                       RuleCase{"LOAD_TYPE_MISMATCH", "load-type-mismatch", P, 0, EntryPoint::GetInfo, true},
                       RuleCase{"LOAD_NO_MAKEMESSAGE", "load-no-makemessage", A, 0, EntryPoint::GetInfo, true},

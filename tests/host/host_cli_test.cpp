@@ -87,6 +87,66 @@ TEST(HostCli, HangingMethod_IsHangWithinTheWatchdog)
     EXPECT_NE(run.out.find("\"HANG\""), std::string::npos) << run.out;
 }
 
+/// The findings of one rule in a CLI JSON report.
+std::vector<nlohmann::json> findingsOf(const CliRun& run, const std::string& rule)
+{
+    std::vector<nlohmann::json> out;
+    const nlohmann::json report = nlohmann::json::parse(run.out, nullptr, false);
+    if (report.is_discarded() || !report.contains("findings")) {
+        return out;
+    }
+    for (const auto& finding : report["findings"]) {
+        if (finding["rule"] == rule) {
+            out.push_back(finding);
+        }
+    }
+    return out;
+}
+
+TEST(HostCli, MethodExitingInGetInfo_IsCrashOnGetInfoWithItsStatus)
+{
+    FaultEnv env("exit@getinfo");
+    const CliRun run = runCli(faultsArgs());
+    EXPECT_EQ(run.exitCode, 2) << run.out;
+    const auto crashes = findingsOf(run, "CRASH");
+    ASSERT_EQ(crashes.size(), 1u) << run.out;
+    EXPECT_EQ(crashes[0]["call"], "RasEapGetInfo");
+    EXPECT_EQ(crashes[0]["side"], "authenticator");
+    const std::string message = crashes[0]["message"];
+    EXPECT_NE(message.find("exit status 3"), std::string::npos) << message;
+    EXPECT_NE(message.find("host-faults.so"), std::string::npos) << message;
+}
+
+TEST(HostCli, MethodCrashingInGetInfo_IsCrashOnGetInfoWithItsSignal)
+{
+    FaultEnv env("segv@getinfo");
+    const CliRun run = runCli(faultsArgs());
+    EXPECT_EQ(run.exitCode, 2) << run.out;
+    const auto crashes = findingsOf(run, "CRASH");
+    ASSERT_EQ(crashes.size(), 1u) << run.out;
+    EXPECT_EQ(crashes[0]["call"], "RasEapGetInfo");
+    const std::string message = crashes[0]["message"];
+    EXPECT_NE(message.find("SIGSEGV"), std::string::npos) << message;
+}
+
+TEST(HostCli, MissingDependency_IsLoadLibraryFailedInTheLoadersWords)
+{
+    FaultEnv env(nullptr);
+    const std::string broken = std::string(EAPSCOPE_TEST_METHODS_DIR) + "/broken-load-library-failed.so";
+    for (const char* mode : {"", " --in-process"}) {
+        const CliRun run = runCli("--auth md5 --peer " + broken + " --json" + mode);
+        EXPECT_EQ(run.exitCode, 2) << mode << run.out;
+        const auto failed = findingsOf(run, "LOAD_LIBRARY_FAILED");
+        ASSERT_EQ(failed.size(), 1u) << mode << run.out;
+        EXPECT_EQ(failed[0]["side"], "peer");
+        const std::string message = failed[0]["message"];
+        EXPECT_NE(message.find("libeapscope-missing-dep.so: cannot open shared object file"),
+                  std::string::npos)
+            << message;
+        EXPECT_NE(message.find("broken-load-library-failed.so"), std::string::npos) << message;
+    }
+}
+
 TEST(HostCli, CleanMethodInHostsAndInProcess_ExitZero)
 {
     FaultEnv env(nullptr);

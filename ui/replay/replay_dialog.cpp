@@ -144,7 +144,7 @@ void ReplayDialog::browseCapture()
 void ReplayDialog::browseMethod()
 {
     const QString file =
-        QFileDialog::getOpenFileName(this, tr("Method library"), {}, tr("Libraries (*.so);;All files (*)"));
+        QFileDialog::getOpenFileName(this, tr("Method library"), {}, tr("Method libraries (*.so *.dll);;All files (*)"));
     if (!file.isEmpty()) {
         method_->setEditText(file);
     }

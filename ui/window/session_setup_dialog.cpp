@@ -118,7 +118,7 @@ QWidget* SessionSetupDialog::methodRow(QComboBox* combo, QLabel* info)
     info->setWordWrap(true);
     connect(browse, &QPushButton::clicked, this, [this, combo] {
         const QString path = QFileDialog::getOpenFileName(this, tr("EAP method library"), QString(),
-                                                          tr("Shared libraries (*.so);;All files (*)"));
+                                                          tr("Method libraries (*.so *.dll);;All files (*)"));
         if (!path.isEmpty()) {
             combo->addItem(path, path);
             combo->setCurrentIndex(combo->count() - 1);

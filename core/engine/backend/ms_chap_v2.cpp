@@ -1,6 +1,6 @@
 #include "engine/backend/ms_chap_v2.h"
 
-#include "engine/eap_packets.h"
+#include "common/utf16.h"
 
 #include <openssl/evp.h>
 #include <openssl/provider.h>

@@ -1,5 +1,5 @@
 /* A test-only EAP method (type 200) whose one fault is chosen by the environment variable
- * EAPSCOPE_TEST_FAULT = "<fault>@<entry>", entry one of init, begin, make, end:
+ * EAPSCOPE_TEST_FAULT = "<fault>@<entry>", entry one of getinfo, init, begin, make, end:
  *   segv      writes through a NULL pointer          abort     calls abort()
  *   exit      calls exit(3)                          stack     recurses until the stack overflows
  *   oom       allocates until malloc fails, then uses the NULL it got
@@ -182,6 +182,7 @@ static DWORD APIENTRY fault_make_message(VOID* pWorkBuf, PPP_EAP_PACKET* pReceiv
 RASEAP_EXPORT DWORD APIENTRY RasEapGetInfo(DWORD dwEapTypeId, PPP_EAP_INFO* pInfo)
 {
     if (dwEapTypeId != 200) return ERROR_NOT_SUPPORTED;
+    run_faults("getinfo");
     memset(pInfo, 0, sizeof *pInfo);
     pInfo->dwSizeInBytes = sizeof *pInfo;
     pInfo->dwEapTypeId = 200;

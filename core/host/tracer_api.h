@@ -17,6 +17,9 @@
  *
  * Frees the tracer rejects (kinds 3 and 4) are NOT passed to the real free(), so the host keeps
  * running. Only the host links or preloads this library; it depends on no EapScope library.
+ *
+ * eapscope-host.exe (Windows methods) implements the same API itself and exports it from the
+ * executable (host/heap_tracer_win.cpp), fed by the method DLL's patched import table.
  */
 #ifndef EAPSCOPE_TRACER_API_H
 #define EAPSCOPE_TRACER_API_H

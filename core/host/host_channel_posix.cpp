@@ -1,0 +1,136 @@
+// The POSIX transport of HostChannel: one AF_UNIX stream socket, file descriptors passed
+// alongside frames (SCM_RIGHTS), receive deadlines with poll().
+#include "host/host_channel.h"
+
+#include <poll.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+
+namespace eapscope {
+
+namespace {
+
+void collectFds(msghdr& message, std::vector<int>& into)
+{
+    for (cmsghdr* c = CMSG_FIRSTHDR(&message); c != nullptr; c = CMSG_NXTHDR(&message, c)) {
+        if (c->cmsg_level != SOL_SOCKET || c->cmsg_type != SCM_RIGHTS) {
+            continue;
+        }
+        const std::size_t n = (c->cmsg_len - CMSG_LEN(0)) / sizeof(int);
+        for (std::size_t i = 0; i < n; ++i) {
+            int fd = -1;
+            std::memcpy(&fd, CMSG_DATA(c) + i * sizeof(int), sizeof(int));
+            into.push_back(fd);
+        }
+    }
+}
+
+}  // namespace
+
+void HostChannel::close()
+{
+    if (writeFd_ >= 0 && writeFd_ != fd_) {
+        ::close(writeFd_);
+    }
+    writeFd_ = -1;
+    if (fd_ >= 0) {
+        ::close(fd_);
+        fd_ = -1;
+    }
+    for (const int fd : passedFds_) {
+        ::close(fd);
+    }
+    passedFds_.clear();
+    inbox_.clear();
+    inboxStart_ = inboxEnd_ = 0;
+}
+
+Status HostChannel::send(wire::FrameType type, std::span<const std::uint8_t> payload, int passFd)
+{
+    if (fd_ < 0) {
+        return makeError("the host connection is closed");
+    }
+    const auto bodyLength = static_cast<std::uint32_t>(payload.size() + 1);
+    std::uint8_t header[wire::kFrameHeaderSize + 1] = {
+        static_cast<std::uint8_t>(bodyLength), static_cast<std::uint8_t>(bodyLength >> 8),
+        static_cast<std::uint8_t>(bodyLength >> 16), static_cast<std::uint8_t>(bodyLength >> 24),
+        static_cast<std::uint8_t>(type)};
+    iovec parts[2] = {{header, sizeof header},
+                      {const_cast<std::uint8_t*>(payload.data()), payload.size()}};  // NOLINT
+    std::size_t total = sizeof header + payload.size();
+    alignas(cmsghdr) char control[CMSG_SPACE(sizeof(int))] = {};
+    msghdr message{};
+    message.msg_iov = parts;
+    message.msg_iovlen = 2;
+    if (passFd >= 0) {
+        message.msg_control = control;
+        message.msg_controllen = sizeof control;
+        cmsghdr* c = CMSG_FIRSTHDR(&message);
+        c->cmsg_level = SOL_SOCKET;
+        c->cmsg_type = SCM_RIGHTS;
+        c->cmsg_len = CMSG_LEN(sizeof(int));
+        std::memcpy(CMSG_DATA(c), &passFd, sizeof(int));
+    }
+    while (total > 0) {
+        const ssize_t sent = ::sendmsg(writeFd_, &message, MSG_NOSIGNAL);
+        if (sent < 0) {
+            if (errno == EINTR) {
+                continue;
+            }
+            return makeError(std::string("cannot write to the host connection: ") + std::strerror(errno));
+        }
+        total -= static_cast<std::size_t>(sent);
+        message.msg_control = nullptr;  // the fd went with the first byte
+        message.msg_controllen = 0;
+        auto left = static_cast<std::size_t>(sent);
+        while (left > 0 && message.msg_iovlen > 0) {
+            const std::size_t step = std::min(left, message.msg_iov->iov_len);
+            message.msg_iov->iov_base = static_cast<std::uint8_t*>(message.msg_iov->iov_base) + step;
+            message.msg_iov->iov_len -= step;
+            left -= step;
+            if (message.msg_iov->iov_len == 0) {
+                ++message.msg_iov;
+                --message.msg_iovlen;
+            }
+        }
+    }
+    return Ok{};
+}
+
+Received::Status HostChannel::fill(int timeoutMs, std::string& error)
+{
+    if (timeoutMs >= 0) {  // without a deadline the blocking read below is the wait
+        pollfd waitFor{fd_, POLLIN, 0};
+        const int ready = ::poll(&waitFor, 1, timeoutMs);
+        if (ready == 0) {
+            return Received::Status::Timeout;
+        }
+        if (ready < 0) {
+            return errno == EINTR ? Received::Status::Ok : Received::Status::Closed;
+        }
+    }
+    makeRoom();
+    iovec part{inbox_.data() + inboxEnd_, inbox_.size() - inboxEnd_};
+    alignas(cmsghdr) char control[CMSG_SPACE(4 * sizeof(int))] = {};
+    msghdr message{};
+    message.msg_iov = &part;
+    message.msg_iovlen = 1;
+    message.msg_control = control;
+    message.msg_controllen = sizeof control;
+    const ssize_t got = ::recvmsg(fd_, &message, MSG_CMSG_CLOEXEC);
+    if (got > 0) {
+        inboxEnd_ += static_cast<std::size_t>(got);
+        collectFds(message, passedFds_);
+        return Received::Status::Ok;
+    }
+    if (got < 0 && (errno == EINTR || errno == EAGAIN)) {
+        return Received::Status::Ok;
+    }
+    error = got == 0 ? "the host closed the connection" : std::string("read failed: ") + std::strerror(errno);
+    return Received::Status::Closed;
+}
+
+}  // namespace eapscope

@@ -1,0 +1,149 @@
+// Windows x64 DLLs through eapscope-host.exe under Wine (DESIGN.md "Windows methods"): the
+// Windows builds of md5 and every training method give the same findings, sides, contexts and
+// calls as their Linux builds; the stranger's EAP-MD5 DLL works in both roles against the Linux
+// md5 and against itself; purpose-built DLLs show each fault.
+#include "windows_support.h"
+
+#include <gtest/gtest.h>
+
+namespace eapscope::windows_test {
+namespace {
+
+const std::string kRun = "run --identity alice --password secret --json ";
+
+TEST(WindowsMethods, Md5DllInBothRolesAgainstLinuxMd5_SucceedsWithoutFindings)
+{
+    for (const std::string& pair :
+         {"--auth " + windowsMethod("md5") + " --peer md5", "--auth md5 --peer " + windowsMethod("md5"),
+          "--auth " + windowsMethod("md5") + " --peer " + windowsMethod("md5")}) {
+        const CliRun run = cli(kRun + pair + " --contexts 3");
+        ASSERT_FALSE(run.doc.is_discarded()) << pair << "\n" << describe(run);
+        EXPECT_EQ(run.exitCode, 0) << pair << "\n" << describe(run);
+        EXPECT_TRUE(run.doc["findings"].empty()) << pair << "\n" << run.doc["findings"].dump(2);
+        ASSERT_EQ(run.doc["sessions"].size(), 6u) << describe(run);
+        for (const auto& s : run.doc["sessions"]) {
+            EXPECT_EQ(s.value("outcome", ""), "success") << s.dump();
+            ASSERT_TRUE(s.contains("work_buffer")) << s.dump();
+            EXPECT_TRUE(s["work_buffer"].value("freed", false)) << pair << " " << s.dump();
+            EXPECT_GT(s["work_buffer"].value("size", 0), 0) << pair << " " << s.dump();
+        }
+    }
+}
+
+TEST(WindowsMethods, Md5DllWithWrongPassword_FailsWithoutFindings)
+{
+    const CliRun run = cli(kRun + "--auth md5 --peer " + windowsMethod("md5") + " --auth-password wrong");
+    ASSERT_FALSE(run.doc.is_discarded()) << describe(run);
+    EXPECT_TRUE(run.doc["findings"].empty()) << run.doc["findings"].dump(2);
+    for (const auto& s : run.doc["sessions"]) {
+        EXPECT_EQ(s.value("outcome", ""), "failure") << s.dump();
+    }
+}
+
+TEST(WindowsMethods, StrangerMd5DllAgainstLinuxMd5AndItself_SucceedsWithoutFindings)
+{
+    const std::string stranger = testMethod("stranger-md5", ".dll");
+    for (const std::string& pair : {"--auth " + stranger + " --peer md5", "--auth md5 --peer " + stranger,
+                                    "--auth " + stranger + " --peer " + stranger}) {
+        const CliRun run = cli(kRun + pair + " --type 4 --contexts 2");
+        EXPECT_EQ(run.exitCode, 0) << pair << "\n" << describe(run);
+        EXPECT_TRUE(run.doc["findings"].empty()) << pair << "\n" << describe(run);
+    }
+}
+
+TEST(WindowsMethods, DocumentationOnlyMd5DllInBothRolesAndAgainstItself_SucceedsWithoutFindings)
+{
+    // windows-md5.dll: written from Microsoft's documentation and MinGW-w64's raseapif.h only.
+    const std::string dll = testMethod("windows-md5", ".dll");
+    for (const std::string& pair :
+         {"--auth " + dll + " --peer md5", "--auth md5 --peer " + dll, "--auth " + dll + " --peer " + dll}) {
+        const CliRun run = cli(kRun + pair + " --contexts 2");
+        EXPECT_EQ(run.exitCode, 0) << pair << "\n" << describe(run);
+        EXPECT_TRUE(run.doc["findings"].empty()) << pair << "\n" << describe(run);
+        for (const auto& s : run.doc["sessions"]) {
+            EXPECT_EQ(s.value("outcome", ""), "success") << s.dump();
+        }
+    }
+}
+
+struct BuildPair {
+    std::string name;  // method name
+    std::string side;  // the side it plays
+    std::string extra;
+    bool training = true;  // lib/eapscope/methods*/training-<name>, else tests/methods/broken-<name>
+};
+
+void PrintTo(const BuildPair& p, std::ostream* os)
+{
+    *os << p.name;
+}
+
+std::string runArguments(const BuildPair& p, const std::string& library)
+{
+    const bool auth = p.side == "authenticator";
+    return kRun + "--auth " + (auth ? library : "md5") + " --peer " + (auth ? "md5" : library) +
+           " --type 4 " + p.extra;
+}
+
+class LinuxAndWindowsBuilds : public ::testing::TestWithParam<BuildPair> {};
+
+TEST_P(LinuxAndWindowsBuilds, GiveTheSameFindingsSidesContextsAndCalls)
+{
+    const BuildPair& p = GetParam();
+    const std::string so =
+        p.training ? linuxMethod("training-" + p.name) : testMethod("broken-" + p.name, ".so");
+    const std::string dll =
+        p.training ? windowsMethod("training-" + p.name) : testMethod("broken-" + p.name, ".dll");
+    const CliRun linux = cli(runArguments(p, so));
+    const CliRun windows = cli(runArguments(p, dll));
+    ASSERT_FALSE(linux.doc.is_discarded()) << describe(linux);
+    ASSERT_FALSE(windows.doc.is_discarded()) << describe(windows);
+    const auto expected = findingKeys(linux);
+    EXPECT_FALSE(expected.empty()) << describe(linux);
+    EXPECT_EQ(findingKeys(windows), expected) << "Linux build:\n"
+                                              << keysText(expected) << "Windows build:\n"
+                                              << keysText(findingKeys(windows)) << describe(windows);
+    EXPECT_EQ(windows.exitCode, linux.exitCode) << describe(windows);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Training, LinuxAndWindowsBuilds,
+    ::testing::Values(BuildPair{"heap-leak", "authenticator", "--contexts 2"},
+                      BuildPair{"workbuffer-not-freed", "peer", ""},
+                      BuildPair{"packet-overflow", "authenticator", ""},
+                      BuildPair{"crash-in-end", "peer", ""},
+                      BuildPair{"hang-in-makemessage", "authenticator", "--watchdog-ms 1500"},
+                      BuildPair{"cross-context-free", "authenticator", "--contexts 2 --interleave"},
+                      BuildPair{"reused-identifier", "authenticator", ""},
+                      BuildPair{"keeps-password-pointer", "peer", ""},
+                      BuildPair{"success-with-failure-code", "authenticator", ""},
+                      BuildPair{"resend-differs", "authenticator", "--drop-packet 3"}),
+    [](const ::testing::TestParamInfo<BuildPair>& param) {
+        std::string name = param.param.name;
+        for (char& c : name) {
+            c = c == '-' ? '_' : c;
+        }
+        return name;
+    });
+
+INSTANTIATE_TEST_SUITE_P(Rules, LinuxAndWindowsBuilds,
+                         ::testing::Values(BuildPair{"input-modified", "peer", "", false},
+                                           BuildPair{"output-overrun", "peer", "", false},
+                                           BuildPair{"packet-overflow", "peer", "", false},
+                                           BuildPair{"begin-no-workbuffer", "peer", "", false},
+                                           BuildPair{"packet-bad-id", "authenticator", "", false},
+                                           BuildPair{"attributes-malformed", "authenticator", "", false},
+                                           BuildPair{"load-no-getinfo", "peer", "", false},
+                                           BuildPair{"load-type-mismatch", "peer", "", false},
+                                           BuildPair{"load-info-overrun", "peer", "", false},
+                                           BuildPair{"init-failed", "authenticator", "", false}),
+                         [](const ::testing::TestParamInfo<BuildPair>& param) {
+                             std::string name = param.param.name;
+                             for (char& c : name) {
+                                 c = c == '-' ? '_' : c;
+                             }
+                             return name;
+                         });
+
+}  // namespace
+}  // namespace eapscope::windows_test
