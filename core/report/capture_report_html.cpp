@@ -162,7 +162,7 @@ std::string certificatesHtml(const ConversationDiagnosis& d)
         "<h3>Certificates</h3><table><tr><th>Sent by</th><th>Subject / issuer</th><th>Names</th>"
         "<th>Valid</th><th>Key / signature</th><th>SHA-256</th><th>Frame</th></tr>\n";
     for (const CapturedCertificate& c : d.certificates) {
-        const CertificateDetails& x = c.details;
+        const CertificateDetails& x = *c.details;
         std::string validity =
             htmlEscape(formatUtc(x.notBefore)) + " →<br>" + htmlEscape(formatUtc(x.notAfter));
         if (c.expired)
