@@ -18,6 +18,7 @@ public:
     struct Entry {
         std::shared_ptr<const CertificateDetails> details;  // null when OpenSSL cannot parse it
         std::string weakness;  // CertificateDetails::weaknesses() that matter, joined; empty if none
+        std::string notBefore, notAfter;  // formatUtc of the validity
     };
     const Entry& decode(std::span<const std::uint8_t> der);
 

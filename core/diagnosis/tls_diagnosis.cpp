@@ -27,7 +27,7 @@ struct Flight {
 std::vector<Flight> reassembleFlights(const ConversationView& view, bool& usedTls)
 {
     std::vector<Flight> flights;
-    TlsReassembler sides[2];
+    TlsReassembler sides[2] = {TlsReassembler(false), TlsReassembler(false)};
     std::vector<EapAnomaly> ignored;  // the importer already reported reassembly anomalies
     bool changed[2] = {false, false}, tls13 = false, over = false;
     for (std::uint32_t p : view.conversation.packets) {
@@ -137,16 +137,17 @@ bool handshakeCompleted(const std::vector<Flight>& flights, const TlsSummary& su
 }
 
 void certificateReasons(const ConversationView& view, const CapturedCertificate& cert,
-                        const std::string& weakness, std::uint32_t packet, ConversationDiagnosis& out,
+                        const CertificateCache::Entry& entry, std::uint32_t packet, ConversationDiagnosis& out,
                         bool accepted)
 {
+    const std::string& weakness = entry.weakness;
     const CertificateDetails& x = *cert.details;
     ReasonDetails details{{"sender", std::string(toString(cert.sender))},
                           {"sender_name", sideName(cert.sender)},
                           {"subject", x.subject},
                           {"sha256", x.sha256},
-                          {"not_before", formatUtc(x.notBefore)},
-                          {"not_after", formatUtc(x.notAfter)},
+                          {"not_before", entry.notBefore},
+                          {"not_after", entry.notAfter},
                           {"capture_time", formatUtc(cert.captureTime)}};
     if (cert.expired || cert.notYetValid) {
         Reason& r =
@@ -186,7 +187,7 @@ void certificates(const ConversationView& view, const std::vector<Flight>& fligh
             cert.expired = cert.captureTime > cert.details->notAfter;
             cert.notYetValid = cert.captureTime < cert.details->notBefore;
             if (cert.expired || cert.notYetValid || !decoded.weakness.empty()) {
-                certificateReasons(view, cert, decoded.weakness, f.packet, out, accepted);
+                certificateReasons(view, cert, decoded, f.packet, out, accepted);
             }
             out.certificates.push_back(std::move(cert));
         }
@@ -232,6 +233,8 @@ const CertificateCache::Entry& CertificateCache::decode(std::span<const std::uin
         }
         for (const std::string& w : weak)
             entry.weakness += (entry.weakness.empty() ? "" : ", ") + w;
+        entry.notBefore = formatUtc(result->notBefore);
+        entry.notAfter = formatUtc(result->notAfter);
         entry.details = std::make_shared<const CertificateDetails>(std::move(*result));
     }
     return decoded_.emplace(std::move(key), std::move(entry)).first->second;
