@@ -55,7 +55,32 @@ json typesJson(const std::vector<std::uint8_t>& types)
     return list;
 }
 
-json conversationJson(const CaptureImport& capture, const CaptureConversation& c, std::size_t index)
+// The EAPOL-Start/Logoff/Key frames of each conversation (indices into capture.controls).
+std::vector<std::vector<std::uint32_t>> controlsByConversation(const CaptureImport& capture)
+{
+    std::vector<std::vector<std::uint32_t>> out(capture.conversations.size());
+    for (std::uint32_t i = 0; i < capture.controls.size(); ++i) {
+        if (capture.controls[i].conversation < out.size())
+            out[capture.controls[i].conversation].push_back(i);
+    }
+    return out;
+}
+
+json controlsJson(const CaptureImport& capture, const std::vector<std::uint32_t>& controls)
+{
+    json list = json::array();
+    for (std::uint32_t i : controls) {
+        const CapturedControl& c = capture.controls[i];
+        list.push_back({{"frame", c.frame},
+                        {"time", seconds(c.timeNs)},
+                        {"direction", toString(c.direction)},
+                        {"kind", toString(c.kind)}});
+    }
+    return list;
+}
+
+json conversationJson(const CaptureImport& capture, const CaptureConversation& c, std::size_t index,
+                      const std::vector<std::uint32_t>& controls)
 {
     json packets = json::array();
     for (std::uint32_t p : c.packets)
@@ -76,6 +101,7 @@ json conversationJson(const CaptureImport& capture, const CaptureConversation& c
         out["session"] = c.session;
     out["anomalies"] = anomaliesJson(c.anomalies);
     out["packets"] = std::move(packets);
+    out["eapol_controls"] = controlsJson(capture, controls);
     return out;
 }
 
@@ -84,8 +110,9 @@ json conversationJson(const CaptureImport& capture, const CaptureConversation& c
 nlohmann::json captureJsonDocument(const CaptureImport& capture)
 {
     json conversations = json::array();
+    auto controls = controlsByConversation(capture);
     for (std::size_t i = 0; i < capture.conversations.size(); ++i) {
-        conversations.push_back(conversationJson(capture, capture.conversations[i], i));
+        conversations.push_back(conversationJson(capture, capture.conversations[i], i, controls[i]));
     }
     json root{{"file", capture.path},
               {"frames", capture.frames},
@@ -112,6 +139,7 @@ std::string captureToText(const CaptureImport& capture, const ConversationNote& 
             "  " + std::string(toString(anomaly.severity)) + " " + anomaly.id + ": " + anomaly.message + "\n";
     }
     char line[512];
+    auto controls = controlsByConversation(capture);
     for (std::size_t i = 0; i < capture.conversations.size(); ++i) {
         const CaptureConversation& c = capture.conversations[i];
         std::snprintf(line, sizeof line, "\n#%zu %s  outcome=%s  identity=%s  round trips=%u  method=%s\n",
@@ -121,13 +149,25 @@ std::string captureToText(const CaptureImport& capture, const ConversationNote& 
         if (note) {
             text += note(i);
         }
+        std::size_t next = 0;  // controls go between the packets, in frame order
+        auto controlsBefore = [&](std::uint32_t frame) {
+            for (; next < controls[i].size() && capture.controls[controls[i][next]].frame < frame; ++next) {
+                const CapturedControl& control = capture.controls[controls[i][next]];
+                std::snprintf(line, sizeof line, "  %6u %10.6f %-3s %s\n", control.frame,
+                              seconds(control.timeNs), control.direction == Direction::ToPeer ? "→P" : "→A",
+                              toString(control.kind).data());
+                text += line;
+            }
+        };
         for (std::uint32_t p : c.packets) {
             const CapturedPacket& packet = capture.packets[p];
+            controlsBefore(packet.frame);
             std::snprintf(line, sizeof line, "  %6u %10.6f %-3s %s\n", packet.frame, seconds(packet.timeNs),
                           packet.direction == Direction::ToPeer ? "→P" : "→A",
                           decodeEap(capture.packetBytes(packet)).summary.c_str());
             text += line;
         }
+        controlsBefore(UINT32_MAX);
         for (const EapAnomaly& anomaly : c.anomalies) {
             text += "  " + std::string(toString(anomaly.severity)) + " " + anomaly.id + ": " +
                     anomaly.message + "\n";

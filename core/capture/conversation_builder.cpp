@@ -58,9 +58,7 @@ void ConversationBuilder::add(CarrierPacket&& packet)
     Direction direction = Direction::Unknown;
     std::uint32_t conversation = conversationFor(packet, direction);
     if (packet.kind != CarrierPacket::Kind::Eap) {
-        if (conversation != UINT32_MAX && pastIdentityPhase(conversation)) {
-            states_[conversation].open = false;  // EAPOL-Start/Logoff ends what came before
-        }
+        control(packet, conversation);
         return;
     }
     append(conversation, std::move(packet), direction);
@@ -101,6 +99,8 @@ std::uint32_t ConversationBuilder::eapolConversation(const CarrierPacket& packet
     std::string source = packet.source,
                 destination = isGroupMac(packet.destination) ? "" : packet.destination;
     const std::vector<std::uint32_t>& open = openConversations();
+    std::optional<std::uint32_t> groupChoice;  // an authenticator frame to the group address
+    int groupScore = -1;
     for (std::size_t k = open.size(); k-- > 0;) {
         const std::uint32_t i = open[k];
         const CaptureConversation& c = out_.conversations[i];
@@ -120,11 +120,27 @@ std::uint32_t ConversationBuilder::eapolConversation(const CarrierPacket& packet
         } else if (c.authenticator.empty() && byAuthenticator && c.peer != source && fits(c.peer)) {
             matched = true;
         }
+        if (matched && *matched && destination.empty() && !control && !c.peer.empty()) {
+            // Several supplicants may share the authenticator: keep looking, pick by Identifier.
+            int score = continues(i, packet);
+            if (score > groupScore) {
+                groupScore = score;
+                groupChoice = i;
+            }
+            continue;
+        }
+        if (matched && groupChoice) {
+            break;  // a newer conversation already fits
+        }
         if (matched) {
             direction = *matched ? Direction::ToPeer : Direction::ToAuthenticator;
             return control ? static_cast<std::uint32_t>(i)
                            : reuseOrRestart(static_cast<std::uint32_t>(i), packet);
         }
+    }
+    if (groupChoice) {
+        direction = Direction::ToPeer;
+        return reuseOrRestart(*groupChoice, packet);
     }
     direction = byAuthenticator ? Direction::ToPeer : Direction::ToAuthenticator;
     if (control) {
@@ -170,6 +186,82 @@ std::uint32_t ConversationBuilder::radiusConversation(const CarrierPacket& packe
         }
     }
     return conversation;
+}
+
+// How well an authenticator's packet continues a conversation (RFC 3748 §4.1: a Request carries a
+// new Identifier, Success/Failure the one of the last Response; a retransmission repeats it).
+int ConversationBuilder::continues(std::uint32_t conversation, const CarrierPacket& packet) const
+{
+    const State& state = states_[conversation];
+    if (packet.eap.size() < 2) {
+        return 0;
+    }
+    std::uint8_t code = packet.eap[0], id = packet.eap[1];
+    if (state.pendingRequest && code == eap_code::kRequest && out_.packets[*state.pendingRequest].id == id) {
+        return 2;  // the same Request again
+    }
+    if (!state.lastResponse) {
+        return 0;
+    }
+    std::uint8_t answered = out_.packets[*state.lastResponse].id;
+    bool result = code == eap_code::kSuccess || code == eap_code::kFailure;
+    if ((result && id == answered) ||
+        (code == eap_code::kRequest && id == static_cast<std::uint8_t>(answered + 1))) {
+        return 3;
+    }
+    return 1;
+}
+
+// EAPOL-Start/Logoff/Key are events of their conversation. A Start past the identity phase
+// begins the next authentication, so it waits for that conversation's first EAP packet; Logoff
+// and Key belong to the station's latest conversation (Key frames follow its Success).
+void ConversationBuilder::control(const CarrierPacket& packet, std::uint32_t conversation)
+{
+    using Kind = CarrierPacket::Kind;
+    CapturedControl control{packet.kind == Kind::EapolStart    ? CapturedControl::Kind::EapolStart
+                            : packet.kind == Kind::EapolLogoff ? CapturedControl::Kind::EapolLogoff
+                                                               : CapturedControl::Kind::EapolKey,
+                            packet.frame, sinceFirst(packet.timeNs), Direction::ToAuthenticator, UINT32_MAX};
+    bool start = packet.kind == Kind::EapolStart, key = packet.kind == Kind::EapolKey;
+    if (conversation != UINT32_MAX && !key && pastIdentityPhase(conversation)) {
+        states_[conversation].open = false;  // EAPOL-Start/Logoff ends what came before
+        if (start)
+            conversation = UINT32_MAX;
+    }
+    if (conversation == UINT32_MAX && !start) {
+        for (const std::string* station : {&packet.source, &packet.destination}) {
+            auto found = lastByStation_.find(*station);
+            if (found != lastByStation_.end()) {
+                conversation = found->second;
+                break;
+            }
+        }
+    }
+    if (conversation == UINT32_MAX) {
+        constexpr std::size_t kMaxPending = 1024;  // Starts nobody answered must not grow memory
+        if (start && pendingControls_.size() < kMaxPending)
+            pendingControls_.push_back({control, packet.source});
+        return;
+    }
+    const CaptureConversation& c = out_.conversations[conversation];
+    control.direction = !c.authenticator.empty() && packet.source == c.authenticator
+                            ? Direction::ToPeer
+                            : Direction::ToAuthenticator;
+    control.conversation = conversation;
+    out_.controls.push_back(control);
+}
+
+void ConversationBuilder::attachPendingControls(std::uint32_t conversation)
+{
+    const CaptureConversation& c = out_.conversations[conversation];
+    std::erase_if(pendingControls_, [&](const PendingControl& pending) {
+        if (pending.station != c.peer)
+            return false;
+        CapturedControl control = pending.control;
+        control.conversation = conversation;
+        out_.controls.push_back(control);
+        return true;
+    });
 }
 
 // An EAPOL-Start while the authenticator is still repeating its Identity Request is the
@@ -280,6 +372,14 @@ void ConversationBuilder::append(std::uint32_t conversation, CarrierPacket&& pac
         c.authenticator = packet.source;
     if (c.peer.empty() && direction == Direction::ToAuthenticator)
         c.peer = packet.source;
+    if (c.carrier == Carrier::Eapol && !c.peer.empty()) {
+        auto [it, added] = lastByStation_.try_emplace(c.peer, conversation);
+        if (added || it->second != conversation) {
+            it->second = conversation;
+            if (!pendingControls_.empty())
+                attachPendingControls(conversation);
+        }
+    }
     c.endNs = captured.timeNs;
     c.packets.push_back(static_cast<std::uint32_t>(out_.packets.size()));
     out_.packets.push_back(std::move(captured));
@@ -346,6 +446,9 @@ void ConversationBuilder::trackExchange(std::uint32_t conversation, std::uint32_
         }
     }
     state.lastPacket = index;
+    if (p.code == eap_code::kResponse) {
+        state.lastResponse = index;
+    }
     if (p.code == eap_code::kRequest) {
         if (state.pendingRequest && out_.packets[*state.pendingRequest].id != p.id) {
             conversationAnomaly(conversation, *state.pendingRequest, "CONV_UNANSWERED");
@@ -397,6 +500,10 @@ void ConversationBuilder::finish()
         }
         state.open = false;
     }
+    // A Start waits for its conversation, so controls arrive out of frame order; the trace
+    // merges them with the packets by frame (captureToTrace).
+    std::stable_sort(out_.controls.begin(), out_.controls.end(),
+                     [](const CapturedControl& a, const CapturedControl& b) { return a.frame < b.frame; });
 }
 
 }  // namespace eapscope

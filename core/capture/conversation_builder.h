@@ -1,5 +1,8 @@
 // Groups the EAP packets of a capture into authentications (issue 6 part 2), in frame order:
 //   EAPOL  by station/authenticator MAC pair; EAPOL-Start and Success/Failure are boundaries.
+//          Frames to the PAE group address name only their sender: with several supplicants on
+//          one port, an authenticator's frame goes to the conversation whose EAP Identifier it
+//          continues. EAPOL-Start/Logoff/Key become controls (events) of their conversation.
 //   RADIUS by NAS address:port and server, chained by the State attribute (RFC 2865 §5.24) and
 //          the RADIUS Identifier of the pending Access-Request; Calling-Station-Id names the peer.
 //   PPP    by PPPoE session (or the one PPP link); PANA by session identifier.
@@ -31,7 +34,8 @@ private:
         bool open = true;
         std::optional<std::uint32_t> pendingRequest;  // packet index of the last unanswered Request
         std::optional<std::uint32_t> lastPacket;
-        TlsReassembler tls[2];  // by direction: 0 to peer, 1 to authenticator
+        TlsReassembler tls[2];                      // by direction: 0 to peer, 1 to authenticator
+        std::optional<std::uint32_t> lastResponse;  // packet index of the peer's last Response
     };
 
     std::uint32_t conversationFor(const CarrierPacket& packet, Direction& direction);
@@ -43,6 +47,9 @@ private:
     std::uint32_t eapolConversation(const CarrierPacket& packet, Direction& direction);
     std::uint32_t radiusConversation(const CarrierPacket& packet, Direction& direction);
     void append(std::uint32_t conversation, CarrierPacket&& packet, Direction direction);
+    void control(const CarrierPacket& packet, std::uint32_t conversation);
+    void attachPendingControls(std::uint32_t conversation);
+    int continues(std::uint32_t conversation, const CarrierPacket& packet) const;
     void updateSummary(std::uint32_t conversation, std::uint32_t index);
     void trackExchange(std::uint32_t conversation, std::uint32_t index);
     void conversationAnomaly(std::uint32_t conversation, std::uint32_t packet, std::string_view id,
@@ -61,6 +68,12 @@ private:
     std::vector<std::uint32_t> open_;                     // indices of open conversations, oldest first
     std::map<std::string, std::uint32_t> radiusState_;    // State attribute hex → conversation
     std::map<std::string, std::uint32_t> radiusPending_;  // NAS+server+identifier → conversation
+    std::map<std::string, std::uint32_t> lastByStation_;  // EAPOL station MAC → its latest conversation
+    struct PendingControl {
+        CapturedControl control;
+        std::string station;
+    };
+    std::vector<PendingControl> pendingControls_;  // EAPOL-Start before its conversation's first EAP
 };
 
 }  // namespace eapscope

@@ -1,8 +1,8 @@
 #include "capture/frame_decoder.h"
 
 #include "capture/pana_message.h"
-#include "radius/radius_capture_view.h"
 #include "eap/eap_anomaly_catalogue.h"
+#include "radius/radius_capture_view.h"
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
@@ -288,6 +288,15 @@ void FrameDecoder::ethernet(Frame& f, Bytes bytes)
 
 void FrameDecoder::etherType(Frame& f, std::uint16_t type, Bytes payload)
 {
+    // 802.1Q/802.1ad tags after a header that already gave the type (Linux cooked captures on a
+    // VLAN sub-interface carry the tag in some frames and not in others): TCI(2), inner type(2).
+    for (int tags = 0; (type == 0x8100 || type == 0x88A8 || type == 0x9100) && tags < 4; ++tags) {
+        if (payload.size() < 4) {
+            return;
+        }
+        type = be16(payload, 2);
+        payload = payload.subspan(4);
+    }
     switch (type) {
         case kEapolType:
             eapol(f, payload);
@@ -319,13 +328,15 @@ void FrameDecoder::eapol(Frame& f, Bytes bytes)
     std::uint8_t type = bytes[1];
     std::size_t length = be16(bytes, 2);
     std::string link = std::string("EAPOL/") + f.medium;
-    if (type == 1 || type == 2) {
+    if (type == 1 || type == 2 || type == 3) {
         CarrierPacket& marker = f.emit(Carrier::Eapol, link);
-        marker.kind = type == 1 ? CarrierPacket::Kind::EapolStart : CarrierPacket::Kind::EapolLogoff;
+        marker.kind = type == 1   ? CarrierPacket::Kind::EapolStart
+                      : type == 2 ? CarrierPacket::Kind::EapolLogoff
+                                  : CarrierPacket::Kind::EapolKey;
         return;
     }
     if (type != 0) {
-        return;  // EAPOL-Key, -Encapsulated-ASF-Alert, MKA: no EAP inside
+        return;  // EAPOL-Encapsulated-ASF-Alert, MKA: no EAP inside
     }
     Bytes body = bytes.subspan(4);
     if (length < 4) {

@@ -359,15 +359,13 @@ std::size_t catalogueRank(std::string_view id)
     return all.size();
 }
 
-}  // namespace
-
-ConversationDiagnosis diagnoseConversation(const CaptureImport& capture, std::uint32_t conversation,
-                                           const DiagnosisOptions& options)
+ConversationDiagnosis diagnoseOne(const CaptureImport& capture, std::uint32_t conversation,
+                                  const DiagnosisOptions& options, CertificateCache& certificates)
 {
     ConversationDiagnosis out;
     out.conversation = conversation;
     const CaptureConversation& c = capture.conversations.at(conversation);
-    ConversationView view{capture, c, conversation, options};
+    ConversationView view{capture, c, conversation, options, certificates};
     out.verdict = verdictOf(c);
     for (std::uint32_t p : c.packets) {
         mschapReasons(view, p, out);
@@ -389,12 +387,22 @@ ConversationDiagnosis diagnoseConversation(const CaptureImport& capture, std::ui
     return out;
 }
 
+}  // namespace
+
+ConversationDiagnosis diagnoseConversation(const CaptureImport& capture, std::uint32_t conversation,
+                                           const DiagnosisOptions& options)
+{
+    CertificateCache certificates;
+    return diagnoseOne(capture, conversation, options, certificates);
+}
+
 CaptureDiagnosis diagnoseCapture(const CaptureImport& capture, const DiagnosisOptions& options)
 {
     CaptureDiagnosis out;
+    CertificateCache certificates;
     out.conversations.reserve(capture.conversations.size());
     for (std::uint32_t i = 0; i < capture.conversations.size(); ++i)
-        out.conversations.push_back(diagnoseConversation(capture, i, options));
+        out.conversations.push_back(diagnoseOne(capture, i, options, certificates));
     return out;
 }
 

@@ -4,15 +4,34 @@
 
 #include "diagnosis/capture_diagnosis.h"
 
+#include <memory>
 #include <span>
+#include <string>
+#include <unordered_map>
 
 namespace eapscope::diagnosis_detail {
+
+/// Decoded certificates by their DER bytes: a capture sends the same server chain in every
+/// conversation, and OpenSSL's decoding is most of what a diagnosis would otherwise cost.
+class CertificateCache {
+public:
+    struct Entry {
+        std::shared_ptr<const CertificateDetails> details;  // null when OpenSSL cannot parse it
+        std::string weakness;  // CertificateDetails::weaknesses() that matter, joined; empty if none
+        std::string notBefore, notAfter;  // formatUtc of the validity
+    };
+    const Entry& decode(std::span<const std::uint8_t> der);
+
+private:
+    std::unordered_map<std::string, Entry> decoded_;
+};
 
 struct ConversationView {
     const CaptureImport& capture;
     const CaptureConversation& conversation;
     std::uint32_t index = 0;
     const DiagnosisOptions& options;
+    CertificateCache& certificates;
 
     /// The EAP bytes of a packet, cut at its Length field.
     [[nodiscard]] std::span<const std::uint8_t> eap(std::uint32_t packet) const;

@@ -8,7 +8,6 @@
 #include "eap/tls_reassembler.h"
 
 #include <algorithm>
-#include <set>
 
 namespace eapscope::diagnosis_detail {
 namespace {
@@ -23,21 +22,30 @@ struct Flight {
     TlsFlight tls;
 };
 
+// Reassembles each side's TLS messages until the handshake is over: what follows (the tunnel's
+// ApplicationData, encrypted alerts) says nothing in the clear, and is most of the bytes.
 std::vector<Flight> reassembleFlights(const ConversationView& view, bool& usedTls)
 {
     std::vector<Flight> flights;
-    TlsReassembler sides[2];
+    TlsReassembler sides[2] = {TlsReassembler(false), TlsReassembler(false)};
     std::vector<EapAnomaly> ignored;  // the importer already reported reassembly anomalies
+    bool changed[2] = {false, false}, tls13 = false, over = false;
     for (std::uint32_t p : view.conversation.packets) {
         const CapturedPacket& packet = view.packet(p);
         if (!packet.type || !isTlsFamily(*packet.type))
             continue;
         usedTls = true;
+        if (over)
+            continue;
         Sender sender = view.sender(p);
-        auto message =
-            sides[sender == Sender::Server ? 0 : 1].feed(view.capture.packetBytes(packet), ignored);
-        if (message && !message->data.empty())
-            flights.push_back(Flight{p, sender, parseTlsFlight(message->data)});
+        int side = sender == Sender::Server ? 0 : 1;
+        auto message = sides[side].feed(view.capture.packetBytes(packet), ignored);
+        if (!message || message->data.empty())
+            continue;
+        Flight& flight = flights.emplace_back(Flight{p, sender, parseTlsFlight(message->data)});
+        tls13 |= flight.tls.serverHello && flight.tls.serverHello->version() >= kTls13;
+        changed[side] |= flight.tls.changeCipherSpec;
+        over = (changed[0] && changed[1] && !tls13) || (tls13 && side == 1 && flight.tls.applicationData > 0);
     }
     return flights;
 }
@@ -128,16 +136,46 @@ bool handshakeCompleted(const std::vector<Flight>& flights, const TlsSummary& su
     return summary.certificatesEncrypted ? peer : server && peer;
 }
 
+void certificateReasons(const ConversationView& view, const CapturedCertificate& cert,
+                        const CertificateCache::Entry& entry, std::uint32_t packet, ConversationDiagnosis& out,
+                        bool accepted)
+{
+    const std::string& weakness = entry.weakness;
+    const CertificateDetails& x = *cert.details;
+    ReasonDetails details{{"sender", std::string(toString(cert.sender))},
+                          {"sender_name", sideName(cert.sender)},
+                          {"subject", x.subject},
+                          {"sha256", x.sha256},
+                          {"not_before", entry.notBefore},
+                          {"not_after", entry.notAfter},
+                          {"capture_time", formatUtc(cert.captureTime)}};
+    if (cert.expired || cert.notYetValid) {
+        Reason& r =
+            addReason(out, view, cert.expired ? reason::kCertificateExpired : reason::kCertificateNotYetValid,
+                      packet, details);
+        if (accepted)
+            r.severity = Severity::Warning;  // the other side went on all the same
+    }
+    if (!weakness.empty()) {
+        details.emplace_back("weakness", weakness);
+        addReason(out, view, reason::kCertificateWeak, packet, std::move(details));
+    }
+}
+
 void certificates(const ConversationView& view, const std::vector<Flight>& flights,
                   ConversationDiagnosis& out, bool accepted)
 {
-    std::set<std::string> seen;
     for (const Flight& f : flights) {
         std::uint32_t chain = 0;
         for (const auto& der : f.tls.certificates) {
-            auto decoded = decodeCertificate(der);
-            if (!decoded)
+            const CertificateCache::Entry& decoded = view.certificates.decode(der);
+            if (!decoded.details)
                 continue;
+            bool seen =
+                std::any_of(out.certificates.begin(), out.certificates.end(),
+                            [&](const CapturedCertificate& c) { return c.details == decoded.details; });
+            if (seen)
+                continue;  // the same certificate sent again (a retried handshake)
             CapturedCertificate cert;
             cert.sender = f.sender;
             cert.frame = view.packet(f.packet).frame;
@@ -145,36 +183,11 @@ void certificates(const ConversationView& view, const std::vector<Flight>& fligh
             cert.event = captureEventOf(view.capture, f.packet);
             cert.chainIndex = chain++;
             cert.captureTime = view.captureTime(f.packet);
-            cert.details = std::move(*decoded);
-            cert.expired = cert.captureTime > cert.details.notAfter;
-            cert.notYetValid = cert.captureTime < cert.details.notBefore;
-            if (!seen.insert(cert.details.sha256).second)
-                continue;
-            ReasonDetails details{{"sender", std::string(toString(cert.sender))},
-                                  {"sender_name", sideName(cert.sender)},
-                                  {"subject", cert.details.subject},
-                                  {"sha256", cert.details.sha256},
-                                  {"not_before", formatUtc(cert.details.notBefore)},
-                                  {"not_after", formatUtc(cert.details.notAfter)},
-                                  {"capture_time", formatUtc(cert.captureTime)}};
-            if (cert.expired || cert.notYetValid) {
-                Reason& r = addReason(
-                    out, view, cert.expired ? reason::kCertificateExpired : reason::kCertificateNotYetValid,
-                    f.packet, details);
-                if (accepted)
-                    r.severity = Severity::Warning;  // the other side went on all the same
-            }
-            auto weak = cert.details.weaknesses();
-            if (cert.details.selfSigned) {  // a root's own signature is never checked
-                std::erase_if(weak,
-                              [](const std::string& w) { return w.find("signature") != std::string::npos; });
-            }
-            if (!weak.empty()) {
-                std::string text;
-                for (const std::string& w : weak)
-                    text += (text.empty() ? "" : ", ") + w;
-                details.emplace_back("weakness", text);
-                addReason(out, view, reason::kCertificateWeak, f.packet, std::move(details));
+            cert.details = decoded.details;
+            cert.expired = cert.captureTime > cert.details->notAfter;
+            cert.notYetValid = cert.captureTime < cert.details->notBefore;
+            if (cert.expired || cert.notYetValid || !decoded.weakness.empty()) {
+                certificateReasons(view, cert, decoded, f.packet, out, accepted);
             }
             out.certificates.push_back(std::move(cert));
         }
@@ -204,6 +217,28 @@ void alertReasons(const ConversationView& view, const TlsSummary& summary, Conve
 }
 
 }  // namespace
+
+const CertificateCache::Entry& CertificateCache::decode(std::span<const std::uint8_t> der)
+{
+    std::string key(reinterpret_cast<const char*>(der.data()), der.size());
+    auto found = decoded_.find(key);
+    if (found != decoded_.end())
+        return found->second;
+    Entry entry;
+    if (auto result = decodeCertificate(der)) {
+        std::vector<std::string> weak = result->weaknesses();
+        if (result->selfSigned) {  // a root's own signature is never checked
+            std::erase_if(weak,
+                          [](const std::string& w) { return w.find("signature") != std::string::npos; });
+        }
+        for (const std::string& w : weak)
+            entry.weakness += (entry.weakness.empty() ? "" : ", ") + w;
+        entry.notBefore = formatUtc(result->notBefore);
+        entry.notAfter = formatUtc(result->notAfter);
+        entry.details = std::make_shared<const CertificateDetails>(std::move(*result));
+    }
+    return decoded_.emplace(std::move(key), std::move(entry)).first->second;
+}
 
 void diagnoseTls(const ConversationView& view, ConversationDiagnosis& out)
 {

@@ -69,7 +69,8 @@ std::optional<TlsMessage> TlsReassembler::feed(std::span<const std::uint8_t> eap
 
 TlsMessage TlsReassembler::complete()
 {
-    TlsMessage message{fragments_, received_, eap_detail::tlsRecordNames(buffer_), std::move(buffer_)};
+    TlsMessage message{fragments_, received_, names_ ? eap_detail::tlsRecordNames(buffer_) : std::string(),
+                       std::move(buffer_)};
     inProgress_ = false;
     buffer_ = {};
     return message;

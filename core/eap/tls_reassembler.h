@@ -16,13 +16,18 @@ namespace eapscope {
 
 struct TlsMessage {
     std::uint32_t fragments = 0;
-    std::uint32_t length = 0;  // bytes reassembled
-    std::string records;       // "Handshake(ClientHello) ChangeCipherSpec …"
+    std::uint32_t length = 0;        // bytes reassembled
+    std::string records;             // "Handshake(ClientHello) ChangeCipherSpec …"
     std::vector<std::uint8_t> data;  // the TLS records (at most kMaxBytes of them; see below)
 };
 
 class TlsReassembler {
 public:
+    /// `names`: fill TlsMessage::records (the importer's packet note); the diagnosis, which
+    /// parses the records itself, skips that.
+    TlsReassembler() = default;
+    explicit TlsReassembler(bool names) : names_(names) {}
+
     /// Feeds one EAP packet of a TLS-family type from this side. Returns the message when this
     /// packet completed it; anomalies (incomplete or overrun reassembly) go to `anomalies`.
     std::optional<TlsMessage> feed(std::span<const std::uint8_t> eap, std::vector<EapAnomaly>& anomalies);
@@ -42,6 +47,7 @@ private:
     std::uint32_t fragments_ = 0;
     std::uint32_t received_ = 0;
     bool inProgress_ = false;
+    bool names_ = true;
 };
 
 }  // namespace eapscope

@@ -38,7 +38,7 @@ json reasonJson(const Reason& reason)
 
 json certificateJson(const CapturedCertificate& cert)
 {
-    const CertificateDetails& d = cert.details;
+    const CertificateDetails& d = *cert.details;
     return json{{"sender", toString(cert.sender)},
                 {"chain_index", cert.chainIndex},
                 {"subject", d.subject},

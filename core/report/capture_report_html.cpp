@@ -162,7 +162,7 @@ std::string certificatesHtml(const ConversationDiagnosis& d)
         "<h3>Certificates</h3><table><tr><th>Sent by</th><th>Subject / issuer</th><th>Names</th>"
         "<th>Valid</th><th>Key / signature</th><th>SHA-256</th><th>Frame</th></tr>\n";
     for (const CapturedCertificate& c : d.certificates) {
-        const CertificateDetails& x = c.details;
+        const CertificateDetails& x = *c.details;
         std::string validity =
             htmlEscape(formatUtc(x.notBefore)) + " →<br>" + htmlEscape(formatUtc(x.notAfter));
         if (c.expired)
@@ -181,12 +181,50 @@ std::string certificatesHtml(const ConversationDiagnosis& d)
     return html + "</table>\n";
 }
 
+struct LadderRow {
+    std::uint32_t frame = 0;
+    std::uint64_t timeNs = 0;
+    bool toPeer = true;
+    bool proves = false;   // a reason points at it
+    bool control = false;  // EAPOL-Start/Logoff/Key, drawn dashed
+    std::string label;
+};
+
+std::vector<LadderRow> ladderRows(const CaptureImport& capture, const ConversationDiagnosis& d,
+                                  const Redactor& redact)
+{
+    const CaptureConversation& c = capture.conversations[d.conversation];
+    std::vector<LadderRow> rows;
+    for (std::uint32_t index : c.packets) {
+        const CapturedPacket& p = capture.packets[index];
+        LadderRow row{p.frame, p.timeNs, p.direction != Direction::ToAuthenticator,
+                      false,   false,    decodeEap(capture.packetBytes(p)).summary};
+        row.proves = std::any_of(d.reasons.begin(), d.reasons.end(),
+                                 [&](const Reason& r) { return r.packet == index; });
+        if (redact.enabled && p.type == eap_type::kIdentity && p.code == eap_code::kResponse &&
+            row.label.find('"') != std::string::npos)
+            row.label = row.label.substr(0, row.label.find('"')) + "\"" + redact.identity(c.identity) + "\"";
+        if (row.label.size() > 70)
+            row.label = row.label.substr(0, 67) + "...";
+        rows.push_back(std::move(row));
+    }
+    for (const CapturedControl& control : capture.controls) {
+        if (control.conversation == d.conversation)
+            rows.push_back({control.frame, control.timeNs, control.direction == Direction::ToPeer, false,
+                            true, std::string(toString(control.kind))});
+    }
+    std::stable_sort(rows.begin(), rows.end(),
+                     [](const LadderRow& x, const LadderRow& y) { return x.frame < y.frame; });
+    return rows;
+}
+
 // Ladder: the authenticator (or RADIUS server) on the left, the peer on the right, one arrow
-// per EAP packet, the frames that prove a reason in red.
+// per EAP packet (EAPOL-Start/Logoff/Key dashed), the frames that prove a reason in red.
 std::string ladderSvg(const CaptureImport& capture, const ConversationDiagnosis& d, const Redactor& redact)
 {
     const CaptureConversation& c = capture.conversations[d.conversation];
-    std::size_t shown = std::min(c.packets.size(), kLadderMaxPackets);
+    std::vector<LadderRow> rows = ladderRows(capture, d, redact);
+    std::size_t shown = std::min(rows.size(), kLadderMaxPackets);
     const int left = 150, right = 650, top = 40, step = 26;
     int height = top + static_cast<int>(shown) * step + 20;
     std::string svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"820\" height=\"" +
@@ -204,31 +242,24 @@ std::string ladderSvg(const CaptureImport& capture, const ConversationDiagnosis&
                std::to_string(height - 10) + "\" stroke=\"#888\"/>\n";
     }
     for (std::size_t i = 0; i < shown; ++i) {
-        const CapturedPacket& p = capture.packets[c.packets[i]];
-        bool proves = std::any_of(d.reasons.begin(), d.reasons.end(),
-                                  [&](const Reason& r) { return r.packet == c.packets[i]; });
-        bool toPeer = p.direction != Direction::ToAuthenticator;
+        const LadderRow& row = rows[i];
         int y = top + static_cast<int>(i) * step;
-        const char* colour = proves ? "#c62828" : (toPeer ? "#1565c0" : "#2e7d32");
-        std::string summary = decodeEap(capture.packetBytes(p)).summary;
-        if (redact.enabled && p.type == eap_type::kIdentity && p.code == eap_code::kResponse &&
-            summary.find('"') != std::string::npos)
-            summary = summary.substr(0, summary.find('"')) + "\"" + redact.identity(c.identity) + "\"";
-        if (summary.size() > 70)
-            summary = summary.substr(0, 67) + "...";
-        svg += "<line x1=\"" + std::to_string(toPeer ? left : right) + "\" y1=\"" + std::to_string(y) +
-               "\" x2=\"" + std::to_string(toPeer ? right : left) + "\" y2=\"" + std::to_string(y) +
-               "\" stroke=\"" + colour + "\" stroke-width=\"" + (proves ? "2.5" : "1.2") +
-               "\" marker-end=\"url(#a)\"/>";
+        const char* colour = row.proves    ? "#c62828"
+                             : row.control ? "#666"
+                                           : (row.toPeer ? "#1565c0" : "#2e7d32");
+        svg += "<line x1=\"" + std::to_string(row.toPeer ? left : right) + "\" y1=\"" + std::to_string(y) +
+               "\" x2=\"" + std::to_string(row.toPeer ? right : left) + "\" y2=\"" + std::to_string(y) +
+               "\" stroke=\"" + colour + "\" stroke-width=\"" + (row.proves ? "2.5" : "1.2") + "\"" +
+               (row.control ? " stroke-dasharray=\"5,4\"" : "") + " marker-end=\"url(#a)\"/>";
         svg += "<text x=\"" + std::to_string((left + right) / 2) + "\" y=\"" + std::to_string(y - 4) +
-               "\" text-anchor=\"middle\" fill=\"" + colour + "\">" + esc(summary) + "</text>";
-        svg += "<text x=\"4\" y=\"" + std::to_string(y + 4) + "\" fill=\"#666\">#" + std::to_string(p.frame) +
-               " " + seconds(p.timeNs) + "</text>\n";
+               "\" text-anchor=\"middle\" fill=\"" + colour + "\">" + esc(row.label) + "</text>";
+        svg += "<text x=\"4\" y=\"" + std::to_string(y + 4) + "\" fill=\"#666\">#" +
+               std::to_string(row.frame) + " " + seconds(row.timeNs) + "</text>\n";
     }
     svg += "</svg>\n";
-    if (shown < c.packets.size())
-        svg += "<p class=\"muted\">… " + std::to_string(c.packets.size() - shown) +
-               " more packets not drawn.</p>\n";
+    if (shown < rows.size())
+        svg +=
+            "<p class=\"muted\">… " + std::to_string(rows.size() - shown) + " more frames not drawn.</p>\n";
     return svg;
 }
 

@@ -1,12 +1,14 @@
 // Capture import speed (issue 6 part 8). Generates a large classic pcap in the build tree by
 // replicating the frames of real Ethernet captures (EAPOL and RADIUS conversations with their
 // non-EAP noise; each replica gets its own MAC addresses and later timestamps), then in one run:
-//   - EapScope's importCapture() (decode, conversations),
+//   - EapScope's importCapture() (decode, conversations), then diagnoseCapture() on its result
+//     (verdicts and reasons; target: at most 10% added to the import),
 //   - tshark -r FILE -Y eap -T fields -e frame.number -e eap.code -e eap.id -e eap.type,
 //   - a bare libpcap loop (pcap_next_ex over every frame, touching each byte count),
 // and prints the times, the ratio to tshark (target ≥ 20×) and the throughput against the bare
 // loop (target ≥ 0.5×). Usage: capture_bench [MEGABYTES=300] [--regenerate]
 #include "capture/capture_importer.h"
+#include "diagnosis/capture_diagnosis.h"
 
 #include <pcap/pcap.h>
 
@@ -169,6 +171,17 @@ int main(int argc, char** argv)
                 size / importSeconds, imported->packets.size(), imported->conversations.size());
     std::printf("bare libpcap    : %7.2f s  %8.0f MB/s\n", bareSeconds, size / bareSeconds);
     std::printf("throughput vs bare libpcap loop: %.2fx (target >= 0.5x)\n", bareSeconds / importSeconds);
+
+    start = Clock::now();
+    eapscope::CaptureDiagnosis diagnosis = eapscope::diagnoseCapture(*imported);
+    const double diagnoseSeconds = seconds(start);
+    std::size_t reasons = 0;
+    for (const auto& conversation : diagnosis.conversations)
+        reasons += conversation.reasons.size();
+    std::printf("diagnosis       : %7.2f s  %zu reasons over %zu conversations\n", diagnoseSeconds, reasons,
+                diagnosis.conversations.size());
+    std::printf("import %.2f s + diagnosis %.2f s: diagnosis adds %.1f%% to the import (target <= 10%%)\n",
+                importSeconds, diagnoseSeconds, 100.0 * diagnoseSeconds / importSeconds);
     std::fflush(stdout);  // tshark is slow: the figures above are out even if it is interrupted
 
     start = Clock::now();

@@ -36,7 +36,8 @@ TEST_P(GeneratedCarrier, ImporterFindsEveryEapPacket)
     }
     EXPECT_EQ(found, fixture.expected) << fixture.name;
     ASSERT_FALSE(imported->conversations.empty());
-    EXPECT_EQ(imported->conversations.size(), 1u) << fixture.name;
+    EXPECT_EQ(imported->conversations.size(), fixture.conversations) << fixture.name;
+    EXPECT_EQ(imported->controls.size(), fixture.controls) << fixture.name;
     EXPECT_TRUE(imported->anomalies.empty()) << fixture.name << ": " << imported->anomalies[0].message;
 }
 
@@ -61,6 +62,94 @@ TEST(GeneratedCarrier, RadiotapDirectionsComeFromTheDsBits)
     EXPECT_EQ(imported->packets[1].direction, Direction::ToAuthenticator);
     EXPECT_EQ(imported->conversations[0].identity, "alice");
     EXPECT_EQ(imported->conversations[0].outcome, "success");
+}
+
+const fixtures::Fixture& fixtureNamed(const std::string& name)
+{
+    static const auto all = fixtures::allFixtures();
+    auto it = std::find_if(all.begin(), all.end(), [&](const auto& f) { return f.name == name; });
+    if (it == all.end())
+        throw std::runtime_error("no fixture " + name);
+    return *it;
+}
+
+CaptureImport importFixture(const std::string& name)
+{
+    auto imported = importCapture(fixtures::writeFixture(fixtureNamed(name), fixtureDir().string()));
+    if (!imported)
+        throw std::runtime_error(imported.error());
+    return std::move(imported.value());
+}
+
+TEST(FieldCaptures, CookedCaptureWithAndWithoutVlanTagIsOneConversation)
+{
+    for (const char* name : {"sll-vlan-mixed.pcap", "sll2-vlan-mixed.pcap"}) {
+        CaptureImport capture = importFixture(name);
+        ASSERT_EQ(capture.conversations.size(), 1u) << name;
+        EXPECT_EQ(capture.conversations[0].identity, "alice") << name;
+        EXPECT_EQ(capture.conversations[0].outcome, "success") << name;
+    }
+}
+
+TEST(FieldCaptures, EapolStartKeyLogoffAreEventsOfTheirConversation)
+{
+    CaptureImport capture = importFixture("eapol-start-key-logoff.pcap");
+    ASSERT_EQ(capture.controls.size(), 4u);
+    EXPECT_EQ(capture.controls[0].kind, CapturedControl::Kind::EapolStart);
+    EXPECT_EQ(capture.controls[0].frame, 1u);
+    EXPECT_EQ(capture.controls[1].kind, CapturedControl::Kind::EapolKey);
+    EXPECT_EQ(capture.controls[1].direction, Direction::ToPeer);
+    EXPECT_EQ(capture.controls[2].direction, Direction::ToAuthenticator);
+    EXPECT_EQ(capture.controls[3].kind, CapturedControl::Kind::EapolLogoff);
+    for (const CapturedControl& control : capture.controls)
+        EXPECT_EQ(control.conversation, 0u);
+    Trace trace = captureToTrace(capture);
+    ASSERT_EQ(trace.size(), 9u);  // 5 EAP packets + 4 controls, in frame order
+    EXPECT_EQ(trace.string(trace.row(EventId(0)).text), "EAPOL-Start");
+    EXPECT_EQ(trace.row(EventId(0)).kind, EventKind::Note);
+    EXPECT_EQ(trace.row(EventId(1)).kind, EventKind::Packet);
+    EXPECT_EQ(trace.row(EventId(1)).aux, 2u);
+    EXPECT_EQ(captureEventOf(capture, 0), EventId(1));
+    EXPECT_EQ(trace.string(trace.row(EventId(8)).text), "EAPOL-Logoff");
+    for (std::size_t i = 1; i < trace.size(); ++i)
+        EXPECT_LT(trace.row(EventId(static_cast<std::uint32_t>(i - 1))).aux,
+                  trace.row(EventId(static_cast<std::uint32_t>(i))).aux);
+}
+
+TEST(FieldCaptures, ReauthenticationIsASecondConversation)
+{
+    CaptureImport capture = importFixture("eapol-reauthentication.pcap");
+    ASSERT_EQ(capture.conversations.size(), 2u);
+    EXPECT_EQ(capture.conversations[0].packets.size(), 5u);
+    EXPECT_EQ(capture.conversations[1].packets.size(), 5u);
+    EXPECT_EQ(capture.conversations[1].outcome, "success");
+}
+
+TEST(FieldCaptures, TwoSupplicantsOnOnePortAreToldApartByIdentifier)
+{
+    CaptureImport capture = importFixture("eapol-two-supplicants.pcap");
+    ASSERT_EQ(capture.conversations.size(), 2u);
+    const CaptureConversation& a = capture.conversations[0];
+    const CaptureConversation& b = capture.conversations[1];
+    EXPECT_EQ(a.identity, "alice");
+    EXPECT_EQ(a.outcome, "success");
+    EXPECT_EQ(b.identity, "bob");
+    EXPECT_EQ(b.outcome, "failure");
+    EXPECT_EQ(b.roundTrips, 1u);  // its MD5 exchange, not alice's
+    for (std::uint32_t p : b.packets) {
+        const CapturedPacket& packet = capture.packets[p];
+        EXPECT_GE(packet.id, 40) << "frame " << packet.frame;
+    }
+}
+
+TEST(FieldCaptures, PcapngWithTwoInterfacesKeepsBothCarriers)
+{
+    CaptureImport capture = importFixture("two-interfaces.pcapng");
+    ASSERT_EQ(capture.conversations.size(), 2u);
+    EXPECT_EQ(capture.linkTypes.size(), 2u);
+    EXPECT_EQ(capture.conversations[0].carrier, Carrier::Eapol);
+    EXPECT_EQ(capture.conversations[1].carrier, Carrier::Radius);
+    EXPECT_EQ(capture.conversations[1].outcome, "success");
 }
 
 TEST(CaptureRobustness, MissingFile_ErrorNamesTheFile)
@@ -164,8 +253,10 @@ TEST(CaptureTrace, ConversationsBecomeContextsAndPacketsEvents)
     ASSERT_EQ(trace.contexts().size(), 2u);
     EXPECT_EQ(trace.contexts()[0].side, Side::Authenticator);
     EXPECT_NE(trace.string(trace.contexts()[0].label).find("EAPOL/Ethernet"), std::string::npos);
-    ASSERT_EQ(trace.size(), 30u);
-    EventRow first = trace.row(EventId(0));
+    ASSERT_EQ(imported->packets.size(), 30u);
+    ASSERT_EQ(trace.size(), 30u + imported->controls.size());  // EAPOL-Start/Logoff/Key as Notes
+    EXPECT_FALSE(imported->controls.empty());
+    EventRow first = trace.row(captureEventOf(*imported, 0));
     EXPECT_EQ(first.kind, EventKind::Packet);
     EXPECT_EQ(first.aux, imported->packets[0].frame);
     EXPECT_EQ(first.side,

@@ -213,6 +213,24 @@ TEST(InspectReportCli, UsageErrorsExitTwo)
     EXPECT_EQ(exitCode, 2);
 }
 
+TEST(InspectCli, SessionWithInvalidUtf8IsEscapedNotAnInternalError)
+{
+    // A recorded identity that is not UTF-8 once stopped `inspect --json` with exit 3
+    // ([json.exception.type_error.316]); the writer escapes it instead.
+    fs::path session = fs::path(EAPSCOPE_BINARY_DIR) / "tests" / "invalid-utf8.eapscope";
+    fs::remove(session);
+    int exitCode = -1;
+    runCli("run --auth md5 --peer md5 --identity \"$(printf 'al\\377ice')\" --password secret --record '" +
+               session.string() +
+               "' >/dev/null 2>&1",
+           exitCode);
+    ASSERT_EQ(exitCode, 0);
+    std::string out = runCli("inspect '" + session.string() + "' --json 2>/dev/null", exitCode);
+    EXPECT_EQ(exitCode, 0);
+    ASSERT_TRUE(nlohmann::json::accept(out)) << out.substr(0, 300);
+    EXPECT_NE(out.find("al\\\\xffice"), std::string::npos);
+}
+
 TEST(InspectCli, TextShowsVerdictAndMainReason)
 {
     int exitCode = -1;

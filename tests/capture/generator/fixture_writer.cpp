@@ -2,12 +2,15 @@
 
 #include <pcap/pcap.h>
 
+#include <fstream>
 #include <stdexcept>
 
 namespace eapscope::fixtures {
 namespace {
 
 const Bytes kStation{0x02, 0x00, 0x00, 0x00, 0x00, 0x01};
+const Bytes kStation2{0x02, 0x00, 0x00, 0x00, 0x00, 0x03};
+const Bytes kPaeGroup{0x01, 0x80, 0xc2, 0x00, 0x00, 0x03};  // IEEE 802.1X-2010 §11.1.1
 const Bytes kAuthenticator{0x02, 0x00, 0x00, 0x00, 0x00, 0x02};
 constexpr std::uint32_t kNas = 0x0a000001, kServer = 0x0a000002;  // 10.0.0.1, 10.0.0.2
 
@@ -144,6 +147,139 @@ Bytes avs(const Bytes& eap, bool fromStation)
     put32(header, 64);
     header.resize(64, 0);
     return concat(header, ieee80211(eap, fromStation));
+}
+
+// `tcpdump -i any` on a VLAN sub-interface: libpcap leaves the 802.1Q tag after the cooked
+// header in the frames it saw on the parent (protocol 0x8100, TCI, then 0x888e) and not in others.
+Bytes sllTagged(const Bytes& eap, bool fromStation, bool v2)
+{
+    Bytes frame = v2 ? sll2(eap, fromStation) : sll(eap, fromStation);
+    if (!fromStation) {
+        return frame;  // untagged
+    }
+    std::size_t protocol = v2 ? 0 : 14, header = v2 ? 20 : 16;
+    frame[protocol] = 0x81;
+    frame[protocol + 1] = 0x00;
+    Bytes tag{0x00, 0x64, 0x88, 0x8e};  // VLAN 100, then EAPOL
+    frame.insert(frame.begin() + static_cast<std::ptrdiff_t>(header), tag.begin(), tag.end());
+    return frame;
+}
+
+Fixture sllVlanMixed(bool v2)
+{
+    Fixture f{v2 ? "sll2-vlan-mixed.pcap" : "sll-vlan-mixed.pcap", v2 ? 276 : DLT_LINUX_SLL, {}, {}};
+    for (const Bytes& eap : md5Conversation()) {
+        f.frames.push_back(sllTagged(eap, eap[0] == 2, v2));
+        f.expected.push_back(expect(static_cast<std::uint32_t>(f.frames.size()), eap));
+    }
+    return f;
+}
+
+Bytes eapolControl(std::uint8_t type, const Bytes& body = {})
+{
+    Bytes b{2, type};
+    put16(b, static_cast<std::uint16_t>(body.size()));
+    return concat(b, body);
+}
+
+void addEap(Fixture& f, const Bytes& destination, const Bytes& source, const Bytes& eap)
+{
+    f.frames.push_back(ethernet(destination, source, 0x888e, eapol(eap)));
+    f.expected.push_back(expect(static_cast<std::uint32_t>(f.frames.size()), eap));
+}
+
+// Wired 802.1X as hostapd and wpa_supplicant do it: Start to the group address, EAP-MD5,
+// EAPOL-Key (MACsec/dynamic WEP keys) both ways after Success, Logoff at the end.
+Fixture eapolControls()
+{
+    Fixture f{"eapol-start-key-logoff.pcap", DLT_EN10MB, {}, {}};
+    f.controls = 4;
+    f.frames.push_back(ethernet(kPaeGroup, kStation, 0x888e, eapolControl(1)));
+    for (const Bytes& eap : md5Conversation())
+        addEap(f, eap[0] == 2 ? kPaeGroup : kStation, eap[0] == 2 ? kStation : kAuthenticator, eap);
+    Bytes key(95, 0);
+    key[0] = 1;  // RC4 key descriptor (IEEE 802.1X-2004 §7.6)
+    f.frames.push_back(ethernet(kStation, kAuthenticator, 0x888e, eapolControl(3, key)));
+    f.frames.push_back(ethernet(kAuthenticator, kStation, 0x888e, eapolControl(3, key)));
+    f.frames.push_back(ethernet(kPaeGroup, kStation, 0x888e, eapolControl(2)));
+    return f;
+}
+
+std::vector<Bytes> md5Ids(std::uint8_t first, bool success)
+{
+    std::vector<Bytes> conversation = md5Conversation();
+    for (std::size_t i = 0; i < conversation.size(); ++i)
+        conversation[i][1] = static_cast<std::uint8_t>(first + i / 2 - (i == 4 ? 1 : 0));
+    conversation.back()[0] = success ? 3 : 4;
+    return conversation;
+}
+
+// The authenticator re-authenticates the station (reAuthPeriod): a second Identity exchange
+// after the first Success is a second conversation.
+Fixture eapolReauthentication()
+{
+    Fixture f{"eapol-reauthentication.pcap", DLT_EN10MB, {}, {}};
+    f.conversations = 2;
+    for (std::uint8_t first : {std::uint8_t(1), std::uint8_t(7)}) {
+        for (const Bytes& eap : md5Ids(first, true))
+            addEap(f, eap[0] == 2 ? kAuthenticator : kStation, eap[0] == 2 ? kStation : kAuthenticator, eap);
+    }
+    return f;
+}
+
+// Two supplicants behind one port (a hub or a phone with a PC behind it): the authenticator
+// sends to the PAE group address (use_pae_group_addr), so only EAP Identifiers tell its frames
+// apart. Each station answers its Identity Request; then the two exchanges interleave.
+Fixture eapolTwoSupplicants()
+{
+    Fixture f{"eapol-two-supplicants.pcap", DLT_EN10MB, {}, {}};
+    f.conversations = 2;
+    std::vector<Bytes> a = md5Ids(1, true), b = md5Ids(40, false);
+    b[1] = Bytes{2, 40, 0, 8, 1, 'b', 'o', 'b'};
+    auto send = [&](const Bytes& eap, const Bytes& station) {
+        addEap(f, kPaeGroup, eap[0] == 2 ? station : kAuthenticator, eap);
+    };
+    send(a[0], kStation);
+    send(a[1], kStation);
+    send(b[0], kStation2);
+    send(b[1], kStation2);
+    for (std::size_t i = 2; i < a.size(); ++i) {
+        send(a[i], kStation);
+        send(b[i], kStation2);
+    }
+    return f;
+}
+
+// pcapng with two interfaces (`dumpcap -i eth0 -i any`): EAPOL on the Ethernet one, the same
+// authentication's RADIUS on the cooked one.
+Fixture pcapngTwoInterfaces()
+{
+    Fixture f{"two-interfaces.pcapng", DLT_EN10MB, {}, {}};
+    f.conversations = 2;
+    f.interfaceLinkTypes = {DLT_EN10MB, DLT_LINUX_SLL};
+    std::uint8_t radiusId = 0;
+    for (const Bytes& eap : md5Conversation()) {
+        bool fromStation = eap[0] == 2;
+        addEap(f, fromStation ? kAuthenticator : kStation, fromStation ? kStation : kAuthenticator, eap);
+        f.frameInterfaces.push_back(0);
+        if (eap[0] == 1 && eap[4] == 1)
+            continue;
+        std::uint8_t code = fromStation ? 1 : (eap[0] == 3 ? 2 : 11);
+        Bytes datagram =
+            udp(fromStation ? 40000 : 1812, fromStation ? 1812 : 40000, radius(code, radiusId++, eap));
+        Bytes cooked;
+        put16(cooked, fromStation ? 4 : 0);
+        put16(cooked, 1);
+        put16(cooked, 6);
+        cooked = concat(cooked, kAuthenticator);
+        cooked.insert(cooked.end(), {0, 0});
+        put16(cooked, 0x0800);
+        f.frames.push_back(
+            concat(cooked, fromStation ? ipv4(kNas, kServer, datagram) : ipv4(kServer, kNas, datagram)));
+        f.expected.push_back(expect(static_cast<std::uint32_t>(f.frames.size()), eap));
+        f.frameInterfaces.push_back(1);
+    }
+    return f;
 }
 
 Fixture panaIpv6()
@@ -299,12 +435,68 @@ std::vector<Fixture> allFixtures()
             panaIpv6(),
             radiusFragmentedIpv4(),
             radiusFragmentedIpv6(),
-            radiusOtherPortRawIp()};
+            radiusOtherPortRawIp(),
+            sllVlanMixed(false),
+            sllVlanMixed(true),
+            eapolControls(),
+            eapolReauthentication(),
+            eapolTwoSupplicants(),
+            pcapngTwoInterfaces()};
 }
+
+namespace {
+
+// pcapng (draft-ietf-opsawg-pcapng): Section Header, one Interface Description per interface,
+// then one Enhanced Packet Block per frame, little-endian.
+void block(std::ofstream& out, std::uint32_t type, const Bytes& body)
+{
+    auto le32 = [&](std::uint32_t v) {
+        char b[4] = {static_cast<char>(v), static_cast<char>(v >> 8), static_cast<char>(v >> 16),
+                     static_cast<char>(v >> 24)};
+        out.write(b, 4);
+    };
+    std::uint32_t padded = static_cast<std::uint32_t>((body.size() + 3) & ~std::size_t{3});
+    le32(type);
+    le32(12 + padded);
+    out.write(reinterpret_cast<const char*>(body.data()), static_cast<std::streamsize>(body.size()));
+    out.write("\0\0\0", static_cast<std::streamsize>(padded - body.size()));
+    le32(12 + padded);
+}
+
+Bytes le(std::uint64_t value, int bytes)
+{
+    Bytes b;
+    for (int i = 0; i < bytes; ++i)
+        b.push_back(static_cast<std::uint8_t>(value >> (8 * i)));
+    return b;
+}
+
+std::string writePcapng(const Fixture& fixture, const std::string& path)
+{
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    if (!out)
+        throw std::runtime_error("cannot write " + path);
+    block(out, 0x0A0D0D0A, concat(concat(le(0x1A2B3C4D, 4), le(1, 2)), concat(le(0, 2), le(~0ull, 8))));
+    for (int linkType : fixture.interfaceLinkTypes)
+        block(out, 1, concat(concat(le(static_cast<std::uint64_t>(linkType), 2), le(0, 2)), le(65535, 4)));
+    std::uint64_t micros = 1700000000ull * 1000000;
+    for (std::size_t i = 0; i < fixture.frames.size(); ++i, micros += 1000000) {
+        const Bytes& frame = fixture.frames[i];
+        Bytes body = concat(le(fixture.frameInterfaces.at(i), 4),
+                            concat(le(micros >> 32, 4), le(micros & 0xFFFFFFFF, 4)));
+        body = concat(body, concat(le(frame.size(), 4), le(frame.size(), 4)));
+        block(out, 6, concat(body, frame));
+    }
+    return path;
+}
+
+}  // namespace
 
 std::string writeFixture(const Fixture& fixture, const std::string& directory)
 {
     std::string path = directory + "/" + fixture.name;
+    if (!fixture.interfaceLinkTypes.empty())
+        return writePcapng(fixture, path);
     pcap_t* dead = pcap_open_dead(fixture.linkType, 65535);
     pcap_dumper_t* dumper = pcap_dump_open(dead, path.c_str());
     if (!dumper) {
