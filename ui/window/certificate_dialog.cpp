@@ -40,7 +40,7 @@ CertificateDialog::CertificateDialog(std::vector<CapturedCertificate> chain, int
     list_->setObjectName(QStringLiteral("certificateChain"));
     for (std::size_t i = 0; i < chain_.size(); ++i) {
         const CapturedCertificate& c = chain_[i];
-        auto* item = new QListWidgetItem(tr("%1. %2").arg(i + 1).arg(commonName(c.details.subject)), list_);
+        auto* item = new QListWidgetItem(tr("%1. %2").arg(i + 1).arg(commonName(c.details->subject)), list_);
         if (c.expired || c.notYetValid) {
             item->setForeground(QColor(0xc6, 0x28, 0x28));
         }
@@ -117,7 +117,7 @@ void CertificateDialog::display(int index)
         return;
     }
     const CapturedCertificate& c = chain_[static_cast<std::size_t>(index)];
-    const CertificateDetails& d = c.details;
+    const CertificateDetails& d = *c.details;
     auto set = [this](const QString& key, const QString& text) {
         for (const auto& [name, label] : fields_) {
             if (name == key) {
@@ -169,7 +169,7 @@ QString CertificateDialog::savePem(const QString& path) const
     if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
         return tr("Cannot write %1: %2").arg(path, file.errorString());
     }
-    const std::string pem = certificatePem(chain_[static_cast<std::size_t>(index)].details.der);
+    const std::string pem = certificatePem(chain_[static_cast<std::size_t>(index)].details->der);
     if (file.write(pem.data(), static_cast<qint64>(pem.size())) != static_cast<qint64>(pem.size())) {
         return tr("Cannot write %1: %2").arg(path, file.errorString());
     }

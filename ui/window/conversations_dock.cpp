@@ -33,7 +33,7 @@ QString certificateLine(const CapturedCertificate& c)
 {
     QString line = (c.sender == Sender::Server ? ConversationsDock::tr("server: %1")
                                                : ConversationsDock::tr("device: %1"))
-                       .arg(fromStd(c.details.subject));
+                       .arg(fromStd(c.details->subject));
     if (c.expired) {
         line += ConversationsDock::tr(" — expired");
     } else if (c.notYetValid) {
