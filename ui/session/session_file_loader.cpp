@@ -59,6 +59,7 @@ SessionFileLoader::~SessionFileLoader()
     cancel();
     if (thread_ != nullptr) {
         thread_->wait();
+        delete thread_;  // QThread::create gives no parent: the loader owns it
     }
 }
 
