@@ -8,10 +8,10 @@
 #include "capture/capture_trace.h"
 #include "common/text_escape.h"
 #include "diagnosis/capture_diagnosis.h"
-#include "report/capture_report.h"
 #include "method/in_process_executor.h"
 #include "replay/replay_report.h"
 #include "replay/replay_session.h"
+#include "report/capture_report.h"
 #include "store/session_writer.h"
 
 #include <iostream>

@@ -15,11 +15,12 @@ constexpr Severity I = Severity::Info;
 // Section references point at the RASEAP.md text each rule enforces (§3.7 is the numbered
 // list of contract checks, §3.8 the debugging-host techniques).
 constexpr std::array kRules = {
-    RuleInfo{"LOAD_LIBRARY_FAILED", E,
-             EAPSCOPE_TRANSLATE_NOOP("RuleCatalogue",
-                                     "the system loader could not load the library (the finding quotes the "
-                                     "loader: a missing dependency, a wrong architecture, an unresolved symbol)"),
-             "RASEAP.md §3.2 step 2, §4.2"},
+    RuleInfo{
+        "LOAD_LIBRARY_FAILED", E,
+        EAPSCOPE_TRANSLATE_NOOP("RuleCatalogue",
+                                "the system loader could not load the library (the finding quotes the "
+                                "loader: a missing dependency, a wrong architecture, an unresolved symbol)"),
+        "RASEAP.md §3.2 step 2, §4.2"},
     RuleInfo{"LOAD_NO_GETINFO", E,
              EAPSCOPE_TRANSLATE_NOOP("RuleCatalogue", "the library has no RasEapGetInfo export"),
              "RASEAP.md §3.7 item 1, §4.2"},

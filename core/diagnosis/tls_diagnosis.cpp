@@ -137,8 +137,8 @@ bool handshakeCompleted(const std::vector<Flight>& flights, const TlsSummary& su
 }
 
 void certificateReasons(const ConversationView& view, const CapturedCertificate& cert,
-                        const CertificateCache::Entry& entry, std::uint32_t packet, ConversationDiagnosis& out,
-                        bool accepted)
+                        const CertificateCache::Entry& entry, std::uint32_t packet,
+                        ConversationDiagnosis& out, bool accepted)
 {
     const std::string& weakness = entry.weakness;
     const CertificateDetails& x = *cert.details;

@@ -25,9 +25,10 @@ LoadReport refuseWindowsDll(const LoadRequest& request)
     LoadReport refused;
     refused.path = request.path;
     refused.name = request.displayName;
-    refused.error = request.path +
-                    " is a Windows DLL, which only the Windows method host (eapscope-host.exe under Wine) loads: "
-                    "run it without --in-process";
+    refused.error =
+        request.path +
+        " is a Windows DLL, which only the Windows method host (eapscope-host.exe under Wine) loads: "
+        "run it without --in-process";
     refused.findings.push_back({"LOAD_LIBRARY_FAILED", refused.error});
     return refused;
 }

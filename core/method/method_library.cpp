@@ -123,8 +123,8 @@ bool MethodLibrary::openHandle(const LoadRequest& request, LoadReport& report)
     }
     report.sha256 = *digest;
     if (Status opened = library_.open(request.path); !opened) {
-        report.error =
-            request.path + ": not a loadable shared library: the system loader says " + opened.error() + kInstallHint;
+        report.error = request.path + ": not a loadable shared library: the system loader says " +
+                       opened.error() + kInstallHint;
         addFinding(report, "LOAD_LIBRARY_FAILED", report.error);
         return false;
     }

@@ -8,9 +8,12 @@ namespace eapscope {
 std::string_view toString(Side side)
 {
     switch (side) {
-    case Side::Authenticator: return "authenticator";
-    case Side::Peer: return "peer";
-    case Side::None: return "none";
+        case Side::Authenticator:
+            return "authenticator";
+        case Side::Peer:
+            return "peer";
+        case Side::None:
+            return "none";
     }
     return "none";
 }
@@ -18,13 +21,20 @@ std::string_view toString(Side side)
 std::string_view toString(EntryPoint entry)
 {
     switch (entry) {
-    case EntryPoint::None: return "none";
-    case EntryPoint::GetInfo: return "GetInfo";
-    case EntryPoint::Initialize: return "Initialize";
-    case EntryPoint::Uninitialize: return "Uninitialize";
-    case EntryPoint::Begin: return "Begin";
-    case EntryPoint::MakeMessage: return "MakeMessage";
-    case EntryPoint::End: return "End";
+        case EntryPoint::None:
+            return "none";
+        case EntryPoint::GetInfo:
+            return "GetInfo";
+        case EntryPoint::Initialize:
+            return "Initialize";
+        case EntryPoint::Uninitialize:
+            return "Uninitialize";
+        case EntryPoint::Begin:
+            return "Begin";
+        case EntryPoint::MakeMessage:
+            return "MakeMessage";
+        case EntryPoint::End:
+            return "End";
     }
     return "none";
 }
@@ -32,13 +42,19 @@ std::string_view toString(EntryPoint entry)
 std::string_view entryPointName(EntryPoint entry)
 {
     switch (entry) {
-    case EntryPoint::None: return "";
-    case EntryPoint::GetInfo: return "RasEapGetInfo";
-    case EntryPoint::Initialize:
-    case EntryPoint::Uninitialize: return "RasEapInitialize";
-    case EntryPoint::Begin: return "RasEapBegin";
-    case EntryPoint::MakeMessage: return "RasEapMakeMessage";
-    case EntryPoint::End: return "RasEapEnd";
+        case EntryPoint::None:
+            return "";
+        case EntryPoint::GetInfo:
+            return "RasEapGetInfo";
+        case EntryPoint::Initialize:
+        case EntryPoint::Uninitialize:
+            return "RasEapInitialize";
+        case EntryPoint::Begin:
+            return "RasEapBegin";
+        case EntryPoint::MakeMessage:
+            return "RasEapMakeMessage";
+        case EntryPoint::End:
+            return "RasEapEnd";
     }
     return "";
 }
@@ -46,18 +62,30 @@ std::string_view entryPointName(EntryPoint entry)
 std::string_view toString(EventKind kind)
 {
     switch (kind) {
-    case EventKind::CallStart: return "call";
-    case EventKind::CallEnd: return "return";
-    case EventKind::Packet: return "packet";
-    case EventKind::State: return "state";
-    case EventKind::TimerArmed: return "timer-armed";
-    case EventKind::TimerFired: return "timer-fired";
-    case EventKind::HeapAlloc: return "alloc";
-    case EventKind::HeapFree: return "free";
-    case EventKind::Finding: return "finding";
-    case EventKind::Note: return "note";
-    case EventKind::Learner: return "learner";
-    case EventKind::Radius: return "radius";
+        case EventKind::CallStart:
+            return "call";
+        case EventKind::CallEnd:
+            return "return";
+        case EventKind::Packet:
+            return "packet";
+        case EventKind::State:
+            return "state";
+        case EventKind::TimerArmed:
+            return "timer-armed";
+        case EventKind::TimerFired:
+            return "timer-fired";
+        case EventKind::HeapAlloc:
+            return "alloc";
+        case EventKind::HeapFree:
+            return "free";
+        case EventKind::Finding:
+            return "finding";
+        case EventKind::Note:
+            return "note";
+        case EventKind::Learner:
+            return "learner";
+        case EventKind::Radius:
+            return "radius";
     }
     return "note";
 }
@@ -65,9 +93,12 @@ std::string_view toString(EventKind kind)
 std::string_view toString(Severity severity)
 {
     switch (severity) {
-    case Severity::Info: return "info";
-    case Severity::Warning: return "warning";
-    case Severity::Error: return "error";
+        case Severity::Info:
+            return "info";
+        case Severity::Warning:
+            return "warning";
+        case Severity::Error:
+            return "error";
     }
     return "error";
 }
@@ -75,21 +106,33 @@ std::string_view toString(Severity severity)
 std::string_view toString(ContextState state)
 {
     switch (state) {
-    case ContextState::Created: return "created";
-    case ContextState::Begun: return "begun";
-    case ContextState::Exchanging: return "exchanging";
-    case ContextState::Done: return "done";
-    case ContextState::Ended: return "ended";
-    case ContextState::Failed: return "failed";
+        case ContextState::Created:
+            return "created";
+        case ContextState::Begun:
+            return "begun";
+        case ContextState::Exchanging:
+            return "exchanging";
+        case ContextState::Done:
+            return "done";
+        case ContextState::Ended:
+            return "ended";
+        case ContextState::Failed:
+            return "failed";
     }
     return "created";
 }
 
 std::string_view actionName(std::uint8_t action)
 {
-    static constexpr std::array<std::string_view, 9> kNames = {
-        "NoAction", "Authenticate", "Done", "SendAndDone", "Send",
-        "SendWithTimeout", "SendWithTimeoutInteractive", "IndicateTLV", "IndicateIdentity"};
+    static constexpr std::array<std::string_view, 9> kNames = {"NoAction",
+                                                               "Authenticate",
+                                                               "Done",
+                                                               "SendAndDone",
+                                                               "Send",
+                                                               "SendWithTimeout",
+                                                               "SendWithTimeoutInteractive",
+                                                               "IndicateTLV",
+                                                               "IndicateIdentity"};
     if (action < kNames.size()) {
         return kNames[action];
     }

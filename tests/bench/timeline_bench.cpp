@@ -32,9 +32,9 @@ namespace {
 
 using eapscope::EventId;
 using eapscope::Trace;
-using eapscope::ui::TimelineView;
 using eapscope::ui::AxisMapping;
 using eapscope::ui::TimelineAxis;
+using eapscope::ui::TimelineView;
 using Clock = std::chrono::steady_clock;
 
 constexpr int kWidth = 1600;
