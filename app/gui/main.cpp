@@ -12,6 +12,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QMessageBox>
+#include <QTimer>
 
 int main(int argc, char* argv[])
 {
@@ -51,5 +52,7 @@ int main(int argc, char* argv[])
     } else {
         window.openFile(files.first());
     }
+    // Once the window is on screen: what a crashed or killed EapScope recorded is offered back.
+    QTimer::singleShot(0, &window, [&window] { window.offerRecovery(); });
     return QApplication::exec();
 }

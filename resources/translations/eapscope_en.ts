@@ -52,6 +52,30 @@
     </message>
 </context>
 <context>
+    <name>eapscope::ui::MainWindow</name>
+    <message numerus="yes">
+        <source>This session produced %n finding(s) and is not saved.</source>
+        <translation>
+            <numerusform>This session produced %n finding and is not saved.</numerusform>
+            <numerusform>This session produced %n findings and is not saved.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s)</source>
+        <translation>
+            <numerusform>%n event</numerusform>
+            <numerusform>%n events</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n finding(s)</source>
+        <translation>
+            <numerusform>%n finding</numerusform>
+            <numerusform>%n findings</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>eapscope::ui::TimelineToolTip</name>
     <message numerus="yes">
         <source>

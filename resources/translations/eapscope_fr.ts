@@ -1502,6 +1502,73 @@ Leçon terminée : toutes les tâches sont faites.</translation>
         <source>Conversations</source>
         <translation>Conversations</translation>
     </message>
+    <message>
+        <source>Close EapScope</source>
+        <translation>Fermer EapScope</translation>
+    </message>
+    <message numerus="yes">
+        <source>This session produced %n finding(s) and is not saved.</source>
+        <translation>
+            <numerusform>Cette session a produit %n constat et n’est pas enregistrée.</numerusform>
+            <numerusform>Cette session a produit %n constats et n’est pas enregistrée.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Its recording is deleted when the window closes.</source>
+        <translation>Son enregistrement est supprimé à la fermeture de la fenêtre.</translation>
+    </message>
+    <message>
+        <source>Recover session</source>
+        <translation>Récupérer la session</translation>
+    </message>
+    <message>
+        <source>EapScope ended without closing a session last recorded on %1.</source>
+        <translation>EapScope s’est arrêté sans fermer une session enregistrée pour la dernière fois le %1.</translation>
+    </message>
+    <message>
+        <source>no method loaded</source>
+        <translation>aucune méthode chargée</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s)</source>
+        <translation>
+            <numerusform>%n événement</numerusform>
+            <numerusform>%n événements</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n finding(s)</source>
+        <translation>
+            <numerusform>%n constat</numerusform>
+            <numerusform>%n constats</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2, %3.
+Save the recording to open it again?</source>
+        <translation>%1 : %2, %3.
+Sauvegarder cet enregistrement pour le rouvrir ?</translation>
+    </message>
+    <message>
+        <source>Save and open…</source>
+        <translation>Enregistrer et ouvrir…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>Ask again next time</source>
+        <translation>Redemander au prochain démarrage</translation>
+    </message>
+    <message>
+        <source>Save recovered session</source>
+        <translation>Enregistrer la session récupérée</translation>
+    </message>
+    <message>
+        <source>%1 could not be saved: %2</source>
+        <translation>%1 n’a pas pu être enregistré : %2</translation>
+    </message>
 </context>
 <context>
     <name>eapscope::ui::PacketFieldModel</name>
@@ -1673,6 +1740,14 @@ Leçon terminée : toutes les tâches sont faites.</translation>
     <message>
         <source>Only a live session is saved; an opened file is already on disk.</source>
         <translation>Seule une session en direct s’enregistre ; un fichier ouvert est déjà sur le disque.</translation>
+    </message>
+    <message>
+        <source>the folder cannot be written</source>
+        <translation>le dossier n’est pas accessible en écriture</translation>
+    </message>
+    <message>
+        <source>This session is not recorded in %1: %2</source>
+        <translation>Cette session n’est pas enregistrée dans %1 : %2</translation>
     </message>
 </context>
 <context>

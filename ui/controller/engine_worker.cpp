@@ -11,6 +11,7 @@
 #include "host/host_executor.h"
 #include "lesson/lesson_setup.h"
 #include "lesson/lesson_run.h"
+#include "session/recording_store.h"
 #include "session/session_file_loader.h"
 #include "store/session_writer.h"
 #include "replay/replay_live.h"
@@ -19,9 +20,7 @@
 
 #include <algorithm>
 #include <limits>
-#include <QDir>
 #include <QFileInfo>
-#include <QStandardPaths>
 
 namespace eapscope::ui {
 namespace {
@@ -97,6 +96,13 @@ EngineWorker::~EngineWorker()
             executor->unload();
         }
     }
+    // The session ends normally (restart, another file, the window closed after the person
+    // saved or declined to): its cache recording goes. Only a crash or a kill leaves one.
+    writer_.reset();
+    if (!recordingPath_.isEmpty()) {
+        RecordingStore::remove(recordingPath_);
+    }
+    recordingLock_.reset();  // unlock() removes the lock file
 }
 
 void EngineWorker::post(std::function<void(SessionController&)> fn)
@@ -205,14 +211,22 @@ void EngineWorker::previewMethods(const EngineConfig& config)
 
 void EngineWorker::finishStart()
 {
-    const QString dir = QStandardPaths::writableLocation(QStandardPaths::TempLocation);
-    recordingPath_ = QDir(dir).filePath(QStringLiteral("eapscope-%1-%2.eapscope")
-                                            .arg(QCoreApplication::applicationPid())
-                                            .arg(generation_));
-    auto writer = SessionWriter::create(recordingPath_.toStdString(), setup_.keepSecrets);
-    if (writer) {
-        writer_ = std::move(writer).value();
-    } else {
+    RecordingStore::Claim claim = RecordingStore::create(generation_);
+    recordingPath_ = claim.path;
+    recordingLock_ = std::move(claim.lock);
+    QString problem = ControllerText::tr("the folder cannot be written");
+    if (!recordingPath_.isEmpty()) {
+        auto writer = SessionWriter::create(recordingPath_.toStdString(), setup_.keepSecrets);
+        if (writer) {
+            writer_ = std::move(writer).value();
+        } else {
+            problem = fromStd(writer.error());
+        }
+    }
+    if (!writer_) {
+        const QString message =
+            ControllerText::tr("This session is not recorded in %1: %2").arg(RecordingStore::directory(), problem);
+        post([message](SessionController& c) { c.onStatus(message); });
         recordingPath_.clear();
     }
     const QString recording = recordingPath_;

@@ -8,6 +8,7 @@
 #include "lesson/learner_actions.h"
 #include "session/trace_batch.h"
 
+#include <QLockFile>
 #include <QObject>
 #include <QPointer>
 #include <QString>
@@ -92,6 +93,7 @@ private:
     std::chrono::steady_clock::time_point lastPublish_;
     std::chrono::steady_clock::time_point lastFlush_;
     QString recordingPath_;
+    std::unique_ptr<QLockFile> recordingLock_;  // released after the recording is removed
     QString setupError_;
     bool finishedRecorded_ = false;
 };

@@ -1,6 +1,7 @@
 #include "controller/session_controller.h"
 
 #include "controller/engine_worker.h"
+#include "session/recording_store.h"
 #include "session/session_document.h"
 
 #include <QThread>
@@ -27,6 +28,11 @@ SessionController::~SessionController()
     }
     thread_->quit();
     thread_->wait();
+    // The worker removes its recording when it goes; this covers a worker the stopped thread
+    // never deleted, so a normal close leaves nothing in the cache.
+    if (!recordingPath_.isEmpty()) {
+        RecordingStore::remove(recordingPath_);
+    }
 }
 
 void SessionController::post(std::function<void(EngineWorker&)> command)

@@ -5,6 +5,7 @@
 #include "models/event_format.h"
 #include "session/event_selection.h"
 #include "session/session_document.h"
+#include "session/recording_store.h"
 #include "session/session_file_loader.h"
 #include "window/app_settings.h"
 #include "window/breakpoint_dialog.h"
@@ -29,10 +30,12 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QLabel>
+#include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QProgressDialog>
+#include <QPushButton>
 #include <QStatusBar>
 #include <QToolBar>
 #include <QVBoxLayout>
@@ -408,6 +411,7 @@ bool MainWindow::bannerVisible() const
 void MainWindow::startSession(const SessionSetup& setup)
 {
     hideBanner();
+    savedEvents_ = -1;
     document_->setFilePath({});
     if (!setup.lesson) {  // a lesson's methods are the lesson's, not the person's choice
         settings_->setLastMethod(QStringLiteral("authenticator"), setup.authenticatorMethod);
@@ -560,6 +564,11 @@ void MainWindow::onSave()
 
 void MainWindow::onSaveAs()
 {
+    saveAs([] {});
+}
+
+void MainWindow::saveAs(std::function<void()> saved)
+{
     QString path = QFileDialog::getSaveFileName(this, tr("Save session"), QString(),
                                                 tr("EapScope sessions (*.eapscope)"));
     if (path.isEmpty()) {
@@ -568,14 +577,17 @@ void MainWindow::onSaveAs()
     if (!path.endsWith(QStringLiteral(".eapscope"))) {
         path += QStringLiteral(".eapscope");
     }
-    controller_->saveAs(path, [this, path](const QString& error) {
+    const auto events = static_cast<qint64>(document_->trace().size());
+    controller_->saveAs(path, [this, path, events, saved = std::move(saved)](const QString& error) {
         if (!error.isEmpty()) {
             QMessageBox::warning(this, tr("Save session"), error);
             return;
         }
+        savedEvents_ = events;
         settings_->addRecentFile(path);
         updateRecentMenu();
         statusBar()->showMessage(tr("Saved %1").arg(path));
+        saved();
     });
 }
 
@@ -589,8 +601,82 @@ void MainWindow::updateRecentMenu()
     recentMenu_->setEnabled(!files.isEmpty());
 }
 
+bool MainWindow::mayDiscardRecording()
+{
+    // A finished run without findings is one Restart away; findings are what a person would
+    // miss, so only then is the close worth a question.
+    const Trace& trace = document_->trace();
+    const auto findings = static_cast<int>(trace.findings().size());
+    if (controller_->state() == SessionController::State::Viewing || controller_->recordingPath().isEmpty() ||
+        findings == 0 || savedEvents_ == static_cast<qint64>(trace.size())) {
+        return true;
+    }
+    QMessageBox box(QMessageBox::Question, tr("Close EapScope"),
+                    tr("This session produced %n finding(s) and is not saved.", nullptr, findings),
+                    QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, this);
+    box.setObjectName(QStringLiteral("unsavedFindingsQuestion"));
+    box.setInformativeText(tr("Its recording is deleted when the window closes."));
+    box.setDefaultButton(QMessageBox::Save);
+    switch (box.exec()) {
+    case QMessageBox::Discard: return true;
+    case QMessageBox::Save: saveAs([this] { close(); }); return false;
+    default: return false;
+    }
+}
+
+void MainWindow::offerRecovery()
+{
+    for (const OrphanedRecording& orphan : RecordingStore::orphaned()) {
+        offerRecovery(orphan);
+    }
+}
+
+void MainWindow::offerRecovery(const OrphanedRecording& orphan)
+{
+    QMessageBox box(QMessageBox::Warning, tr("Recover session"),
+                    tr("EapScope ended without closing a session last recorded on %1.")
+                        .arg(QLocale().toString(orphan.lastWritten, QLocale::ShortFormat)),
+                    QMessageBox::NoButton, this);
+    box.setObjectName(QStringLiteral("recoveryOffer"));
+    const QString methods = orphan.methods.isEmpty() ? tr("no method loaded") : orphan.methods;
+    const QString events = tr("%n event(s)", nullptr, static_cast<int>(orphan.events));
+    const QString findings = tr("%n finding(s)", nullptr, static_cast<int>(orphan.findings));
+    box.setInformativeText(tr("%1: %2, %3.\nSave the recording to open it again?").arg(methods, events, findings));
+    box.setDetailedText(orphan.path);
+    QPushButton* save = box.addButton(tr("Save and open…"), QMessageBox::AcceptRole);
+    QPushButton* discard = box.addButton(tr("Delete"), QMessageBox::DestructiveRole);
+    box.addButton(tr("Ask again next time"), QMessageBox::RejectRole);
+    box.setDefaultButton(save);
+    box.exec();
+    if (box.clickedButton() == discard) {
+        RecordingStore::remove(orphan.path);
+        return;
+    }
+    if (box.clickedButton() != save) {
+        return;
+    }
+    QString path = QFileDialog::getSaveFileName(this, tr("Save recovered session"), QString(),
+                                                tr("EapScope sessions (*.eapscope)"));
+    if (path.isEmpty()) {
+        return;  // kept in the cache: offered again next time
+    }
+    if (!path.endsWith(QStringLiteral(".eapscope"))) {
+        path += QStringLiteral(".eapscope");
+    }
+    const QString error = RecordingStore::recover(orphan.path, path);
+    if (!error.isEmpty()) {
+        QMessageBox::warning(this, tr("Recover session"), tr("%1 could not be saved: %2").arg(path, error));
+        return;
+    }
+    openFile(path);
+}
+
 void MainWindow::closeEvent(QCloseEvent* event)
 {
+    if (!mayDiscardRecording()) {
+        event->ignore();
+        return;
+    }
     settings_->setWindowLayout(saveGeometry(), saveState());
     controller_->stop();
     QMainWindow::closeEvent(event);

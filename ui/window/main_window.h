@@ -9,6 +9,7 @@
 #include <QMainWindow>
 #include <QString>
 
+#include <functional>
 #include <memory>
 
 class QAction;
@@ -28,6 +29,7 @@ class PacketInspector;
 class SessionController;
 class SessionDocument;
 class TimelineView;
+struct OrphanedRecording;
 struct SessionSetup;
 
 class MainWindow : public QMainWindow {
@@ -56,6 +58,9 @@ public:
     void openFile(const QString& path);
     /// Loads a session file synchronously into the window (returns the error text, empty = ok).
     QString openFileNow(const QString& path);
+    /// On start: offers each recording a crashed or killed EapScope left in the cache
+    /// (RecordingStore) — save it and open it, delete it, or keep it for the next start.
+    void offerRecovery();
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -77,6 +82,12 @@ private:
     void onOpen();
     void onSave();
     void onSaveAs();
+    /// Asks for a path and saves the live session there; `saved` runs after a successful save.
+    void saveAs(std::function<void()> saved);
+    /// On close: true when the live recording may go (nothing worth asking about, saved, or
+    /// the person said so); false keeps the window open.
+    bool mayDiscardRecording();
+    void offerRecovery(const OrphanedRecording& orphan);
     void onSetup();
     void onInject();
     void onToggleBreakpoint();
@@ -103,6 +114,7 @@ private:
     QMenu* recentMenu_ = nullptr;
     QMenu* viewMenu_ = nullptr;
     bool syncing_ = false;
+    qint64 savedEvents_ = -1;  // rows of the live session when it was last saved; -1 = never
 };
 
 }  // namespace eapscope::ui
