@@ -7,16 +7,13 @@ function(eapscope_no_sanitize target)
   target_link_options(${target} PRIVATE -fno-sanitize=all)
 endfunction()
 
+include(EapScopeMethodLibrary)
+
 function(_eapscope_method_target target name outdir)
-  cmake_parse_arguments(ARG "" "" "SOURCES;LIBS" ${ARGN})
-  add_library(${target} MODULE ${ARG_SOURCES})
-  target_link_libraries(${target} PRIVATE eapscope_sdk ${ARG_LIBS})
+  eapscope_method_library(${target} ${ARGN})
   eapscope_warnings(${target})
   eapscope_no_sanitize(${target})
-  set_target_properties(${target} PROPERTIES
-    PREFIX "" OUTPUT_NAME "${name}"
-    LIBRARY_OUTPUT_DIRECTORY "${outdir}"
-    C_VISIBILITY_PRESET hidden CXX_VISIBILITY_PRESET hidden)
+  set_target_properties(${target} PROPERTIES OUTPUT_NAME "${name}" LIBRARY_OUTPUT_DIRECTORY "${outdir}")
 endfunction()
 
 # eapscope_add_method(NAME SOURCES src... [LIBS lib...])
