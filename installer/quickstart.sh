@@ -49,15 +49,17 @@ package_check() {
   echo "== package: build, check, install, run, remove"
   local sudo=""
   if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
-  (cd "$top/build/dev" && rm -f eapscope_*_amd64.deb && cpack -G DEB >/dev/null)
-  local deb
+  (cd "$top/build/dev" && rm -f eapscope_*_amd64.deb eapscope-sdk_*_all.deb && cpack -G DEB >/dev/null)
+  local deb sdk
   deb="$(ls "$top"/build/dev/eapscope_*_amd64.deb)"
+  sdk="$(ls "$top"/build/dev/eapscope-sdk_*_all.deb)"
   desktop-file-validate "$top/installer/desktop/org.eapscope.EapScope.desktop"
   appstreamcli validate --no-net "$top/installer/desktop/org.eapscope.EapScope.metainfo.xml"
   # lintian prints nothing for a clean package; deliberate tags are overridden with reasons in
-  # installer/debian/lintian-overrides.
+  # installer/debian/lintian-overrides and lintian-overrides-sdk.
   lintian --fail-on error,warning "$deb"
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "$deb" >/dev/null
+  lintian --fail-on error,warning "$sdk"
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "$deb" "$sdk" >/dev/null
   local work status=0
   work="$(mktemp -d)"
   (
@@ -72,16 +74,22 @@ package_check() {
     [ "$rc" -eq 1 ] && grep -q HEAP_LEAK leak.txt || { cat leak.txt; echo "installed tracer not used" >&2; exit 1; }
     # A lesson plays from the installed lessons, captures and methods.
     /usr/bin/eapscope-cli lesson verify eap-conversation
+    # A method built from the installed SDK template, as its README says, runs against md5.
+    cp -r /usr/share/eapscope/sdk/template my-method
+    (cd my-method && cmake -B build >/dev/null && cmake --build build >/dev/null)
+    /usr/bin/eapscope-cli run --auth md5 --peer my-method/build/my_method.so --identity alice --password secret \
+      >sdk.txt 2>&1 || { cat sdk.txt; echo "the SDK template method failed" >&2; exit 1; }
+    grep -q "Overall: success" sdk.txt || { cat sdk.txt; echo "the SDK template method did not authenticate" >&2; exit 1; }
     # The GUI starts from /usr/bin and is still running after 5 s.
     HOME="$work" xvfb-run -a sh -c '/usr/bin/eapscope & pid=$!; sleep 5; kill -0 $pid && kill $pid'
   ) || status=$?
   rm -rf "$work"
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get remove -y -qq eapscope >/dev/null
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get remove -y -qq eapscope eapscope-sdk >/dev/null
   if [ "$status" -ne 0 ]; then
     echo "the installed package failed (status $status)" >&2
     exit 1
   fi
-  echo "== package: $(basename "$deb") installed, ran and removed"
+  echo "== package: $(basename "$deb") and $(basename "$sdk") installed, ran and removed"
 }
 
 install_packages

@@ -59,7 +59,7 @@ find_program(PKG_CONFIG pkg-config REQUIRED)
 set(ENV{PKG_CONFIG_PATH} "${prefix}/share/pkgconfig")
 run_step("pkg-config" ${PKG_CONFIG} --cflags eapscope-sdk)
 separate_arguments(cflags UNIX_COMMAND "${step_output}")
-run_step("building with pkg-config" ${C_COMPILER} -shared -fPIC ${cflags} "${src}/my_method.c" -lcrypto
+run_step("building with pkg-config" ${C_COMPILER} -shared -fPIC -fvisibility=hidden ${cflags} "${src}/my_method.c" -lcrypto
   -o "${WORK_DIR}/my_method_pc.so")
 run_step("running the pkg-config build" "${CLI}" run --auth md5 --peer "${WORK_DIR}/my_method_pc.so"
   --identity alice --password secret)
