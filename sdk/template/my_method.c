@@ -33,8 +33,8 @@ struct my_work {
 };
 
 /* RFC 1994 §4.1: Response Value = MD5(Identifier || secret || Challenge). */
-static int chap_md5(BYTE id, const char* secret, size_t secret_len, const BYTE* challenge, size_t challenge_len,
-                    BYTE out[MD5_VALUE_SIZE])
+static int chap_md5(BYTE id, const char* secret, size_t secret_len, const BYTE* challenge,
+                    size_t challenge_len, BYTE out[MD5_VALUE_SIZE])
 {
     EVP_MD_CTX* ctx = EVP_MD_CTX_new();
     unsigned int len = 0;
@@ -80,8 +80,8 @@ static DWORD answer(struct my_work* w, const PPP_EAP_PACKET* recv, PPP_EAP_PACKE
     return NO_ERROR;
 }
 
-static DWORD peer_make_message(struct my_work* w, const PPP_EAP_PACKET* recv, PPP_EAP_PACKET* send, DWORD cb_send,
-                               PPP_EAP_OUTPUT* out, const PPP_EAP_INPUT* in)
+static DWORD peer_make_message(struct my_work* w, const PPP_EAP_PACKET* recv, PPP_EAP_PACKET* send,
+                               DWORD cb_send, PPP_EAP_OUTPUT* out, const PPP_EAP_INPUT* in)
 {
     if (w->done) {
         return recv ? ERROR_PPP_INVALID_PACKET : NO_ERROR;
@@ -144,8 +144,8 @@ static DWORD APIENTRY my_begin(VOID** work_buffer, PPP_EAP_INPUT* in)
     return NO_ERROR;
 }
 
-static DWORD APIENTRY my_make_message(VOID* work_buffer, PPP_EAP_PACKET* recv, PPP_EAP_PACKET* send, DWORD cb_send,
-                                      PPP_EAP_OUTPUT* out, PPP_EAP_INPUT* in)
+static DWORD APIENTRY my_make_message(VOID* work_buffer, PPP_EAP_PACKET* recv, PPP_EAP_PACKET* send,
+                                      DWORD cb_send, PPP_EAP_OUTPUT* out, PPP_EAP_INPUT* in)
 {
     if (!work_buffer || !out || !in || !send) {
         return ERROR_INVALID_PARAMETER;

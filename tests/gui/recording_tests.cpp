@@ -13,8 +13,8 @@
 #include <QApplication>
 #include <QDir>
 #include <QFileDialog>
-#include <QLineEdit>
 #include <QFileInfo>
+#include <QLineEdit>
 #include <QMessageBox>
 #include <QProcess>
 #include <QTemporaryDir>
@@ -83,7 +83,8 @@ QStringList cacheFiles()
 bool recordingGone(const QString& path)
 {
     return !QFileInfo::exists(path) && !QFileInfo::exists(path + QStringLiteral("-wal")) &&
-           !QFileInfo::exists(path + QStringLiteral("-shm")) && !QFileInfo::exists(path + QStringLiteral(".lock"));
+           !QFileInfo::exists(path + QStringLiteral("-shm")) &&
+           !QFileInfo::exists(path + QStringLiteral(".lock"));
 }
 
 SessionSetup leakingSession()
@@ -203,8 +204,9 @@ TEST(Recordings, AKilledWindowLeavesARecordingThatTheNextStartOffers)
 {
     QProcess child;
     child.setProgram(QCoreApplication::applicationFilePath());
-    child.setArguments({QStringLiteral("--gtest_also_run_disabled_tests"),
-                        QStringLiteral("--gtest_filter=RecordingChild.DISABLED_RunsALeakThenWaitsToBeKilled")});
+    child.setArguments(
+        {QStringLiteral("--gtest_also_run_disabled_tests"),
+         QStringLiteral("--gtest_filter=RecordingChild.DISABLED_RunsALeakThenWaitsToBeKilled")});
     child.setProcessChannelMode(QProcess::ForwardedErrorChannel);
     child.start();
     ASSERT_TRUE(child.waitForStarted());
@@ -240,7 +242,8 @@ TEST(Recordings, AKilledWindowLeavesARecordingThatTheNextStartOffers)
         });
         window.offerRecovery();
         ASSERT_TRUE(later.answered().seen);
-        EXPECT_TRUE(later.answered().text.startsWith(QStringLiteral("EapScope ended without closing a session")))
+        EXPECT_TRUE(
+            later.answered().text.startsWith(QStringLiteral("EapScope ended without closing a session")))
             << later.answered().text.toStdString();
         EXPECT_TRUE(later.answered().informative.contains(QStringLiteral("training-heap-leak")))
             << later.answered().informative.toStdString();

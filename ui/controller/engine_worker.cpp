@@ -9,18 +9,18 @@
 #include "method/method_resolver.h"
 
 #include "host/host_executor.h"
-#include "lesson/lesson_setup.h"
 #include "lesson/lesson_run.h"
+#include "lesson/lesson_setup.h"
+#include "replay/replay_live.h"
 #include "session/recording_store.h"
 #include "session/session_file_loader.h"
 #include "store/session_writer.h"
-#include "replay/replay_live.h"
 
 #include <QCoreApplication>
 
+#include <QFileInfo>
 #include <algorithm>
 #include <limits>
-#include <QFileInfo>
 
 namespace eapscope::ui {
 namespace {
@@ -224,8 +224,8 @@ void EngineWorker::finishStart()
         }
     }
     if (!writer_) {
-        const QString message =
-            ControllerText::tr("This session is not recorded in %1: %2").arg(RecordingStore::directory(), problem);
+        const QString message = ControllerText::tr("This session is not recorded in %1: %2")
+                                    .arg(RecordingStore::directory(), problem);
         post([message](SessionController& c) { c.onStatus(message); });
         recordingPath_.clear();
     }

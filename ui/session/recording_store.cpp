@@ -47,7 +47,8 @@ QString methodsOf(const Trace& trace)
 
 QString RecordingStore::directory()
 {
-    return QDir(QStandardPaths::writableLocation(QStandardPaths::CacheLocation)).filePath(QStringLiteral("recordings"));
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::CacheLocation))
+        .filePath(QStringLiteral("recordings"));
 }
 
 RecordingStore::Claim RecordingStore::create(quint64 generation)
@@ -86,7 +87,8 @@ QList<OrphanedRecording> RecordingStore::orphaned()
         }
         OrphanedRecording orphan;
         orphan.path = path;
-        orphan.lastWritten = std::max(file.lastModified(), QFileInfo(path + QStringLiteral("-wal")).lastModified());
+        orphan.lastWritten =
+            std::max(file.lastModified(), QFileInfo(path + QStringLiteral("-wal")).lastModified());
         if (trace.ok()) {
             orphan.events = static_cast<qsizetype>(trace->size());
             orphan.findings = static_cast<qsizetype>(trace->findings().size());
@@ -99,21 +101,24 @@ QList<OrphanedRecording> RecordingStore::orphaned()
     }
     // A lock whose recording is gone (its process died before the first write): taken over
     // from the dead process and so removed.
-    for (const QFileInfo& lock : dir.entryInfoList({QStringLiteral("*") + kSuffix + QStringLiteral(".lock")}, QDir::Files)) {
+    for (const QFileInfo& lock :
+         dir.entryInfoList({QStringLiteral("*") + kSuffix + QStringLiteral(".lock")}, QDir::Files)) {
         const QString recording = lock.absoluteFilePath().chopped(5);
         if (!QFileInfo::exists(recording)) {
             tryLock(recording);
         }
     }
-    std::sort(found.begin(), found.end(),
-              [](const OrphanedRecording& a, const OrphanedRecording& b) { return a.lastWritten > b.lastWritten; });
+    std::sort(found.begin(), found.end(), [](const OrphanedRecording& a, const OrphanedRecording& b) {
+        return a.lastWritten > b.lastWritten;
+    });
     return found;
 }
 
 void RecordingStore::remove(const QString& path)
 {
     // The lock file is its QLockFile's to remove (unlock()), never removed under a holder.
-    for (const QString& suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm"), QStringLiteral("-journal")}) {
+    for (const QString& suffix :
+         {QString(), QStringLiteral("-wal"), QStringLiteral("-shm"), QStringLiteral("-journal")}) {
         QFile::remove(path + suffix);
     }
 }

@@ -4,8 +4,8 @@
 #include "inspector/packet_inspector.h"
 #include "models/event_format.h"
 #include "session/event_selection.h"
-#include "session/session_document.h"
 #include "session/recording_store.h"
+#include "session/session_document.h"
 #include "session/session_file_loader.h"
 #include "window/app_settings.h"
 #include "window/breakpoint_dialog.h"
@@ -618,9 +618,13 @@ bool MainWindow::mayDiscardRecording()
     box.setInformativeText(tr("Its recording is deleted when the window closes."));
     box.setDefaultButton(QMessageBox::Save);
     switch (box.exec()) {
-    case QMessageBox::Discard: return true;
-    case QMessageBox::Save: saveAs([this] { close(); }); return false;
-    default: return false;
+        case QMessageBox::Discard:
+            return true;
+        case QMessageBox::Save:
+            saveAs([this] { close(); });
+            return false;
+        default:
+            return false;
     }
 }
 
@@ -641,7 +645,8 @@ void MainWindow::offerRecovery(const OrphanedRecording& orphan)
     const QString methods = orphan.methods.isEmpty() ? tr("no method loaded") : orphan.methods;
     const QString events = tr("%n event(s)", nullptr, static_cast<int>(orphan.events));
     const QString findings = tr("%n finding(s)", nullptr, static_cast<int>(orphan.findings));
-    box.setInformativeText(tr("%1: %2, %3.\nSave the recording to open it again?").arg(methods, events, findings));
+    box.setInformativeText(
+        tr("%1: %2, %3.\nSave the recording to open it again?").arg(methods, events, findings));
     box.setDetailedText(orphan.path);
     QPushButton* save = box.addButton(tr("Save and open…"), QMessageBox::AcceptRole);
     QPushButton* discard = box.addButton(tr("Delete"), QMessageBox::DestructiveRole);
