@@ -292,14 +292,24 @@ TEST(Recordings, DeleteInTheRecoveryOfferRemovesTheRecording)
         ASSERT_TRUE(recordingGone(path));
         ASSERT_TRUE(QFile::copy(copy, path));
     }
+    // The next start's own session would have the leftover's name (same pid, first session, as
+    // after a reboot): it records elsewhere and the leftover stays to be offered.
     MainWindow window;
     window.show();
+    window.startSession(SessionSetup{});
+    ASSERT_TRUE(test::waitStarted(window));
+    const QString live = window.controller()->recordingPath();
+    EXPECT_NE(live, path);
+    EXPECT_TRUE(QFileInfo::exists(path));
     BoxAnswerer remove(QStringLiteral("recoveryOffer"),
                        [](QMessageBox& box) { return buttonWithText(box, QStringLiteral("Delete")); });
     window.offerRecovery();
     EXPECT_TRUE(remove.answered().seen);
     EXPECT_TRUE(recordingGone(path));
-    EXPECT_TRUE(cacheFiles().isEmpty());
+    for (const QString& file : cacheFiles()) {
+        EXPECT_TRUE(file.startsWith(QFileInfo(live).fileName()))
+            << "left in the cache: " << file.toStdString();
+    }
 }
 
 TEST(Recordings, AnEmptyLeftoverIsRemovedWithoutAnOffer)

@@ -57,15 +57,22 @@ RecordingStore::Claim RecordingStore::create(quint64 generation)
     if (!QDir().mkpath(dir)) {
         return {};
     }
-    // The pid keeps two windows (two processes) apart, the generation two sessions of one.
-    const QString path = QDir(dir).filePath(
-        QStringLiteral("session-%1-%2").arg(QCoreApplication::applicationPid()).arg(generation) + kSuffix);
-    remove(path);  // a leftover of an earlier process that had the same pid
-    auto lock = tryLock(path);
-    if (!lock) {
-        return {};
+    // The pid keeps two windows (two processes) apart, the generation two sessions of one. A
+    // leftover with the same name (an earlier process had this pid, before a reboot) is a
+    // recording still to be offered: the new one takes the next free name instead.
+    const QString base =
+        QStringLiteral("session-%1-%2").arg(QCoreApplication::applicationPid()).arg(generation);
+    for (int n = 0; n < 100; ++n) {
+        const QString name = n == 0 ? base : base + QStringLiteral("-%1").arg(n);
+        const QString path = QDir(dir).filePath(name + kSuffix);
+        if (QFileInfo::exists(path) || QFileInfo::exists(lockPathOf(path))) {
+            continue;
+        }
+        if (auto lock = tryLock(path)) {
+            return {path, std::move(lock)};
+        }
     }
-    return {path, std::move(lock)};
+    return {};
 }
 
 QList<OrphanedRecording> RecordingStore::orphaned()
