@@ -60,7 +60,8 @@ TEST(TlsRecordWalker, OneWalkForNamesAndFlights)
     EXPECT_TRUE(flight.changeCipherSpec);
     EXPECT_TRUE(flight.malformed) << "the last record is cut off";
     EXPECT_EQ(flight.applicationData, 0u);
-    TlsRecordWalker garbage(bytes("ff 0303 0001 00"));
+    const auto notTls = bytes("ff 0303 0001 00");  // the walker only looks at the bytes: keep them alive
+    TlsRecordWalker garbage(notTls);
     EXPECT_FALSE(garbage.next());
     EXPECT_TRUE(garbage.broken());
 }
