@@ -12,6 +12,9 @@ using namespace eap_detail;
 
 std::string decodeTypeData(const TypeInput& in)
 {
+    if (isTlsFamily(in.type)) {
+        return decodeTlsFamily(in);
+    }
     switch (in.type) {
         case eap_type::kIdentity:
             return decodeIdentity(in);
@@ -24,11 +27,6 @@ std::string decodeTypeData(const TypeInput& in)
         case eap_type::kOtp:
         case eap_type::kGtc:
             return decodeOtpGtc(in);
-        case eap_type::kTls:
-        case eap_type::kTtls:
-        case eap_type::kPeap:
-        case eap_type::kFast:
-            return decodeTlsFamily(in);
         case eap_type::kMschapv2:
             return decodeMschapv2(in);
         case eap_type::kLeap:

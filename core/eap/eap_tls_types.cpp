@@ -1,9 +1,13 @@
-// TLS-based types: EAP-TLS (RFC 5216 §3.1), EAP-TTLS (RFC 5281 §9.1), PEAP (draft-josefsson-pppext
-// -eap-tls-eap §3.1), EAP-FAST (RFC 4851 §4.1): Flags (L M S + version bits), optional 4-byte
-// TLS Message Length when L is set, then TLS data (one fragment of the TLS message).
+// TLS-based types (eap_type::kTlsFamily): EAP-TLS (RFC 5216 §3.1), EAP-TTLS (RFC 5281 §9.1), PEAP
+// (draft-josefsson-pppext-eap-tls-eap §3.1), EAP-FAST (RFC 4851 §4.1), TEAP (RFC 7170 §4.1):
+// Flags (L M S + version bits; TEAP adds O), optional 4-byte TLS Message Length when L is set,
+// TEAP's 4-byte Outer TLV Length when O is set, then TLS data (one fragment of the TLS message),
+// then (TEAP, O set) the outer TLVs.
 #include "eap/eap_type_decoders.h"
 #include "eap/eap_types.h"
+#include "eap/tls_handshake.h"
 
+#include <algorithm>
 #include <array>
 
 namespace eapscope::eap_detail {
@@ -11,7 +15,7 @@ namespace {
 
 constexpr std::uint8_t kFlagLength = 0x80, kFlagMore = 0x40, kFlagStart = 0x20;
 
-std::string flagNames(std::uint8_t flags)
+std::string flagNames(std::uint8_t flags, std::uint8_t type)
 {
     std::string names;
     if (flags & kFlagLength)
@@ -20,39 +24,9 @@ std::string flagNames(std::uint8_t flags)
         names += names.empty() ? "M" : " M";
     if (flags & kFlagStart)
         names += names.empty() ? "S" : " S";
+    if (type == eap_type::kTeap && (flags & eap_type::kTeapFlagOuterTlv))
+        names += names.empty() ? "O" : " O";
     return names;
-}
-
-std::string handshakeName(std::uint8_t type)
-{
-    switch (type) {
-        case 0:
-            return "HelloRequest";
-        case 1:
-            return "ClientHello";
-        case 2:
-            return "ServerHello";
-        case 4:
-            return "NewSessionTicket";
-        case 8:
-            return "EncryptedExtensions";
-        case 11:
-            return "Certificate";
-        case 12:
-            return "ServerKeyExchange";
-        case 13:
-            return "CertificateRequest";
-        case 14:
-            return "ServerHelloDone";
-        case 15:
-            return "CertificateVerify";
-        case 16:
-            return "ClientKeyExchange";
-        case 20:
-            return "Finished";
-        default:
-            return "Handshake-" + std::to_string(type);
-    }
 }
 
 std::string contentName(std::uint8_t type)
@@ -71,72 +45,44 @@ std::string contentName(std::uint8_t type)
     }
 }
 
-// The name summariseTlsRecords gives the record at `offset` ("Handshake(ClientHello)").
-std::string tlsRecordName(std::span<const std::uint8_t> data, std::uint32_t offset, std::uint32_t end,
-                          std::uint32_t recordLength)
+// "Handshake(ClientHello)", "ChangeCipherSpec", … (the listing's and the inspector's name).
+std::string tlsRecordName(const TlsRecord& record)
 {
-    std::uint8_t content = data[offset];
-    std::string name = contentName(content);
-    if (content == 22 && offset + 5 < end && recordLength > 0) {
-        name += "(" + handshakeName(data[offset + 5]) + ")";
+    std::string name = contentName(record.content);
+    if (record.content == 22 && !record.fragment.empty()) {
+        name += "(" + tlsHandshakeName(record.fragment[0]) + ")";
     }
     return name;
 }
 
-// Whether the record header at `offset` looks like TLS (content type 20..23, version 3.x ≤ 3.4).
-bool isTlsRecord(std::span<const std::uint8_t> data, std::uint32_t offset)
-{
-    std::uint8_t content = data[offset];
-    bool tlsVersion = data[offset + 1] == 3 && data[offset + 2] <= 4;
-    return content >= 20 && content <= 23 && tlsVersion;
-}
-
-constexpr int kMaxRecords = 32;  // a TLS flight rarely has more; bounds the work on garbage
-
 }  // namespace
 
+// Only the record headers at the start of a message are trustworthy; once a record runs past the
+// fragment, stop (TlsRecordWalker).
 std::string tlsRecordNames(std::span<const std::uint8_t> data)
 {
     std::string summary;
-    std::uint32_t offset = 0, end = static_cast<std::uint32_t>(data.size());
-    for (int count = 0; offset + 5 <= end && count < kMaxRecords; ++count) {
-        std::uint32_t recordLength = (std::uint32_t{data[offset + 3]} << 8) | data[offset + 4];
-        if (!isTlsRecord(data, offset)) {
-            break;
-        }
-        if (!summary.empty()) {
-            summary += ' ';
-        }
-        summary += tlsRecordName(data, offset, end, recordLength);
-        if (5 + recordLength > end - offset) {
-            break;
-        }
-        offset += 5 + recordLength;
+    TlsRecordWalker walk(data);
+    while (auto record = walk.next()) {
+        summary += (summary.empty() ? "" : " ") + tlsRecordName(*record);
     }
     return summary;
 }
 
-// RFC 5246 §6.2.1: ContentType(1) ProtocolVersion(2) length(2) fragment. Only the record headers
-// at the start of a message are trustworthy; once a record runs past the fragment, stop.
 std::string summariseTlsRecords(EapFieldWriter& w, std::uint32_t offset, std::uint32_t length, int parent)
 {
     std::string summary;
-    std::uint32_t end = offset + length;
-    for (int count = 0; offset + 5 <= end && count < kMaxRecords; ++count) {
-        std::uint32_t recordLength = w.readUint(offset + 3, 2);
-        if (!isTlsRecord(w.packet(), offset)) {
-            break;
-        }
-        std::string name = tlsRecordName(w.packet(), offset, end, recordLength);
-        std::uint32_t shown = std::min(5 + recordLength, end - offset);
-        w.add("eap.tls.record", "TLS record", name + " len=" + std::to_string(recordLength), offset, shown,
+    TlsRecordWalker walk(w.packet().subspan(offset, length));
+    while (auto record = walk.next()) {
+        std::string name = tlsRecordName(*record);
+        const std::uint32_t at = offset + record->offset;
+        const auto shown = static_cast<std::uint32_t>(5 + record->fragment.size());
+        w.add("eap.tls.record", "TLS record", name + " len=" + std::to_string(record->length), at, shown,
               parent);
         summary += (summary.empty() ? "" : " ") + name;
-        if (5 + recordLength > end - offset) {
-            w.anomaly("EAP_TLS_RECORD_TRUNCATED", offset, shown);
-            break;
+        if (record->truncated()) {
+            w.anomaly("EAP_TLS_RECORD_TRUNCATED", at, shown);
         }
-        offset += 5 + recordLength;
     }
     return summary;
 }
@@ -148,9 +94,10 @@ std::string decodeTlsFamily(const TypeInput& in)
         return {};  // an empty TLS Response with no flags octet cannot exist; nothing to show
     }
     std::uint8_t flags = w.packet()[in.offset];
-    int flagsField = w.add("eap.tls.flags", "Flags",
-                           "0x" + shortHex(w.packet().subspan(in.offset, 1)) + " " + flagNames(flags),
-                           in.offset, 1, in.parent);
+    int flagsField =
+        w.add("eap.tls.flags", "Flags",
+              "0x" + shortHex(w.packet().subspan(in.offset, 1)) + " " + flagNames(flags, in.type), in.offset,
+              1, in.parent);
     w.add("eap.tls.flags.len_included", "Length included", (flags & kFlagLength) ? "1" : "0", in.offset, 1,
           flagsField);
     w.add("eap.tls.flags.more_fragments", "More fragments", (flags & kFlagMore) ? "1" : "0", in.offset, 1,
@@ -159,20 +106,37 @@ std::string decodeTlsFamily(const TypeInput& in)
     if (in.type != eap_type::kTls) {
         w.add("eap.tls.flags.version", "Version", std::to_string(flags & 0x07), in.offset, 1, flagsField);
     }
+    const bool outerTlvs = in.type == eap_type::kTeap && (flags & eap_type::kTeapFlagOuterTlv);
+    if (in.type == eap_type::kTeap) {
+        w.add("eap.teap.flags.outer_tlv_len", "Outer TLV Length included", outerTlvs ? "1" : "0", in.offset,
+              1, flagsField);
+    }
     std::uint32_t data = in.offset + 1;
     if (flags & kFlagLength) {
         if (!w.uint("eap.tls.len", "TLS Message Length", data, 4, in.parent)) {
-            return "[" + flagNames(flags) + "]";
+            return "[" + flagNames(flags, in.type) + "]";
         }
         data += 4;
     }
-    std::string detail = "[" + flagNames(flags) + "]";
-    if (data < w.size()) {
-        int dataField = w.bytes("eap.tls.data", "TLS data", data, w.size() - data, in.parent);
-        std::string records = summariseTlsRecords(w, data, w.size() - data, dataField);
+    std::uint32_t end = w.size();
+    if (outerTlvs) {
+        auto outer = w.uint("eap.teap.outer_tlv_len", "Outer TLV Length", data, 4, in.parent);
+        if (!outer) {
+            return "[" + flagNames(flags, in.type) + "]";
+        }
+        data += 4;
+        end -= std::min(*outer, end - std::min(end, data));
+    }
+    std::string detail = "[" + flagNames(flags, in.type) + "]";
+    if (data < end) {
+        int dataField = w.bytes("eap.tls.data", "TLS data", data, end - data, in.parent);
+        std::string records = summariseTlsRecords(w, data, end - data, dataField);
         if (!records.empty()) {
             detail += " " + records;
         }
+    }
+    if (end < w.size()) {
+        w.bytes("eap.teap.outer_tlvs", "Outer TLVs", end, w.size() - end, in.parent);
     }
     return flags ? detail : std::string();
 }

@@ -1,5 +1,7 @@
 #include "eap/eap_types.h"
 
+#include <algorithm>
+
 namespace eapscope {
 
 std::string eapCodeName(std::uint8_t code)
@@ -61,6 +63,8 @@ std::string eapTypeName(std::uint32_t type)
             return "AKA'";
         case eap_type::kPwd:
             return "PWD";
+        case eap_type::kTeap:
+            return "TEAP";
         case eap_type::kExpanded:
             return "Expanded";
         case eap_type::kExperimental:
@@ -72,8 +76,8 @@ std::string eapTypeName(std::uint32_t type)
 
 bool isTlsFamily(std::uint8_t type)
 {
-    return type == eap_type::kTls || type == eap_type::kTtls || type == eap_type::kPeap ||
-           type == eap_type::kFast;
+    return std::find(eap_type::kTlsFamily.begin(), eap_type::kTlsFamily.end(), type) !=
+           eap_type::kTlsFamily.end();
 }
 
 }  // namespace eapscope

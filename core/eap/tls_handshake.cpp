@@ -9,8 +9,6 @@ namespace {
 constexpr std::uint8_t kChangeCipherSpec = 20, kAlert = 21, kHandshake = 22, kApplicationData = 23;
 constexpr std::uint8_t kClientHello = 1, kServerHello = 2, kCertificate = 11, kCertificateRequest = 13;
 constexpr std::uint16_t kExtServerName = 0, kExtSupportedVersions = 43;
-// A flight holds a handful of records; bounds the work on garbage (tls_records in eap_tls_types).
-constexpr int kMaxRecords = 64;
 constexpr std::size_t kMaxCertificates = 16;
 
 // Bounds-checked big-endian reads over one span; a read past the end sets `failed`.
@@ -173,22 +171,46 @@ std::uint16_t TlsHello::version() const
     return best ? best : legacyVersion;
 }
 
-// RFC 5246 §6.2: records of ContentType(1) ProtocolVersion(2) length(2). Handshake messages may
-// span records, so the clear handshake bytes are joined before they are split into messages.
+std::optional<TlsRecord> TlsRecordWalker::next()
+{
+    if (stopped_ || at_ >= data_.size()) {
+        return std::nullopt;
+    }
+    const std::size_t left = data_.size() - at_;
+    const std::uint8_t* h = data_.data() + at_;
+    if (count_ >= kMaxRecords || left < 5 || h[0] < kChangeCipherSpec || h[0] > kApplicationData ||
+        h[1] != 3 || h[2] > 4) {
+        stopped_ = broken_ = true;
+        return std::nullopt;
+    }
+    ++count_;
+    TlsRecord record;
+    record.content = h[0];
+    record.version = static_cast<std::uint16_t>((h[1] << 8) | h[2]);
+    record.offset = static_cast<std::uint32_t>(at_);
+    record.length = static_cast<std::uint32_t>((h[3] << 8) | h[4]);
+    record.fragment = data_.subspan(at_ + 5, std::min<std::size_t>(record.length, left - 5));
+    if (record.truncated()) {
+        stopped_ = broken_ = true;
+    }
+    at_ += 5 + record.fragment.size();
+    return record;
+}
+
+// Handshake messages may span records, so the clear handshake bytes are joined before they are
+// split into messages (one flight rarely has more than one handshake record: no copy then).
 TlsFlight parseTlsFlight(std::span<const std::uint8_t> records)
 {
     TlsFlight flight;
-    std::vector<std::uint8_t> handshake;
-    Reader r{records};
-    for (int count = 0; !r.done() && count < kMaxRecords; ++count) {
-        auto content = static_cast<std::uint8_t>(r.uint(1));
-        auto major = r.uint(1);
-        r.uint(1);
-        auto fragment = r.sub(2).data;
-        if (r.failed || major != 3 || content < kChangeCipherSpec || content > kApplicationData) {
-            flight.malformed = true;
+    std::vector<std::uint8_t> joined;
+    std::span<const std::uint8_t> handshake;
+    TlsRecordWalker walk(records);
+    while (auto record = walk.next()) {
+        if (record->truncated()) {
             break;
         }
+        const std::uint8_t content = record->content;
+        const std::span<const std::uint8_t> fragment = record->fragment;
         if (content == kChangeCipherSpec) {
             flight.changeCipherSpec = true;
         } else if (content == kApplicationData) {
@@ -201,9 +223,18 @@ TlsFlight parseTlsFlight(std::span<const std::uint8_t> records)
             for (std::size_t i = 0; i + 2 <= fragment.size(); i += 2)
                 flight.alerts.push_back(TlsAlert{fragment[i], fragment[i + 1], false});
         } else if (content == kHandshake) {
-            handshake.insert(handshake.end(), fragment.begin(), fragment.end());
+            if (handshake.empty() && joined.empty()) {
+                handshake = fragment;
+            } else {
+                if (joined.empty()) {
+                    joined.assign(handshake.begin(), handshake.end());
+                }
+                joined.insert(joined.end(), fragment.begin(), fragment.end());
+                handshake = joined;
+            }
         }
     }
+    flight.malformed |= walk.broken();
     parseHandshakeMessages(handshake, flight);
     return flight;
 }

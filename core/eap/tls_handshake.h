@@ -43,6 +43,36 @@ struct TlsFlight {
     bool malformed = false;              // a record or handshake message broke off
 };
 
+/// One TLS record (RFC 5246 §6.2.1: ContentType(1) ProtocolVersion(2) length(2) fragment).
+struct TlsRecord {
+    std::uint8_t content = 0;  // 20 ChangeCipherSpec, 21 Alert, 22 Handshake, 23 ApplicationData
+    std::uint16_t version = 0;
+    std::uint32_t offset = 0;                // of the header, in the bytes walked
+    std::uint32_t length = 0;                // as the header declares it
+    std::span<const std::uint8_t> fragment;  // the bytes present: fewer than length when cut off
+    [[nodiscard]] bool truncated() const { return fragment.size() < length; }
+};
+
+/// The one walk over TLS records, for the decoder's listing (eap_tls_types.cpp) and for
+/// parseTlsFlight: yields each record until the bytes end, a header does not look like TLS
+/// (content type 20–23, version 3.0–3.4), a record runs past the end (yielded, truncated) or
+/// kMaxRecords were read (bounds the work on garbage).
+class TlsRecordWalker {
+public:
+    static constexpr int kMaxRecords = 64;
+    explicit TlsRecordWalker(std::span<const std::uint8_t> data) : data_(data) {}
+    std::optional<TlsRecord> next();
+    /// True when the walk stopped on something other than the end of the bytes.
+    [[nodiscard]] bool broken() const { return broken_; }
+
+private:
+    std::span<const std::uint8_t> data_;
+    std::size_t at_ = 0;
+    int count_ = 0;
+    bool broken_ = false;
+    bool stopped_ = false;
+};
+
 /// Parses the TLS records of one reassembled message.
 TlsFlight parseTlsFlight(std::span<const std::uint8_t> records);
 

@@ -26,7 +26,7 @@ std::optional<TlsMessage> TlsReassembler::feed(std::span<const std::uint8_t> eap
     if (eap.size() < 6 || !isTlsFamily(eap[4])) {
         return std::nullopt;
     }
-    const std::size_t end = std::min<std::size_t>(eap.size(), (eap[2] << 8) | eap[3]);
+    std::size_t end = std::min<std::size_t>(eap.size(), (eap[2] << 8) | eap[3]);
     const std::uint8_t flags = eap[5];
     std::size_t data = 6;
     if (flags & kFlagLength) {
@@ -37,6 +37,16 @@ std::optional<TlsMessage> TlsReassembler::feed(std::span<const std::uint8_t> eap
             expected_ = (std::uint32_t{eap[6]} << 24) | (eap[7] << 16) | (eap[8] << 8) | eap[9];
         }
         data = 10;
+    }
+    if (eap[4] == eap_type::kTeap && (flags & eap_type::kTeapFlagOuterTlv)) {
+        // RFC 7170 §4.2.1: Outer TLV Length, and the outer TLVs after the TLS data.
+        if (end < data + 4) {
+            return std::nullopt;
+        }
+        const std::uint32_t outer =
+            (std::uint32_t{eap[data]} << 24) | (eap[data + 1] << 16) | (eap[data + 2] << 8) | eap[data + 3];
+        data += 4;
+        end -= std::min<std::size_t>(outer, end - data);
     }
     if (data >= end && !inProgress_) {
         return std::nullopt;  // an acknowledgement (empty fragment) or a Start

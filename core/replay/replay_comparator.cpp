@@ -49,6 +49,11 @@ std::vector<Range> randomFields(Bytes p)
         return ignored;
     }
     const bool request = p[0] == eap_code::kRequest;
+    if (isTlsFamily(p[4])) {
+        ignored.emplace_back(2, 4);
+        ignored.emplace_back(6, std::max<std::uint32_t>(6, static_cast<std::uint32_t>(p.size())));
+        return ignored;
+    }
     switch (p[4]) {
         case eap_type::kMd5:
             // RFC 3748 §5.4 / RFC 1994 §4.1: the Name names the sending system and is optional, so
@@ -67,13 +72,6 @@ std::vector<Range> randomFields(Bytes p)
         case eap_type::kLeap:
             if (request && end(p) >= 8)
                 ignored.emplace_back(8, 8 + p[7]);
-            break;
-        case eap_type::kTls:
-        case eap_type::kTtls:
-        case eap_type::kPeap:
-        case eap_type::kFast:
-            ignored.emplace_back(2, 4);
-            ignored.emplace_back(6, std::max<std::uint32_t>(6, static_cast<std::uint32_t>(p.size())));
             break;
         case eap_type::kSim:
         case eap_type::kAka:
@@ -143,6 +141,8 @@ std::string comparisonRule(std::uint8_t code, int type)
 {
     if (code != eap_code::kRequest && code != eap_code::kResponse)
         return "every byte";
+    if (type >= 0 && type <= 0xFF && isTlsFamily(static_cast<std::uint8_t>(type)))
+        return "Code, Identifier, Type, Flags (TLS records are random)";
     switch (type) {
         case eap_type::kMd5:
             return code == eap_code::kRequest
@@ -152,11 +152,6 @@ std::string comparisonRule(std::uint8_t code, int type)
             return "OpCode, ids, lengths, Name; challenges, NT-Response and S= are random";
         case eap_type::kLeap:
             return code == eap_code::kRequest ? "all but the challenge" : "every byte";
-        case eap_type::kTls:
-        case eap_type::kTtls:
-        case eap_type::kPeap:
-        case eap_type::kFast:
-            return "Code, Identifier, Type, Flags (TLS records are random)";
         case eap_type::kSim:
         case eap_type::kAka:
         case eap_type::kAkaPrime:

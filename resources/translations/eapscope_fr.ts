@@ -1873,6 +1873,10 @@ SHA-256 %2</translation>
         <source>Peer</source>
         <translation>Pair</translation>
     </message>
+    <message>
+        <source>%1 (conversation %2)</source>
+        <translation>%1 (conversation %2)</translation>
+    </message>
 </context>
 <context>
     <name>eapscope::ui::TimelinePainter</name>
@@ -1935,6 +1939,10 @@ SHA-256 %2</translation>
     <message>
         <source>Packets %1–%2</source>
         <translation>Paquets %1–%2</translation>
+    </message>
+    <message>
+        <source>authenticator</source>
+        <translation>authentificateur</translation>
     </message>
 </context>
 <context>

@@ -340,6 +340,17 @@ TEST(InnerAuthFailed, TunnelUpThenFailure)
     EXPECT_EQ(find(d, reason::kTlsHandshakeRejected), nullptr);
 }
 
+TEST(InnerAuthFailed, TeapTunnelUpThenFailure)
+{
+    auto d = diagnose(tlsComplete(eap_type::kTeap, kFailure));
+    const Reason* r = find(d, reason::kInnerAuthFailed);
+    ASSERT_NE(r, nullptr);
+    EXPECT_EQ(detail(*r, "method"), "TEAP");
+    ASSERT_TRUE(d.tls) << "TEAP is TLS-based: its handshake is summarised";
+    EXPECT_EQ(d.tls->version, "TLS 1.2");
+    EXPECT_EQ(d.certificates.size(), 1u);
+}
+
 TEST(InnerAuthFailed, NotOnSuccess)
 {
     EXPECT_EQ(find(diagnose(tlsComplete(eap_type::kTtls, kSuccess)), reason::kInnerAuthFailed), nullptr);

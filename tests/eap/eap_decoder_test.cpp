@@ -1,6 +1,7 @@
 #include "eap/eap_decoder.h"
 #include "common/hex.h"
 #include "eap/eap_anomaly_catalogue.h"
+#include "eap/eap_types.h"
 
 #include <gtest/gtest.h>
 
@@ -127,6 +128,25 @@ TEST(EapDecoder, TlsFirstFragment_SummarisesRecords)
         << decoded.summary;
     EXPECT_EQ(field(decoded, "eap.tls.len")->value, "100");
     EXPECT_TRUE(hasAnomaly(decoded, "EAP_TLS_RECORD_TRUNCATED"));
+}
+
+TEST(EapDecoder, TeapIsTlsBased_OuterTlvsAreNotTlsData)
+{
+    EXPECT_TRUE(isTlsFamily(eap_type::kTeap));
+    EXPECT_EQ(eapTypeName(eap_type::kTeap), "TEAP");
+    // Request/TEAP, L S O version 1, TLS length 9, Outer TLV Length 8, one record
+    // Handshake(ClientHello), then an outer TLV (RFC 7170 §4.2.1).
+    auto packet = bytes("0107001f 37 b1 00000009 00000008 16 0303 0004 01000000 800b0004 00000001");
+    DecodedEap decoded = decodeEap(packet);
+    EXPECT_EQ(decoded.summary, "Request/TEAP id=7 len=31 [L S O] Handshake(ClientHello)");
+    EXPECT_EQ(field(decoded, "eap.teap.flags.outer_tlv_len")->value, "1");
+    EXPECT_EQ(field(decoded, "eap.teap.outer_tlv_len")->value, "8");
+    EXPECT_EQ(field(decoded, "eap.tls.data")->offset, 14u);
+    EXPECT_EQ(field(decoded, "eap.tls.data")->length, 9u);
+    EXPECT_EQ(field(decoded, "eap.teap.outer_tlvs")->offset, 23u);
+    EXPECT_EQ(field(decoded, "eap.teap.outer_tlvs")->length, 8u);
+    EXPECT_FALSE(hasAnomaly(decoded, "EAP_TLS_RECORD_TRUNCATED"));
+    EXPECT_EQ(field(decoded, "eap.tls.flags.version")->value, "1");
 }
 
 TEST(EapDecoder, PeapVersionBits)

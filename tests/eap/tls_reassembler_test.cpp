@@ -1,5 +1,6 @@
 #include "eap/tls_reassembler.h"
 #include "common/hex.h"
+#include "eap/tls_handshake.h"
 
 #include <gtest/gtest.h>
 
@@ -24,6 +25,45 @@ TEST(TlsReassembler, ThreeFragments_CompleteOnLast)
     EXPECT_EQ(message->length, 11u);
     EXPECT_EQ(message->records, "Handshake(ServerHello)");
     EXPECT_TRUE(anomalies.empty());
+}
+
+TEST(TlsReassembler, TeapOuterTlvsAreLeftOut)
+{
+    TlsReassembler reassembler;
+    std::vector<EapAnomaly> anomalies;
+    auto message = reassembler.feed(
+        bytes("0107001f 37 b1 00000009 00000008 16 0303 0004 01000000 800b0004 00000001"), anomalies);
+    ASSERT_TRUE(message);
+    EXPECT_EQ(message->data, bytes("16 0303 0004 01000000"));
+    EXPECT_EQ(message->records, "Handshake(ClientHello)");
+    EXPECT_TRUE(anomalies.empty());
+}
+
+TEST(TlsRecordWalker, OneWalkForNamesAndFlights)
+{
+    // A ServerHello split over two handshake records, then a ChangeCipherSpec and a record cut off.
+    auto records = bytes("16 0303 0004 02000026   16 0303 0026 0303" + std::string(64, '5') +
+                         "00 c02f 00   14 0303 0001 01   17 0303 0010 0000");
+    TlsRecordWalker walk(records);
+    std::vector<std::uint8_t> contents;
+    bool lastTruncated = false;
+    while (auto record = walk.next()) {
+        contents.push_back(record->content);
+        lastTruncated = record->truncated();
+    }
+    EXPECT_EQ(contents, (std::vector<std::uint8_t>{22, 22, 20, 23}));
+    EXPECT_TRUE(lastTruncated);
+    EXPECT_TRUE(walk.broken());
+    TlsFlight flight = parseTlsFlight(records);
+    ASSERT_TRUE(flight.serverHello) << "joined across the two records";
+    EXPECT_EQ(flight.serverHello->cipherSuites, std::vector<std::uint16_t>{0xC02F});
+    EXPECT_TRUE(flight.changeCipherSpec);
+    EXPECT_TRUE(flight.malformed) << "the last record is cut off";
+    EXPECT_EQ(flight.applicationData, 0u);
+    const auto notTls = bytes("ff 0303 0001 00");  // the walker only looks at the bytes: keep them alive
+    TlsRecordWalker garbage(notTls);
+    EXPECT_FALSE(garbage.next());
+    EXPECT_TRUE(garbage.broken());
 }
 
 TEST(TlsReassembler, AcknowledgementIsIgnored)

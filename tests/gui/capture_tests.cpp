@@ -17,6 +17,7 @@
 #include "window/main_window.h"
 
 #include "synthetic_trace.h"
+#include "timeline/timeline_index.h"
 #include "timeline/timeline_view.h"
 
 #include <QAbstractItemModelTester>
@@ -166,19 +167,99 @@ TEST_F(CaptureWindowTest, Md5WrongPassword_ClickingTheReasonLandsOnTheProvingFra
     EXPECT_FALSE(headline.contains(QStringLiteral("—,"))) << "no more 'sent by —'";
 }
 
-TEST_F(CaptureWindowTest, SelectingAConversation_FiltersTheTableToIt)
+TEST_F(CaptureWindowTest, ClickingAConversation_FiltersTheTableAndTheTimelineToItsLadder)
 {
-    open(kData + QStringLiteral("tls-reauthentication.pcapng"), 1);
+    ASSERT_EQ(window.openFileNow(kData + QStringLiteral("tls-reauthentication.pcapng")), QString());
     const Trace& trace = window.document()->trace();
+    TimelineView& timeline = *window.timeline();
+    const TimelineIndex& index = timeline.index();
+    EXPECT_EQ(timeline.laneCount(), 4u) << "two conversations, each a ladder of two lanes";
+
+    // A person clicks the second conversation's row.
+    QTableView* list = window.conversations()->view();
+    const QRect rect = list->visualRect(list->model()->index(1, ConversationsModel::VerdictColumn));
+    QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, rect.center());
+    const auto context = ContextId(
+        static_cast<std::uint32_t>(list->currentIndex().data(ConversationsModel::ContextRole).toInt()));
+    ASSERT_TRUE(context.valid());
+    EXPECT_EQ(window.conversations()->currentConversation(), 1);
+
+    // The table shows its rows only, the timeline its two lanes, fitted to its time span.
     QAbstractItemModel* rows = window.eventTable()->view()->model();
     ASSERT_GT(rows->rowCount(), 0);
-    const int context = window.conversations()->view()->currentIndex().data(ConversationsModel::ContextRole).toInt();
     for (int row = 0; row < rows->rowCount(); ++row) {
         const auto event = rows->index(row, 0).data(EventTableModel::EventIdRole).toUInt();
-        EXPECT_EQ(static_cast<int>(trace.contextsColumn()[event].value()), context);
+        EXPECT_EQ(trace.contextsColumn()[event], context);
     }
+    ASSERT_EQ(timeline.laneCount(), 2u);
+    EXPECT_EQ(timeline.contextFilter(), context);
+    for (const int lane : index.displayOrder()) {
+        EXPECT_EQ(index.lanes()[static_cast<std::size_t>(lane)].context, context);
+    }
+    const auto range = index.contextRange(context);
+    ASSERT_TRUE(range);
+    const AxisMapping mapping = timeline.mapping();
+    EXPECT_GE(mapping.toPixel(range->startNs), -1.0);
+    EXPECT_LE(mapping.toPixel(range->endNs), mapping.width() + 1.0);
+    EXPECT_LT(mapping.toPixel(range->startNs) + 0.5 * mapping.width(), mapping.toPixel(range->endNs))
+        << "its span fills the view, not a sliver of the whole capture";
+
+    // Show all: every lane again.
     window.conversations()->showAll();
+    EXPECT_EQ(timeline.laneCount(), 4u);
+    EXPECT_FALSE(timeline.contextFilter().valid());
     EXPECT_EQ(rows->rowCount(), static_cast<int>(trace.size()));
+}
+
+TEST_F(CaptureWindowTest, Timeline_DrawsEachConversationAsALadderBetweenAuthenticatorAndPeer)
+{
+    open(kData + QStringLiteral("md5-wrong-password.pcapng"));
+    const Trace& trace = window.document()->trace();
+    TimelineView& timeline = *window.timeline();
+    const TimelineIndex& index = timeline.index();
+    ASSERT_EQ(timeline.laneCount(), 2u);
+    const TimelineLane& authenticator = index.lanes()[static_cast<std::size_t>(index.displayOrder()[0])];
+    const TimelineLane& peer = index.lanes()[static_cast<std::size_t>(index.displayOrder()[1])];
+    EXPECT_EQ(authenticator.side, Side::Authenticator);
+    EXPECT_FALSE(authenticator.ladderPeer);
+    EXPECT_EQ(peer.side, Side::Peer);
+    EXPECT_TRUE(peer.ladderPeer);
+    EXPECT_EQ(authenticator.context, peer.context);
+    EXPECT_EQ(authenticator.partner, index.displayOrder()[1]);
+    EXPECT_EQ(peer.partner, index.displayOrder()[0]);
+
+    // Every packet sits in its sender's lane and is an arrow to the other lane; in trace order,
+    // each rung below the one before it.
+    std::size_t packets = 0;
+    double lastX = -1e9;
+    for (std::size_t i = 0; i < trace.size(); ++i) {
+        if (trace.kinds()[i] != EventKind::Packet)
+            continue;
+        ++packets;
+        const EventId event(static_cast<std::uint32_t>(i));
+        const int lane = index.laneOfEvent(trace, event);
+        const TimelineLane& sender = index.lanes()[static_cast<std::size_t>(lane)];
+        EXPECT_EQ(sender.side, trace.sides()[i]) << "frame " << trace.auxes()[i];
+        const auto slot = static_cast<std::size_t>(
+            std::find(sender.packets.events.begin(), sender.packets.events.end(), event) -
+            sender.packets.events.begin());
+        ASSERT_LT(slot, sender.packets.size());
+        EXPECT_EQ(index.packetTarget(sender, slot), sender.partner);
+        const auto at = timeline.eventPosition(event);
+        ASSERT_TRUE(at) << "frame " << trace.auxes()[i] << " is drawn";
+        EXPECT_GE(at->x(), lastX);
+        lastX = at->x();
+    }
+    EXPECT_EQ(authenticator.packets.size() + peer.packets.size(), packets);
+    EXPECT_GT(authenticator.packets.size(), 0u);
+    EXPECT_GT(peer.packets.size(), 0u);
+
+    // The lane of a packet is what a click there selects.
+    const EventId first = authenticator.packets.events.front();
+    const auto at = timeline.eventPosition(first);
+    ASSERT_TRUE(at);
+    QTest::mouseClick(&timeline, Qt::LeftButton, {}, at->toPoint());
+    EXPECT_EQ(window.selection()->current(), first);
 }
 
 TEST_F(CaptureWindowTest, ExpiredServerCertificate_ViewerFlagsItAndSavesPem)

@@ -120,6 +120,30 @@ TEST(Screenshot, MainWindowInFrenchAfterARunWithFindings)
     installTranslations(*QCoreApplication::instance(), QStringLiteral("en"));
 }
 
+// Issue 10: a failed PEAP conversation selected: the table and the timeline show it alone, the
+// timeline as a ladder of arrows between the authenticator and the peer.
+TEST(Screenshot, CaptureConversationSelectedAsALadder)
+{
+    MainWindow window;
+    window.resize(1600, 1000);
+    window.show();
+    QApplication::setActiveWindow(&window);
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
+    ASSERT_EQ(window.openFileNow(QStringLiteral(EAPSCOPE_SOURCE_DIR
+                                                "/tests/data/captures/diagnosis/peap-wrong-password.pcapng")),
+              QString());
+    ConversationsDock* dock = window.conversations();
+    dock->selectConversation(0);
+    dock->activateReason(0);
+    QTest::qWait(300);
+    const QString dir = QStringLiteral(EAPSCOPE_BINARY_DIR "/screenshots");
+    QDir().mkpath(dir);
+    const QString path = dir + QStringLiteral("/capture_conversation_ladder.png");
+    ASSERT_TRUE(window.grab().save(path));
+    EXPECT_GT(QFileInfo(path).size(), 10000);
+    std::cout << "screenshot: " << path.toStdString() << "\n";
+}
+
 TEST(Screenshot, FailedEapTlsConversationWithItsExpiredCertificateOpen)
 {
     MainWindow window;

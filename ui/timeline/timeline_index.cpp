@@ -70,8 +70,20 @@ std::uint8_t LaneBlock::flag() const
 void TimelineIndex::clear()
 {
     std::vector<Side> declared = std::move(declared_);
+    const ContextId filter = filter_;
     *this = TimelineIndex();
     declared_ = std::move(declared);
+    filter_ = filter;
+}
+
+void TimelineIndex::setContextFilter(ContextId context)
+{
+    if (context == filter_) {
+        return;
+    }
+    filter_ = context;
+    displayDirty_ = true;
+    sortDisplay();
 }
 
 void TimelineIndex::setDeclaredSides(std::vector<Side> sides)
@@ -97,6 +109,9 @@ void TimelineIndex::update(const Trace& trace, std::size_t events)
         clear();
         ledgerBlocks_.swap(ledger);
         useLedger_ = useLedger;
+    }
+    if (indexed_ == 0) {
+        ladders_ = trace.option("source") == std::optional<std::string>("capture");
     }
     for (const Side side : declared_) {
         laneFor(trace, side, ContextId());
@@ -153,6 +168,30 @@ int TimelineIndex::laneOfContext(ContextId context) const
     return contextLane_[context.value()];
 }
 
+std::optional<TimeRange> TimelineIndex::contextRange(ContextId context) const
+{
+    const int first = laneOfContext(context);
+    if (first < 0) {
+        return std::nullopt;
+    }
+    std::optional<TimeRange> range;
+    for (const int laneIndex : {first, lanes_[static_cast<std::size_t>(first)].partner}) {
+        if (laneIndex < 0) {
+            continue;
+        }
+        const TimelineLane& lane = lanes_[static_cast<std::size_t>(laneIndex)];
+        for (const PointSeries* series : {&lane.calls, &lane.packets, &lane.findings}) {
+            if (series->times.empty()) {
+                continue;
+            }
+            const std::int64_t start = series->times.front(), end = series->times.back();
+            range = range ? TimeRange{std::min(range->startNs, start), std::max(range->endNs, end)}
+                          : TimeRange{start, end};
+        }
+    }
+    return range;
+}
+
 int TimelineIndex::laneOfNumber(Side side, std::uint32_t number) const
 {
     const auto found = numberLane_.find(static_cast<std::uint64_t>(sideSlot(side)) << 32 | number);
@@ -162,8 +201,8 @@ int TimelineIndex::laneOfNumber(Side side, std::uint32_t number) const
 int TimelineIndex::packetTarget(const TimelineLane& lane, std::size_t slot) const
 {
     const int target = lane.packetTargets[slot];
-    if (target >= 0 || lane.instance() || lane.side == Side::None) {
-        return target;
+    if (target >= 0 || lane.partner >= 0 || lane.instance() || lane.side == Side::None) {
+        return target >= 0 ? target : lane.partner;
     }
     return laneOfNumber(otherSide(lane.side), lane.number);
 }
@@ -175,7 +214,14 @@ int TimelineIndex::laneOfEvent(const Trace& trace, EventId event) const
     }
     const ContextId context = trace.contextsColumn()[event.value()];
     if (context.valid()) {
-        return laneOfContext(context);
+        const int lane = laneOfContext(context);
+        if (lane >= 0) {
+            const TimelineLane& own = lanes_[static_cast<std::size_t>(lane)];
+            if (own.partner >= 0 && trace.sides()[event.value()] != own.side) {
+                return own.partner;  // the peer's end of a capture conversation's ladder
+            }
+        }
+        return lane;
     }
     return instanceLane_[sideSlot(trace.sides()[event.value()])];
 }
@@ -330,8 +376,12 @@ int TimelineIndex::laneFor(const Trace& trace, Side side, ContextId context)
         int& lane = contextLane_[context.value()];
         if (lane < 0) {
             lane = createLane(trace, trace.context(context).side, context);
+            if (ladders_) {
+                createLadderPeer(lane);
+            }
         }
-        return lane;
+        const TimelineLane& own = lanes_[static_cast<std::size_t>(lane)];
+        return own.partner >= 0 && side != own.side && side != Side::None ? own.partner : lane;
     }
     int& lane = instanceLane_[sideSlot(side)];
     if (lane < 0) {
@@ -360,6 +410,26 @@ int TimelineIndex::createLane(const Trace& trace, Side side, ContextId context)
                                         : IndexText::tr("%1 instance").arg(sideWord(side)).toStdString();
         lane.shortName = sideLetter(side) + "i";
     }
+    lanes_.push_back(std::move(lane));
+    dirty_.push_back(false);
+    displayDirty_ = true;
+    return static_cast<int>(lanes_.size() - 1);
+}
+
+// The peer's lane of a capture conversation (capture_trace.h: its context is the authenticator's,
+// rows carry the side that sent them). Drawn under the authenticator's lane.
+int TimelineIndex::createLadderPeer(int authenticatorLane)
+{
+    TimelineLane lane;
+    TimelineLane& own = lanes_[static_cast<std::size_t>(authenticatorLane)];
+    lane.side = otherSide(own.side);
+    lane.context = own.context;
+    lane.number = own.number;
+    lane.ladderPeer = true;
+    lane.label = IndexText::tr("%1 (conversation %2)").arg(sideWord(lane.side)).arg(own.number).toStdString();
+    lane.shortName = own.shortName + sideLetter(lane.side);
+    lane.partner = authenticatorLane;
+    own.partner = static_cast<int>(lanes_.size());
     lanes_.push_back(std::move(lane));
     dirty_.push_back(false);
     displayDirty_ = true;
@@ -470,14 +540,18 @@ void TimelineIndex::sortDisplay()
     if (!displayDirty_) {
         return;
     }
-    display_.resize(lanes_.size());
+    display_.clear();
     for (std::size_t i = 0; i < lanes_.size(); ++i) {
-        display_[i] = static_cast<int>(i);
+        if (!filter_.valid() || lanes_[i].context == filter_) {
+            display_.push_back(static_cast<int>(i));
+        }
     }
-    // Authenticator lanes, then peer lanes, then conversations; each side's instance lane first.
+    // Authenticator lanes, then peer lanes, then conversations; each side's instance lane first;
+    // a ladder's peer lane right under its authenticator lane.
     const auto key = [this](int lane) {
         const TimelineLane& l = lanes_[static_cast<std::size_t>(lane)];
-        return std::make_tuple(sideSlot(l.side), l.context.valid(), l.number, l.context.value());
+        const Side side = l.ladderPeer ? otherSide(l.side) : l.side;
+        return std::make_tuple(sideSlot(side), l.context.valid(), l.number, l.context.value(), l.ladderPeer);
     };
     std::stable_sort(display_.begin(), display_.end(), [&](int a, int b) { return key(a) < key(b); });
     displayPosition_.assign(lanes_.size(), -1);

@@ -64,6 +64,11 @@ struct TimelineLane {
     std::uint32_t number = 0;
     std::string label;      // "Authenticator #1", "Peer instance", a capture conversation's label
     std::string shortName;  // "A1", "P1", "Ai", "C3": golden text and narrow gutters
+    // A capture conversation is drawn as a ladder: its context's lane holds what the
+    // authenticator sent, a second lane (ladderPeer) what the peer sent; each packet is an arrow
+    // from the sender's lane to the other one. partner: the other lane of the pair, or -1.
+    int partner = -1;
+    bool ladderPeer = false;
 
     PointSeries calls;
     std::vector<EventId> callEnds;             // parallel to calls; invalid until the CallEnd arrives
@@ -104,6 +109,10 @@ public:
     /// it loaded before the first step. Kept across clear(); empty to stop.
     void setDeclaredSides(std::vector<Side> sides);
     [[nodiscard]] const std::vector<Side>& declaredSides() const { return declared_; }
+    /// Shows only the lanes of `context` (a capture conversation: both lanes of its ladder);
+    /// invalid shows every lane. Lanes that are not shown have no display position.
+    void setContextFilter(ContextId context);
+    [[nodiscard]] ContextId contextFilter() const { return filter_; }
 
     [[nodiscard]] std::size_t indexedEvents() const { return indexed_; }
     [[nodiscard]] const std::vector<TimelineLane>& lanes() const { return lanes_; }
@@ -111,6 +120,9 @@ public:
     [[nodiscard]] const std::vector<int>& displayOrder() const { return display_; }
     [[nodiscard]] int displayPosition(int lane) const;
     [[nodiscard]] int laneOfContext(ContextId context) const;
+    /// Time of the first and last indexed instant (call, packet, finding) in the lanes of
+    /// `context`, or nothing when it has none.
+    [[nodiscard]] std::optional<TimeRange> contextRange(ContextId context) const;
     /// The lane of `side`'s context with that 1-based number, or -1.
     [[nodiscard]] int laneOfNumber(Side side, std::uint32_t number) const;
     /// Where packet `slot` of `lane` goes: the lane whose call took it, else the other side's
@@ -139,6 +151,7 @@ private:
     void indexFinding(const Trace& trace, EventId id, int lane);
     int laneFor(const Trace& trace, Side side, ContextId context);
     int createLane(const Trace& trace, Side side, ContextId context);
+    int createLadderPeer(int authenticatorLane);
     void rebuildBlocks(int lane);
     void packRows(TimelineLane& lane);
     void rebuildLive(TimelineLane& lane);
@@ -163,6 +176,8 @@ private:
     bool useLedger_ = false;
     bool displayDirty_ = false;
     std::vector<Side> declared_;
+    bool ladders_ = false;  // a capture (trace option source=capture): conversations as ladders
+    ContextId filter_;
     StepAxis callSteps_;
     StepAxis packetSteps_;
 };

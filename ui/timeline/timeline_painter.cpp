@@ -424,6 +424,9 @@ void TimelinePainter::paintLabels(QPainter& painter, const TimelineLod& lod, con
         painter.drawText(box, Qt::AlignTop | Qt::AlignLeft, title);
         painter.setFont(normal);
         QString details;
+        if (source.partner >= 0 && !source.ladderPeer) {
+            details += tr("authenticator") + QLatin1Char('\n');  // the top of a conversation's ladder
+        }
         if (lane.workBuffer && lane.workBuffer->bytes > 0) {
             details += tr("work buffer %1").arg(formatBytes(lane.workBuffer->bytes)) +
                        QLatin1Char('\n');

@@ -212,12 +212,29 @@ void TimelineView::setMapping(const AxisMapping& mapping)
     zoom_->setRange(mapping.visible());
 }
 
+void TimelineView::setContextFilter(ContextId context)
+{
+    index_->setContextFilter(context);
+    scrollBar_->setValue(0);
+    updateScrollBar();
+    fitAll();
+}
+
+ContextId TimelineView::contextFilter() const
+{
+    return index_->contextFilter();
+}
+
 void TimelineView::fitAll()
 {
     followEnd_ = true;
-    zoom_->setRange(AxisMapping::fit(index_->contentRange(), plotWidth(),
-                                     axis_ == TimelineAxis::Steps ? &index_->stepAxis() : nullptr)
-                        .visible());
+    // Filtered to one conversation: fit its own time span, however long the capture around it.
+    const ContextId filter = index_->contextFilter();
+    const TimeRange content = filter.valid() ? index_->contextRange(filter).value_or(index_->contentRange())
+                                             : index_->contentRange();
+    zoom_->setRange(
+        AxisMapping::fit(content, plotWidth(), axis_ == TimelineAxis::Steps ? &index_->stepAxis() : nullptr)
+            .visible());
     update();
 }
 

@@ -78,6 +78,10 @@ public:
     [[nodiscard]] TimelineAxis axis() const { return axis_; }
     /// Sides whose (still empty) lanes show before the first event of a live session.
     void setDeclaredSides(const std::vector<Side>& sides);
+    /// Shows only the lanes of one context (a capture conversation's ladder) and fits its time
+    /// span; invalid shows every lane again.
+    void setContextFilter(ContextId context);
+    [[nodiscard]] ContextId contextFilter() const;
     [[nodiscard]] EventId selectedEvent() const { return selected_; }
     [[nodiscard]] EventId currentStep() const { return current_; }
     [[nodiscard]] const TimelineIndex& index() const { return *index_; }

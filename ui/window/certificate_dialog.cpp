@@ -13,7 +13,12 @@
 #include <QListWidget>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QScreen>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace eapscope::ui {
 namespace {
@@ -66,23 +71,43 @@ CertificateDialog::CertificateDialog(std::vector<CapturedCertificate> chain, int
     connect(save, &QPushButton::clicked, this, &CertificateDialog::onSave);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
+    // Values are never wrapped nor cut: each holds one line (a subject, a fingerprint) and the
+    // dialog opens wide enough for the longest; on a small screen the fields scroll instead.
+    auto* fields = new QWidget;
+    fields->setLayout(form);
+    auto* scroll = new QScrollArea;
+    scroll->setObjectName(QStringLiteral("certificateFields"));
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidget(fields);
     auto* body = new QHBoxLayout;
     list_->setMaximumWidth(220);
     body->addWidget(list_);
-    body->addLayout(form, 1);
+    body->addWidget(scroll, 1);
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(body, 1);
     layout->addWidget(buttons);
     connect(list_, &QListWidget::currentRowChanged, this, &CertificateDialog::display);
     setCurrent(current);
-    resize(760, 420);
+    // The widest certificate of the chain sets the width, so changing certificates never cuts.
+    int widest = 0;
+    for (int i = 0; i < list_->count(); ++i) {
+        display(i);
+        widest = std::max(widest, fields->sizeHint().width());
+    }
+    display(list_->currentRow());
+    const QRect screen = this->screen() ? this->screen()->availableGeometry() : QRect(0, 0, 1280, 800);
+    const int margins = layout->contentsMargins().left() + layout->contentsMargins().right() +
+                        body->spacing() + scroll->verticalScrollBar()->sizeHint().width();
+    resize(std::min(screen.width() * 9 / 10, list_->maximumWidth() + widest + margins),
+           std::min(screen.height() * 9 / 10, std::max(420, fields->sizeHint().height() + 80)));
 }
 
 QLabel* CertificateDialog::addField(QFormLayout* form, const QString& key, const QString& label)
 {
     auto* value = new QLabel;
     value->setObjectName(key);
-    value->setWordWrap(true);
+    value->setWordWrap(false);
     value->setTextInteractionFlags(Qt::TextSelectableByMouse);
     form->addRow(label, value);
     fields_.emplace_back(key, value);

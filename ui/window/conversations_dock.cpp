@@ -13,15 +13,18 @@
 #include <QCoreApplication>
 #include <QFileDialog>
 #include <QHeaderView>
-#include <QMessageBox>
 #include <QLabel>
 #include <QListWidget>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QSplitter>
 #include <QStyle>
+#include <QStyledItemDelegate>
 #include <QTableView>
 #include <QTreeWidget>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace eapscope::ui {
 namespace {
@@ -42,6 +45,35 @@ QString certificateLine(const CapturedCertificate& c)
     return line;
 }
 
+// A reason is a sentence a support engineer pastes into a ticket: its row is as tall as the
+// sentence wrapped at the column's width, never elided (QTreeView sizes rows without the wrap).
+class WrappingDelegate : public QStyledItemDelegate {
+public:
+    explicit WrappingDelegate(QTreeView* view) : QStyledItemDelegate(view), view_(view) {}
+
+    QSize sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const override
+    {
+        QStyleOptionViewItem item = option;
+        initStyleOption(&item, index);
+        const int width = view_->header()->sectionSize(index.column());
+        if (width <= 0) {
+            return QStyledItemDelegate::sizeHint(option, index);
+        }
+        item.rect = QRect(0, 0, width, 0);
+        const QStyle* style = view_->style();
+        const QRect text = style->subElementRect(QStyle::SE_ItemViewItemText, &item, view_);
+        const int margin = style->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, view_) + 1;
+        const int textWidth = std::max(20, text.width() - 2 * margin);
+        const QRect bounds = item.fontMetrics.boundingRect(QRect(0, 0, textWidth, 1 << 20),
+                                                           Qt::TextWordWrap | Qt::AlignLeft, item.text);
+        const QSize base = QStyledItemDelegate::sizeHint(option, index);
+        return {width, std::max(base.height(), bounds.height() + 2 * margin + 2)};
+    }
+
+private:
+    QTreeView* view_;
+};
+
 }  // namespace
 
 ConversationsDock::ConversationsDock(const SessionDocument* document, EventSelection* selection, QWidget* parent)
@@ -60,14 +92,23 @@ ConversationsDock::ConversationsDock(const SessionDocument* document, EventSelec
     view_->setSelectionBehavior(QAbstractItemView::SelectRows);
     view_->setSelectionMode(QAbstractItemView::SingleSelection);
     view_->verticalHeader()->hide();
-    view_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    view_->horizontalHeader()->setSectionResizeMode(ConversationsModel::ReasonColumn, QHeaderView::Stretch);
+    // What a support engineer reads first comes first: the verdict and the reason in words, whole
+    // (a dock is narrow: the other columns follow, reached by scrolling).
+    QHeaderView* columns = view_->horizontalHeader();
+    columns->setSectionResizeMode(QHeaderView::ResizeToContents);
+    columns->moveSection(columns->visualIndex(ConversationsModel::VerdictColumn), 1);
+    columns->moveSection(columns->visualIndex(ConversationsModel::ReasonColumn), 2);
     verdict_->setObjectName(QStringLiteral("verdictLabel"));
     verdict_->setTextFormat(Qt::RichText);
     reasons_->setObjectName(QStringLiteral("reasonList"));
     reasons_->setHeaderLabels({tr("Why"), tr("Frame")});
     reasons_->setRootIsDecorated(false);
-    reasons_->setWordWrap(true);
+    reasons_->setWordWrap(true);  // a reason is a sentence: wrapped in full, never elided
+    reasons_->setTextElideMode(Qt::ElideNone);
+    reasons_->setUniformRowHeights(false);
+    reasons_->setItemDelegate(new WrappingDelegate(reasons_));
+    connect(reasons_->header(), &QHeaderView::sectionResized, reasons_,
+            [this] { reasons_->doItemsLayout(); });
     reasons_->header()->setStretchLastSection(false);
     reasons_->header()->setSectionResizeMode(0, QHeaderView::Stretch);
     reasons_->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);

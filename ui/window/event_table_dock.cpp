@@ -16,6 +16,8 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace eapscope::ui {
 
 EventTableDock::EventTableDock(SessionDocument* document, EventSelection* selection, QWidget* parent)
@@ -123,6 +125,20 @@ void EventTableDock::showColumnsForMode()
     QHeaderView* header = view_->horizontalHeader();
     header->setSectionResizeMode(EventTableModel::DetailColumn, capture ? QHeaderView::Interactive : QHeaderView::Stretch);
     header->setSectionResizeMode(EventTableModel::InfoColumn, capture ? QHeaderView::Stretch : QHeaderView::Interactive);
+    if (capture) {
+        // The listing's short columns as narrow as their contents, the conversation's name cut to
+        // a readable width, so the Info column (what an analyst reads) gets the rest of the dock.
+        for (const int column :
+             {EventTableModel::TimeColumn, EventTableModel::FrameColumn, EventTableModel::DirectionColumn,
+              EventTableModel::CodeColumn, EventTableModel::IdentifierColumn, EventTableModel::TypeColumn,
+              EventTableModel::LengthColumn}) {
+            view_->resizeColumnToContents(column);
+        }
+        view_->resizeColumnToContents(EventTableModel::ContextColumn);
+        header->resizeSection(EventTableModel::ContextColumn,
+                              std::min(header->sectionSize(EventTableModel::ContextColumn),
+                                       view_->fontMetrics().horizontalAdvance(QLatin1Char('m')) * 12));
+    }
 }
 
 void EventTableDock::followTail()

@@ -259,6 +259,7 @@ void MainWindow::connectViews()
     connect(timeline_, &TimelineView::eventSelected, selection_, &EventSelection::select);
     connect(conversations_, &ConversationsDock::conversationSelected, this, [this](ContextId context) {
         events_->setContextFilter(context);
+        timeline_->setContextFilter(context);
     });
     connect(document_, &SessionDocument::eventsAppended, timeline_, [this](std::size_t, std::size_t end) {
         timeline_->traceGrew(end);
