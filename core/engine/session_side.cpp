@@ -76,9 +76,12 @@ void SessionEngine::setStage(std::size_t conversation, Side side, SideStage stag
     row.context = ctx.context;
     row.aux = static_cast<std::uint32_t>(contextStateOf(stage, ctx.outcome));
     row.result = stage == SideStage::Completed ? ctx.resultCode : 0;
-    std::string text(toString(stage));
+    // Built in a buffer each thread keeps, so that a state row costs no allocation once its text
+    // is interned.
+    thread_local std::string text;
+    text.assign(toString(stage));
     if (!detail.empty()) {
-        text += ": " + std::string(detail);
+        text.append(": ").append(detail);
     }
     row.text = trace_.intern(text);
     trace_.append(row);

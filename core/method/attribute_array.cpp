@@ -86,14 +86,34 @@ AttributeArray::AttributeArray(const std::vector<AuthAttribute>& attributes)
     entries_.push_back(RAS_AUTH_ATTRIBUTE{raatMinimum, 0, nullptr});
 }
 
-Bytes AttributeArray::snapshot() const
+void AttributeArray::snapshotInto(Bytes& out) const
 {
-    Bytes out;
+    out.clear();
     appendRaw(out, entries_.data(), entries_.size() * sizeof(RAS_AUTH_ATTRIBUTE));
     for (const auto& value : values_) {
         out.insert(out.end(), value.begin(), value.end());
     }
-    return out;
+}
+
+bool AttributeArray::matches(const Bytes& snapshot) const
+{
+    const std::size_t entryBytes = entries_.size() * sizeof(RAS_AUTH_ATTRIBUTE);
+    std::size_t total = entryBytes;
+    for (const auto& value : values_) {
+        total += value.size();
+    }
+    if (snapshot.size() != total ||
+        (entryBytes > 0 && std::memcmp(snapshot.data(), entries_.data(), entryBytes) != 0)) {
+        return false;
+    }
+    std::size_t at = entryBytes;
+    for (const auto& value : values_) {
+        if (!value.empty() && std::memcmp(snapshot.data() + at, value.data(), value.size()) != 0) {
+            return false;
+        }
+        at += value.size();
+    }
+    return true;
 }
 
 DecodedAttributes decodeAttributes(const RAS_AUTH_ATTRIBUTE* array)

@@ -25,8 +25,10 @@ public:
 
     /// The terminated array, or nullptr when built from no attributes.
     [[nodiscard]] RAS_AUTH_ATTRIBUTE* get() { return entries_.empty() ? nullptr : entries_.data(); }
-    /// Entries plus the bytes they point to, for INPUT_MODIFIED checksums.
-    [[nodiscard]] Bytes snapshot() const;
+    /// Entries plus the bytes they point to, for INPUT_MODIFIED checks; reuses `out`'s storage.
+    void snapshotInto(Bytes& out) const;
+    /// Whether the entries and the bytes they point to still equal a snapshotInto() copy.
+    [[nodiscard]] bool matches(const Bytes& snapshot) const;
 
 private:
     std::vector<RAS_AUTH_ATTRIBUTE> entries_;

@@ -62,10 +62,10 @@ CallOutcome CallRunner::begin(const BeginRequest& request)
         return outcome;
     }
     void* work = kWorkBufferSentinel;
-    const InputBlock::Snapshot before = block->snapshot();
+    block->snapshotInto(inputBefore_);
     inputFault_ = nullptr;
     timedCall(outcome, [&] { return info_.RasEapBegin(&work, block->input()); });
-    outcome.inputModified = InputBlock::describeChange(before, block->snapshot());
+    outcome.inputModified = block->changesSince(inputBefore_);
     outcome.workBufferWritten = work != kWorkBufferSentinel;
     outcome.workBuffer = outcome.workBufferWritten ? reinterpret_cast<std::uintptr_t>(work) : 0;
     block->afterBegin();
@@ -105,8 +105,12 @@ void CallRunner::prepareReceiveBuffer(const std::optional<Bytes>& packet)
         return;
     }
     const std::size_t length = packet->size() >= 4 ? (std::size_t{(*packet)[2]} << 8 | (*packet)[3]) : 0;
-    receive_ =
-        GuardedBuffer(std::max({packet->size(), length, PPP_EAP_PACKET_HDR_LEN + 1}), GuardMode::Canary);
+    const std::size_t size = std::max({packet->size(), length, PPP_EAP_PACKET_HDR_LEN + 1});
+    if (!receive_.data() || receive_.size() != size) {
+        receive_ = GuardedBuffer(size, GuardMode::Canary);
+    } else {
+        receive_.rearm();
+    }
     receive_.assign(*packet);
 }
 
@@ -119,9 +123,9 @@ CallOutcome CallRunner::makeMessage(const MakeMessageRequest& request)
     prepareSendBuffer(request.cbSendPacket);
     prepareReceiveBuffer(request.receivePacket);
     auto* received = request.receivePacket ? reinterpret_cast<PPP_EAP_PACKET*>(receive_.data()) : nullptr;
-    const Bytes receivedBefore(receive_.bytes().begin(), receive_.bytes().end());
+    receivedBefore_.assign(receive_.bytes().begin(), receive_.bytes().end());
     OutputBlock output(request.outputSize);
-    const InputBlock::Snapshot before = block.snapshot();
+    block.snapshotInto(inputBefore_);
     inputFault_ = nullptr;
     sendFaultOffset_ = -1;
     timedCall(outcome, [&] {
@@ -130,8 +134,8 @@ CallOutcome CallRunner::makeMessage(const MakeMessageRequest& request)
             reinterpret_cast<PPP_EAP_PACKET*>(send_.data()), request.cbSendPacket, output.get(),
             block.input());
     });
-    outcome.inputModified = InputBlock::describeChange(before, block.snapshot());
-    if (received && !std::equal(receivedBefore.begin(), receivedBefore.end(), receive_.bytes().begin())) {
+    outcome.inputModified = block.changesSince(inputBefore_);
+    if (received && !std::equal(receivedBefore_.begin(), receivedBefore_.end(), receive_.bytes().begin())) {
         appendChange(outcome.inputModified, "received packet");
     }
     outcome.outputOverrun = output.overrun();

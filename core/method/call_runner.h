@@ -58,6 +58,9 @@ private:
     std::map<std::uint32_t, std::unique_ptr<InputBlock>> blocks_;  // by contextTag
     GuardedBuffer send_;
     GuardedBuffer receive_;
+    // Kept between calls so that their storage is reused (one call at a time per runner).
+    Bytes receivedBefore_;
+    InputBlock::Snapshot inputBefore_;
     // Set from a signal handler during a call (Pages mode), read after it returns.
     std::atomic<const char*> inputFault_{nullptr};
     std::atomic<std::int64_t> sendFaultOffset_{-1};

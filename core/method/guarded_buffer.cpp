@@ -3,6 +3,7 @@
 #include "method/page_memory.h"
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 #include <new>
 #include <utility>
@@ -11,11 +12,15 @@ namespace eapscope {
 
 namespace {
 
-// A pattern, not one repeated byte, so that a method writing a constant is still seen.
-std::uint8_t canaryByte(std::size_t i)
-{
-    return static_cast<std::uint8_t>(0xA5 ^ (i * 37));
-}
+// A pattern, not one repeated byte, so that a method writing a constant is still seen; made
+// once, copied and compared with memcpy/memcmp on every call.
+constexpr auto kCanary = [] {
+    std::array<std::uint8_t, GuardedBuffer::kCanaryBytes> pattern{};
+    for (std::size_t i = 0; i < pattern.size(); ++i) {
+        pattern[i] = static_cast<std::uint8_t>(0xA5 ^ (i * 37));
+    }
+    return pattern;
+}();
 
 }  // namespace
 
@@ -105,9 +110,7 @@ void GuardedBuffer::assign(std::span<const std::uint8_t> bytes, std::uint8_t fil
 void GuardedBuffer::rearm()
 {
     if (mode_ == GuardMode::Canary) {
-        for (std::size_t i = 0; i < kCanaryBytes; ++i) {
-            data_[size_ + i] = canaryByte(i);
-        }
+        std::memcpy(data_ + size_, kCanary.data(), kCanary.size());
     } else if (mapping_ && !guardArmed_) {
         guardArmed_ = pages::protect(mapping_ + dataPagesBytes_, pageSize_, pages::Access::None);
     }
@@ -118,12 +121,12 @@ std::optional<std::size_t> GuardedBuffer::firstChangedCanary() const
     if (mode_ != GuardMode::Canary || !data_) {
         return std::nullopt;
     }
-    for (std::size_t i = 0; i < kCanaryBytes; ++i) {
-        if (data_[size_ + i] != canaryByte(i)) {
-            return size_ + i;
-        }
+    if (std::memcmp(data_ + size_, kCanary.data(), kCanary.size()) == 0) {
+        return std::nullopt;
     }
-    return std::nullopt;
+    const auto* canary = data_ + size_;
+    return size_ + static_cast<std::size_t>(
+                       std::mismatch(canary, canary + kCanary.size(), kCanary.begin()).first - canary);
 }
 
 std::optional<std::int64_t> GuardedBuffer::guardOffset(const void* address) const

@@ -2,6 +2,7 @@
 
 #include "trace/trace.h"
 
+#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <cstring>
@@ -67,6 +68,12 @@ void appendUnique(std::string& out, const char* name)
     if (out.find(name) == std::string::npos) {
         out += (out.empty() ? "" : ", ") + std::string(name);
     }
+}
+
+// The bytes of a snapshot part, keeping the storage an earlier snapshot left there.
+Bytes& reuse(std::optional<Bytes>& part)
+{
+    return part ? *part : part.emplace();
 }
 
 }  // namespace
@@ -171,41 +178,64 @@ void InputBlock::repoison()
     }
 }
 
-std::optional<Bytes> InputBlock::readable(const GuardedBuffer& buffer)
+void InputBlock::snapshotInto(Snapshot& shot) const
 {
-    if (buffer.poisoned()) {
-        return std::nullopt;
-    }
-    return Bytes(buffer.bytes().begin(), buffer.bytes().end());
-}
-
-InputBlock::Snapshot InputBlock::snapshot() const
-{
-    Snapshot shot;
     const auto* raw = reinterpret_cast<const std::uint8_t*>(&storage_);
     shot.input.assign(raw, raw + sizeof storage_);
+    shot.parts.resize(buffers_.size() + 2);
+    std::size_t i = 0;
     for (const auto& named : buffers_) {
-        shot.parts.emplace_back(named.name, readable(named.buffer));
+        auto& [name, bytes] = shot.parts[i++];
+        name = named.name;
+        if (named.buffer.poisoned()) {
+            bytes.reset();
+        } else {
+            const auto readable = named.buffer.bytes();
+            reuse(bytes).assign(readable.begin(), readable.end());
+        }
     }
-    shot.parts.emplace_back("Begin attributes", beginAttributes_.snapshot());
-    shot.parts.emplace_back("back-end attributes", callAttributes_.snapshot());
-    return shot;
+    shot.parts[i].first = "Begin attributes";
+    beginAttributes_.snapshotInto(reuse(shot.parts[i++].second));
+    shot.parts[i].first = "back-end attributes";
+    callAttributes_.snapshotInto(reuse(shot.parts[i].second));
 }
 
-std::string InputBlock::describeChange(const Snapshot& before, const Snapshot& after)
+std::string InputBlock::changesSince(const Snapshot& before) const
 {
     std::string changed;
-    for (std::size_t i = 0; i < before.input.size() && i < after.input.size(); ++i) {
-        if (before.input[i] != after.input[i]) {
-            appendUnique(changed, fieldAt(i));
+    const auto* raw = reinterpret_cast<const std::uint8_t*>(&storage_);
+    const std::size_t inputBytes = std::min(before.input.size(), sizeof storage_);
+    if (std::memcmp(raw, before.input.data(), inputBytes) != 0) {
+        for (std::size_t i = 0; i < inputBytes; ++i) {
+            if (before.input[i] != raw[i]) {
+                appendUnique(changed, fieldAt(i));
+            }
         }
     }
-    for (std::size_t i = 0; i < before.parts.size() && i < after.parts.size(); ++i) {
-        const auto& [name, was] = before.parts[i];
-        const auto& now = after.parts[i].second;
-        if (was && now && *was != *now) {
-            appendUnique(changed, name);
+    const auto differs = [](const std::optional<Bytes>& was, std::span<const std::uint8_t> now) {
+        return was && (was->size() != now.size() ||
+                       (!now.empty() && std::memcmp(was->data(), now.data(), now.size()) != 0));
+    };
+    std::size_t i = 0;
+    for (const auto& named : buffers_) {
+        if (i >= before.parts.size()) {
+            return changed;
         }
+        if (!named.buffer.poisoned() && differs(before.parts[i].second, named.buffer.bytes())) {
+            appendUnique(changed, named.name);
+        }
+        ++i;
+    }
+    const auto attributesChanged = [&](const AttributeArray& array) {
+        const auto& was = before.parts[i].second;
+        return was && !array.matches(*was);
+    };
+    if (i < before.parts.size() && attributesChanged(beginAttributes_)) {
+        appendUnique(changed, before.parts[i].first);
+    }
+    ++i;
+    if (i < before.parts.size() && attributesChanged(callAttributes_)) {
+        appendUnique(changed, before.parts[i].first);
     }
     return changed;
 }

@@ -36,14 +36,16 @@ public:
     /// Re-poisons Begin-only buffers a fault handler opened during the last call (Pages mode).
     void repoison();
 
-    /// Copies of every host-owned byte the method may read (poisoned buffers excluded).
+    /// Copies of every host-owned byte the method may read (poisoned buffers excluded), taken
+    /// before a call into a Snapshot the caller keeps, so that its storage is reused.
     struct Snapshot {
         Bytes input;
         std::vector<std::pair<const char*, std::optional<Bytes>>> parts;
     };
-    [[nodiscard]] Snapshot snapshot() const;
-    /// Which input changed between two snapshots ("PPP_EAP_INPUT.fFlags, identity"), or empty.
-    static std::string describeChange(const Snapshot& before, const Snapshot& after);
+    void snapshotInto(Snapshot& shot) const;
+    /// Which input changed since `before` ("PPP_EAP_INPUT.fFlags, identity"), or empty; compares
+    /// in place, without a second copy.
+    [[nodiscard]] std::string changesSince(const Snapshot& before) const;
 
     /// Moves this block's (poisoned) mapped buffers into `pool` for a later context (Pages mode).
     void releaseInto(std::vector<GuardedBuffer>& pool);
@@ -59,7 +61,6 @@ private:
         GuardedBuffer buffer;
     };
     GuardedBuffer& addBuffer(const char* name, std::size_t size);
-    static std::optional<Bytes> readable(const GuardedBuffer& buffer);
 
     GuardMode mode_;
     std::vector<GuardedBuffer>* pool_ = nullptr;

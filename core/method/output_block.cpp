@@ -3,16 +3,21 @@
 #include "method/attribute_array.h"
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 
 namespace eapscope {
 
 namespace {
 
-std::uint8_t guardByte(std::size_t i)
-{
-    return static_cast<std::uint8_t>(0x5A ^ (i * 29));
-}
+// The pattern past dwSizeInBytes, made once (every MakeMessage writes and checks it).
+constexpr auto kGuard = [] {
+    std::array<std::uint8_t, OutputBlock::kGuardBytes> pattern{};
+    for (std::size_t i = 0; i < pattern.size(); ++i) {
+        pattern[i] = static_cast<std::uint8_t>(0x5A ^ (i * 29));
+    }
+    return pattern;
+}();
 
 Bytes copyBlob(const BYTE* data, DWORD size)
 {
@@ -29,9 +34,7 @@ OutputBlock::OutputBlock(std::uint32_t outputSize)
       storage_((std::max<std::size_t>(outputSize, sizeof(PPP_EAP_OUTPUT)) + kGuardBytes + 7) / 8, 0)
 {
     auto* raw = reinterpret_cast<std::uint8_t*>(storage_.data());
-    for (std::size_t i = 0; i < kGuardBytes; ++i) {
-        raw[size_ + i] = guardByte(i);
-    }
+    std::memcpy(raw + size_, kGuard.data(), kGuard.size());
     if (size_ >= sizeof(DWORD)) {
         get()->dwSizeInBytes = size_;
     }
@@ -44,12 +47,7 @@ const std::uint8_t* OutputBlock::bytes() const
 
 bool OutputBlock::overrun() const
 {
-    for (std::size_t i = 0; i < kGuardBytes; ++i) {
-        if (bytes()[size_ + i] != guardByte(i)) {
-            return true;
-        }
-    }
-    return false;
+    return std::memcmp(bytes() + size_, kGuard.data(), kGuard.size()) != 0;
 }
 
 // Only the host's dwSizeInBytes bytes are the method's to write: fields past it are not read.

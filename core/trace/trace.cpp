@@ -98,13 +98,12 @@ std::span<const std::uint8_t> Trace::packet(PacketId id) const
 
 StringId Trace::intern(std::string_view text)
 {
-    const std::string key(text);
-    if (auto it = stringIndex_.find(key); it != stringIndex_.end()) {
+    if (auto it = stringIndex_.find(text); it != stringIndex_.end()) {
         return it->second;
     }
     const StringId id(static_cast<std::uint32_t>(strings_.size()));
-    strings_.push_back(key);
-    stringIndex_.emplace(key, id);
+    strings_.emplace_back(text);
+    stringIndex_.emplace(strings_.back(), id);
     return id;
 }
 

@@ -36,6 +36,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <span>
 #include <string>
@@ -220,8 +221,13 @@ private:
     std::vector<std::uint64_t> packetOffset_;
     std::vector<std::uint32_t> packetLength_;
 
+    // Looked up by string_view without building a std::string (every event interns its text).
+    struct StringHash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view text) const noexcept { return std::hash<std::string_view>{}(text); }
+    };
     std::vector<std::string> strings_;
-    std::unordered_map<std::string, StringId> stringIndex_;
+    std::unordered_map<std::string, StringId, StringHash, std::equal_to<>> stringIndex_;
 
     std::vector<ContextInfo> contexts_;
     std::vector<FindingRecord> findings_;
