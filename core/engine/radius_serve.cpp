@@ -95,6 +95,8 @@ Result<std::unique_ptr<RadiusServe>> RadiusServe::create(ServeConfig config, Tra
     if (!socket) {
         return makeError("--listen: " + socket.error());
     }
+    trace.setOption("listen", config.listen);
+    trace.setOption("secret", config.secret);  // redacted in the session file unless --keep-secrets
     return std::unique_ptr<RadiusServe>(new RadiusServe(std::move(config), std::move(*socket), trace));
 }
 

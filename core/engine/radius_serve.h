@@ -38,6 +38,7 @@ Result<std::vector<std::pair<std::string, std::string>>> readUsersFile(const std
 class RadiusServe {
 public:
     /// Binds the socket (error names the address) and prepares the engine; nothing runs yet.
+    /// The listening address and the secret (redacted in files) go into the trace's options.
     static Result<std::unique_ptr<RadiusServe>> create(ServeConfig config, Trace& trace);
 
     /// Loads and initializes the method (the engine's steps up to its conversations).
@@ -53,6 +54,7 @@ public:
     [[nodiscard]] radius::Endpoint local() const { return socket_.local(); }
     [[nodiscard]] std::uint32_t conversationsEnded() const { return ended_; }
     [[nodiscard]] const SessionEngine& engine() const { return *engine_; }
+    [[nodiscard]] SessionEngine& engine() { return *engine_; }
 
 private:
     struct Peer {

@@ -77,6 +77,7 @@ void SessionController::start(const SessionSetup& setup)
     setup_ = setup;
     canStepBack_ = false;
     recordingPath_.clear();
+    servingAt_.clear();
     stopFlag_ = std::make_shared<std::atomic<bool>>(false);
     worker_ = new EngineWorker(this, generation_, stopFlag_);
     worker_->moveToThread(thread_);

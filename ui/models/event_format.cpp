@@ -59,6 +59,10 @@ QString kindText(EventKind kind)
             return QCoreApplication::translate("eapscope", "finding");
         case EventKind::Note:
             return QCoreApplication::translate("eapscope", "note");
+        case EventKind::Learner:
+            return QCoreApplication::translate("eapscope", "learner");
+        case EventKind::Radius:
+            return QCoreApplication::translate("eapscope", "radius");
     }
     return fromStd(toString(kind));
 }
