@@ -45,6 +45,7 @@ EventTableDock::EventTableDock(SessionDocument* document, EventSelection* select
     kind_->addItem(tr("Heap"), static_cast<uint>((1u << static_cast<int>(EventKind::HeapAlloc)) |
                                                  (1u << static_cast<int>(EventKind::HeapFree))));
     kind_->addItem(tr("Findings"), static_cast<uint>(1u << static_cast<int>(EventKind::Finding)));
+    kind_->addItem(tr("RADIUS packets"), static_cast<uint>(1u << static_cast<int>(EventKind::Radius)));
     kind_->addItem(tr("States and timers"), static_cast<uint>((1u << static_cast<int>(EventKind::State)) |
                                                               (1u << static_cast<int>(EventKind::TimerArmed)) |
                                                               (1u << static_cast<int>(EventKind::TimerFired))));
