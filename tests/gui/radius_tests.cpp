@@ -87,6 +87,9 @@ protected:
     {
         window.resize(1280, 800);
         window.show();
+        // Under a real X server (the screenshot run) shortcuts reach only the active window.
+        window.activateWindow();
+        ASSERT_TRUE(QTest::qWaitForWindowActive(&window));
     }
     void start(SessionSetup setup)
     {
