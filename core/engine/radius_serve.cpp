@@ -180,17 +180,25 @@ std::optional<std::size_t> RadiusServe::conversationFor(const radius::RadiusPack
         return it == byState_.end() ? std::nullopt : std::optional(it->second);
     }
     const std::string station = request.text(radius::CallingStationId).value_or("");
-    // A request without State opens a conversation; a retransmission of the one that opened
-    // the last conversation of this NAS and station belongs to it.
+    // A request without State opens a conversation, unless it retransmits the request that
+    // opened one still open (RFC 5080 §2.2.2). A new one from a station that has an open
+    // conversation means that supplicant started over; a NAS that sends no Calling-Station-Id
+    // (radeapclient) cannot say whose it is, so its open conversations go on in parallel.
     for (std::size_t k = peers_.size(); k-- > 0;) {
         const Peer& p = peers_[k];
-        if (p.nas == from && p.callingStationId == station && !p.closed) {
-            if (p.lastRequest.size() >= radius::kHeaderSize && p.pending.identifier == request.identifier &&
-                p.pending.authenticator == request.authenticator) {
-                return k;
+        if (p.nas == from && p.callingStationId == station && !p.closed &&
+            p.lastRequest.size() >= radius::kHeaderSize && p.pending.identifier == request.identifier &&
+            p.pending.authenticator == request.authenticator) {
+            return k;
+        }
+    }
+    if (!station.empty()) {
+        for (std::size_t k = peers_.size(); k-- > 0;) {
+            const Peer& p = peers_[k];
+            if (p.nas == from && p.callingStationId == station && !p.closed) {
+                engine_->abandonConversation(k, "the supplicant started over");
+                break;
             }
-            engine_->abandonConversation(k, "the supplicant started over");
-            break;
         }
     }
     Peer peer;

@@ -3,6 +3,7 @@
 // once interleave as contexts; SIGTERM ends the recording cleanly.
 #include "eapol_test_runner.h"
 #include "eapscope_cli.h"
+#include "radeapclient_runner.h"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -144,4 +145,34 @@ TEST(InteropServe, BadUsersFile_NamesTheFileAndLine)
                             dir.path());
     EXPECT_EQ(r.exitCode, 2);
     EXPECT_NE(r.output.find("users:2: expected 'identity password'"), std::string::npos) << r.output;
+}
+
+// radeapclient sends every conversation from one socket without Calling-Station-Id, ten at a
+// time: a NAS that cannot say whose a new conversation is gets them served in parallel (a new
+// State-less request does not end the others as "started over").
+TEST(InteropServe, RadeapclientTenInFlight_AllConversationsAuthenticate)
+{
+    TempDir dir;
+    const std::uint16_t port = freeUdpPort();
+    auto serve = startServe({"--auth", "md5", "--secret", "s3cret", "--identity", "alice", "--password", "secret",
+                             "--in-process", "--json"},
+                            port, dir.path());
+    ASSERT_TRUE(serve) << serve.error();
+    RadeapclientRun run;
+    run.port = port;
+    run.secret = "s3cret";
+    run.authentications = 50;
+    run.inFlight = 10;
+    const RadeapclientResult good = RadeapclientRunner::run(run, dir.path(), "good");
+    EXPECT_EQ(good.approved, 50) << good.output;
+    EXPECT_EQ(good.denied, 0);
+    run.password = "wrong";
+    run.authentications = 5;
+    const RadeapclientResult bad = RadeapclientRunner::run(run, dir.path(), "bad");
+    EXPECT_EQ(bad.approved, 0) << bad.output;
+    EXPECT_EQ(bad.denied, 5);
+    EXPECT_EQ(serve->stop(SIGTERM), 0) << serve->output();
+    const auto j = lastJson(serve->output());
+    ASSERT_TRUE(j.is_object()) << serve->output();
+    EXPECT_EQ(j["conversations"], 55);
 }
