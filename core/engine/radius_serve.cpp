@@ -184,7 +184,7 @@ std::optional<std::size_t> RadiusServe::conversationFor(const radius::RadiusPack
     // opened one still open (RFC 5080 §2.2.2). A new one from a station that has an open
     // conversation means that supplicant started over; a NAS that sends no Calling-Station-Id
     // (radeapclient) cannot say whose it is, so its open conversations go on in parallel.
-    for (std::size_t k = peers_.size(); k-- > 0;) {
+    for (std::size_t k = peers_.size(); k-- > firstOpenPeer_;) {
         const Peer& p = peers_[k];
         if (p.nas == from && p.callingStationId == station && !p.closed &&
             p.lastRequest.size() >= radius::kHeaderSize && p.pending.identifier == request.identifier &&
@@ -193,7 +193,7 @@ std::optional<std::size_t> RadiusServe::conversationFor(const radius::RadiusPack
         }
     }
     if (!station.empty()) {
-        for (std::size_t k = peers_.size(); k-- > 0;) {
+        for (std::size_t k = peers_.size(); k-- > firstOpenPeer_;) {
             const Peer& p = peers_[k];
             if (p.nas == from && p.callingStationId == station && !p.closed) {
                 engine_->abandonConversation(k, "the supplicant started over");
@@ -222,7 +222,7 @@ void RadiusServe::runEngine()
     do {
         step = engine_->step();
     } while (step.kind != StepKind::Waiting && step.kind != StepKind::Finished);
-    for (std::size_t k = 0; k < peers_.size(); ++k) {
+    for (std::size_t k = firstOpenPeer_; k < peers_.size(); ++k) {
         if (peers_[k].awaiting) {
             answer(k);
         }
@@ -231,6 +231,16 @@ void RadiusServe::runEngine()
             peers_[k].closed = true;
             ++ended_;
         }
+    }
+    advanceFirstOpen();
+}
+
+void RadiusServe::advanceFirstOpen()
+{
+    // A closed peer may still get its last answer retransmitted (handle() finds it by State);
+    // only the loops over open conversations start here.
+    while (firstOpenPeer_ < peers_.size() && peers_[firstOpenPeer_].closed && !peers_[firstOpenPeer_].awaiting) {
+        ++firstOpenPeer_;
     }
 }
 
@@ -296,7 +306,7 @@ void RadiusServe::expireIdle()
 {
     const auto now = std::chrono::steady_clock::now();
     bool any = false;
-    for (std::size_t k = 0; k < peers_.size(); ++k) {
+    for (std::size_t k = firstOpenPeer_; k < peers_.size(); ++k) {
         if (!peers_[k].closed && now - peers_[k].lastHeard > std::chrono::milliseconds(config_.idleMs)) {
             engine_->abandonConversation(k, "the supplicant's NAS stopped talking");
             any = true;
