@@ -239,7 +239,8 @@ void RadiusServe::advanceFirstOpen()
 {
     // A closed peer may still get its last answer retransmitted (handle() finds it by State);
     // only the loops over open conversations start here.
-    while (firstOpenPeer_ < peers_.size() && peers_[firstOpenPeer_].closed && !peers_[firstOpenPeer_].awaiting) {
+    while (firstOpenPeer_ < peers_.size() && peers_[firstOpenPeer_].closed &&
+           !peers_[firstOpenPeer_].awaiting) {
         ++firstOpenPeer_;
     }
 }

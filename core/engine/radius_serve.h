@@ -83,7 +83,7 @@ private:
     radius::UdpSocket socket_;
     Trace& trace_;
     std::unique_ptr<SessionEngine> engine_;
-    std::vector<Peer> peers_;  // by conversation index
+    std::vector<Peer> peers_;        // by conversation index
     std::size_t firstOpenPeer_ = 0;  // every peer before it is closed (closing is final)
     std::map<std::array<std::uint8_t, 16>, std::size_t> byState_;
     std::uint64_t stateCounter_ = 0;

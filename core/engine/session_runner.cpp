@@ -36,7 +36,7 @@ EngineConfig loopbackConfig(const RunOptions& options, const std::string& authPa
 }
 
 Result<std::unique_ptr<radius::UdpSocket>> connectRadiusServer(const std::string& server,
-                                                                const std::string& secret)
+                                                               const std::string& secret)
 {
     if (secret.empty()) {
         return makeError("--radius needs --secret: the shared secret this NAS has with the server");
@@ -53,7 +53,8 @@ Result<std::unique_ptr<radius::UdpSocket>> connectRadiusServer(const std::string
 }
 
 void applyRadiusServer(EngineConfig& config, radius::RadiusTransport* transport, const std::string& server,
-                       const std::string& secret, std::uint32_t timeoutMs, std::uint32_t retries, Trace& trace)
+                       const std::string& secret, std::uint32_t timeoutMs, std::uint32_t retries,
+                       Trace& trace)
 {
     config.counterpart = Counterpart::RadiusServer;
     config.authenticator.executor = nullptr;

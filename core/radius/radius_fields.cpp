@@ -51,8 +51,8 @@ std::string valueText(std::uint8_t type, std::span<const std::uint8_t> v)
         }
         case ValueKind::Integer:
             if (v.size() == 4) {
-                const std::uint32_t n = std::uint32_t{v[0]} << 24 | std::uint32_t{v[1]} << 16 |
-                                        std::uint32_t{v[2]} << 8 | v[3];
+                const std::uint32_t n =
+                    std::uint32_t{v[0]} << 24 | std::uint32_t{v[1]} << 16 | std::uint32_t{v[2]} << 8 | v[3];
                 std::string text = std::to_string(n);
                 if (type == ErrorCause && !errorCauseName(n).empty()) {
                     text += " (" + std::string(errorCauseName(n)) + ")";
@@ -130,12 +130,13 @@ DecodedEap decodeRadiusFields(std::span<const std::uint8_t> bytes)
     DecodedEap out;
     Writer w(out);
     if (bytes.size() < kHeaderSize) {
-        out.summary = "malformed RADIUS: " + std::to_string(bytes.size()) + " bytes, shorter than the 20-byte header";
+        out.summary =
+            "malformed RADIUS: " + std::to_string(bytes.size()) + " bytes, shorter than the 20-byte header";
         return out;
     }
     const std::string name(codeName(bytes[0]));
-    w.add("radius.code", "Code", (name.empty() ? "Code-" + std::to_string(bytes[0]) : name) + " (" +
-                                     std::to_string(bytes[0]) + ")",
+    w.add("radius.code", "Code",
+          (name.empty() ? "Code-" + std::to_string(bytes[0]) : name) + " (" + std::to_string(bytes[0]) + ")",
           0, 1);
     w.add("radius.identifier", "Identifier", std::to_string(bytes[1]), 1, 1);
     w.add("radius.length", "Length", std::to_string(std::uint32_t{bytes[2]} << 8 | bytes[3]), 2, 2);
@@ -170,14 +171,17 @@ DecodedEap decodeRadiusFields(std::span<const std::uint8_t> bytes)
         if (a.type == VendorSpecific && a.value.size() >= 6) {
             const std::uint32_t vendor = std::uint32_t{a.value[0]} << 24 | std::uint32_t{a.value[1]} << 16 |
                                          std::uint32_t{a.value[2]} << 8 | a.value[3];
-            w.add("radius.vsa.vendor", "Vendor-Id", std::to_string(vendor) + (vendor == kVendorMicrosoft ? " (Microsoft)" : ""),
-                  a.offset + 2, 4, field);
+            w.add("radius.vsa.vendor", "Vendor-Id",
+                  std::to_string(vendor) + (vendor == kVendorMicrosoft ? " (Microsoft)" : ""), a.offset + 2,
+                  4, field);
             // RFC 2865 §5.26 layout: sub-attributes of type(1) length(1) value.
             std::size_t at = 4;
-            while (at + 2 <= a.value.size() && a.value[at + 1] >= 2 && at + a.value[at + 1] <= a.value.size()) {
+            while (at + 2 <= a.value.size() && a.value[at + 1] >= 2 &&
+                   at + a.value[at + 1] <= a.value.size()) {
                 const std::uint8_t subType = a.value[at];
                 const std::uint8_t subLength = a.value[at + 1];
-                const bool key = vendor == kVendorMicrosoft && (subType == kMsMppeSendKey || subType == kMsMppeRecvKey);
+                const bool key =
+                    vendor == kVendorMicrosoft && (subType == kMsMppeSendKey || subType == kMsMppeRecvKey);
                 const auto subValue = std::span<const std::uint8_t>(a.value).subspan(at + 2, subLength - 2u);
                 // RFC 2548 §2.4.2: Salt(2) then the key encrypted with the shared secret.
                 w.add("radius.vsa", vendorText(vendor, subType),

@@ -1734,6 +1734,14 @@ Leçon terminée : toutes les tâches sont faites.</translation>
         <source>Could not step back to call %1: the conversation with %2 was restarted, but the re-run ended after %3 calls (the server answered differently this time).</source>
         <translation>Impossible de revenir à l’appel %1 : la conversation avec %2 a été recommencée, mais la nouvelle exécution s’est terminée après %3 appels (le serveur a répondu autrement cette fois).</translation>
     </message>
+    <message>
+        <source>Give the shared secret this NAS has with the RADIUS server: a server drops requests it cannot authenticate without a word.</source>
+        <translation>Indiquez le secret partagé entre ce NAS et le serveur RADIUS : un serveur ignore sans rien dire les requêtes qu’il ne peut pas authentifier.</translation>
+    </message>
+    <message>
+        <source>Give the shared secret of the NASes that will connect: requests signed with another secret are dropped.</source>
+        <translation>Indiquez le secret partagé des NAS qui vont se connecter : les requêtes signées avec un autre secret sont ignorées.</translation>
+    </message>
 </context>
 <context>
     <name>eapscope::ui::SessionSetupDialog</name>

@@ -131,7 +131,8 @@ int main(int argc, char** argv)
                                 "secret", "--idle-ms", "5000"},
                                isolatedPort, dir, "serve-isolated");
     if (!inProcess || !isolated) {
-        std::fprintf(stderr, "serve_bench: serve: %s\n", (!inProcess ? inProcess.error() : isolated.error()).c_str());
+        std::fprintf(stderr, "serve_bench: serve: %s\n",
+                     (!inProcess ? inProcess.error() : isolated.error()).c_str());
         return 1;
     }
 
@@ -150,16 +151,17 @@ int main(int argc, char** argv)
     std::printf("%-44s %-24s %-24s %-24s\n", "load", servers[0].first.c_str(), servers[1].first.c_str(),
                 servers[2].first.c_str());
     const std::string radeapLoad = "radeapclient -p 10, " + std::to_string(authentications) + " auths";
-    const std::string eapolLoad =
-        std::to_string(kSupplicants) + " x eapol_test -r " + std::to_string(reauthentications) + " in parallel";
-    std::printf("%-44s %-24s %-24s %-24s\n", radeapLoad.c_str(), cell(radeap[0]).c_str(), cell(radeap[1]).c_str(),
-                cell(radeap[2]).c_str());
-    std::printf("%-44s %-24s %-24s %-24s\n", eapolLoad.c_str(), cell(eapol[0]).c_str(), cell(eapol[1]).c_str(),
-                cell(eapol[2]).c_str());
+    const std::string eapolLoad = std::to_string(kSupplicants) + " x eapol_test -r " +
+                                  std::to_string(reauthentications) + " in parallel";
+    std::printf("%-44s %-24s %-24s %-24s\n", radeapLoad.c_str(), cell(radeap[0]).c_str(),
+                cell(radeap[1]).c_str(), cell(radeap[2]).c_str());
+    std::printf("%-44s %-24s %-24s %-24s\n", eapolLoad.c_str(), cell(eapol[0]).c_str(),
+                cell(eapol[1]).c_str(), cell(eapol[2]).c_str());
     const double reference = radeap[0].perSecond();
-    std::printf("radeapclient: in-process %.2fx FreeRADIUS (target >= 1.0), isolated host %.2fx (target >= 0.5)\n",
-                reference > 0 ? radeap[1].perSecond() / reference : 0.0,
-                reference > 0 ? radeap[2].perSecond() / reference : 0.0);
+    std::printf(
+        "radeapclient: in-process %.2fx FreeRADIUS (target >= 1.0), isolated host %.2fx (target >= 0.5)\n",
+        reference > 0 ? radeap[1].perSecond() / reference : 0.0,
+        reference > 0 ? radeap[2].perSecond() / reference : 0.0);
 
     inProcess->stop(SIGTERM, std::chrono::seconds(30));
     isolated->stop(SIGTERM, std::chrono::seconds(30));

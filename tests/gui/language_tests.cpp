@@ -77,7 +77,8 @@ TEST(Language, FrenchNamesTheLiveRadiusRulesAndTheRadiusAndLearnerEventKinds)
     LanguageScope french(QStringLiteral("fr"));
     EXPECT_EQ(kindText(EventKind::Learner), QStringLiteral("apprenant"));
     EXPECT_EQ(kindText(EventKind::Radius), QStringLiteral("radius"));
-    EXPECT_TRUE(ruleText("RADIUS_NO_RESPONSE").startsWith(QStringLiteral("le serveur RADIUS n’a pas répondu")))
+    EXPECT_TRUE(
+        ruleText("RADIUS_NO_RESPONSE").startsWith(QStringLiteral("le serveur RADIUS n’a pas répondu")))
         << ruleText("RADIUS_NO_RESPONSE").toStdString();
     EXPECT_TRUE(ruleText("MPPE_KEY_MISMATCH").startsWith(QStringLiteral("les clés MPPE que la méthode")))
         << ruleText("MPPE_KEY_MISMATCH").toStdString();

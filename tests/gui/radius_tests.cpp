@@ -14,13 +14,16 @@
 #include "timeline/timeline_view.h"
 #include "window/event_table_dock.h"
 #include "window/main_window.h"
+#include "window/session_setup_dialog.h"
 #include "window_driver.h"
 
 #include "eapol_test_runner.h"
 #include "free_radius_server.h"
 
 #include <QAbstractItemModelTester>
+#include <QComboBox>
 #include <QDir>
+#include <QLineEdit>
 #include <QTreeView>
 
 #include <gtest/gtest.h>
@@ -45,7 +48,8 @@ std::vector<EventId> radiusRows(const Trace& trace)
 
 std::size_t callCount(const Trace& trace)
 {
-    return static_cast<std::size_t>(std::count(trace.kinds().begin(), trace.kinds().end(), EventKind::CallStart));
+    return static_cast<std::size_t>(
+        std::count(trace.kinds().begin(), trace.kinds().end(), EventKind::CallStart));
 }
 
 std::string peerOutcome(const Trace& trace)
@@ -79,6 +83,93 @@ void screenshot(MainWindow& window, const QString& name)
     QTest::qWait(200);
     const QString path = QDir(dir).filePath(name);
     ASSERT_TRUE(window.grab().save(path)) << path.toStdString();
+}
+
+QLineEdit* editShowing(QWidget& parent, const QString& text)
+{
+    for (QLineEdit* edit : parent.findChildren<QLineEdit*>()) {
+        if (edit->text() == text) {
+            return edit;
+        }
+    }
+    return nullptr;
+}
+
+TEST(RadiusSetupDialog, OffersTheLiveCounterpartsAndTheirAddressesAndSecret)
+{
+    SessionSetup initial;
+    initial.radiusServer = QStringLiteral("192.0.2.1:1812");
+    initial.listen = QStringLiteral("127.0.0.1:18120");
+    initial.secret = QStringLiteral("s3cret");
+    SessionSetupDialog dialog(initial);
+    dialog.resize(760, 640);
+    dialog.show();
+    auto* counterpart = dialog.findChildren<QComboBox*>().at(2);  // authenticator, peer, counterpart
+    ASSERT_EQ(counterpart->count(), 4);
+    QLineEdit* server = editShowing(dialog, initial.radiusServer);
+    QLineEdit* listen = editShowing(dialog, initial.listen);
+    ASSERT_NE(server, nullptr);
+    ASSERT_NE(listen, nullptr);
+    EXPECT_FALSE(server->isEnabled());  // loopback: no addresses
+    EXPECT_FALSE(listen->isEnabled());
+
+    counterpart->setCurrentIndex(
+        counterpart->findData(static_cast<int>(SessionSetup::Counterpart::RadiusServer)));
+    EXPECT_TRUE(server->isEnabled());
+    EXPECT_FALSE(listen->isEnabled());
+    QTest::keyClicks(server, QStringLiteral("0"));  // 192.0.2.1:18120
+    SessionSetup chosen = dialog.setup();
+    EXPECT_EQ(chosen.counterpart, SessionSetup::Counterpart::RadiusServer);
+    EXPECT_EQ(chosen.radiusServer, QStringLiteral("192.0.2.1:18120"));
+    EXPECT_EQ(chosen.secret, QStringLiteral("s3cret"));
+    EXPECT_EQ(chosen.sides(), std::vector<Side>{Side::Peer});
+    const QString dir = qEnvironmentVariable("EAPSCOPE_SCREENSHOT_DIR");
+    if (!dir.isEmpty()) {
+        QDir().mkpath(dir);
+        QTest::qWait(100);
+        EXPECT_TRUE(dialog.grab().save(QDir(dir).filePath(QStringLiteral("radius-setup.png"))));
+    }
+
+    counterpart->setCurrentIndex(counterpart->findData(static_cast<int>(SessionSetup::Counterpart::Serve)));
+    EXPECT_FALSE(server->isEnabled());
+    EXPECT_TRUE(listen->isEnabled());
+    chosen = dialog.setup();
+    EXPECT_EQ(chosen.counterpart, SessionSetup::Counterpart::Serve);
+    EXPECT_EQ(chosen.listen, QStringLiteral("127.0.0.1:18120"));
+    EXPECT_EQ(chosen.sides(), std::vector<Side>{Side::Authenticator});
+}
+
+TEST(RadiusSetupDialog, ServeWithoutAnAuthenticatorMethodSaysWhatIsMissing)
+{
+    MainWindow window;
+    SessionSetup setup;
+    setup.counterpart = SessionSetup::Counterpart::Serve;
+    setup.authenticatorMethod.clear();
+    setup.secret = QStringLiteral("s3cret");
+    QString banner;
+    QObject::connect(window.controller(), &SessionController::bannerRaised,
+                     [&](const QString& text) { banner = text; });
+    window.startSession(setup);
+    ASSERT_TRUE(test::waitStarted(window));
+    QTest::qWait(10);
+    EXPECT_EQ(window.controller()->state(), SessionController::State::Failed);
+    EXPECT_TRUE(banner.contains(QStringLiteral("choose the authenticator method"))) << banner.toStdString();
+}
+
+TEST(RadiusSetupDialog, RadiusServerWithoutASecretSaysSo)
+{
+    MainWindow window;
+    SessionSetup setup;
+    setup.counterpart = SessionSetup::Counterpart::RadiusServer;
+    setup.radiusServer = QStringLiteral("127.0.0.1:1812");
+    QString banner;
+    QObject::connect(window.controller(), &SessionController::bannerRaised,
+                     [&](const QString& text) { banner = text; });
+    window.startSession(setup);
+    ASSERT_TRUE(test::waitStarted(window));
+    QTest::qWait(10);
+    EXPECT_EQ(window.controller()->state(), SessionController::State::Failed);
+    EXPECT_TRUE(banner.contains(QStringLiteral("shared secret"))) << banner.toStdString();
 }
 
 class RadiusWindowTest : public ::testing::Test {
@@ -131,10 +222,12 @@ TEST_F(RadiusWindowTest, RadiusServerCounterpart_Md5PeerAuthenticatesAgainstFree
     EventTableModel* model = window.eventTable()->model();
     QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::Fatal);
     ASSERT_EQ(model->rowCount(), static_cast<int>(trace.size()));
-    const QModelIndex kind = model->index(static_cast<int>(rows.front().value()), EventTableModel::KindColumn);
+    const QModelIndex kind =
+        model->index(static_cast<int>(rows.front().value()), EventTableModel::KindColumn);
     EXPECT_EQ(model->data(kind).toString(), QStringLiteral("radius"));
     const QString server0 = QStringLiteral("RADIUS server %1").arg(QString::fromStdString(server->address()));
-    const QModelIndex context = model->index(static_cast<int>(rows.front().value()), EventTableModel::ContextColumn);
+    const QModelIndex context =
+        model->index(static_cast<int>(rows.front().value()), EventTableModel::ContextColumn);
     EXPECT_EQ(model->data(context).toString(), server0);
     const TimelineIndex& index = window.timeline()->index();
     const int lane = index.laneOfEvent(trace, rows.front());
@@ -148,7 +241,8 @@ TEST_F(RadiusWindowTest, RadiusServerCounterpart_Md5PeerAuthenticatesAgainstFree
         const EventId event = serverLane.packets.events[slot];
         if (trace.kinds()[event.value()] == EventKind::Radius) {
             ++radiusMarks;
-            EXPECT_EQ(index.packetTarget(serverLane, slot), -1) << "a RADIUS packet has no arrow to a method's lane";
+            EXPECT_EQ(index.packetTarget(serverLane, slot), -1)
+                << "a RADIUS packet has no arrow to a method's lane";
         } else {
             EXPECT_EQ(trace.kinds()[event.value()], EventKind::Packet);
             EXPECT_GE(index.packetTarget(serverLane, slot), 0) << "an EAP packet to the peer has its arrow";
@@ -170,7 +264,8 @@ TEST_F(RadiusWindowTest, RadiusServerCounterpart_Md5PeerAuthenticatesAgainstFree
     QAbstractItemModelTester fieldTester(fields, QAbstractItemModelTester::FailureReportingMode::Fatal);
     EXPECT_TRUE(window.inspector()->headline().contains(QStringLiteral("Access-Challenge")))
         << window.inspector()->headline().toStdString();
-    EXPECT_TRUE(window.inspector()->headline().contains(server0)) << window.inspector()->headline().toStdString();
+    EXPECT_TRUE(window.inspector()->headline().contains(server0))
+        << window.inspector()->headline().toStdString();
     EXPECT_EQ(fields->data(fields->indexOfKey(QStringLiteral("radius.code")).siblingAtColumn(1)).toString(),
               QStringLiteral("Access-Challenge (11)"));
     EXPECT_TRUE(fields->indexOfKey(QStringLiteral("radius.attr.State")).isValid());
@@ -184,7 +279,8 @@ TEST_F(RadiusWindowTest, RadiusServerCounterpart_Md5PeerAuthenticatesAgainstFree
            fields->data(ancestor, PacketFieldModel::KeyRole).toString().startsWith(QStringLiteral("eap"))) {
         ancestor = ancestor.parent();
     }
-    EXPECT_EQ(fields->data(ancestor, PacketFieldModel::KeyRole).toString(), QStringLiteral("radius.attr.EAP-Message"))
+    EXPECT_EQ(fields->data(ancestor, PacketFieldModel::KeyRole).toString(),
+              QStringLiteral("radius.attr.EAP-Message"))
         << "the EAP packet is decoded under its attribute";
     // Its byte range is the EAP packet's first byte inside the RADIUS packet (after the
     // attribute's type and length).
@@ -204,7 +300,8 @@ TEST_F(RadiusWindowTest, RadiusServerCounterpart_WrongPasswordIsRejectedByTheSer
     EXPECT_NE(peerOutcome(trace).find("failure"), std::string::npos) << peerOutcome(trace);
     bool reject = false;
     for (EventId row : radiusRows(trace)) {
-        reject = reject || trace.string(trace.texts()[row.value()]).find("Access-Reject") != std::string_view::npos;
+        reject = reject ||
+                 trace.string(trace.texts()[row.value()]).find("Access-Reject") != std::string_view::npos;
     }
     EXPECT_TRUE(reject);
     EXPECT_TRUE(server->stop());

@@ -49,9 +49,9 @@ TEST(InteropServe, EapolTestMd5_RightPasswordSucceedsWrongPasswordIsRejected)
     TempDir dir;
     std::ofstream(dir.path() / "users") << "# test users\nalice secret\nbob  builder  # a comment\n";
     const std::uint16_t port = freeUdpPort();
-    auto serve = startServe({"--auth", "md5", "--secret", "s3cret", "--users", (dir.path() / "users").string(),
-                             "--json"},
-                            port, dir.path());
+    auto serve = startServe(
+        {"--auth", "md5", "--secret", "s3cret", "--users", (dir.path() / "users").string(), "--json"}, port,
+        dir.path());
     ASSERT_TRUE(serve) << serve.error();
     EapolTestConfig config;
     const EapolTestResult good = EapolTestRunner::run(config, md5Run(port), dir.path(), "good");
@@ -85,8 +85,8 @@ TEST(InteropServe, ManySupplicantsAtOnce_InterleaveAsContexts)
     TempDir dir;
     const std::uint16_t port = freeUdpPort();
     constexpr int kSupplicants = 8;
-    auto serve = startServe({"--auth", "md5", "--secret", "s3cret", "--identity", "alice", "--password", "secret",
-                             "--max-conversations", std::to_string(kSupplicants), "--json"},
+    auto serve = startServe({"--auth", "md5", "--secret", "s3cret", "--identity", "alice", "--password",
+                             "secret", "--max-conversations", std::to_string(kSupplicants), "--json"},
                             port, dir.path());
     ASSERT_TRUE(serve) << serve.error();
     std::vector<ChildProcess> supplicants;
@@ -95,7 +95,8 @@ TEST(InteropServe, ManySupplicantsAtOnce_InterleaveAsContexts)
         char mac[32];
         std::snprintf(mac, sizeof mac, "02:00:00:00:01:%02x", i);
         run.callingStationId = mac;
-        auto child = EapolTestRunner::start(EapolTestConfig{}, run, dir.path(), "supplicant" + std::to_string(i));
+        auto child =
+            EapolTestRunner::start(EapolTestConfig{}, run, dir.path(), "supplicant" + std::to_string(i));
         ASSERT_TRUE(child) << child.error();
         supplicants.push_back(std::move(*child));
     }
@@ -154,8 +155,8 @@ TEST(InteropServe, RadeapclientTenInFlight_AllConversationsAuthenticate)
 {
     TempDir dir;
     const std::uint16_t port = freeUdpPort();
-    auto serve = startServe({"--auth", "md5", "--secret", "s3cret", "--identity", "alice", "--password", "secret",
-                             "--in-process", "--json"},
+    auto serve = startServe({"--auth", "md5", "--secret", "s3cret", "--identity", "alice", "--password",
+                             "secret", "--in-process", "--json"},
                             port, dir.path());
     ASSERT_TRUE(serve) << serve.error();
     RadeapclientRun run;

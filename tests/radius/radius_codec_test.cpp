@@ -286,7 +286,8 @@ TEST(RadiusFields, DecodesHeaderAttributesAndTheSplitEapPacketWithRangesIntoTheR
     const auto* second = fieldOf(d, "radius.attr.EAP-Message", 1);
     ASSERT_NE(first, nullptr);
     ASSERT_NE(second, nullptr);
-    EXPECT_NE(first->value.find("reassembled from 2 EAP-Message attributes"), std::string::npos) << first->value;
+    EXPECT_NE(first->value.find("reassembled from 2 EAP-Message attributes"), std::string::npos)
+        << first->value;
     // The EAP fields hang below the first EAP-Message; their ranges point into the RADIUS
     // packet: the EAP Code is the first byte of the first attribute's value.
     const auto* code = fieldOf(d, "eap.code");

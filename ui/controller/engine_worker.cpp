@@ -11,19 +11,19 @@
 #include "method/method_resolver.h"
 
 #include "host/host_executor.h"
-#include "lesson/lesson_setup.h"
 #include "lesson/lesson_run.h"
+#include "lesson/lesson_setup.h"
+#include "replay/replay_live.h"
 #include "session/session_file_loader.h"
 #include "store/session_writer.h"
-#include "replay/replay_live.h"
 
 #include <QCoreApplication>
 
-#include <algorithm>
-#include <limits>
 #include <QDir>
 #include <QFileInfo>
 #include <QStandardPaths>
+#include <algorithm>
+#include <limits>
 
 namespace eapscope::ui {
 namespace {
@@ -69,6 +69,13 @@ std::vector<Side> SessionSetup::sides() const
     if (replay) {
         return {replay->request.role};
     }
+    // The live counterparts play one side whatever the other method field still says.
+    if (counterpart == Counterpart::RadiusServer) {
+        return peerMethod.isEmpty() ? std::vector<Side>{} : std::vector<Side>{Side::Peer};
+    }
+    if (counterpart == Counterpart::Serve) {
+        return authenticatorMethod.isEmpty() ? std::vector<Side>{} : std::vector<Side>{Side::Authenticator};
+    }
     std::vector<Side> result;
     if (!authenticatorMethod.isEmpty()) {
         result.push_back(Side::Authenticator);
@@ -86,7 +93,8 @@ struct EngineWorker::Undo {
     std::array<std::optional<std::uint32_t>, 2> checkpoints;
 };
 
-EngineWorker::EngineWorker(SessionController* controller, quint64 generation, std::shared_ptr<std::atomic<bool>> stop)
+EngineWorker::EngineWorker(SessionController* controller, quint64 generation,
+                           std::shared_ptr<std::atomic<bool>> stop)
     : controller_(controller), generation_(generation), stop_(std::move(stop))
 {
 }
@@ -215,7 +223,14 @@ bool EngineWorker::buildRadiusEngine(const SessionSetup& setup)
 {
     EngineConfig config;
     if (setup.peerMethod.isEmpty()) {
-        setupError_ = ControllerText::tr("A RADIUS server plays the authenticator: choose the peer method to test.");
+        setupError_ =
+            ControllerText::tr("A RADIUS server plays the authenticator: choose the peer method to test.");
+        return false;
+    }
+    if (setup.secret.isEmpty()) {
+        setupError_ = ControllerText::tr(
+            "Give the shared secret this NAS has with the RADIUS server: a server drops "
+            "requests it cannot authenticate without a word.");
         return false;
     }
     if (!setupSide(1, setup.peerMethod, config.peer)) {
@@ -232,7 +247,8 @@ bool EngineWorker::buildRadiusEngine(const SessionSetup& setup)
     config.contexts = static_cast<std::uint32_t>(std::max(1, setup.contexts));
     config.interleave = setup.interleave;
     config.autoFireTimeouts = false;
-    applyRadiusServer(config, radiusSocket_.get(), setup.radiusServer.toStdString(), setup.secret.toStdString(),
+    applyRadiusServer(config, radiusSocket_.get(), setup.radiusServer.toStdString(),
+                      setup.secret.toStdString(),
                       static_cast<std::uint32_t>(std::max(1, setup.radiusTimeoutMs)),
                       static_cast<std::uint32_t>(std::max(0, setup.radiusRetries)), *trace_);
     trace_->setOption("peer", setup.peerMethod.toStdString());
@@ -249,7 +265,12 @@ void EngineWorker::startServe(const SessionSetup& setup)
 {
     ServeConfig config;
     if (setup.authenticatorMethod.isEmpty()) {
-        setupError_ = ControllerText::tr("Real supplicants play the peer: choose the authenticator method to test.");
+        setupError_ =
+            ControllerText::tr("Real supplicants play the peer: choose the authenticator method to test.");
+    } else if (setup.secret.isEmpty()) {
+        setupError_ = ControllerText::tr(
+            "Give the shared secret of the NASes that will connect: requests signed with "
+            "another secret are dropped.");
     } else if (setupSide(0, setup.authenticatorMethod, config.authenticator)) {
         config.listen = setup.listen.toStdString();
         config.secret = setup.secret.toStdString();
@@ -267,9 +288,10 @@ void EngineWorker::startServe(const SessionSetup& setup)
             const QString address = fromStd(serve_->local().text());
             post([address](SessionController& c) {
                 c.servingAt_ = address;
-                c.onStatus(ControllerText::tr("RADIUS server listening on %1: Continue (F5) answers supplicants "
-                                              "until Stop.")
-                               .arg(address));
+                c.onStatus(
+                    ControllerText::tr("RADIUS server listening on %1: Continue (F5) answers supplicants "
+                                       "until Stop.")
+                        .arg(address));
             });
         } else {
             setupError_ = fromStd(serve.error());
@@ -308,7 +330,8 @@ void EngineWorker::continueServe(const QList<Breakpoint>& breakpoints)
     }
     StepResult result;
     result.kind = engine_->finished() ? StepKind::Finished : StepKind::Waiting;
-    result.description = ControllerText::tr("Serving paused: requests wait in the socket until Continue.").toStdString();
+    result.description =
+        ControllerText::tr("Serving paused: requests wait in the socket until Continue.").toStdString();
     afterCommand(result);
 }
 
@@ -348,9 +371,8 @@ void EngineWorker::previewMethods(const EngineConfig& config)
 void EngineWorker::finishStart()
 {
     const QString dir = QStandardPaths::writableLocation(QStandardPaths::TempLocation);
-    recordingPath_ = QDir(dir).filePath(QStringLiteral("eapscope-%1-%2.eapscope")
-                                            .arg(QCoreApplication::applicationPid())
-                                            .arg(generation_));
+    recordingPath_ = QDir(dir).filePath(
+        QStringLiteral("eapscope-%1-%2.eapscope").arg(QCoreApplication::applicationPid()).arg(generation_));
     auto writer = SessionWriter::create(recordingPath_.toStdString(), setup_.keepSecrets);
     if (writer) {
         writer_ = std::move(writer).value();
@@ -431,7 +453,7 @@ void EngineWorker::startLesson(const SessionSetup& setup)
         config.autoFireTimeouts = false;  // the learner fires timeouts (virtual timers)
         previewMethods(config);
         ownedEngine_ = std::make_unique<SessionEngine>(std::move(config), *trace_);
-    engine_ = ownedEngine_.get();
+        engine_ = ownedEngine_.get();
         finishStart();
     }
     if (lesson.counterpart == LessonCounterpart::Capture) {
@@ -560,7 +582,8 @@ void EngineWorker::step()
     afterCommand(oneCall());
 }
 
-std::optional<BreakpointHit> EngineWorker::stopHere(std::size_t first, const QList<Breakpoint>& breakpoints) const
+std::optional<BreakpointHit> EngineWorker::stopHere(std::size_t first,
+                                                    const QList<Breakpoint>& breakpoints) const
 {
     if (auto hit = findBreakpointHit(*trace_, first, trace_->size(), breakpoints,
                                      [this](ContextId c) { return liveBytes(c); })) {
@@ -569,8 +592,9 @@ std::optional<BreakpointHit> EngineWorker::stopHere(std::size_t first, const QLi
     // Continue also stops at a finding (issue 5 "Step").
     for (std::size_t i = first; i < trace_->size(); ++i) {
         if (trace_->kinds()[i] == EventKind::Finding) {
-            return BreakpointHit{EventId(static_cast<std::uint32_t>(i)),
-                                 ControllerText::tr("finding %1").arg(fromStd(trace_->string(trace_->texts()[i])))};
+            return BreakpointHit{
+                EventId(static_cast<std::uint32_t>(i)),
+                ControllerText::tr("finding %1").arg(fromStd(trace_->string(trace_->texts()[i])))};
         }
     }
     return std::nullopt;
@@ -660,8 +684,8 @@ void EngineWorker::rerunLive(std::size_t events)
 {
     const auto callsIn = [](const Trace& trace, std::size_t end) {
         const auto kinds = trace.kinds();
-        return static_cast<std::size_t>(
-            std::count(kinds.begin(), kinds.begin() + static_cast<std::ptrdiff_t>(end), EventKind::CallStart));
+        return static_cast<std::size_t>(std::count(
+            kinds.begin(), kinds.begin() + static_cast<std::ptrdiff_t>(end), EventKind::CallStart));
     };
     const std::size_t target = callsIn(*trace_, events);
     // A fresh start: new hosts (the method starts from RasEapGetInfo again), a new socket and a
@@ -709,13 +733,15 @@ void EngineWorker::rerunLive(std::size_t events)
     afterCommand(result);
     QString status;
     if (reached >= target) {
-        status = ControllerText::tr("Stepped back: a RADIUS server cannot be stepped back, so the conversation with "
-                                    "%1 was restarted and re-run to call %2.")
+        status = ControllerText::tr(
+                     "Stepped back: a RADIUS server cannot be stepped back, so the conversation with "
+                     "%1 was restarted and re-run to call %2.")
                      .arg(setup_.radiusServer)
                      .arg(target);
     } else {
-        status = ControllerText::tr("Could not step back to call %1: the conversation with %2 was restarted, but "
-                                    "the re-run ended after %3 calls (the server answered differently this time).")
+        status = ControllerText::tr(
+                     "Could not step back to call %1: the conversation with %2 was restarted, but "
+                     "the re-run ended after %3 calls (the server answered differently this time).")
                      .arg(target)
                      .arg(setup_.radiusServer)
                      .arg(reached);
@@ -737,7 +763,8 @@ void EngineWorker::rewindTo(std::size_t events)
 {
     // The earliest checkpoint at or after the task's start: everything that made the task
     // current (the event that completed the previous one) stays in the trace.
-    const auto found = std::find_if(undo_.begin(), undo_.end(), [&](const Undo& u) { return u.events >= events; });
+    const auto found =
+        std::find_if(undo_.begin(), undo_.end(), [&](const Undo& u) { return u.events >= events; });
     if (!ready() || found == undo_.end()) {
         post([](SessionController& c) { c.setState(SessionController::State::Ready); });
         return;
@@ -931,7 +958,8 @@ QString EngineWorker::saveAs(const QString& path)
     if (!writer) {
         return fromStd(writer.error());
     }
-    const Status status = engine_ && engine_->finished() ? (*writer)->finish(*trace_) : (*writer)->flush(*trace_);
+    const Status status =
+        engine_ && engine_->finished() ? (*writer)->finish(*trace_) : (*writer)->flush(*trace_);
     return status ? QString() : fromStd(status.error());
 }
 

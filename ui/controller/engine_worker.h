@@ -104,7 +104,7 @@ private:
     std::unique_ptr<Trace> trace_;
     std::array<std::unique_ptr<MethodExecutor>, 2> executors_;
     std::unique_ptr<SessionEngine> ownedEngine_;
-    SessionEngine* engine_ = nullptr;            // ownedEngine_, or serve_'s
+    SessionEngine* engine_ = nullptr;                  // ownedEngine_, or serve_'s
     std::unique_ptr<radius::UdpSocket> radiusSocket_;  // the NAS's socket (RadiusServer)
     std::unique_ptr<RadiusServe> serve_;               // Serve
     bool serveStarted_ = false;

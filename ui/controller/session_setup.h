@@ -40,10 +40,10 @@ struct SessionSetup {
     QList<QPair<QString, QString>> users{{QStringLiteral("alice"), QStringLiteral("secret")}};
     int contexts = 1;
     bool interleave = false;
-    bool isolated = true;         // run methods in eapscope-host (checkpoints, crash isolation)
-    QString hostPath;             // empty = <exe dir>/eapscope-host
+    bool isolated = true;  // run methods in eapscope-host (checkpoints, crash isolation)
+    QString hostPath;      // empty = <exe dir>/eapscope-host
     bool heapTracking = true;
-    bool keepSecrets = false;     // in the recording
+    bool keepSecrets = false;                                 // in the recording
     QString radiusServer = QStringLiteral("127.0.0.1:1812");  // RadiusServer: HOST:PORT
     QString listen = QStringLiteral("127.0.0.1:1812");        // Serve: HOST:PORT to listen on
     QString secret;                                           // RadiusServer and Serve: the shared secret

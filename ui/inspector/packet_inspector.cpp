@@ -1,10 +1,10 @@
 #include "inspector/packet_inspector.h"
 
 #include "eap/eap_decoder.h"
-#include "radius/radius_fields.h"
 #include "inspector/hex_view.h"
 #include "models/event_format.h"
 #include "models/packet_field_model.h"
+#include "radius/radius_fields.h"
 #include "session/capture_session.h"
 #include "session/session_document.h"
 
@@ -17,8 +17,13 @@
 namespace eapscope::ui {
 
 PacketInspector::PacketInspector(const SessionDocument* document, QWidget* parent)
-    : QWidget(parent), document_(document), fields_(new PacketFieldModel(this)), tree_(new QTreeView),
-      hex_(new HexView), headline_(new QLabel), anomalies_(new QLabel)
+    : QWidget(parent),
+      document_(document),
+      fields_(new PacketFieldModel(this)),
+      tree_(new QTreeView),
+      hex_(new HexView),
+      headline_(new QLabel),
+      anomalies_(new QLabel)
 {
     tree_->setModel(fields_);
     tree_->setUniformRowHeights(true);
@@ -37,11 +42,11 @@ PacketInspector::PacketInspector(const SessionDocument* document, QWidget* paren
     layout->addWidget(headline_);
     layout->addWidget(splitter, 1);
     layout->addWidget(anomalies_);
-    connect(tree_->selectionModel(), &QItemSelectionModel::currentChanged, this, &PacketInspector::onTreeSelection);
+    connect(tree_->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            &PacketInspector::onTreeSelection);
     connect(hex_, &HexView::byteClicked, this, &PacketInspector::onByteClicked);
-    connect(headline_, &QLabel::linkActivated, this, [this](const QString& link) {
-        emit callActivated(EventId(link.mid(1).toUInt()));
-    });
+    connect(headline_, &QLabel::linkActivated, this,
+            [this](const QString& link) { emit callActivated(EventId(link.mid(1).toUInt())); });
     connect(document, &SessionDocument::resetDone, this, &PacketInspector::clear);
     connect(document, &SessionDocument::truncated, this, [this] {
         if (packet_.valid() && packet_.value() >= document_->trace().packetCount()) {
@@ -90,7 +95,8 @@ void PacketInspector::showPacket(PacketId packet)
     for (const EapAnomaly& a : decode.anomalies) {
         anomalies << QStringLiteral("%1 (%2)").arg(fromStd(a.message), fromStd(a.id));
     }
-    anomalies_->setText(anomalies.isEmpty() ? QString() : tr("Anomalies: %1").arg(anomalies.join(QStringLiteral("; "))));
+    anomalies_->setText(anomalies.isEmpty() ? QString()
+                                            : tr("Anomalies: %1").arg(anomalies.join(QStringLiteral("; "))));
     fields_->setDecode(std::move(decode));
     tree_->expandAll();
     hex_->setBytes(bytes);
@@ -167,8 +173,10 @@ QString PacketInspector::radiusHeadline(const QString& summary) const
     const Trace& trace = document_->trace();
     const EventRow row = trace.row(radiusRow_);
     const QString lane = contextText(trace, row.context).toHtmlEscaped();
-    const QString direction = row.aux == 1 ? tr("from %1 to the NAS").arg(lane) : tr("from the NAS to %1").arg(lane);
-    QString text = tr("<b>%1</b> (%2 bytes) — RADIUS, %3").arg(summary).arg(trace.packet(packet_).size()).arg(direction);
+    const QString direction =
+        row.aux == 1 ? tr("from %1 to the NAS").arg(lane) : tr("from the NAS to %1").arg(lane);
+    QString text =
+        tr("<b>%1</b> (%2 bytes) — RADIUS, %3").arg(summary).arg(trace.packet(packet_).size()).arg(direction);
     if (row.result > 1) {
         text += tr(", retransmission %1").arg(row.result - 1);
     }

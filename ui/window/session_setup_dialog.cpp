@@ -25,11 +25,20 @@
 namespace eapscope::ui {
 
 SessionSetupDialog::SessionSetupDialog(const SessionSetup& setup, QWidget* parent)
-    : QDialog(parent), authenticator_(new QComboBox), peer_(new QComboBox), authenticatorInfo_(new QLabel),
-      peerInfo_(new QLabel), counterpart_(new QComboBox), radiusServer_(new QLineEdit(setup.radiusServer)),
-      listen_(new QLineEdit(setup.listen)), secret_(new QLineEdit(setup.secret)), counterpartHelp_(new QLabel),
+    : QDialog(parent),
+      authenticator_(new QComboBox),
+      peer_(new QComboBox),
+      authenticatorInfo_(new QLabel),
+      peerInfo_(new QLabel),
+      counterpart_(new QComboBox),
+      radiusServer_(new QLineEdit(setup.radiusServer)),
+      listen_(new QLineEdit(setup.listen)),
+      secret_(new QLineEdit(setup.secret)),
+      counterpartHelp_(new QLabel),
       identity_(new QLineEdit(setup.identity)),
-      password_(new QLineEdit(setup.password)), users_(new QTableWidget(0, 2)), contexts_(new QSpinBox),
+      password_(new QLineEdit(setup.password)),
+      users_(new QTableWidget(0, 2)),
+      contexts_(new QSpinBox),
       interleave_(new QCheckBox(tr("Interleave contexts (round robin) instead of one after another"))),
       isolated_(new QCheckBox(tr("Run methods in an isolated host process (crash isolation, step back)"))),
       base_(setup)
@@ -53,7 +62,8 @@ SessionSetupDialog::SessionSetupDialog(const SessionSetup& setup, QWidget* paren
     };
     select(authenticator_, setup.authenticatorMethod);
     select(peer_, setup.peerMethod);
-    counterpart_->addItem(tr("Loopback (a method on each side)"), static_cast<int>(SessionSetup::Counterpart::Loopback));
+    counterpart_->addItem(tr("Loopback (a method on each side)"),
+                          static_cast<int>(SessionSetup::Counterpart::Loopback));
     counterpart_->addItem(tr("Manual (I compose the other side's packets)"),
                           static_cast<int>(SessionSetup::Counterpart::Manual));
     counterpart_->addItem(tr("RADIUS server (the peer method meets a real server; EapScope is the NAS)"),
@@ -114,8 +124,9 @@ SessionSetupDialog::SessionSetupDialog(const SessionSetup& setup, QWidget* paren
     buttons->button(QDialogButtonBox::Ok)->setText(tr("Start"));
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(form);
-    layout->addWidget(new QLabel(tr("The method's type, roles and exports appear in the Methods dock once the "
-                                     "first step loads it (in the isolated host).")));
+    layout->addWidget(
+        new QLabel(tr("The method's type, roles and exports appear in the Methods dock once the "
+                      "first step loads it (in the isolated host).")));
     layout->addWidget(buttons);
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
@@ -138,13 +149,15 @@ void SessionSetupDialog::counterpartChanged()
     peer_->setEnabled(!serve);
     users_->setEnabled(!server);
     if (server) {
-        counterpartHelp_->setText(tr("The peer method authenticates against the RADIUS server at the address "
-                                     "below, with the peer identity and password; the server's packets appear on "
-                                     "its own lane. Step back restarts the conversation with the server."));
+        counterpartHelp_->setText(
+            tr("The peer method authenticates against the RADIUS server at the address "
+               "below, with the peer identity and password; the server's packets appear on "
+               "its own lane. Step back restarts the conversation with the server."));
     } else if (serve) {
-        counterpartHelp_->setText(tr("The authenticator method answers real supplicants (eapol_test, a NAS) as a "
-                                     "RADIUS server listening on the address below, checking the back-end users; "
-                                     "each conversation arrives as a lane. Continue serves until Stop."));
+        counterpartHelp_->setText(
+            tr("The authenticator method answers real supplicants (eapol_test, a NAS) as a "
+               "RADIUS server listening on the address below, checking the back-end users; "
+               "each conversation arrives as a lane. Continue serves until Stop."));
     } else {
         counterpartHelp_->clear();
     }
@@ -192,7 +205,8 @@ void SessionSetupDialog::describe(QComboBox* combo, QLabel* info)
         return;
     }
     const auto digest = sha256OfFile(*path);
-    info->setText(tr("%1\nSHA-256 %2").arg(fromStd(*path), digest ? fromStd(*digest) : fromStd(digest.error())));
+    info->setText(
+        tr("%1\nSHA-256 %2").arg(fromStd(*path), digest ? fromStd(*digest) : fromStd(digest.error())));
 }
 
 SessionSetup SessionSetupDialog::setup() const

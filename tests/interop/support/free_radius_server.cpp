@@ -136,7 +136,8 @@ Result<FreeRadiusServer> FreeRadiusServer::start(FreeRadiusOptions options)
     const std::vector<std::string> argv =
         server.options_.debugLog
             ? std::vector<std::string>{"/usr/sbin/freeradius", "-X", "-d", server.dir_.string()}
-            : std::vector<std::string>{"/usr/sbin/freeradius", "-f", "-l", "stdout", "-d", server.dir_.string()};
+            : std::vector<std::string>{"/usr/sbin/freeradius", "-f", "-l", "stdout", "-d",
+                                       server.dir_.string()};
     auto process = ChildProcess::start(argv, server.root_ / "radiusd.log");
     if (!process) {
         return makeError(process.error());

@@ -43,10 +43,10 @@ RadeapclientResult RadeapclientRunner::run(const RadeapclientRun& run, const std
             return result;
         }
     }
-    auto child = ChildProcess::start({"/usr/bin/radeapclient", "-p", std::to_string(run.inFlight), "-s", "-f",
-                                      requests.string(), "127.0.0.1:" + std::to_string(run.port), "auth",
-                                      run.secret},
-                                     dir / (name + ".log"));
+    auto child =
+        ChildProcess::start({"/usr/bin/radeapclient", "-p", std::to_string(run.inFlight), "-s", "-f",
+                             requests.string(), "127.0.0.1:" + std::to_string(run.port), "auth", run.secret},
+                            dir / (name + ".log"));
     if (!child) {
         result.output = child.error();
         return result;
