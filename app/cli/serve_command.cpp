@@ -109,8 +109,6 @@ int serveCommand(ServeOptions& o)
     config.authenticator.connectionData = std::move(*connection);
     Trace trace;
     trace.setOption("auth", o.run.authSpec);
-    trace.setOption("listen", o.listen);
-    trace.setOption("secret", o.run.secret);  // redacted in the session file unless --keep-secrets
     auto serve = RadiusServe::create(std::move(config), trace);
     if (!serve) {
         std::cerr << "eapscope-cli serve: " << serve.error() << "\n";

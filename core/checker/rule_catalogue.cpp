@@ -164,14 +164,20 @@ constexpr std::array kRules = {
              "RFC 3748 §4, RASEAP.md §3.4"},
     // Live RADIUS counterparts (DESIGN.md "Counterparts"): what the other side did, or how the
     // method's keys compare with the server's.
-    RuleInfo{"RADIUS_NO_RESPONSE", E,
-             "the RADIUS server did not answer the Access-Request, retransmissions included (server down, "
-             "unreachable, or a wrong shared secret: RADIUS drops such requests silently)",
-             "RFC 2865 §2.4, RFC 5080 §2.2.1, RASEAP.md §3.4 (timeouts)"},
-    RuleInfo{"MPPE_KEY_MISMATCH", E,
-             "the MPPE keys the method put in its output attributes differ from the MS-MPPE keys the RADIUS "
-             "server derived (or the method exported none)",
-             "RFC 2548 §2.4.2-2.4.3, RASEAP.md §2.4 (MPPE keys)"},
+    RuleInfo{
+        "RADIUS_NO_RESPONSE", E,
+        EAPSCOPE_TRANSLATE_NOOP(
+            "RuleCatalogue",
+            "the RADIUS server did not answer the Access-Request, retransmissions included (server down, "
+            "unreachable, or a wrong shared secret: RADIUS drops such requests silently)"),
+        "RFC 2865 §2.4, RFC 5080 §2.2.1, RASEAP.md §3.4 (timeouts)"},
+    RuleInfo{
+        "MPPE_KEY_MISMATCH", E,
+        EAPSCOPE_TRANSLATE_NOOP(
+            "RuleCatalogue",
+            "the MPPE keys the method put in its output attributes differ from the MS-MPPE keys the RADIUS "
+            "server derived (or the method exported none)"),
+        "RFC 2548 §2.4.2-2.4.3, RASEAP.md §2.4 (MPPE keys)"},
 };
 
 }  // namespace

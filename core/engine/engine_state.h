@@ -118,6 +118,9 @@ struct EngineState {
     std::vector<Conversation> conversations;
     std::size_t current = 0;  // sequential mode: the conversation running
     std::size_t cursor = 0;   // round-robin position over (conversation, side) slots
+    // Interleaved mode: every conversation before this one has ended (Ended is final), so the
+    // scheduler need not look at them again (`serve` opens one per supplicant, without end).
+    std::size_t firstOpen = 0;
     std::uint32_t packetsOnWire = 0;
     std::uint64_t timerSeq = 0;
     std::uint64_t virtualNs = 0;    // time added by fired virtual timers

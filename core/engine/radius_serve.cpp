@@ -95,6 +95,8 @@ Result<std::unique_ptr<RadiusServe>> RadiusServe::create(ServeConfig config, Tra
     if (!socket) {
         return makeError("--listen: " + socket.error());
     }
+    trace.setOption("listen", config.listen);
+    trace.setOption("secret", config.secret);  // redacted in the session file unless --keep-secrets
     return std::unique_ptr<RadiusServe>(new RadiusServe(std::move(config), std::move(*socket), trace));
 }
 
@@ -178,17 +180,25 @@ std::optional<std::size_t> RadiusServe::conversationFor(const radius::RadiusPack
         return it == byState_.end() ? std::nullopt : std::optional(it->second);
     }
     const std::string station = request.text(radius::CallingStationId).value_or("");
-    // A request without State opens a conversation; a retransmission of the one that opened
-    // the last conversation of this NAS and station belongs to it.
-    for (std::size_t k = peers_.size(); k-- > 0;) {
+    // A request without State opens a conversation, unless it retransmits the request that
+    // opened one still open (RFC 5080 §2.2.2). A new one from a station that has an open
+    // conversation means that supplicant started over; a NAS that sends no Calling-Station-Id
+    // (radeapclient) cannot say whose it is, so its open conversations go on in parallel.
+    for (std::size_t k = peers_.size(); k-- > firstOpenPeer_;) {
         const Peer& p = peers_[k];
-        if (p.nas == from && p.callingStationId == station && !p.closed) {
-            if (p.lastRequest.size() >= radius::kHeaderSize && p.pending.identifier == request.identifier &&
-                p.pending.authenticator == request.authenticator) {
-                return k;
+        if (p.nas == from && p.callingStationId == station && !p.closed &&
+            p.lastRequest.size() >= radius::kHeaderSize && p.pending.identifier == request.identifier &&
+            p.pending.authenticator == request.authenticator) {
+            return k;
+        }
+    }
+    if (!station.empty()) {
+        for (std::size_t k = peers_.size(); k-- > firstOpenPeer_;) {
+            const Peer& p = peers_[k];
+            if (p.nas == from && p.callingStationId == station && !p.closed) {
+                engine_->abandonConversation(k, "the supplicant started over");
+                break;
             }
-            engine_->abandonConversation(k, "the supplicant started over");
-            break;
         }
     }
     Peer peer;
@@ -212,7 +222,7 @@ void RadiusServe::runEngine()
     do {
         step = engine_->step();
     } while (step.kind != StepKind::Waiting && step.kind != StepKind::Finished);
-    for (std::size_t k = 0; k < peers_.size(); ++k) {
+    for (std::size_t k = firstOpenPeer_; k < peers_.size(); ++k) {
         if (peers_[k].awaiting) {
             answer(k);
         }
@@ -221,6 +231,17 @@ void RadiusServe::runEngine()
             peers_[k].closed = true;
             ++ended_;
         }
+    }
+    advanceFirstOpen();
+}
+
+void RadiusServe::advanceFirstOpen()
+{
+    // A closed peer may still get its last answer retransmitted (handle() finds it by State);
+    // only the loops over open conversations start here.
+    while (firstOpenPeer_ < peers_.size() && peers_[firstOpenPeer_].closed &&
+           !peers_[firstOpenPeer_].awaiting) {
+        ++firstOpenPeer_;
     }
 }
 
@@ -286,7 +307,7 @@ void RadiusServe::expireIdle()
 {
     const auto now = std::chrono::steady_clock::now();
     bool any = false;
-    for (std::size_t k = 0; k < peers_.size(); ++k) {
+    for (std::size_t k = firstOpenPeer_; k < peers_.size(); ++k) {
         if (!peers_[k].closed && now - peers_[k].lastHeard > std::chrono::milliseconds(config_.idleMs)) {
             engine_->abandonConversation(k, "the supplicant's NAS stopped talking");
             any = true;

@@ -38,6 +38,7 @@ Result<std::vector<std::pair<std::string, std::string>>> readUsersFile(const std
 class RadiusServe {
 public:
     /// Binds the socket (error names the address) and prepares the engine; nothing runs yet.
+    /// The listening address and the secret (redacted in files) go into the trace's options.
     static Result<std::unique_ptr<RadiusServe>> create(ServeConfig config, Trace& trace);
 
     /// Loads and initializes the method (the engine's steps up to its conversations).
@@ -53,6 +54,7 @@ public:
     [[nodiscard]] radius::Endpoint local() const { return socket_.local(); }
     [[nodiscard]] std::uint32_t conversationsEnded() const { return ended_; }
     [[nodiscard]] const SessionEngine& engine() const { return *engine_; }
+    [[nodiscard]] SessionEngine& engine() { return *engine_; }
 
 private:
     struct Peer {
@@ -75,12 +77,14 @@ private:
     void answer(std::size_t conversation);
     void reply(std::size_t conversation, radius::RadiusPacket packet);
     void expireIdle();
+    void advanceFirstOpen();
 
     ServeConfig config_;
     radius::UdpSocket socket_;
     Trace& trace_;
     std::unique_ptr<SessionEngine> engine_;
-    std::vector<Peer> peers_;  // by conversation index
+    std::vector<Peer> peers_;        // by conversation index
+    std::size_t firstOpenPeer_ = 0;  // every peer before it is closed (closing is final)
     std::map<std::array<std::uint8_t, 16>, std::size_t> byState_;
     std::uint64_t stateCounter_ = 0;
     std::uint32_t ended_ = 0;

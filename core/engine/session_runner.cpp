@@ -35,15 +35,13 @@ EngineConfig loopbackConfig(const RunOptions& options, const std::string& authPa
     return config;
 }
 
-Result<std::unique_ptr<radius::UdpSocket>> radiusSocket(const RunOptions& options)
+Result<std::unique_ptr<radius::UdpSocket>> connectRadiusServer(const std::string& server,
+                                                               const std::string& secret)
 {
-    if (!options.radius) {
-        return std::unique_ptr<radius::UdpSocket>();
-    }
-    if (options.secret.empty()) {
+    if (secret.empty()) {
         return makeError("--radius needs --secret: the shared secret this NAS has with the server");
     }
-    auto endpoint = radius::parseEndpoint(*options.radius);
+    auto endpoint = radius::parseEndpoint(server);
     if (!endpoint) {
         return makeError("--radius: " + endpoint.error());
     }
@@ -52,6 +50,21 @@ Result<std::unique_ptr<radius::UdpSocket>> radiusSocket(const RunOptions& option
         return makeError("--radius: " + socket.error());
     }
     return std::make_unique<radius::UdpSocket>(std::move(*socket));
+}
+
+void applyRadiusServer(EngineConfig& config, radius::RadiusTransport* transport, const std::string& server,
+                       const std::string& secret, std::uint32_t timeoutMs, std::uint32_t retries,
+                       Trace& trace)
+{
+    config.counterpart = Counterpart::RadiusServer;
+    config.authenticator.executor = nullptr;
+    config.radius = RadiusNasConfig{transport, server, secret, timeoutMs, retries};
+    trace.setOption("radius", server);
+    // Kept so that --keep-secrets files can re-check authenticators; the redactor replaces
+    // it by "[REDACTED, N bytes]" otherwise (core/store/redactor.h: "secret" names a secret).
+    trace.setOption("secret", secret);
+    trace.setOption("radius-timeout-ms", std::to_string(timeoutMs));
+    trace.setOption("radius-retries", std::to_string(retries));
 }
 
 Result<RunSummary> runSession(const RunOptions& options, Trace& trace, const ExecutorFactory& factory,
@@ -66,7 +79,8 @@ Result<RunSummary> runSession(const RunOptions& options, Trace& trace, const Exe
     if (!peerPath) {
         return makeError("--peer: " + peerPath.error());
     }
-    auto socket = radiusSocket(options);
+    auto socket = live ? connectRadiusServer(*options.radius, options.secret)
+                       : Result<std::unique_ptr<radius::UdpSocket>>(std::unique_ptr<radius::UdpSocket>());
     if (!socket) {
         return makeError(socket.error());
     }
@@ -79,15 +93,8 @@ Result<RunSummary> runSession(const RunOptions& options, Trace& trace, const Exe
     config.authenticator.executor = auth.get();
     config.peer.executor = peer.get();
     if (live) {
-        config.counterpart = Counterpart::RadiusServer;
-        config.radius = RadiusNasConfig{socket->get(), *options.radius, options.secret,
-                                        options.radiusTimeoutMs, options.radiusRetries};
-        trace.setOption("radius", *options.radius);
-        // Kept so that --keep-secrets files can re-check authenticators; the redactor replaces
-        // it by "[REDACTED, N bytes]" otherwise (core/store/redactor.h: "secret" names a secret).
-        trace.setOption("secret", options.secret);
-        trace.setOption("radius-timeout-ms", std::to_string(options.radiusTimeoutMs));
-        trace.setOption("radius-retries", std::to_string(options.radiusRetries));
+        applyRadiusServer(config, socket->get(), *options.radius, options.secret, options.radiusTimeoutMs,
+                          options.radiusRetries, trace);
     }
     // The run's options go into the session file (issue 4 part 1); passwords stay out of the
     // trace altogether, so nothing depends on redaction to keep them out of a file.

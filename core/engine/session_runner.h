@@ -7,6 +7,7 @@
 #include "common/result.h"
 #include "engine/run_options.h"
 #include "engine/session_engine.h"
+#include "radius/udp_socket.h"
 
 #include <functional>
 #include <memory>
@@ -29,6 +30,18 @@ struct RunSummary {
 /// The engine config for a loopback run (executors filled in by the caller).
 EngineConfig loopbackConfig(const RunOptions& options, const std::string& authPath,
                             const std::string& peerPath);
+
+/// The NAS's socket to the RADIUS server `server` ("HOST:PORT") of the RadiusServer counterpart;
+/// the error names the option and the problem (no secret, a bad address).
+Result<std::unique_ptr<radius::UdpSocket>> connectRadiusServer(const std::string& server,
+                                                               const std::string& secret);
+
+/// Makes `config` the RADIUS server counterpart (`run --radius`, the GUI's "Counterpart: RADIUS
+/// server"): EapScope is the NAS over `transport`, the peer method meets the server; the server's
+/// address, secret (redacted in files) and patience go into the trace's options.
+void applyRadiusServer(EngineConfig& config, radius::RadiusTransport* transport, const std::string& server,
+                       const std::string& secret, std::uint32_t timeoutMs, std::uint32_t retries,
+                       Trace& trace);
 
 /// Resolves the specs (error: a spec names no method), runs the session into `trace`.
 Result<RunSummary> runSession(const RunOptions& options, Trace& trace, const ExecutorFactory& factory,

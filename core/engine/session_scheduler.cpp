@@ -14,7 +14,7 @@ std::vector<std::size_t> SessionEngine::activeConversations() const
         }
         return active;
     }
-    for (std::size_t k = 0; k < state_.conversations.size(); ++k) {
+    for (std::size_t k = state_.firstOpen; k < state_.conversations.size(); ++k) {
         if (conversationOpen(k)) {
             active.push_back(k);
         }
@@ -84,6 +84,10 @@ bool SessionEngine::stepConversations(StepResult& result)
     while (!config_.interleave && state_.current < state_.conversations.size() &&
            !conversationOpen(state_.current)) {
         ++state_.current;
+    }
+    while (config_.interleave && state_.firstOpen < state_.conversations.size() &&
+           !conversationOpen(state_.firstOpen)) {
+        ++state_.firstOpen;
     }
     const auto active = activeConversations();
     const bool serving = config_.counterpart == Counterpart::RadiusClients && state_.serving;

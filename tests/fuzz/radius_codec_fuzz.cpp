@@ -1,9 +1,10 @@
 // libFuzzer target: RADIUS attribute decoding, strict (radius_packet.h) and the capture
 // importer's tolerant view. A decoded packet re-encodes to the bytes it came from (up to its
 // Length), verification never reads out of bounds, and an MPPE value never yields a key longer
-// than its plaintext.
+// than its plaintext; the inspector's field tree stays inside the packet.
 #include "radius/radius_authenticator.h"
 #include "radius/radius_capture_view.h"
+#include "radius/radius_fields.h"
 #include "radius/radius_mppe.h"
 #include "radius/radius_packet.h"
 
@@ -36,5 +37,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     }
     (void)parseRadius(bytes, true);
     (void)parseRadius(bytes, false);
+    // The packet inspector's field tree: every field's byte range lies inside the packet.
+    const eapscope::DecodedEap fields = decodeRadiusFields(bytes);
+    for (const eapscope::EapField& f : fields.fields) {
+        if (std::size_t{f.offset} + f.length > size) {
+            std::abort();
+        }
+    }
     return 0;
 }

@@ -70,6 +70,20 @@ TEST(Language, FrenchTranslatesTheWindowAndItsPluralForms)
     EXPECT_EQ(box.button(QMessageBox::Cancel)->text(), QStringLiteral("Annuler"));
 }
 
+TEST(Language, FrenchNamesTheLiveRadiusRulesAndTheRadiusAndLearnerEventKinds)
+{
+    EXPECT_EQ(kindText(EventKind::Learner), QStringLiteral("learner"));
+    EXPECT_EQ(kindText(EventKind::Radius), QStringLiteral("radius"));
+    LanguageScope french(QStringLiteral("fr"));
+    EXPECT_EQ(kindText(EventKind::Learner), QStringLiteral("apprenant"));
+    EXPECT_EQ(kindText(EventKind::Radius), QStringLiteral("radius"));
+    EXPECT_TRUE(
+        ruleText("RADIUS_NO_RESPONSE").startsWith(QStringLiteral("le serveur RADIUS n’a pas répondu")))
+        << ruleText("RADIUS_NO_RESPONSE").toStdString();
+    EXPECT_TRUE(ruleText("MPPE_KEY_MISMATCH").startsWith(QStringLiteral("les clés MPPE que la méthode")))
+        << ruleText("MPPE_KEY_MISMATCH").toStdString();
+}
+
 TEST(Language, AFindingShowsItsRuleTextUnlessTheCheckerWroteDetails)
 {
     FindingRecord plain;

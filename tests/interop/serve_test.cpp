@@ -3,6 +3,7 @@
 // once interleave as contexts; SIGTERM ends the recording cleanly.
 #include "eapol_test_runner.h"
 #include "eapscope_cli.h"
+#include "radeapclient_runner.h"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -48,9 +49,9 @@ TEST(InteropServe, EapolTestMd5_RightPasswordSucceedsWrongPasswordIsRejected)
     TempDir dir;
     std::ofstream(dir.path() / "users") << "# test users\nalice secret\nbob  builder  # a comment\n";
     const std::uint16_t port = freeUdpPort();
-    auto serve = startServe({"--auth", "md5", "--secret", "s3cret", "--users", (dir.path() / "users").string(),
-                             "--json"},
-                            port, dir.path());
+    auto serve = startServe(
+        {"--auth", "md5", "--secret", "s3cret", "--users", (dir.path() / "users").string(), "--json"}, port,
+        dir.path());
     ASSERT_TRUE(serve) << serve.error();
     EapolTestConfig config;
     const EapolTestResult good = EapolTestRunner::run(config, md5Run(port), dir.path(), "good");
@@ -84,8 +85,8 @@ TEST(InteropServe, ManySupplicantsAtOnce_InterleaveAsContexts)
     TempDir dir;
     const std::uint16_t port = freeUdpPort();
     constexpr int kSupplicants = 8;
-    auto serve = startServe({"--auth", "md5", "--secret", "s3cret", "--identity", "alice", "--password", "secret",
-                             "--max-conversations", std::to_string(kSupplicants), "--json"},
+    auto serve = startServe({"--auth", "md5", "--secret", "s3cret", "--identity", "alice", "--password",
+                             "secret", "--max-conversations", std::to_string(kSupplicants), "--json"},
                             port, dir.path());
     ASSERT_TRUE(serve) << serve.error();
     std::vector<ChildProcess> supplicants;
@@ -94,7 +95,8 @@ TEST(InteropServe, ManySupplicantsAtOnce_InterleaveAsContexts)
         char mac[32];
         std::snprintf(mac, sizeof mac, "02:00:00:00:01:%02x", i);
         run.callingStationId = mac;
-        auto child = EapolTestRunner::start(EapolTestConfig{}, run, dir.path(), "supplicant" + std::to_string(i));
+        auto child =
+            EapolTestRunner::start(EapolTestConfig{}, run, dir.path(), "supplicant" + std::to_string(i));
         ASSERT_TRUE(child) << child.error();
         supplicants.push_back(std::move(*child));
     }
@@ -144,4 +146,34 @@ TEST(InteropServe, BadUsersFile_NamesTheFileAndLine)
                             dir.path());
     EXPECT_EQ(r.exitCode, 2);
     EXPECT_NE(r.output.find("users:2: expected 'identity password'"), std::string::npos) << r.output;
+}
+
+// radeapclient sends every conversation from one socket without Calling-Station-Id, ten at a
+// time: a NAS that cannot say whose a new conversation is gets them served in parallel (a new
+// State-less request does not end the others as "started over").
+TEST(InteropServe, RadeapclientTenInFlight_AllConversationsAuthenticate)
+{
+    TempDir dir;
+    const std::uint16_t port = freeUdpPort();
+    auto serve = startServe({"--auth", "md5", "--secret", "s3cret", "--identity", "alice", "--password",
+                             "secret", "--in-process", "--json"},
+                            port, dir.path());
+    ASSERT_TRUE(serve) << serve.error();
+    RadeapclientRun run;
+    run.port = port;
+    run.secret = "s3cret";
+    run.authentications = 50;
+    run.inFlight = 10;
+    const RadeapclientResult good = RadeapclientRunner::run(run, dir.path(), "good");
+    EXPECT_EQ(good.approved, 50) << good.output;
+    EXPECT_EQ(good.denied, 0);
+    run.password = "wrong";
+    run.authentications = 5;
+    const RadeapclientResult bad = RadeapclientRunner::run(run, dir.path(), "bad");
+    EXPECT_EQ(bad.approved, 0) << bad.output;
+    EXPECT_EQ(bad.denied, 5);
+    EXPECT_EQ(serve->stop(SIGTERM), 0) << serve->output();
+    const auto j = lastJson(serve->output());
+    ASSERT_TRUE(j.is_object()) << serve->output();
+    EXPECT_EQ(j["conversations"], 55);
 }

@@ -3,6 +3,7 @@
 // tested in tests/interop; these tests pin the byte-level rules.
 #include "radius/radius_authenticator.h"
 #include "radius/radius_capture_view.h"
+#include "radius/radius_fields.h"
 #include "radius/radius_mppe.h"
 #include "radius/radius_packet.h"
 
@@ -240,4 +241,102 @@ TEST(RadiusSummary, NamesCodeIdAndEap)
     auto bytes = encodePacket(p);
     EXPECT_EQ(summarize(*bytes),
               "Access-Request id=7 len=" + std::to_string(bytes->size()) + " EAP=Response/1");
+}
+
+namespace {
+
+const eapscope::EapField* fieldOf(const eapscope::DecodedEap& d, const std::string& key, int nth = 0)
+{
+    for (const auto& f : d.fields) {
+        if (f.key == key && nth-- == 0) {
+            return &f;
+        }
+    }
+    return nullptr;
+}
+
+}  // namespace
+
+TEST(RadiusFields, DecodesHeaderAttributesAndTheSplitEapPacketWithRangesIntoTheRadiusPacket)
+{
+    RadiusPacket p;
+    p.code = AccessChallenge;
+    p.identifier = 9;
+    p.addText(UserName, "alice");
+    p.add(NasIpAddress, Bytes{127, 0, 0, 1});
+    p.addInteger(NasPort, 7);
+    Bytes eap = eapOf(300);
+    eap[0] = 1;  // Request
+    eap[4] = 4;  // MD5-Challenge
+    eap[5] = 16;
+    p.setEapMessage(eap);
+    p.add(State, Bytes(16, 0xAB));
+    auto bytes = encodePacket(p);
+    ASSERT_TRUE(bytes);
+    const auto decoded = decodePacket(*bytes);
+    ASSERT_TRUE(decoded);
+    const eapscope::DecodedEap d = decodeRadiusFields(*bytes);
+    EXPECT_EQ(fieldOf(d, "radius.code")->value, "Access-Challenge (11)");
+    EXPECT_EQ(fieldOf(d, "radius.identifier")->value, "9");
+    EXPECT_EQ(fieldOf(d, "radius.attr.User-Name")->value, "\"alice\"");
+    EXPECT_EQ(fieldOf(d, "radius.attr.NAS-IP-Address")->value, "127.0.0.1");
+    EXPECT_EQ(fieldOf(d, "radius.attr.NAS-Port")->value, "7");
+    EXPECT_EQ(fieldOf(d, "radius.attr.State")->value, "abababababababababababababababab");
+    const auto* first = fieldOf(d, "radius.attr.EAP-Message", 0);
+    const auto* second = fieldOf(d, "radius.attr.EAP-Message", 1);
+    ASSERT_NE(first, nullptr);
+    ASSERT_NE(second, nullptr);
+    EXPECT_NE(first->value.find("reassembled from 2 EAP-Message attributes"), std::string::npos)
+        << first->value;
+    // The EAP fields hang below the first EAP-Message; their ranges point into the RADIUS
+    // packet: the EAP Code is the first byte of the first attribute's value.
+    const auto* code = fieldOf(d, "eap.code");
+    ASSERT_NE(code, nullptr);
+    EXPECT_EQ(code->offset, first->offset + 2);
+    EXPECT_EQ((*bytes)[code->offset], 1);
+    int parent = code->parent;
+    while (parent >= 0 && d.fields[static_cast<std::size_t>(parent)].key.rfind("eap", 0) == 0) {
+        parent = d.fields[static_cast<std::size_t>(parent)].parent;
+    }
+    ASSERT_GE(parent, 0);
+    EXPECT_EQ(&d.fields[static_cast<std::size_t>(parent)], first);
+    for (const auto& f : d.fields) {
+        EXPECT_LE(std::size_t{f.offset} + f.length, bytes->size()) << f.key;
+    }
+    EXPECT_NE(d.summary.find("Access-Challenge id=9"), std::string::npos) << d.summary;
+    EXPECT_NE(d.summary.find("MD5-Challenge"), std::string::npos) << d.summary;
+}
+
+TEST(RadiusFields, NamesMicrosoftMppeKeysWithoutShowingThemAsPlainBytes)
+{
+    RadiusPacket p;
+    p.code = AccessAccept;
+    const auto value = encryptMppeKey(Bytes(32, 7), "testing123", Authenticator{}, 0x8001);
+    ASSERT_TRUE(value);
+    p.addVendorAttribute(kVendorMicrosoft, kMsMppeRecvKey, *value);
+    auto bytes = encodePacket(p);
+    ASSERT_TRUE(bytes);
+    const eapscope::DecodedEap d = decodeRadiusFields(*bytes);
+    const auto* vendor = fieldOf(d, "radius.vsa.vendor");
+    ASSERT_NE(vendor, nullptr);
+    EXPECT_EQ(vendor->value, "311 (Microsoft)");
+    const auto* key = fieldOf(d, "radius.vsa");
+    ASSERT_NE(key, nullptr);
+    EXPECT_EQ(key->label, "MS-MPPE-Recv-Key");
+    EXPECT_NE(key->value.find("encrypted with the shared secret"), std::string::npos) << key->value;
+}
+
+TEST(RadiusFields, MalformedPacket_KeepsItsHeaderAndSaysWhy)
+{
+    RadiusPacket p;
+    p.code = AccessRequest;
+    p.addText(UserName, "alice");
+    auto bytes = encodePacket(p);
+    ASSERT_TRUE(bytes);
+    (*bytes)[21] = 40;  // User-Name's length now runs past the packet
+    const eapscope::DecodedEap d = decodeRadiusFields(*bytes);
+    EXPECT_EQ(d.summary.rfind("malformed RADIUS: ", 0), 0u) << d.summary;
+    EXPECT_NE(fieldOf(d, "radius.code"), nullptr);
+    EXPECT_EQ(fieldOf(d, "radius.attr.User-Name"), nullptr);
+    EXPECT_EQ(decodeRadiusFields(Bytes{1, 2, 3}).summary.rfind("malformed RADIUS", 0), 0u);
 }

@@ -4,7 +4,9 @@
 #include "models/event_format.h"
 #include "session/session_document.h"
 
+#include "engine/radius_serve.h"
 #include "engine/session_engine.h"
+#include "engine/session_runner.h"
 #include "method/in_process_executor.h"
 #include "method/method_resolver.h"
 
@@ -18,7 +20,9 @@
 
 #include <QCoreApplication>
 
+#include <QDir>
 #include <QFileInfo>
+#include <QStandardPaths>
 #include <algorithm>
 #include <limits>
 
@@ -66,6 +70,13 @@ std::vector<Side> SessionSetup::sides() const
     if (replay) {
         return {replay->request.role};
     }
+    // The live counterparts play one side whatever the other method field still says.
+    if (counterpart == Counterpart::RadiusServer) {
+        return peerMethod.isEmpty() ? std::vector<Side>{} : std::vector<Side>{Side::Peer};
+    }
+    if (counterpart == Counterpart::Serve) {
+        return authenticatorMethod.isEmpty() ? std::vector<Side>{} : std::vector<Side>{Side::Authenticator};
+    }
     std::vector<Side> result;
     if (!authenticatorMethod.isEmpty()) {
         result.push_back(Side::Authenticator);
@@ -83,14 +94,23 @@ struct EngineWorker::Undo {
     std::array<std::optional<std::uint32_t>, 2> checkpoints;
 };
 
-EngineWorker::EngineWorker(SessionController* controller, quint64 generation, std::shared_ptr<std::atomic<bool>> stop)
+EngineWorker::EngineWorker(SessionController* controller, quint64 generation,
+                           std::shared_ptr<std::atomic<bool>> stop)
     : controller_(controller), generation_(generation), stop_(std::move(stop))
 {
 }
 
 EngineWorker::~EngineWorker()
 {
-    engine_.reset();
+    if (serve_) {
+        serve_->stop();  // open conversations abandoned, the method ended and unloaded
+        if (writer_) {
+            (void)writer_->finish(*trace_);
+        }
+    }
+    engine_ = nullptr;
+    ownedEngine_.reset();
+    serve_.reset();
     for (auto& executor : executors_) {
         if (executor) {
             executor->unload();
@@ -135,6 +155,14 @@ void EngineWorker::start(const SessionSetup& setup)
         startReplay(setup);
         return;
     }
+    if (setup.counterpart == SessionSetup::Counterpart::RadiusServer) {
+        startRadius(setup);
+        return;
+    }
+    if (setup.counterpart == SessionSetup::Counterpart::Serve) {
+        startServe(setup);
+        return;
+    }
     const std::array<QString, 2> specs{setup.authenticatorMethod, setup.peerMethod};
     std::array<EngineSide*, 2> sides{&config.authenticator, &config.peer};
     const bool manual = setup.counterpart == SessionSetup::Counterpart::Manual;
@@ -143,24 +171,9 @@ void EngineWorker::start(const SessionSetup& setup)
         if (specs[i].isEmpty() || (manual && i == 1 && !specs[0].isEmpty())) {
             continue;
         }
-        const auto path = resolveMethodSpec(specs[i].toStdString());
-        if (!path) {
-            setupError_ = fromStd(path.error());
+        if (!setupSide(i, specs[i], *sides[i])) {
             break;
         }
-        if (setup.isolated) {
-            HostOptions options;
-            options.hostPath = setup.hostPath.toStdString();
-            options.heapTracking = setup.heapTracking;
-            executors_[i] = std::make_unique<HostExecutor>(options);
-        }
-        if (!executors_[i]) {
-            executors_[i] = std::make_unique<InProcessExecutor>();
-        }
-        sides[i]->executor = executors_[i].get();
-        sides[i]->load.path = *path;
-        sides[i]->load.displayName = specs[i].contains(QLatin1Char('/')) ? QFileInfo(specs[i]).fileName().toStdString()
-                                                                          : specs[i].toStdString();
     }
     config.counterpart = manual ? Counterpart::Manual : Counterpart::Loopback;
     config.identity = setup.identity.toStdString();
@@ -172,8 +185,162 @@ void EngineWorker::start(const SessionSetup& setup)
     config.interleave = setup.interleave;
     config.autoFireTimeouts = false;  // the person fires timeouts (virtual timers, DESIGN.md)
     previewMethods(config);
-    engine_ = std::make_unique<SessionEngine>(std::move(config), *trace_);
+    ownedEngine_ = std::make_unique<SessionEngine>(std::move(config), *trace_);
+    engine_ = ownedEngine_.get();
     finishStart();
+}
+
+bool EngineWorker::setupSide(std::size_t index, const QString& spec, EngineSide& side)
+{
+    const auto path = resolveMethodSpec(spec.toStdString());
+    if (!path) {
+        setupError_ = fromStd(path.error());
+        return false;
+    }
+    if (setup_.isolated) {
+        HostOptions options;
+        options.hostPath = setup_.hostPath.toStdString();
+        options.heapTracking = setup_.heapTracking;
+        executors_[index] = std::make_unique<HostExecutor>(options);
+    } else {
+        executors_[index] = std::make_unique<InProcessExecutor>();
+    }
+    side.executor = executors_[index].get();
+    side.load.path = *path;
+    side.load.displayName =
+        spec.contains(QLatin1Char('/')) ? QFileInfo(spec).fileName().toStdString() : spec.toStdString();
+    return true;
+}
+
+bool EngineWorker::liveRadius() const
+{
+    return !setup_.lesson && !setup_.replay && setup_.counterpart == SessionSetup::Counterpart::RadiusServer;
+}
+
+// "Counterpart: RADIUS server": the peer method meets a real server, EapScope is the NAS; the
+// same engine configuration as `run --peer B --radius HOST:PORT --secret S` (session_runner.h).
+void EngineWorker::startRadius(const SessionSetup& setup)
+{
+    if (buildRadiusEngine(setup)) {
+        previewMethods(engine_->config());
+    }
+    finishStart();
+}
+
+bool EngineWorker::buildRadiusEngine(const SessionSetup& setup)
+{
+    EngineConfig config;
+    if (setup.peerMethod.isEmpty()) {
+        setupError_ =
+            ControllerText::tr("A RADIUS server plays the authenticator: choose the peer method to test.");
+        return false;
+    }
+    if (setup.secret.isEmpty()) {
+        setupError_ = ControllerText::tr(
+            "Give the shared secret this NAS has with the RADIUS server: a server drops "
+            "requests it cannot authenticate without a word.");
+        return false;
+    }
+    if (!setupSide(1, setup.peerMethod, config.peer)) {
+        return false;
+    }
+    auto socket = connectRadiusServer(setup.radiusServer.toStdString(), setup.secret.toStdString());
+    if (!socket) {
+        setupError_ = fromStd(socket.error());
+        return false;
+    }
+    radiusSocket_ = std::move(*socket);
+    config.identity = setup.identity.toStdString();
+    config.peerPassword = setup.password.toStdString();
+    config.contexts = static_cast<std::uint32_t>(std::max(1, setup.contexts));
+    config.interleave = setup.interleave;
+    config.autoFireTimeouts = false;
+    applyRadiusServer(config, radiusSocket_.get(), setup.radiusServer.toStdString(),
+                      setup.secret.toStdString(),
+                      static_cast<std::uint32_t>(std::max(1, setup.radiusTimeoutMs)),
+                      static_cast<std::uint32_t>(std::max(0, setup.radiusRetries)), *trace_);
+    trace_->setOption("peer", setup.peerMethod.toStdString());
+    trace_->setOption("identity", config.identity);
+    trace_->setOption("contexts", std::to_string(config.contexts));
+    ownedEngine_ = std::make_unique<SessionEngine>(std::move(config), *trace_);
+    engine_ = ownedEngine_.get();
+    return true;
+}
+
+// "Counterpart: real supplicants": the authenticator method behind a RADIUS server, the same
+// RadiusServe as `serve --auth A --listen HOST:PORT --secret S`; each conversation is a lane.
+void EngineWorker::startServe(const SessionSetup& setup)
+{
+    ServeConfig config;
+    if (setup.authenticatorMethod.isEmpty()) {
+        setupError_ =
+            ControllerText::tr("Real supplicants play the peer: choose the authenticator method to test.");
+    } else if (setup.secret.isEmpty()) {
+        setupError_ = ControllerText::tr(
+            "Give the shared secret of the NASes that will connect: requests signed with "
+            "another secret are dropped.");
+    } else if (setupSide(0, setup.authenticatorMethod, config.authenticator)) {
+        config.listen = setup.listen.toStdString();
+        config.secret = setup.secret.toStdString();
+        for (const auto& [user, password] : setup.users) {
+            config.users.emplace_back(user.toStdString(), password.toStdString());
+        }
+        trace_->setOption("auth", setup.authenticatorMethod.toStdString());
+        EngineConfig preview;
+        preview.authenticator = config.authenticator;
+        auto serve = RadiusServe::create(std::move(config), *trace_);
+        if (serve) {
+            serve_ = std::move(*serve);
+            engine_ = &serve_->engine();
+            previewMethods(preview);
+            const QString address = fromStd(serve_->local().text());
+            post([address](SessionController& c) {
+                c.servingAt_ = address;
+                c.onStatus(
+                    ControllerText::tr("RADIUS server listening on %1: Continue (F5) answers supplicants "
+                                       "until Stop.")
+                        .arg(address));
+            });
+        } else {
+            setupError_ = fromStd(serve.error());
+        }
+    }
+    finishStart();
+}
+
+void EngineWorker::serveFor(std::chrono::milliseconds wait)
+{
+    if (!serveStarted_) {
+        serveStarted_ = true;
+        serve_->start();  // load and initialize the method; then wait for supplicants
+        return;
+    }
+    serve_->poll(wait);
+}
+
+void EngineWorker::continueServe(const QList<Breakpoint>& breakpoints)
+{
+    // Serving runs until Stop (or a breakpoint, or a finding): the supplicants' requests are
+    // answered as they come, each conversation's rows published as they are made.
+    while (!engine_->finished() && !stop_->load()) {
+        const std::size_t first = trace_->size();
+        serveFor(std::chrono::milliseconds(100));
+        if (const auto hit = stopHere(first, breakpoints)) {
+            StepResult result;
+            result.kind = StepKind::Waiting;
+            afterCommand(result);
+            const BreakpointHit h = *hit;
+            post([h](SessionController& c) { emit c.stoppedAt(h.event, h.reason); });
+            return;
+        }
+        publish(false);
+        record(false);
+    }
+    StepResult result;
+    result.kind = engine_->finished() ? StepKind::Finished : StepKind::Waiting;
+    result.description =
+        ControllerText::tr("Serving paused: requests wait in the socket until Continue.").toStdString();
+    afterCommand(result);
 }
 
 void EngineWorker::previewMethods(const EngineConfig& config)
@@ -263,7 +430,8 @@ void EngineWorker::startReplay(const SessionSetup& setup)
     trace_->setOption("replay.capture", plan.capture.path);
     trace_->setOption("replay.conversation", std::to_string(plan.request.conversation));
     replay_ = std::make_unique<ReplayTracker>(setup.replay);
-    engine_ = std::make_unique<SessionEngine>(std::move(config), *trace_);
+    ownedEngine_ = std::make_unique<SessionEngine>(std::move(config), *trace_);
+    engine_ = ownedEngine_.get();
     finishStart();
 }
 
@@ -301,7 +469,8 @@ void EngineWorker::startLesson(const SessionSetup& setup)
         }
         config.autoFireTimeouts = false;  // the learner fires timeouts (virtual timers)
         previewMethods(config);
-        engine_ = std::make_unique<SessionEngine>(std::move(config), *trace_);
+        ownedEngine_ = std::make_unique<SessionEngine>(std::move(config), *trace_);
+        engine_ = ownedEngine_.get();
         finishStart();
     }
     if (lesson.counterpart == LessonCounterpart::Capture) {
@@ -320,6 +489,13 @@ bool EngineWorker::ready() const
 
 std::string EngineWorker::checkpointProblem() const
 {
+    if (serve_) {
+        return "the supplicants are real programs outside EapScope: a served conversation cannot be stepped "
+               "back, and they cannot be asked to start it over";
+    }
+    if (liveRadius()) {
+        return {};  // step back restarts the conversation with the server (rerunLive)
+    }
     for (const auto& executor : executors_) {
         if (!executor) {
             continue;
@@ -340,6 +516,16 @@ std::string EngineWorker::checkpointProblem() const
 void EngineWorker::pushUndo()
 {
     Undo undo{engine_->state(), trace_->size(), stepFirst_, {}};
+    if (liveRadius()) {
+        // The server cannot be stepped back: a step back re-runs a fresh conversation with it
+        // to this point, so the hosts need no checkpoints.
+        undo_.push_back(std::move(undo));
+        if (undo_.size() > kMaxUndo) {
+            undo_.erase(undo_.begin());
+        }
+        postCheckpoints();
+        return;
+    }
     std::string problem;
     for (std::size_t i = 0; i < 2; ++i) {
         MethodExecutor* executor = executors_[i].get();
@@ -399,14 +585,45 @@ void EngineWorker::step()
     if (!ready() || engine_->finished()) {
         return;
     }
+    if (serve_) {
+        // One step: load the method, then at most one supplicant's request and its answer.
+        stepFirst_ = trace_->size();
+        serveFor(std::chrono::milliseconds(200));
+        StepResult result;
+        result.kind = engine_->finished() ? StepKind::Finished : StepKind::Waiting;
+        afterCommand(result);
+        return;
+    }
     pushUndo();
     stepFirst_ = trace_->size();
     afterCommand(oneCall());
 }
 
+std::optional<BreakpointHit> EngineWorker::stopHere(std::size_t first,
+                                                    const QList<Breakpoint>& breakpoints) const
+{
+    if (auto hit = findBreakpointHit(*trace_, first, trace_->size(), breakpoints,
+                                     [this](ContextId c) { return liveBytes(c); })) {
+        return hit;
+    }
+    // Continue also stops at a finding (issue 5 "Step").
+    for (std::size_t i = first; i < trace_->size(); ++i) {
+        if (trace_->kinds()[i] == EventKind::Finding) {
+            return BreakpointHit{
+                EventId(static_cast<std::uint32_t>(i)),
+                ControllerText::tr("finding %1").arg(fromStd(trace_->string(trace_->texts()[i])))};
+        }
+    }
+    return std::nullopt;
+}
+
 void EngineWorker::continueRun(const QList<Breakpoint>& breakpoints)
 {
     if (!ready()) {
+        return;
+    }
+    if (serve_) {
+        continueServe(breakpoints);
         return;
     }
     StepResult result;
@@ -415,23 +632,10 @@ void EngineWorker::continueRun(const QList<Breakpoint>& breakpoints)
         const std::size_t first = trace_->size();
         stepFirst_ = first;
         result = oneCall();
-        const auto hit = findBreakpointHit(*trace_, first, trace_->size(), breakpoints,
-                                           [this](ContextId c) { return liveBytes(c); });
-        std::optional<BreakpointHit> stopHere = hit;
-        if (!stopHere) {
-            // Continue also stops at a finding (issue 5 "Step").
-            for (std::size_t i = first; i < trace_->size(); ++i) {
-                if (trace_->kinds()[i] == EventKind::Finding) {
-                    stopHere = BreakpointHit{
-                        EventId(static_cast<std::uint32_t>(i)),
-                        ControllerText::tr("finding %1").arg(fromStd(trace_->string(trace_->texts()[i])))};
-                    break;
-                }
-            }
-        }
-        if (stopHere) {
+        const std::optional<BreakpointHit> stopAt = stopHere(first, breakpoints);
+        if (stopAt) {
             afterCommand(result);
-            const BreakpointHit h = *stopHere;
+            const BreakpointHit h = *stopAt;
             post([h](SessionController& c) { emit c.stoppedAt(h.event, h.reason); });
             return;
         }
@@ -454,6 +658,10 @@ void EngineWorker::stepBack()
 
 void EngineWorker::restoreUndo(std::size_t index)
 {
+    if (liveRadius()) {
+        rerunLive(undo_[index].events);
+        return;
+    }
     Undo undo = std::move(undo_[index]);
     undo_.resize(index);
     for (std::size_t i = 0; i < 2; ++i) {
@@ -489,6 +697,79 @@ void EngineWorker::restoreUndo(std::size_t index)
     record(true);
 }
 
+void EngineWorker::rerunLive(std::size_t events)
+{
+    const auto callsIn = [](const Trace& trace, std::size_t end) {
+        const auto kinds = trace.kinds();
+        return static_cast<std::size_t>(std::count(
+            kinds.begin(), kinds.begin() + static_cast<std::ptrdiff_t>(end), EventKind::CallStart));
+    };
+    const std::size_t target = callsIn(*trace_, events);
+    // A fresh start: new hosts (the method starts from RasEapGetInfo again), a new socket and a
+    // new conversation with the server; the recording and the view start over with them.
+    engine_ = nullptr;
+    ownedEngine_.reset();
+    for (auto& executor : executors_) {
+        if (executor) {
+            executor->unload();
+        }
+        executor.reset();
+    }
+    radiusSocket_.reset();
+    undo_.clear();
+    trace_ = std::make_unique<Trace>();
+    mark_ = TraceMark{};
+    finishedRecorded_ = false;
+    if (writer_) {
+        writer_->rewind(0);
+    }
+    post([](SessionController& c) {
+        c.document_->setTrace(Trace());
+        emit c.bannerCleared();
+    });
+    if (!buildRadiusEngine(setup_)) {
+        const QString error = setupError_;
+        post([error](SessionController& c) {
+            emit c.bannerRaised(error);
+            c.setState(SessionController::State::Failed);
+        });
+        return;
+    }
+    StepResult result;
+    result.kind = StepKind::Call;
+    while (callsIn(*trace_, trace_->size()) < target && !engine_->finished() && !stop_->load()) {
+        pushUndo();
+        stepFirst_ = trace_->size();
+        result = oneCall();
+        if (result.kind == StepKind::Waiting || result.kind == StepKind::Finished) {
+            break;
+        }
+        publish(false);
+    }
+    const std::size_t reached = callsIn(*trace_, trace_->size());
+    afterCommand(result);
+    QString status;
+    if (reached >= target) {
+        status = ControllerText::tr(
+                     "Stepped back: a RADIUS server cannot be stepped back, so the conversation with "
+                     "%1 was restarted and re-run to call %2.")
+                     .arg(setup_.radiusServer)
+                     .arg(target);
+    } else {
+        status = ControllerText::tr(
+                     "Could not step back to call %1: the conversation with %2 was restarted, but "
+                     "the re-run ended after %3 calls (the server answered differently this time).")
+                     .arg(target)
+                     .arg(setup_.radiusServer)
+                     .arg(reached);
+    }
+    const bool more = !undo_.empty();
+    post([status, more](SessionController& c) {
+        c.onStatus(status);
+        c.onStepBackChanged(more, more ? QString() : ControllerText::tr("nothing to step back to"));
+    });
+}
+
 void EngineWorker::postCheckpoints()
 {
     const std::size_t oldest = undo_.empty() ? std::numeric_limits<std::size_t>::max() : undo_.front().events;
@@ -499,7 +780,8 @@ void EngineWorker::rewindTo(std::size_t events)
 {
     // The earliest checkpoint at or after the task's start: everything that made the task
     // current (the event that completed the previous one) stays in the trace.
-    const auto found = std::find_if(undo_.begin(), undo_.end(), [&](const Undo& u) { return u.events >= events; });
+    const auto found =
+        std::find_if(undo_.begin(), undo_.end(), [&](const Undo& u) { return u.events >= events; });
     if (!ready() || found == undo_.end()) {
         post([](SessionController& c) { c.setState(SessionController::State::Ready); });
         return;
@@ -693,7 +975,8 @@ QString EngineWorker::saveAs(const QString& path)
     if (!writer) {
         return fromStd(writer.error());
     }
-    const Status status = engine_ && engine_->finished() ? (*writer)->finish(*trace_) : (*writer)->flush(*trace_);
+    const Status status =
+        engine_ && engine_->finished() ? (*writer)->finish(*trace_) : (*writer)->flush(*trace_);
     return status ? QString() : fromStd(status.error());
 }
 

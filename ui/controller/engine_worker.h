@@ -29,8 +29,13 @@ class SessionEngine;
 struct EngineConfig;
 class SessionWriter;
 class ReplayTracker;
+class RadiusServe;
 struct EngineState;
+struct EngineSide;
 struct StepResult;
+namespace radius {
+class UdpSocket;
+}
 }  // namespace eapscope
 
 namespace eapscope::ui {
@@ -66,6 +71,21 @@ private:
     void previewMethods(const EngineConfig& config);
     void startReplay(const SessionSetup& setup);
     void startLesson(const SessionSetup& setup);
+    /// Creates the executor of side `index` (0 authenticator, 1 peer) for `spec` and fills `side`;
+    /// false (and setupError_) when the spec names no method.
+    bool setupSide(std::size_t index, const QString& spec, EngineSide& side);
+    // Live RADIUS counterparts (issue 11), with the engine code `run --radius` and `serve` use.
+    void startRadius(const SessionSetup& setup);
+    bool buildRadiusEngine(const SessionSetup& setup);
+    void startServe(const SessionSetup& setup);
+    [[nodiscard]] bool liveRadius() const;
+    void serveFor(std::chrono::milliseconds wait);
+    void continueServe(const QList<Breakpoint>& breakpoints);
+    /// Step back with a live RADIUS server: a fresh conversation with the server re-run until
+    /// as many method calls as the first `events` rows held (the server cannot be stepped back).
+    void rerunLive(std::size_t events);
+    /// Where continue stops among rows [first, end): a breakpoint or the first finding.
+    std::optional<BreakpointHit> stopHere(std::size_t first, const QList<Breakpoint>& breakpoints) const;
     /// Restores undo_[index] (hosts, engine, trace) and drops it and every later one.
     void restoreUndo(std::size_t index);
     void postCheckpoints();
@@ -84,7 +104,11 @@ private:
     SessionSetup setup_;
     std::unique_ptr<Trace> trace_;
     std::array<std::unique_ptr<MethodExecutor>, 2> executors_;
-    std::unique_ptr<SessionEngine> engine_;
+    std::unique_ptr<SessionEngine> ownedEngine_;
+    SessionEngine* engine_ = nullptr;                  // ownedEngine_, or serve_'s
+    std::unique_ptr<radius::UdpSocket> radiusSocket_;  // the NAS's socket (RadiusServer)
+    std::unique_ptr<RadiusServe> serve_;               // Serve
+    bool serveStarted_ = false;
     std::unique_ptr<SessionWriter> writer_;
     std::unique_ptr<ReplayTracker> replay_;  // compares the method's packets with the capture
     std::vector<Undo> undo_;

@@ -11,7 +11,6 @@ namespace eapscope::ui {
 SessionController::SessionController(SessionDocument* document, QObject* parent)
     : QObject(parent), document_(document), thread_(new QThread(this))
 {
-
     thread_->setObjectName(QStringLiteral("eapscope-engine"));
     thread_->start();
 }
@@ -23,7 +22,8 @@ SessionController::~SessionController()
     }
     if (worker_ != nullptr) {
         EngineWorker* worker = worker_;
-        QMetaObject::invokeMethod(worker, [worker] { delete worker; }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            worker, [worker] { delete worker; }, Qt::QueuedConnection);
         worker_ = nullptr;
     }
     thread_->quit();
@@ -50,7 +50,12 @@ void SessionController::post(std::function<void(EngineWorker&)> command)
         [this, worker, generation, command = std::move(command)] {
             command(*worker);
             QMetaObject::invokeMethod(
-                this, [this, generation] { if (generation == generation_) commandDone(); }, Qt::QueuedConnection);
+                this,
+                [this, generation] {
+                    if (generation == generation_)
+                        commandDone();
+                },
+                Qt::QueuedConnection);
         },
         Qt::QueuedConnection);
 }
@@ -72,7 +77,8 @@ void SessionController::start(const SessionSetup& setup)
     }
     if (worker_ != nullptr) {
         EngineWorker* old = worker_;
-        QMetaObject::invokeMethod(old, [old] { delete old; }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            old, [old] { delete old; }, Qt::QueuedConnection);
     }
     ++generation_;
     const bool wasBusy = pending_ > 0;
@@ -83,6 +89,7 @@ void SessionController::start(const SessionSetup& setup)
     setup_ = setup;
     canStepBack_ = false;
     recordingPath_.clear();
+    servingAt_.clear();
     stopFlag_ = std::make_shared<std::atomic<bool>>(false);
     worker_ = new EngineWorker(this, generation_, stopFlag_);
     worker_->moveToThread(thread_);
@@ -100,7 +107,8 @@ void SessionController::enterViewing()
     }
     if (worker_ != nullptr) {
         EngineWorker* old = worker_;
-        QMetaObject::invokeMethod(old, [old] { delete old; }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            old, [old] { delete old; }, Qt::QueuedConnection);
         worker_ = nullptr;
     }
     ++generation_;
@@ -216,7 +224,8 @@ void SessionController::saveAs(const QString& path, std::function<void(QString)>
     }
     post([this, path, done = std::move(done)](EngineWorker& w) {
         const QString error = w.saveAs(path);
-        QMetaObject::invokeMethod(this, [done, error] { done(error); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [done, error] { done(error); }, Qt::QueuedConnection);
     });
 }
 

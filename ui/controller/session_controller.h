@@ -58,6 +58,8 @@ public:
     [[nodiscard]] QString stepBackReason() const { return stepBackReason_; }
     [[nodiscard]] QString lastStatus() const { return lastStatus_; }
     [[nodiscard]] QString recordingPath() const { return recordingPath_; }
+    /// Serve counterpart: the address the RADIUS server listens on once started ("" before).
+    [[nodiscard]] QString servingAddress() const { return servingAt_; }
 
     [[nodiscard]] const QList<Breakpoint>& breakpoints() const { return breakpoints_; }
     void setBreakpoints(const QList<Breakpoint>& breakpoints);
@@ -128,6 +130,7 @@ private:
     QString stepBackReason_;
     QString lastStatus_;
     QString recordingPath_;
+    QString servingAt_;
     std::size_t oldestCheckpoint_ = 0;
     quint64 generation_ = 0;  // results of an older session are dropped
 };

@@ -21,7 +21,16 @@ namespace eapscope::ui {
 struct LessonRun;
 
 struct SessionSetup {
-    enum class Counterpart { Loopback, Manual };
+    enum class Counterpart {
+        Loopback,
+        Manual,
+        // A real RADIUS server (DESIGN.md "Counterparts"): the peer method meets it, EapScope is
+        // the NAS (`run --peer B --radius HOST:PORT --secret S`).
+        RadiusServer,
+        // Real supplicants: the authenticator method answers them as a RADIUS server listening
+        // on `listen` (`serve --auth A --listen HOST:PORT --secret S`), a lane per conversation.
+        Serve,
+    };
 
     QString authenticatorMethod = QStringLiteral("md5");  // bundled name or library path; empty = counterpart
     QString peerMethod = QStringLiteral("md5");
@@ -31,10 +40,15 @@ struct SessionSetup {
     QList<QPair<QString, QString>> users{{QStringLiteral("alice"), QStringLiteral("secret")}};
     int contexts = 1;
     bool interleave = false;
-    bool isolated = true;         // run methods in eapscope-host (checkpoints, crash isolation)
-    QString hostPath;             // empty = <exe dir>/eapscope-host
+    bool isolated = true;  // run methods in eapscope-host (checkpoints, crash isolation)
+    QString hostPath;      // empty = <exe dir>/eapscope-host
     bool heapTracking = true;
-    bool keepSecrets = false;     // in the recording
+    bool keepSecrets = false;                                 // in the recording
+    QString radiusServer = QStringLiteral("127.0.0.1:1812");  // RadiusServer: HOST:PORT
+    QString listen = QStringLiteral("127.0.0.1:1812");        // Serve: HOST:PORT to listen on
+    QString secret;                                           // RadiusServer and Serve: the shared secret
+    int radiusTimeoutMs = 3000;                               // RadiusServer: patience per transmission
+    int radiusRetries = 3;
     // Set: replay a captured conversation (ui/replay): the plan's method plays its role against
     // the captured other side; the method fields above are ignored.
     std::shared_ptr<const eapscope::ReplayPlan> replay;

@@ -4,6 +4,7 @@
 #include "inspector/hex_view.h"
 #include "models/event_format.h"
 #include "models/packet_field_model.h"
+#include "radius/radius_fields.h"
 #include "session/capture_session.h"
 #include "session/session_document.h"
 
@@ -16,8 +17,13 @@
 namespace eapscope::ui {
 
 PacketInspector::PacketInspector(const SessionDocument* document, QWidget* parent)
-    : QWidget(parent), document_(document), fields_(new PacketFieldModel(this)), tree_(new QTreeView),
-      hex_(new HexView), headline_(new QLabel), anomalies_(new QLabel)
+    : QWidget(parent),
+      document_(document),
+      fields_(new PacketFieldModel(this)),
+      tree_(new QTreeView),
+      hex_(new HexView),
+      headline_(new QLabel),
+      anomalies_(new QLabel)
 {
     tree_->setModel(fields_);
     tree_->setUniformRowHeights(true);
@@ -36,11 +42,11 @@ PacketInspector::PacketInspector(const SessionDocument* document, QWidget* paren
     layout->addWidget(headline_);
     layout->addWidget(splitter, 1);
     layout->addWidget(anomalies_);
-    connect(tree_->selectionModel(), &QItemSelectionModel::currentChanged, this, &PacketInspector::onTreeSelection);
+    connect(tree_->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            &PacketInspector::onTreeSelection);
     connect(hex_, &HexView::byteClicked, this, &PacketInspector::onByteClicked);
-    connect(headline_, &QLabel::linkActivated, this, [this](const QString& link) {
-        emit callActivated(EventId(link.mid(1).toUInt()));
-    });
+    connect(headline_, &QLabel::linkActivated, this,
+            [this](const QString& link) { emit callActivated(EventId(link.mid(1).toUInt())); });
     connect(document, &SessionDocument::resetDone, this, &PacketInspector::clear);
     connect(document, &SessionDocument::truncated, this, [this] {
         if (packet_.valid() && packet_.value() >= document_->trace().packetCount()) {
@@ -81,16 +87,19 @@ void PacketInspector::showPacket(PacketId packet)
     }
     packet_ = packet;
     const auto bytes = trace.packet(packet);
-    DecodedEap decode = decodeEap(bytes);
+    findCalls();
+    // A RADIUS packet (live RADIUS counterparts) is decoded by the one RADIUS codec, its
+    // EAP-Message by the EAP decoder below it.
+    DecodedEap decode = radiusRow_.valid() ? radius::decodeRadiusFields(bytes) : decodeEap(bytes);
     QStringList anomalies;
     for (const EapAnomaly& a : decode.anomalies) {
         anomalies << QStringLiteral("%1 (%2)").arg(fromStd(a.message), fromStd(a.id));
     }
-    anomalies_->setText(anomalies.isEmpty() ? QString() : tr("Anomalies: %1").arg(anomalies.join(QStringLiteral("; "))));
+    anomalies_->setText(anomalies.isEmpty() ? QString()
+                                            : tr("Anomalies: %1").arg(anomalies.join(QStringLiteral("; "))));
     fields_->setDecode(std::move(decode));
     tree_->expandAll();
     hex_->setBytes(bytes);
-    findCalls();
     updateHeadline();
 }
 
@@ -99,7 +108,7 @@ void PacketInspector::findCalls()
     // The sender is the CallEnd (or Packet row) that carries the packet; the receiver is the
     // MakeMessage CallStart given it (trace.h column use per kind).
     const Trace& trace = document_->trace();
-    sentBy_ = receivedBy_ = packetRow_ = EventId();
+    sentBy_ = receivedBy_ = packetRow_ = radiusRow_ = EventId();
     const auto packets = trace.packets();
     const auto kinds = trace.kinds();
     const auto calls = trace.calls();
@@ -108,6 +117,9 @@ void PacketInspector::findCalls()
             continue;
         }
         const EventId id(static_cast<std::uint32_t>(i));
+        if (kinds[i] == EventKind::Radius && !radiusRow_.valid()) {
+            radiusRow_ = id;
+        }
         if (kinds[i] == EventKind::Packet && !packetRow_.valid()) {
             packetRow_ = id;
         }
@@ -139,6 +151,10 @@ void PacketInspector::updateHeadline()
             .arg(sideText(row.side), contextText(trace, row.context), entryText(row.entry));
     };
     const QString summary = fromStd(fields_->decode().summary).toHtmlEscaped();
+    if (radiusRow_.valid()) {
+        headline_->setText(radiusHeadline(summary));
+        return;
+    }
     if (!sentBy_.valid() && !receivedBy_.valid() && packetRow_.valid() &&
         trace.option("source") == std::optional<std::string>("capture")) {
         headline_->setText(captureHeadline(summary));
@@ -148,6 +164,23 @@ void PacketInspector::updateHeadline()
                            .arg(summary)
                            .arg(trace.packet(packet_).size())
                            .arg(callLink(sentBy_), callLink(receivedBy_)));
+}
+
+QString PacketInspector::radiusHeadline(const QString& summary) const
+{
+    // trace.h: a Radius row's aux is 0 for NAS → server, 1 for server → NAS; result is the
+    // transmission number.
+    const Trace& trace = document_->trace();
+    const EventRow row = trace.row(radiusRow_);
+    const QString lane = contextText(trace, row.context).toHtmlEscaped();
+    const QString direction =
+        row.aux == 1 ? tr("from %1 to the NAS").arg(lane) : tr("from the NAS to %1").arg(lane);
+    QString text =
+        tr("<b>%1</b> (%2 bytes) — RADIUS, %3").arg(summary).arg(trace.packet(packet_).size()).arg(direction);
+    if (row.result > 1) {
+        text += tr(", retransmission %1").arg(row.result - 1);
+    }
+    return text;
 }
 
 QString PacketInspector::captureHeadline(const QString& summary) const

@@ -46,6 +46,7 @@ private:
     void findCalls();
     void updateHeadline();
     [[nodiscard]] QString captureHeadline(const QString& summary) const;
+    [[nodiscard]] QString radiusHeadline(const QString& summary) const;
 
     const SessionDocument* document_;
     PacketFieldModel* fields_;
@@ -57,6 +58,7 @@ private:
     EventId sentBy_;
     EventId receivedBy_;
     EventId packetRow_;  // the Packet row carrying the packet (captures: who sent it to whom)
+    EventId radiusRow_;  // the Radius row carrying it: a RADIUS packet, not an EAP one
 };
 
 }  // namespace eapscope::ui

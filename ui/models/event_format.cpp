@@ -16,9 +16,12 @@ QString fromStd(std::string_view text)
 QString sideText(Side side)
 {
     switch (side) {
-    case Side::Authenticator: return QCoreApplication::translate("eapscope", "Authenticator");
-    case Side::Peer: return QCoreApplication::translate("eapscope", "Peer");
-    case Side::None: break;
+        case Side::Authenticator:
+            return QCoreApplication::translate("eapscope", "Authenticator");
+        case Side::Peer:
+            return QCoreApplication::translate("eapscope", "Peer");
+        case Side::None:
+            break;
     }
     return QCoreApplication::translate("eapscope", "Engine");
 }
@@ -59,6 +62,10 @@ QString kindText(EventKind kind)
             return QCoreApplication::translate("eapscope", "finding");
         case EventKind::Note:
             return QCoreApplication::translate("eapscope", "note");
+        case EventKind::Learner:
+            return QCoreApplication::translate("eapscope", "learner");
+        case EventKind::Radius:
+            return QCoreApplication::translate("eapscope", "radius");
     }
     return fromStd(toString(kind));
 }
@@ -96,9 +103,12 @@ QString timeText(std::uint64_t timeNs)
 QString severityText(Severity severity)
 {
     switch (severity) {
-    case Severity::Info: return QCoreApplication::translate("eapscope", "info");
-    case Severity::Warning: return QCoreApplication::translate("eapscope", "warning");
-    case Severity::Error: break;
+        case Severity::Info:
+            return QCoreApplication::translate("eapscope", "info");
+        case Severity::Warning:
+            return QCoreApplication::translate("eapscope", "warning");
+        case Severity::Error:
+            break;
     }
     return QCoreApplication::translate("eapscope", "error");
 }

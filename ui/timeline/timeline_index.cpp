@@ -201,6 +201,9 @@ int TimelineIndex::laneOfNumber(Side side, std::uint32_t number) const
 int TimelineIndex::packetTarget(const TimelineLane& lane, std::size_t slot) const
 {
     const int target = lane.packetTargets[slot];
+    if (target == kNoPacketTarget) {
+        return -1;
+    }
     if (target >= 0 || lane.partner >= 0 || lane.instance() || lane.side == Side::None) {
         return target >= 0 ? target : lane.partner;
     }
@@ -251,6 +254,9 @@ void TimelineIndex::indexRow(const Trace& trace, EventId id)
             break;
         case EventKind::Finding:
             indexFinding(trace, id, lane);
+            break;
+        case EventKind::Radius:
+            indexRadius(trace, id, lane);
             break;
         default:
             break;
@@ -323,6 +329,18 @@ void TimelineIndex::indexPacket(const Trace& trace, EventId id, int laneIndex)
     if (packet.valid()) {
         pendingPackets_[packet.value()] = {laneIndex, lane.packets.size() - 1};
     }
+}
+
+void TimelineIndex::indexRadius(const Trace& trace, EventId id, int laneIndex)
+{
+    // A RADIUS packet (live RADIUS counterparts) is a mark on the lane of the server or NAS it
+    // stands for; it goes to a program outside the session, so it has no arrow to another lane.
+    TimelineLane& lane = lanes_[static_cast<std::size_t>(laneIndex)];
+    const auto time = static_cast<std::int64_t>(trace.times()[id.value()]);
+    lane.packets.add(time, id, 1u);
+    packetSteps_.addInstant(time);
+    lane.packetTargets.push_back(kNoPacketTarget);
+    lane.packetReceived.push_back(time);
 }
 
 void TimelineIndex::indexHeap(const Trace& trace, EventId id, int laneIndex)

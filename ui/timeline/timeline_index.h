@@ -58,6 +58,9 @@ struct BlockRow {
     RangePyramid<std::uint8_t, OrOp> flags;
 };
 
+/// TimelineLane::packetTargets for a packet that goes to no lane (a RADIUS packet to a real server).
+inline constexpr int kNoPacketTarget = -2;
+
 struct TimelineLane {
     Side side = Side::None;
     ContextId context;  // invalid: the method instance of `side`
@@ -73,7 +76,8 @@ struct TimelineLane {
     PointSeries calls;
     std::vector<EventId> callEnds;             // parallel to calls; invalid until the CallEnd arrives
     PointSeries packets;                       // sent by this lane
-    std::vector<int> packetTargets;            // the receiving lane; -1: assume the other side's same number
+    std::vector<int> packetTargets;            // the receiving lane; -1: assume the other side's same number;
+                                               // kNoPacketTarget: none (a RADIUS packet)
     std::vector<std::int64_t> packetReceived;  // when the receiver's call took it (or the send time)
     PointSeries findings;
 
@@ -147,6 +151,7 @@ private:
     void indexCall(const Trace& trace, EventId id, int lane);
     void indexCallEnd(const Trace& trace, EventId id, int lane);
     void indexPacket(const Trace& trace, EventId id, int lane);
+    void indexRadius(const Trace& trace, EventId id, int lane);
     void indexHeap(const Trace& trace, EventId id, int lane);
     void indexFinding(const Trace& trace, EventId id, int lane);
     int laneFor(const Trace& trace, Side side, ContextId context);

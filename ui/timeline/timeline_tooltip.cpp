@@ -146,6 +146,14 @@ QString timelineToolTip(const Trace& trace, const TimelineIndex& index, EventId 
             return blockText(trace, index, event);
         case EventKind::Finding:
             return findingText(trace, event);
+        case EventKind::Radius: {
+            // Its summary already says who sent it ("NAS → server: Access-Challenge id=3 …").
+            const EventRow row = trace.row(event);
+            const std::string_view summary = trace.string(row.text);
+            return ToolTipText::tr("RADIUS packet on %1 at %2\n%3")
+                .arg(laneName(index, index.laneOfEvent(trace, event)), formatTimelineTime(row.timeNs),
+                     QString::fromUtf8(summary.data(), static_cast<qsizetype>(summary.size())));
+        }
         default:
             return {};
     }

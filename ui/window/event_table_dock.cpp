@@ -21,9 +21,16 @@
 namespace eapscope::ui {
 
 EventTableDock::EventTableDock(SessionDocument* document, EventSelection* selection, QWidget* parent)
-    : QWidget(parent), document_(document), selection_(selection), model_(new EventTableModel(document, this)),
-      proxy_(new EventFilterProxy(this)), view_(new QTableView), side_(new QComboBox), context_(new QComboBox),
-      kind_(new QComboBox), text_(new QLineEdit)
+    : QWidget(parent),
+      document_(document),
+      selection_(selection),
+      model_(new EventTableModel(document, this)),
+      proxy_(new EventFilterProxy(this)),
+      view_(new QTableView),
+      side_(new QComboBox),
+      context_(new QComboBox),
+      kind_(new QComboBox),
+      text_(new QLineEdit)
 {
     proxy_->setSourceModel(model_);
     view_->setObjectName(QStringLiteral("eventTable"));
@@ -47,9 +54,11 @@ EventTableDock::EventTableDock(SessionDocument* document, EventSelection* select
     kind_->addItem(tr("Heap"), static_cast<uint>((1u << static_cast<int>(EventKind::HeapAlloc)) |
                                                  (1u << static_cast<int>(EventKind::HeapFree))));
     kind_->addItem(tr("Findings"), static_cast<uint>(1u << static_cast<int>(EventKind::Finding)));
-    kind_->addItem(tr("States and timers"), static_cast<uint>((1u << static_cast<int>(EventKind::State)) |
-                                                              (1u << static_cast<int>(EventKind::TimerArmed)) |
-                                                              (1u << static_cast<int>(EventKind::TimerFired))));
+    kind_->addItem(tr("RADIUS packets"), static_cast<uint>(1u << static_cast<int>(EventKind::Radius)));
+    kind_->addItem(tr("States and timers"),
+                   static_cast<uint>((1u << static_cast<int>(EventKind::State)) |
+                                     (1u << static_cast<int>(EventKind::TimerArmed)) |
+                                     (1u << static_cast<int>(EventKind::TimerFired))));
     text_->setPlaceholderText(tr("Filter text…"));
     text_->setClearButtonEnabled(true);
     refreshContexts();
@@ -65,7 +74,8 @@ EventTableDock::EventTableDock(SessionDocument* document, EventSelection* select
     layout->addLayout(bar);
     layout->addWidget(view_, 1);
 
-    connect(side_, &QComboBox::currentIndexChanged, this, [this] { proxy_->setSide(side_->currentData().toInt()); });
+    connect(side_, &QComboBox::currentIndexChanged, this,
+            [this] { proxy_->setSide(side_->currentData().toInt()); });
     connect(context_, &QComboBox::currentIndexChanged, this,
             [this] { proxy_->setContext(context_->currentData().toInt()); });
     connect(kind_, &QComboBox::currentIndexChanged, this,

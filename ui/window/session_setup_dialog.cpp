@@ -17,15 +17,28 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 #include "method/file_digest.h"
 #include "method/method_resolver.h"
 
 namespace eapscope::ui {
 
 SessionSetupDialog::SessionSetupDialog(const SessionSetup& setup, QWidget* parent)
-    : QDialog(parent), authenticator_(new QComboBox), peer_(new QComboBox), authenticatorInfo_(new QLabel),
-      peerInfo_(new QLabel), counterpart_(new QComboBox), identity_(new QLineEdit(setup.identity)),
-      password_(new QLineEdit(setup.password)), users_(new QTableWidget(0, 2)), contexts_(new QSpinBox),
+    : QDialog(parent),
+      authenticator_(new QComboBox),
+      peer_(new QComboBox),
+      authenticatorInfo_(new QLabel),
+      peerInfo_(new QLabel),
+      counterpart_(new QComboBox),
+      radiusServer_(new QLineEdit(setup.radiusServer)),
+      listen_(new QLineEdit(setup.listen)),
+      secret_(new QLineEdit(setup.secret)),
+      counterpartHelp_(new QLabel),
+      identity_(new QLineEdit(setup.identity)),
+      password_(new QLineEdit(setup.password)),
+      users_(new QTableWidget(0, 2)),
+      contexts_(new QSpinBox),
       interleave_(new QCheckBox(tr("Interleave contexts (round robin) instead of one after another"))),
       isolated_(new QCheckBox(tr("Run methods in an isolated host process (crash isolation, step back)"))),
       base_(setup)
@@ -49,10 +62,20 @@ SessionSetupDialog::SessionSetupDialog(const SessionSetup& setup, QWidget* paren
     };
     select(authenticator_, setup.authenticatorMethod);
     select(peer_, setup.peerMethod);
-    counterpart_->addItem(tr("Loopback (a method on each side)"), static_cast<int>(SessionSetup::Counterpart::Loopback));
+    counterpart_->addItem(tr("Loopback (a method on each side)"),
+                          static_cast<int>(SessionSetup::Counterpart::Loopback));
     counterpart_->addItem(tr("Manual (I compose the other side's packets)"),
                           static_cast<int>(SessionSetup::Counterpart::Manual));
-    counterpart_->setCurrentIndex(setup.counterpart == SessionSetup::Counterpart::Manual ? 1 : 0);
+    counterpart_->addItem(tr("RADIUS server (the peer method meets a real server; EapScope is the NAS)"),
+                          static_cast<int>(SessionSetup::Counterpart::RadiusServer));
+    counterpart_->addItem(tr("Real supplicants (the authenticator method serves RADIUS)"),
+                          static_cast<int>(SessionSetup::Counterpart::Serve));
+    counterpart_->setCurrentIndex(std::max(0, counterpart_->findData(static_cast<int>(setup.counterpart))));
+    radiusServer_->setPlaceholderText(QStringLiteral("127.0.0.1:1812"));
+    listen_->setPlaceholderText(QStringLiteral("127.0.0.1:1812"));
+    secret_->setEchoMode(QLineEdit::PasswordEchoOnEdit);
+    secret_->setPlaceholderText(tr("the shared secret (kept out of recordings)"));
+    counterpartHelp_->setWordWrap(true);
     password_->setEchoMode(QLineEdit::PasswordEchoOnEdit);
     users_->setHorizontalHeaderLabels({tr("Identity"), tr("Password")});
     users_->horizontalHeader()->setStretchLastSection(true);
@@ -86,6 +109,10 @@ SessionSetupDialog::SessionSetupDialog(const SessionSetup& setup, QWidget* paren
     form->addRow(tr("Peer method"), methodRow(peer_, peerInfo_));
     form->addRow(QString(), peerInfo_);
     form->addRow(tr("Counterpart"), counterpart_);
+    form->addRow(QString(), counterpartHelp_);
+    form->addRow(tr("RADIUS server"), radiusServer_);
+    form->addRow(tr("Listen on"), listen_);
+    form->addRow(tr("Shared secret"), secret_);
     form->addRow(tr("Peer identity"), identity_);
     form->addRow(tr("Peer password"), password_);
     form->addRow(tr("Back-end users"), users_);
@@ -97,13 +124,44 @@ SessionSetupDialog::SessionSetupDialog(const SessionSetup& setup, QWidget* paren
     buttons->button(QDialogButtonBox::Ok)->setText(tr("Start"));
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(form);
-    layout->addWidget(new QLabel(tr("The method's type, roles and exports appear in the Methods dock once the "
-                                     "first step loads it (in the isolated host).")));
+    layout->addWidget(
+        new QLabel(tr("The method's type, roles and exports appear in the Methods dock once the "
+                      "first step loads it (in the isolated host).")));
     layout->addWidget(buttons);
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     describe(authenticator_, authenticatorInfo_);
     describe(peer_, peerInfo_);
+    connect(counterpart_, &QComboBox::currentIndexChanged, this, &SessionSetupDialog::counterpartChanged);
+    counterpartChanged();
+}
+
+void SessionSetupDialog::counterpartChanged()
+{
+    using C = SessionSetup::Counterpart;
+    const auto counterpart = static_cast<C>(counterpart_->currentData().toInt());
+    const bool server = counterpart == C::RadiusServer;
+    const bool serve = counterpart == C::Serve;
+    radiusServer_->setEnabled(server);
+    listen_->setEnabled(serve);
+    secret_->setEnabled(server || serve);
+    authenticator_->setEnabled(!server);
+    peer_->setEnabled(!serve);
+    users_->setEnabled(!server);
+    if (server) {
+        counterpartHelp_->setText(
+            tr("The peer method authenticates against the RADIUS server at the address "
+               "below, with the peer identity and password; the server's packets appear on "
+               "its own lane. Step back restarts the conversation with the server."));
+    } else if (serve) {
+        counterpartHelp_->setText(
+            tr("The authenticator method answers real supplicants (eapol_test, a NAS) as a "
+               "RADIUS server listening on the address below, checking the back-end users; "
+               "each conversation arrives as a lane. Continue serves until Stop."));
+    } else {
+        counterpartHelp_->clear();
+    }
+    counterpartHelp_->setVisible(server || serve);
 }
 
 QWidget* SessionSetupDialog::methodRow(QComboBox* combo, QLabel* info)
@@ -147,7 +205,8 @@ void SessionSetupDialog::describe(QComboBox* combo, QLabel* info)
         return;
     }
     const auto digest = sha256OfFile(*path);
-    info->setText(tr("%1\nSHA-256 %2").arg(fromStd(*path), digest ? fromStd(*digest) : fromStd(digest.error())));
+    info->setText(
+        tr("%1\nSHA-256 %2").arg(fromStd(*path), digest ? fromStd(*digest) : fromStd(digest.error())));
 }
 
 SessionSetup SessionSetupDialog::setup() const
@@ -156,6 +215,9 @@ SessionSetup SessionSetupDialog::setup() const
     s.authenticatorMethod = specOf(authenticator_);
     s.peerMethod = specOf(peer_);
     s.counterpart = static_cast<SessionSetup::Counterpart>(counterpart_->currentData().toInt());
+    s.radiusServer = radiusServer_->text().trimmed();
+    s.listen = listen_->text().trimmed();
+    s.secret = secret_->text();
     s.identity = identity_->text();
     s.password = password_->text();
     s.users.clear();

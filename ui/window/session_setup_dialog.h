@@ -26,12 +26,17 @@ private:
     QWidget* methodRow(QComboBox* combo, QLabel* info);
     void describe(QComboBox* combo, QLabel* info);
     static QString specOf(const QComboBox* combo);
+    void counterpartChanged();
 
     QComboBox* authenticator_;
     QComboBox* peer_;
     QLabel* authenticatorInfo_;
     QLabel* peerInfo_;
     QComboBox* counterpart_;
+    QLineEdit* radiusServer_;  // Counterpart: RADIUS server
+    QLineEdit* listen_;        // Counterpart: real supplicants (serve)
+    QLineEdit* secret_;
+    QLabel* counterpartHelp_;
     QLineEdit* identity_;
     QLineEdit* password_;
     QTableWidget* users_;

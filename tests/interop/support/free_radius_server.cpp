@@ -131,8 +131,14 @@ Result<FreeRadiusServer> FreeRadiusServer::start(FreeRadiusOptions options)
         return makeError(s.error());
     }
     handToFreerad(server.root_);
-    auto process = ChildProcess::start({"/usr/sbin/freeradius", "-X", "-d", server.dir_.string()},
-                                       server.root_ / "radiusd.log");
+    // -X: one thread and the full debug log (what a failing test wants to read); -f -l stdout:
+    // the threaded server as deployed, logging only its normal messages (benchmarks).
+    const std::vector<std::string> argv =
+        server.options_.debugLog
+            ? std::vector<std::string>{"/usr/sbin/freeradius", "-X", "-d", server.dir_.string()}
+            : std::vector<std::string>{"/usr/sbin/freeradius", "-f", "-l", "stdout", "-d",
+                                       server.dir_.string()};
+    auto process = ChildProcess::start(argv, server.root_ / "radiusd.log");
     if (!process) {
         return makeError(process.error());
     }

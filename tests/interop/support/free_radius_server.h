@@ -28,6 +28,9 @@ struct FreeRadiusOptions {
     std::optional<TestPki> pki;
     /// Extra lines put into the eap module's `tls-config tls-common { }` (e.g. cipher_list).
     std::string tlsCommonExtra;
+    /// true: `freeradius -X` (one thread, full debug log); false: `freeradius -f -l stdout`, the
+    /// threaded server with its normal log, as deployed (the benchmark's reference).
+    bool debugLog = true;
 };
 
 class FreeRadiusServer {

@@ -1,0 +1,171 @@
+// Authentications per second of `eapscope-cli serve --auth md5` next to FreeRADIUS 3.2's own
+// EAP-MD5 (the reference), each driven the same way in one run (issue 11 "A benchmark"):
+//   - radeapclient (freeradius-utils) with 10 requests in flight, N authentications;
+//   - 16 eapol_test processes at once, each authenticating 1 + R times (-r R; eapol_test
+//     pauses 100 ms between re-authentications, so this load is bounded by the supplicants).
+// Servers run as the interop tests run them: on 127.0.0.1 at free ports, stopped by pid;
+// FreeRADIUS in its threaded mode without the debug log (`-f -l stdout`), as deployed.
+// Targets: serve in-process at least as fast as FreeRADIUS; isolated host at least half.
+//   serve_bench [radeapclient-authentications] [eapol_test-reauthentications]   (default 2000 4)
+#include "eapol_test_runner.h"
+#include "eapscope_cli.h"
+#include "free_radius_server.h"
+#include "radeapclient_runner.h"
+
+#include <signal.h>
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <functional>
+#include <string>
+#include <vector>
+
+using namespace eapscope::interop;
+
+namespace {
+
+constexpr const char* kSecret = "testing123";  // Debian's `client localhost` secret, also given to serve
+constexpr int kSupplicants = 16;
+
+struct Figure {
+    int authenticated = 0;
+    int attempted = 0;
+    double seconds = 0;
+    [[nodiscard]] double perSecond() const { return seconds > 0 ? authenticated / seconds : 0; }
+};
+
+int count(const std::string& text, const std::string& what)
+{
+    int n = 0;
+    for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + what.size())) {
+        ++n;
+    }
+    return n;
+}
+
+Figure radeapclientLoad(std::uint16_t port, std::uint32_t authentications, const std::filesystem::path& dir,
+                        const std::string& name)
+{
+    RadeapclientRun run;
+    run.port = port;
+    run.secret = kSecret;
+    run.authentications = authentications;
+    run.inFlight = 10;
+    const auto start = std::chrono::steady_clock::now();
+    const RadeapclientResult result = RadeapclientRunner::run(run, dir, name);
+    const std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - start;
+    if (result.approved < 0) {
+        std::fprintf(stderr, "serve_bench: radeapclient against port %u gave no summary:\n%s\n", port,
+                     result.output.c_str());
+    }
+    return {std::max(0, result.approved), static_cast<int>(authentications), elapsed.count()};
+}
+
+Figure eapolTestLoad(std::uint16_t port, std::uint32_t reauthentications, const std::filesystem::path& dir,
+                     const std::string& name)
+{
+    EapolTestRun run;
+    run.port = port;
+    run.secret = kSecret;
+    run.expectKeys = false;  // EAP-MD5 derives no keys
+    run.reauthentications = reauthentications;
+    run.timeoutSeconds = 60;
+    std::vector<ChildProcess> supplicants;
+    const auto start = std::chrono::steady_clock::now();
+    for (int i = 0; i < kSupplicants; ++i) {
+        char mac[32];
+        std::snprintf(mac, sizeof mac, "02:00:00:00:02:%02x", i);
+        run.callingStationId = mac;
+        auto child = EapolTestRunner::start(EapolTestConfig{}, run, dir, name + std::to_string(i));
+        if (!child) {
+            std::fprintf(stderr, "serve_bench: %s\n", child.error().c_str());
+            continue;
+        }
+        supplicants.push_back(std::move(*child));
+    }
+    Figure figure;
+    figure.attempted = kSupplicants * static_cast<int>(1 + reauthentications);
+    for (ChildProcess& child : supplicants) {
+        (void)child.wait(std::chrono::seconds(run.timeoutSeconds + 10));
+        figure.authenticated += count(child.output(), "CTRL-EVENT-EAP-SUCCESS");
+    }
+    const std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - start;
+    figure.seconds = elapsed.count();
+    return figure;
+}
+
+std::string cell(const Figure& f)
+{
+    char text[64];
+    std::snprintf(text, sizeof text, "%8.0f/s (%d/%d)", f.perSecond(), f.authenticated, f.attempted);
+    return text;
+}
+
+}  // namespace
+
+int main(int argc, char** argv)
+{
+    const std::uint32_t authentications = argc > 1 ? static_cast<std::uint32_t>(std::atoi(argv[1])) : 2000;
+    const std::uint32_t reauthentications = argc > 2 ? static_cast<std::uint32_t>(std::atoi(argv[2])) : 4;
+    const auto dir = makeTempDir("serve-bench");
+
+    FreeRadiusOptions threaded;
+    threaded.debugLog = false;  // threaded, no debug log: FreeRADIUS as deployed
+    auto freeradius = FreeRadiusServer::start(threaded);
+    if (!freeradius) {
+        std::fprintf(stderr, "serve_bench: FreeRADIUS: %s\n", freeradius.error().c_str());
+        return 1;
+    }
+    struct Server {
+        std::string name;
+        std::uint16_t port;
+        std::vector<std::string> extra;
+    };
+    const std::uint16_t inProcessPort = freeUdpPort();
+    auto inProcess = startServe({"--auth", "md5", "--secret", kSecret, "--identity", "alice", "--password",
+                                 "secret", "--in-process", "--idle-ms", "5000"},
+                                inProcessPort, dir, "serve-in-process");
+    const std::uint16_t isolatedPort = freeUdpPort();
+    auto isolated = startServe({"--auth", "md5", "--secret", kSecret, "--identity", "alice", "--password",
+                                "secret", "--idle-ms", "5000"},
+                               isolatedPort, dir, "serve-isolated");
+    if (!inProcess || !isolated) {
+        std::fprintf(stderr, "serve_bench: serve: %s\n",
+                     (!inProcess ? inProcess.error() : isolated.error()).c_str());
+        return 1;
+    }
+
+    const std::vector<std::pair<std::string, std::uint16_t>> servers = {
+        {"FreeRADIUS 3.2 -f (reference)", freeradius->port()},
+        {"serve --in-process", inProcessPort},
+        {"serve (isolated host)", isolatedPort}};
+    std::vector<Figure> radeap, eapol;
+    for (const auto& [name, port] : servers) {
+        radeapclientLoad(port, 100, dir, "warmup");  // first-touch costs out of the figure
+        radeap.push_back(radeapclientLoad(port, authentications, dir, "radeapclient"));
+        eapol.push_back(eapolTestLoad(port, reauthentications, dir, "eapol_test"));
+    }
+
+    std::printf("serve_bench: EAP-MD5 authentications per second, same load on each server, one run\n");
+    std::printf("%-44s %-24s %-24s %-24s\n", "load", servers[0].first.c_str(), servers[1].first.c_str(),
+                servers[2].first.c_str());
+    const std::string radeapLoad = "radeapclient -p 10, " + std::to_string(authentications) + " auths";
+    const std::string eapolLoad = std::to_string(kSupplicants) + " x eapol_test -r " +
+                                  std::to_string(reauthentications) + " in parallel";
+    std::printf("%-44s %-24s %-24s %-24s\n", radeapLoad.c_str(), cell(radeap[0]).c_str(),
+                cell(radeap[1]).c_str(), cell(radeap[2]).c_str());
+    std::printf("%-44s %-24s %-24s %-24s\n", eapolLoad.c_str(), cell(eapol[0]).c_str(),
+                cell(eapol[1]).c_str(), cell(eapol[2]).c_str());
+    const double reference = radeap[0].perSecond();
+    std::printf(
+        "radeapclient: in-process %.2fx FreeRADIUS (target >= 1.0), isolated host %.2fx (target >= 0.5)\n",
+        reference > 0 ? radeap[1].perSecond() / reference : 0.0,
+        reference > 0 ? radeap[2].perSecond() / reference : 0.0);
+
+    inProcess->stop(SIGTERM, std::chrono::seconds(30));
+    isolated->stop(SIGTERM, std::chrono::seconds(30));
+    freeradius->stop();
+    std::filesystem::remove_all(dir);
+    return 0;
+}
