@@ -9,6 +9,7 @@
 #include "method/method_resolver.h"
 
 #include "host/host_executor.h"
+#include "lesson/completion_recorder.h"
 #include "lesson/lesson_run.h"
 #include "lesson/lesson_setup.h"
 #include "replay/replay_live.h"
@@ -83,7 +84,8 @@ struct EngineWorker::Undo {
     std::array<std::optional<std::uint32_t>, 2> checkpoints;
 };
 
-EngineWorker::EngineWorker(SessionController* controller, quint64 generation, std::shared_ptr<std::atomic<bool>> stop)
+EngineWorker::EngineWorker(SessionController* controller, quint64 generation,
+                           std::shared_ptr<std::atomic<bool>> stop)
     : controller_(controller), generation_(generation), stop_(std::move(stop))
 {
 }
@@ -159,8 +161,9 @@ void EngineWorker::start(const SessionSetup& setup)
         }
         sides[i]->executor = executors_[i].get();
         sides[i]->load.path = *path;
-        sides[i]->load.displayName = specs[i].contains(QLatin1Char('/')) ? QFileInfo(specs[i]).fileName().toStdString()
-                                                                          : specs[i].toStdString();
+        sides[i]->load.displayName = specs[i].contains(QLatin1Char('/'))
+                                         ? QFileInfo(specs[i]).fileName().toStdString()
+                                         : specs[i].toStdString();
     }
     config.counterpart = manual ? Counterpart::Manual : Counterpart::Loopback;
     config.identity = setup.identity.toStdString();
@@ -309,6 +312,7 @@ void EngineWorker::startLesson(const SessionSetup& setup)
     }
     const std::uint64_t at = trace_->size() > 0 ? trace_->times().back() : 0;
     beginLessonTrace(*trace_, run.lesson, lesson, at);
+    completions_ = std::make_unique<CompletionRecorder>(run.lesson);
     publish(true);
     record(true);
 }
@@ -469,6 +473,9 @@ void EngineWorker::restoreUndo(std::size_t index)
     }
     engine_->restoreState(undo.state);
     trace_->truncate(undo.events);
+    if (completions_) {
+        completions_->truncated();
+    }
     if (writer_) {
         writer_->rewind(undo.events);
     }
@@ -499,7 +506,8 @@ void EngineWorker::rewindTo(std::size_t events)
 {
     // The earliest checkpoint at or after the task's start: everything that made the task
     // current (the event that completed the previous one) stays in the trace.
-    const auto found = std::find_if(undo_.begin(), undo_.end(), [&](const Undo& u) { return u.events >= events; });
+    const auto found =
+        std::find_if(undo_.begin(), undo_.end(), [&](const Undo& u) { return u.events >= events; });
     if (!ready() || found == undo_.end()) {
         post([](SessionController& c) { c.setState(SessionController::State::Ready); });
         return;
@@ -529,7 +537,9 @@ void EngineWorker::rerun(const Trace& prefix)
 {
     // Re-run to the task's start (after a restart or another file): engine rows come back by
     // stepping (virtual timers make the run deterministic), learner rows are re-recorded where
-    // they were. Bounded by the prefix: each turn adds at least one row or stops.
+    // they were. Bounded by the prefix: each turn adds at least one row or stops. The prefix
+    // holds the completion rows it had; the ones it lacks are noted once it is copied.
+    rerunning_ = true;
     while (trace_ && trace_->size() < prefix.size() && !stop_->load()) {
         const std::size_t before = trace_->size();
         const EventId row(static_cast<std::uint32_t>(before));
@@ -549,6 +559,7 @@ void EngineWorker::rerun(const Trace& prefix)
         }
         publish(false);
     }
+    rerunning_ = false;
     publish(true);
     record(true);
     if (!engine_) {  // a capture lesson: nothing steps
@@ -599,8 +610,17 @@ std::uint64_t EngineWorker::liveBytes(ContextId context) const
     return engine_ ? engine_->state().heap.summary(context).liveBytes : 0;
 }
 
+void EngineWorker::noteCompletions()
+{
+    if (completions_ && !rerunning_) {
+        completions_->note(*trace_, engine_ ? engine_->timestampNs() : 0);
+    }
+}
+
 void EngineWorker::publish(bool force)
 {
+    // Before the rate limit: a completion row follows the event that completed the task.
+    noteCompletions();
     const auto now = std::chrono::steady_clock::now();
     if (!force && now - lastPublish_ < kPublishInterval) {
         return;
@@ -693,7 +713,8 @@ QString EngineWorker::saveAs(const QString& path)
     if (!writer) {
         return fromStd(writer.error());
     }
-    const Status status = engine_ && engine_->finished() ? (*writer)->finish(*trace_) : (*writer)->flush(*trace_);
+    const Status status =
+        engine_ && engine_->finished() ? (*writer)->finish(*trace_) : (*writer)->flush(*trace_);
     return status ? QString() : fromStd(status.error());
 }
 

@@ -93,7 +93,7 @@ private:
     void onSelected(EventId event);
     void onStopped(EventId event);
     void onBreakpointsChanged();
-    void onTasksCompleted(std::size_t before);
+    void onTasksCompleted();
     void keepProgress();
     void startRun(std::shared_ptr<const Trace> rerunTo);
     [[nodiscard]] bool onLessonSession() const;
