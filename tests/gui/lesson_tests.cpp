@@ -12,6 +12,8 @@
 #include "lesson/lesson_ui.h"
 #include "session/event_selection.h"
 #include "session/session_document.h"
+#include "timeline/timeline_index.h"
+#include "timeline/timeline_view.h"
 #include "window/main_window.h"
 #include "window_driver.h"
 
@@ -23,6 +25,8 @@
 #include <QMenuBar>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScrollArea>
+#include <QScrollBar>
 
 #include <gtest/gtest.h>
 
@@ -199,6 +203,7 @@ TEST_F(LessonTest, ALearnerPlaysTheWholeEapConversationLesson)
 
 TEST_F(LessonTest, PresenterModeHidesTheChromeAndTheAnswerUntilRevealed)
 {
+    window.resize(1280, 720);  // a projector
     ASSERT_EQ(ui->openLesson(QStringLiteral("eap-conversation")), QString());
     ASSERT_TRUE(settle());
     ASSERT_TRUE(stepUntilDone(0));
@@ -206,26 +211,43 @@ TEST_F(LessonTest, PresenterModeHidesTheChromeAndTheAnswerUntilRevealed)
     QAction* presenter = window.findChild<QAction*>(QStringLiteral("actionPresenter"));
     ASSERT_NE(presenter, nullptr);
     EXPECT_EQ(presenter->shortcut(), QKeySequence(Qt::Key_F11));
-    presenter->trigger();
+    QTest::keyClick(&window, Qt::Key_F11);
+    QTest::qWait(50);  // the docks are laid out again
     EXPECT_TRUE(ui->presenter());
     EXPECT_TRUE(window.menuBar()->isHidden());
     EXPECT_GT(QApplication::font().pointSizeF(), normalSize);
     EXPECT_TRUE(ui->dockWidget()->isVisible());
+    EXPECT_GE(ui->dockWidget()->width(), 1280 / 3) << "the lesson text has room on a projector";
     // The done task's explanation (its answer) waits for Reveal.
     EXPECT_FALSE(dock->explanation()->isVisible());
     dock->findChild<QPushButton*>(QStringLiteral("lessonReveal"))->click();
     EXPECT_TRUE(dock->explanation()->isVisible());
-    // Page Up / Page Down go through the tasks, never past the one to do.
-    window.findChild<QAction*>(QStringLiteral("actionPresenterNext"))->trigger();
+    // Page Down / Page Up go through the tasks, never past the one to do.
+    QTest::keyClick(&window, Qt::Key_PageDown);
     EXPECT_EQ(session->shownTask(), 1u);
-    window.findChild<QAction*>(QStringLiteral("actionPresenterNext"))->trigger();
+    EXPECT_FALSE(dock->explanation()->isVisible()) << "another task: its answer is hidden again";
+    QTest::keyClick(&window, Qt::Key_PageDown);
     EXPECT_EQ(session->shownTask(), 1u);
-    window.findChild<QAction*>(QStringLiteral("actionPresenterPrevious"))->trigger();
+    // The question (task 2) is read whole, in a larger font than the rest of the dock, and every
+    // lane's label is whole beside the timeline.
+    QLabel* text = dock->taskText();
+    EXPECT_GT(text->font().pointSizeF(), dock->font().pointSizeF());
+    EXPECT_FALSE(dock->taskArea()->verticalScrollBar()->isVisible());
+    EXPECT_LE(text->heightForWidth(text->width()), dock->taskArea()->viewport()->height());
+    QFont bold = window.timeline()->font();
+    bold.setBold(true);
+    for (const TimelineLane& lane : window.timeline()->index().lanes()) {
+        EXPECT_LE(QFontMetricsF(bold).horizontalAdvance(QString::fromStdString(lane.label)) + 10,
+                  window.timeline()->labelGutter())
+            << lane.label;
+    }
+    QTest::keyClick(&window, Qt::Key_PageUp);
     EXPECT_EQ(session->shownTask(), 0u);
-    presenter->trigger();
+    QTest::keyClick(&window, Qt::Key_F11);
     EXPECT_FALSE(ui->presenter());
     EXPECT_FALSE(window.menuBar()->isHidden());
     EXPECT_EQ(QApplication::font().pointSizeF(), normalSize);
+    EXPECT_EQ(text->font().pointSizeF(), dock->font().pointSizeF());
 }
 
 TEST_F(LessonTest, AnUnknownLessonNamesItself)
