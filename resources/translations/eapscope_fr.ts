@@ -1255,6 +1255,14 @@ Leçon terminée : toutes les tâches sont faites.</translation>
             <numerusform>%n tâches faites sur %1</numerusform>
         </translation>
     </message>
+    <message>
+        <source>No learner name: you have the values of every unnamed learner. Give your name in Help → Lessons… to get your own.</source>
+        <translation>Pas de nom d&apos;apprenant : vous avez les valeurs de tous les apprenants sans nom. Donnez votre nom dans Aide → Leçons… pour avoir les vôtres.</translation>
+    </message>
+    <message>
+        <source>Learner: %1</source>
+        <translation>Apprenant : %1</translation>
+    </message>
 </context>
 <context>
     <name>eapscope::ui::LessonListModel</name>
@@ -2110,6 +2118,10 @@ toujours vivant</translation>
     <message>
         <source>Lesson</source>
         <translation>Leçon</translation>
+    </message>
+    <message>
+        <source>Your name in lessons: it chooses your values (kept for next time)</source>
+        <translation>Votre nom dans les leçons : il choisit vos valeurs (gardé pour la prochaine fois)</translation>
     </message>
 </context>
 </TS>

@@ -461,6 +461,9 @@ TEST(LessonEvaluator, SessionOfAnotherLessonOrLearnerIsAMismatch)
     s.trace.setOption("learner", "yann");  // copied a neighbour's file and renamed the learner
     EXPECT_NE(evaluateLesson(lesson, s.trace).mismatch.find("seed is not the one of its learner"),
               std::string::npos);
+    s.trace.setOption("learner", "");  // or blanked the name
+    EXPECT_NE(evaluateLesson(lesson, s.trace).mismatch.find("seed is not the one of its learner"),
+              std::string::npos);
 }
 
 }  // namespace

@@ -55,6 +55,7 @@ LessonDock::LessonDock(LessonSession* session, QWidget* parent)
     : QWidget(parent),
       session_(session),
       title_(wrapped(QStringLiteral("lessonTitle"))),
+      learner_(wrapped(QStringLiteral("lessonLearner"))),
       progress_(new QProgressBar),
       tasks_(new QListView),
       banner_(wrapped(QStringLiteral("lessonBanner"))),
@@ -114,6 +115,7 @@ LessonDock::LessonDock(LessonSession* session, QWidget* parent)
     area_->viewport()->installEventFilter(this);
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(title_);
+    layout->addWidget(learner_);
     layout->addWidget(progress_);
     layout->addWidget(tasks_);
     layout->addWidget(banner_);
@@ -216,7 +218,7 @@ void LessonDock::refresh()
         progress_->setRange(0, 1);
         progress_->setValue(0);
         progress_->setFormat(QString());
-        for (QWidget* w : std::initializer_list<QWidget*>{banner_, text_, hint_, answer_, feedback_,
+        for (QWidget* w : std::initializer_list<QWidget*>{learner_, banner_, text_, hint_, answer_, feedback_,
                                                           revealButton_, explanation_}) {
             w->hide();
         }
@@ -232,6 +234,12 @@ void LessonDock::refresh()
         revealed_ = false;
     }
     title_->setText(QString::fromStdString(lesson->title.in(language)));
+    // The values (identity, contexts, …) follow the name: say whose they are.
+    learner_->setText(session_->learner().isEmpty()
+                          ? tr("No learner name: you have the values of every unnamed learner. Give your "
+                               "name in Help → Lessons… to get your own.")
+                          : tr("Learner: %1").arg(session_->learner()));
+    learner_->setVisible(!presenter_);
     progress_->setRange(0, static_cast<int>(lesson->tasks.size()));
     progress_->setValue(static_cast<int>(progress.doneCount));
     progress_->setFormat(

@@ -51,6 +51,7 @@ private:
 
     LessonSession* session_;
     QLabel* title_;
+    QLabel* learner_;
     QProgressBar* progress_;
     QListView* tasks_;
     QLabel* banner_;

@@ -85,7 +85,8 @@ QString LessonSession::open(const QString& id)
     }
     Lesson lesson = std::move(found).value();
     language_ = uiLanguage();
-    const std::string learner = settings_->learnerName().toStdString();
+    learner_ = settings_->learnerName();
+    const std::string learner = learner_.toStdString();
     LessonValues values = resolveValues(lesson, seedForLearner(learner));
     auto setup = buildLessonSetup(lesson, values, learner, language_);
     if (!setup) {
