@@ -7,18 +7,24 @@
 #include "lesson/learner_actions.h"
 #include "lesson/lesson_dock.h"
 #include "lesson/lesson_evaluator.h"
+#include "lesson/lesson_list_model.h"
 #include "lesson/lesson_run.h"
 #include "lesson/lesson_session.h"
+#include "lesson/lesson_task_model.h"
 #include "lesson/lesson_ui.h"
 #include "session/event_selection.h"
 #include "session/session_document.h"
 #include "timeline/timeline_index.h"
 #include "timeline/timeline_view.h"
+#include "window/app_settings.h"
 #include "window/main_window.h"
 #include "window_driver.h"
 
+#include <QAbstractItemModelTester>
 #include <QAction>
 #include <QApplication>
+#include <QDialog>
+#include <QDialogButtonBox>
 #include <QDockWidget>
 #include <QLabel>
 #include <QLineEdit>
@@ -27,6 +33,8 @@
 #include <QPushButton>
 #include <QScrollArea>
 #include <QScrollBar>
+#include <QTableView>
+#include <QTimer>
 
 #include <gtest/gtest.h>
 
@@ -111,6 +119,9 @@ TEST_F(LessonTest, ALearnerPlaysTheWholeEapConversationLesson)
     ASSERT_TRUE(ui->dockWidget()->isVisible());
     const Lesson& lesson = *session->lesson();
     ASSERT_EQ(lesson.tasks.size(), 5u);
+    // The dock's task list follows the live session under the model tester.
+    QAbstractItemModelTester tester(session->taskModel(),
+                                    QAbstractItemModelTester::FailureReportingMode::Fatal);
     EXPECT_EQ(dock->progress()->maximum(), 5);
     EXPECT_EQ(dock->progress()->value(), 0);
     EXPECT_EQ(window.controller()->setup().lesson != nullptr, true);  // the lesson set the session up
@@ -148,6 +159,7 @@ TEST_F(LessonTest, ALearnerPlaysTheWholeEapConversationLesson)
     // Restore: stepping back before the task's start undoes the answer; Restore re-runs the
     // lesson's session to where task 3 starts, with task 2 done again.
     const std::size_t start = session->progress().tasks[2].startEvents;
+    const Trace before = window.document()->trace();
     while (window.document()->trace().size() > start / 2 && window.controller()->canStepBack()) {
         ASSERT_TRUE(press(window, Qt::Key_F10, Qt::ShiftModifier));
         ASSERT_TRUE(settle());
@@ -166,6 +178,13 @@ TEST_F(LessonTest, ALearnerPlaysTheWholeEapConversationLesson)
     EXPECT_EQ(session->progress().current, std::optional<std::size_t>(2));
     EXPECT_GE(window.document()->trace().size(), start);
     EXPECT_FALSE(session->wanderedOff());
+    // The task's start state: the same calls, packets and learner actions up to where it started.
+    const Trace& restored = window.document()->trace();
+    for (std::size_t i = 0; i < start; ++i) {
+        ASSERT_EQ(restored.kinds()[i], before.kinds()[i]) << "row " << i;
+        ASSERT_EQ(restored.sides()[i], before.sides()[i]) << "row " << i;
+        ASSERT_EQ(restored.entries()[i], before.entries()[i]) << "row " << i;
+    }
 
     // Task 3 (the challenge), then run to the end and select the answers.
     ASSERT_TRUE(stepUntilDone(2));
@@ -248,6 +267,118 @@ TEST_F(LessonTest, PresenterModeHidesTheChromeAndTheAnswerUntilRevealed)
     EXPECT_FALSE(window.menuBar()->isHidden());
     EXPECT_EQ(QApplication::font().pointSizeF(), normalSize);
     EXPECT_EQ(text->font().pointSizeF(), dock->font().pointSizeF());
+}
+
+TEST_F(LessonTest, RestoreAfterSteppingOnGoesBackThroughTheStepBackCheckpoints)
+{
+    ASSERT_EQ(ui->openLesson(QStringLiteral("eap-conversation")), QString());
+    ASSERT_TRUE(settle());
+    ASSERT_TRUE(stepUntilDone(0));
+    dock->nextButton()->click();
+    const std::size_t start = session->progress().tasks[1].startEvents;
+    for (int i = 0; i < 3; ++i) {
+        ASSERT_TRUE(press(window, Qt::Key_F10));  // on past where the identity question starts
+        ASSERT_TRUE(settle());
+    }
+    const std::size_t wandered = window.document()->trace().size();
+    ASSERT_GT(wandered, start);
+    const QString recording = window.controller()->recordingPath();
+    ASSERT_FALSE(recording.isEmpty());
+    dock->findChild<QPushButton*>(QStringLiteral("lessonRestore"))->click();
+    ASSERT_TRUE(settle());
+    EXPECT_EQ(window.controller()->recordingPath(), recording)
+        << "the same session stepped back, not a re-run";
+    const std::size_t back = window.document()->trace().size();
+    EXPECT_GE(back, start) << "what made the task current stays";
+    EXPECT_LT(back, wandered) << "the steps taken since are undone";
+    EXPECT_EQ(done(), 1u);
+    EXPECT_EQ(session->progress().current, std::optional<std::size_t>(1));
+    EXPECT_FALSE(session->wanderedOff());
+    EXPECT_EQ(learnerRows(window.document()->trace(), LearnerAction::TaskCompleted), 1u);
+    // And the task can be done from there.
+    answer(QString::fromStdString(window.controller()->setup().lesson->values.identity));
+    EXPECT_EQ(done(), 2u);
+}
+
+TEST_F(LessonTest, ProgressIsResumedInANewWindowAndResetForgetsIt)
+{
+    ASSERT_EQ(ui->openLesson(QStringLiteral("eap-conversation")), QString());
+    ASSERT_TRUE(settle());
+    ASSERT_TRUE(stepUntilDone(0));
+    ASSERT_TRUE(settle());  // the session is saved after each completed task
+    {
+        // The learner comes back tomorrow: another window opens the same lesson.
+        MainWindow later;
+        LessonUi* laterUi = installLessonUi(later);
+        later.show();
+        ASSERT_EQ(laterUi->openLesson(QStringLiteral("eap-conversation")), QString());
+        LessonSession* resumed = laterUi->session();
+        ASSERT_TRUE(QTest::qWaitFor(
+            [&] {
+                test::waitStarted(later);
+                later.document()->flush();
+                resumed->evaluate();
+                return resumed->progress().doneCount == 1u;
+            },
+            30000));
+        EXPECT_EQ(laterUi->dock()->progress()->value(), 1);
+        EXPECT_EQ(learnerRows(later.document()->trace(), LearnerAction::TaskCompleted), 1u);
+        // Reset: the lesson starts over, its progress forgotten.
+        resumed->reset(QStringLiteral("eap-conversation"));
+        ASSERT_TRUE(test::waitStarted(later));
+        later.document()->flush();
+        resumed->evaluate();
+        EXPECT_EQ(resumed->progress().doneCount, 0u);
+        EXPECT_TRUE(AppSettings().lessonProgress(QStringLiteral("eap-conversation")).done.isEmpty());
+    }
+}
+
+TEST_F(LessonTest, TheLearnersNameChoosesTheValuesAndTheDockSaysWhose)
+{
+    AppSettings settings;
+    const QString before = settings.learnerName();
+    for (const QString& name : {QStringLiteral("Ana"), QStringLiteral("Bruno")}) {
+        settings.setLearnerName(name);
+        ASSERT_EQ(ui->openLesson(QStringLiteral("heap-leak")), QString());
+        ASSERT_TRUE(settle());
+        const auto& run = window.controller()->setup().lesson;
+        ASSERT_TRUE(run);
+        const LessonValues expected = resolveValues(run->lesson, seedForLearner(name.toStdString()));
+        EXPECT_EQ(run->values, expected) << name.toStdString();
+        EXPECT_EQ(session->learner(), name);
+        EXPECT_TRUE(dock->findChild<QLabel*>(QStringLiteral("lessonLearner"))->text().contains(name));
+        session->reset(QStringLiteral("heap-leak"));
+        ASSERT_TRUE(settle());
+    }
+    settings.setLearnerName(before);
+}
+
+TEST_F(LessonTest, HelpLessonsPicksALessonAndTheLearnersName)
+{
+    AppSettings settings;
+    const QString before = settings.learnerName();
+    QTimer::singleShot(0, [] {
+        auto* chooser = qobject_cast<QDialog*>(QApplication::activeModalWidget());
+        ASSERT_NE(chooser, nullptr);
+        auto* list = chooser->findChild<QTableView*>(QStringLiteral("lessonList"));
+        for (int row = 0; row < list->model()->rowCount(); ++row) {
+            if (list->model()->index(row, 0).data(LessonListModel::LessonIdRole).toString() ==
+                QStringLiteral("heap-leak")) {
+                list->selectRow(row);
+            }
+        }
+        chooser->findChild<QLineEdit*>(QStringLiteral("learnerName"))->setText(QStringLiteral("  Chloe "));
+        chooser->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Open)->click();
+    });
+    window.findChild<QAction*>(QStringLiteral("actionLessons"))->trigger();
+    ASSERT_TRUE(settle());
+    ASSERT_TRUE(session->active());
+    EXPECT_EQ(session->lesson()->id, "heap-leak");
+    EXPECT_EQ(session->learner(), QStringLiteral("Chloe"));
+    EXPECT_TRUE(ui->dockWidget()->isVisible());
+    session->reset(QStringLiteral("heap-leak"));
+    ASSERT_TRUE(settle());
+    settings.setLearnerName(before);
 }
 
 TEST_F(LessonTest, AnUnknownLessonNamesItself)
