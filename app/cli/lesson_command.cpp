@@ -12,6 +12,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <map>
 #include <memory>
 
 namespace eapscope::cli {
@@ -30,6 +31,7 @@ struct LessonOptions {
     std::string session;  // draft
     std::string output;
     std::string id;
+    std::vector<std::string> learners;  // values; verify takes the first
 };
 
 Language language(const LessonOptions& o)
@@ -57,13 +59,14 @@ int listCommand(const LessonOptions& o)
     return kExitOk;
 }
 
-int verifyOne(const Lesson& lesson, const std::string& recordDir, nlohmann::json& out)
+int verifyOne(const Lesson& lesson, const std::string& recordDir, const std::string& learner,
+              nlohmann::json& out)
 {
     VerifyReport report;
     report.lessonId = lesson.id;
     report.problems = checkLessonReferences(lesson);
     if (report.problems.empty()) {
-        report = verifyLesson(lesson, recordDir);
+        report = verifyLesson(lesson, recordDir, learner);
     }
     const bool ok = report.problems.empty();
     std::cerr << (ok ? "ok    " : "FAIL  ") << lesson.id << ": " << report.tasksDoneBySolution << "/"
@@ -118,7 +121,8 @@ int verifyCommand(const LessonOptions& o)
     nlohmann::json out = nlohmann::json::array();
     int code = kExitOk;
     for (const Lesson& lesson : lessons) {
-        code = std::max(code, verifyOne(lesson, o.recordDir, out));
+        code = std::max(
+            code, verifyOne(lesson, o.recordDir, o.learners.empty() ? "solution" : o.learners.front(), out));
     }
     if (o.json) {
         std::cout << out.dump(2) << "\n";
@@ -147,6 +151,7 @@ int checkCommand(const LessonOptions& o)
     if (!o.report.empty()) {
         std::cout << gradeCsvHeader();
     }
+    std::map<std::string, std::string> fileOfLearner;  // a second file for one learner: say so
     for (const auto& path : o.sessions) {
         auto trace = readSession(path);
         if (!trace) {
@@ -155,6 +160,10 @@ int checkCommand(const LessonOptions& o)
             continue;
         }
         const LessonGrade grade = gradeSession(*lesson, *trace, path);
+        if (const auto [first, added] = fileOfLearner.emplace(grade.learner, path); !added) {
+            std::cerr << "eapscope-cli lesson check: warning: " << path << " and " << first->second
+                      << " are both learner '" << grade.learner << "' (a copied file?)\n";
+        }
         if (!o.report.empty()) {
             std::cout << gradeCsvRows(grade);
         } else if (o.json) {
@@ -167,6 +176,22 @@ int checkCommand(const LessonOptions& o)
         }
     }
     return code;
+}
+
+int valuesCommand(const LessonOptions& o)
+{
+    auto lesson = findLesson(o.lesson);
+    if (!lesson) {
+        std::cerr << "eapscope-cli lesson values: " << lesson.error() << "\n";
+        return kExitUsage;
+    }
+    const auto values = learnerValues(*lesson, o.learners);
+    if (o.json) {
+        std::cout << learnerValuesJson(*lesson, values).dump(2) << "\n";
+    } else {
+        std::cout << learnerValuesText(*lesson, values);
+    }
+    return kExitOk;
 }
 
 int draftCommand(const LessonOptions& o)
@@ -220,6 +245,9 @@ void registerLessonCommand(CLI::App& app, CommandResult& result)
     verify
         ->add_option("--record", o->recordDir, "write each played session to DIR/<id>.eapscope (and -wrong)")
         ->type_name("DIR");
+    verify->add_option("--learner", o->learners, "play with this learner's values (default: solution)")
+        ->type_name("NAME")
+        ->expected(1);
     verify->add_flag("--json", o->json, "print one JSON document");
     verify->callback([o, &result] { result.exitCode = verifyCommand(*o); });
 
@@ -231,6 +259,17 @@ void registerLessonCommand(CLI::App& app, CommandResult& result)
     check->add_option("--report", o->report, "csv: one row per learner and task over many files");
     langOption(check);
     check->callback([o, &result] { result.exitCode = checkCommand(*o); });
+
+    CLI::App* values = lesson->add_subcommand(
+        "values",
+        "What each learner's seed gives them in a lesson (identity, password, contexts, dropped "
+        "packet): the trainer's answer key; lesson check expects these values in their session");
+    values->add_option("lesson", o->lesson, "lesson id or .lesson file")->required();
+    values->add_option("--learner", o->learners, "learner name, as typed in Help > Lessons or --learner")
+        ->type_name("NAME")
+        ->required();
+    values->add_flag("--json", o->json, "print one JSON document");
+    values->callback([o, &result] { result.exitCode = valuesCommand(*o); });
 
     CLI::App* draft = lesson->add_subcommand(
         "draft", "Turn a recorded session into a draft lesson (one task per finding and per milestone)");

@@ -1,4 +1,4 @@
-// eapscope [SESSION_FILE] [--lesson NAME]: opens the main window on the default live session
+// eapscope [SESSION_FILE] [--lesson NAME [--learner NAME]]: opens the main window on the default live session
 // (bundled EAP-MD5 on both sides in loopback, alice/secret, nothing run yet), on a recorded
 // session file, or on a bundled lesson with its dock and its own session.
 #include "controller/session_setup.h"
@@ -33,7 +33,15 @@ int main(int argc, char* argv[])
         QApplication::translate("main", "Open the bundled lesson NAME (see eapscope-cli lesson list)"),
         QStringLiteral("NAME"));
     parser.addOption(lesson);
+    const QCommandLineOption learner(
+        QStringLiteral("learner"),
+        QApplication::translate("main", "Your name in lessons: it chooses your values (kept for next time)"),
+        QStringLiteral("NAME"));
+    parser.addOption(learner);
     parser.process(app);
+    if (parser.isSet(learner)) {
+        eapscope::ui::AppSettings().setLearnerName(parser.value(learner).trimmed());
+    }
 
     eapscope::ui::applyTheme(app, eapscope::ui::themeFromString(eapscope::ui::AppSettings().theme()));
     eapscope::ui::MainWindow window;

@@ -479,12 +479,13 @@ Result<PlayResult> playSolution(const Lesson& lesson, const PlayOptions& options
     return player.play();
 }
 
-VerifyReport verifyLesson(const Lesson& lesson, const std::string& recordDir)
+VerifyReport verifyLesson(const Lesson& lesson, const std::string& recordDir, const std::string& learner)
 {
     VerifyReport report;
     report.lessonId = lesson.id;
     report.tasks = lesson.tasks.size();
     PlayOptions good;
+    good.learner = learner;
     good.seed = seedForLearner(good.learner);
     PlayOptions wrong = good;
     wrong.negateFirstTask = true;

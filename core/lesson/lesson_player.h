@@ -55,8 +55,9 @@ struct VerifyReport {
     std::string recordedWrong;
 };
 
-/// Plays the solution and the wrong solution; with `recordDir`, records both as
-/// <dir>/<id>.eapscope and <dir>/<id>-wrong.eapscope.
-VerifyReport verifyLesson(const Lesson& lesson, const std::string& recordDir = {});
+/// Plays the solution and the wrong solution with `learner`'s values (seedForLearner); with
+/// `recordDir`, records both as <dir>/<id>.eapscope and <dir>/<id>-wrong.eapscope.
+VerifyReport verifyLesson(const Lesson& lesson, const std::string& recordDir = {},
+                          const std::string& learner = "solution");
 
 }  // namespace eapscope

@@ -201,7 +201,9 @@ LessonGrade gradeSession(const Lesson& lesson, const Trace& trace, const std::st
 {
     LessonGrade grade;
     grade.sessionPath = sessionPath;
-    grade.learner = recordedLesson(trace).learner;
+    const RecordedLesson recorded = recordedLesson(trace);
+    grade.learner = recorded.learner;
+    grade.seed = recorded.seed;
     if (grade.learner.empty()) {
         grade.learner = std::filesystem::path(sessionPath).stem().string();
     }
@@ -236,6 +238,7 @@ nlohmann::json gradeJson(const Lesson& lesson, const LessonGrade& grade)
     return {{"lesson", lesson.id},
             {"session", grade.sessionPath},
             {"learner", grade.learner},
+            {"seed", grade.seed ? nlohmann::json(*grade.seed) : nlohmann::json(nullptr)},
             {"complete", grade.progress.complete()},
             {"first_unfinished",
              grade.firstUnfinished.empty() ? nlohmann::json(nullptr) : nlohmann::json(grade.firstUnfinished)},
@@ -278,6 +281,88 @@ std::string gradeCsvRows(const LessonGrade& grade)
                 std::to_string(t.hints) + "," + seconds(t.timeNs) + "\n";
     }
     return rows;
+}
+
+std::vector<LearnerValues> learnerValues(const Lesson& lesson, const std::vector<std::string>& learners)
+{
+    std::vector<LearnerValues> out;
+    for (const std::string& learner : learners) {
+        out.push_back({learner, resolveValues(lesson, seedForLearner(learner))});
+    }
+    return out;
+}
+
+namespace {
+
+// The values `lesson` varies, by their names in the lesson file's `vary:` block.
+std::vector<std::string> varyingNames(const Lesson& lesson)
+{
+    const LessonScenario& s = lesson.scenario;
+    std::vector<std::string> names;
+    if (s.varyIdentity.varies()) {
+        names.emplace_back("identity");
+    }
+    if (s.varyPassword.varies()) {
+        names.emplace_back("password");
+    }
+    if (s.varyContexts.varies()) {
+        names.emplace_back("contexts");
+    }
+    if (s.varyDropPacket.varies()) {
+        names.emplace_back("drop-packet");
+    }
+    return names;
+}
+
+std::string valueText(const LessonValues& v, const std::string& name)
+{
+    if (name == "identity") {
+        return v.identity;
+    }
+    if (name == "password") {
+        return v.password;
+    }
+    if (name == "contexts") {
+        return std::to_string(v.contexts);
+    }
+    return v.dropPacket ? std::to_string(*v.dropPacket) : std::string("none");
+}
+
+}  // namespace
+
+nlohmann::json learnerValuesJson(const Lesson& lesson, const std::vector<LearnerValues>& values)
+{
+    nlohmann::json out = nlohmann::json::array();
+    for (const LearnerValues& l : values) {
+        const LessonValues& v = l.values;
+        out.push_back(
+            {{"learner", l.learner},
+             {"seed", v.seed},
+             {"identity", v.identity},
+             {"password", v.password},
+             {"contexts", v.contexts},
+             {"drop_packet", v.dropPacket ? nlohmann::json(*v.dropPacket) : nlohmann::json(nullptr)},
+             {"varies", varyingNames(lesson)}});
+    }
+    return out;
+}
+
+std::string learnerValuesText(const Lesson& lesson, const std::vector<LearnerValues>& values)
+{
+    const std::vector<std::string> names = varyingNames(lesson);
+    std::ostringstream out;
+    for (const LearnerValues& l : values) {
+        out << (l.learner.empty() ? std::string("(no name)") : l.learner) << " (seed " << l.values.seed
+            << "):";
+        if (names.empty()) {
+            out << " the lesson varies nothing; every learner has the same values";
+        }
+        for (std::size_t i = 0; i < names.size(); ++i) {
+            out << (i == 0 ? " " : ", ") << names[i] << " " << valueText(l.values, names[i]);
+        }
+        out << "\n";
+    }
+    return out.str();
 }
 
 nlohmann::json lessonListJson(const std::vector<LessonEntry>& entries, Language language)

@@ -7,10 +7,13 @@
 #include "lesson/lesson.h"
 #include "lesson/lesson_evaluator.h"
 #include "lesson/lesson_library.h"
+#include "lesson/lesson_values.h"
 #include "trace/trace.h"
 
 #include <nlohmann/json_fwd.hpp>
 
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -20,6 +23,7 @@ namespace eapscope {
 struct LessonGrade {
     std::string sessionPath;
     std::string learner;  // recorded learner name, else the file name without extension
+    std::optional<std::uint64_t> seed;  // recorded seed: the values this session was graded with
     LessonProgress progress;
     /// The first task not done ("" when all are done), with the reason it is not done.
     std::string firstUnfinished;
@@ -29,7 +33,7 @@ struct LessonGrade {
 /// Evaluates `trace` against `lesson`.
 LessonGrade gradeSession(const Lesson& lesson, const Trace& trace, const std::string& sessionPath);
 
-/// `lesson check --json`: {"lesson", "session", "learner", "complete", "first_unfinished",
+/// `lesson check --json`: {"lesson", "session", "learner", "seed", "complete", "first_unfinished",
 /// "reason", "tasks": [{"id", "done", "completed_event", "started_event", "hints",
 /// "wrong_answers", "time_s"}]}
 nlohmann::json gradeJson(const Lesson& lesson, const LessonGrade& grade);
@@ -39,6 +43,19 @@ std::string gradeText(const Lesson& lesson, const LessonGrade& grade, Language l
 std::string gradeCsvHeader();
 /// The rows of one grade (RFC 4180 quoting).
 std::string gradeCsvRows(const LessonGrade& grade);
+
+/// `lesson values`: what each learner's seed gives them in `lesson` (the trainer's answer key;
+/// `lesson check` expects these values in that learner's session).
+struct LearnerValues {
+    std::string learner;
+    LessonValues values;
+};
+std::vector<LearnerValues> learnerValues(const Lesson& lesson, const std::vector<std::string>& learners);
+/// [{"learner", "seed", "identity", "password", "contexts", "drop_packet" (null: none),
+///   "varies": [names of the values this lesson varies]}]
+nlohmann::json learnerValuesJson(const Lesson& lesson, const std::vector<LearnerValues>& values);
+/// One line per learner: "ana (seed 1234…): identity chloe, contexts 3" — the varying values only.
+std::string learnerValuesText(const Lesson& lesson, const std::vector<LearnerValues>& values);
 
 /// `lesson list --json`: [{"id", "title", "summary", "tasks", "path", "error"?}].
 nlohmann::json lessonListJson(const std::vector<LessonEntry>& entries, Language language);

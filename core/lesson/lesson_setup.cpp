@@ -150,7 +150,10 @@ std::optional<std::string> scenarioMismatch(const Trace& trace, const Lesson& le
     if (!recorded.seed) {
         return "the session does not say which values its learner had (no lesson-seed)";
     }
-    if (!recorded.learner.empty() && *recorded.seed != seedForLearner(recorded.learner)) {
+    // The seed always comes from the learner's name (an empty name has its seed too): a copied
+    // file renamed to another learner, or one whose name was blanked, keeps the seed of the
+    // learner who made it and is refused.
+    if (*recorded.seed != seedForLearner(recorded.learner)) {
         return "the session's seed is not the one of its learner '" + recorded.learner + "'";
     }
     const LessonValues values = resolveValues(lesson, *recorded.seed);

@@ -42,6 +42,16 @@
     </message>
 </context>
 <context>
+    <name>eapscope::ui::LessonDock</name>
+    <message numerus="yes">
+        <source>%n of %1 tasks done</source>
+        <translation>
+            <numerusform>%n of %1 tasks done</numerusform>
+            <numerusform>%n of %1 tasks done</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>eapscope::ui::LessonTaskModel</name>
     <message numerus="yes">
         <source>%n hint(s) used</source>

@@ -372,6 +372,42 @@
         <source>failed</source>
         <translation>échoué</translation>
     </message>
+    <message>
+        <source>learner</source>
+        <translation>apprenant</translation>
+    </message>
+    <message>
+        <source>lesson %1 started</source>
+        <translation>leçon %1 commencée</translation>
+    </message>
+    <message>
+        <source>task %1 shown</source>
+        <translation>tâche %1 affichée</translation>
+    </message>
+    <message>
+        <source>task %1 completed</source>
+        <translation>tâche %1 terminée</translation>
+    </message>
+    <message>
+        <source>hint of task %1 shown</source>
+        <translation>indice de la tâche %1 affiché</translation>
+    </message>
+    <message>
+        <source>selected %1</source>
+        <translation>sélection de %1</translation>
+    </message>
+    <message>
+        <source>breakpoint %1 set</source>
+        <translation>point d&apos;arrêt %1 posé</translation>
+    </message>
+    <message>
+        <source>breakpoint %1 hit at %2</source>
+        <translation>point d&apos;arrêt %1 atteint en %2</translation>
+    </message>
+    <message>
+        <source>answered %1: %2</source>
+        <translation>réponse à %1 : %2</translation>
+    </message>
 </context>
 <context>
     <name>eapscope::ui::Breakpoint</name>
@@ -1167,10 +1203,6 @@
         <translation>&amp;Suivant</translation>
     </message>
     <message>
-        <source>%v of %m tasks done</source>
-        <translation>%v tâches faites sur %m</translation>
-    </message>
-    <message>
         <source>Your answer</source>
         <translation>Votre réponse</translation>
     </message>
@@ -1215,6 +1247,21 @@
 Lesson complete: every task is done.</source>
         <translation>Fait. %1
 Leçon terminée : toutes les tâches sont faites.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of %1 tasks done</source>
+        <translation>
+            <numerusform>%n tâche faite sur %1</numerusform>
+            <numerusform>%n tâches faites sur %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No learner name: you have the values of every unnamed learner. Give your name in Help → Lessons… to get your own.</source>
+        <translation>Pas de nom d&apos;apprenant : vous avez les valeurs de tous les apprenants sans nom. Donnez votre nom dans Aide → Leçons… pour avoir les vôtres.</translation>
+    </message>
+    <message>
+        <source>Learner: %1</source>
+        <translation>Apprenant : %1</translation>
     </message>
 </context>
 <context>
@@ -2071,6 +2118,10 @@ toujours vivant</translation>
     <message>
         <source>Lesson</source>
         <translation>Leçon</translation>
+    </message>
+    <message>
+        <source>Your name in lessons: it chooses your values (kept for next time)</source>
+        <translation>Votre nom dans les leçons : il choisit vos valeurs (gardé pour la prochaine fois)</translation>
     </message>
 </context>
 </TS>

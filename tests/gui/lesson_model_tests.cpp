@@ -1,8 +1,12 @@
 // The lesson models under QAbstractItemModelTester: the task list of the running lesson (done,
-// current, hints, in the UI language) and the chooser's list of lessons.
+// current, hints, in the UI language) and the chooser's list of lessons; and the learner's rows
+// as the event table shows them.
+#include "lesson/learner_actions.h"
 #include "lesson/lesson_list_model.h"
 #include "lesson/lesson_parser.h"
 #include "lesson/lesson_task_model.h"
+#include "models/event_table_model.h"
+#include "session/session_document.h"
 
 #include <QAbstractItemModelTester>
 
@@ -106,6 +110,24 @@ TEST(LessonListModel, ListsTitleAndTaskCountAndKeepsBrokenFilesVisible)
     model.setDoneTasks(QStringLiteral("two-tasks"), 1);
     EXPECT_EQ(model.index(0, LessonListModel::ProgressColumn).data().toString(),
               LessonListModel::tr("%1 of %2 done").arg(1).arg(2));
+}
+
+TEST(LessonEventRows, TheEventTableSaysWhatTheLearnerDidInTheInterfaceLanguage)
+{
+    Trace trace;
+    recordLessonStarted(trace, "eap-conversation", 1);
+    recordAnswer(trace, "which-identity", "mallory", EventId(), 2);
+    recordTaskCompleted(trace, "which-identity", 3);
+    SessionDocument document;
+    EventTableModel model(&document);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    document.setTrace(std::move(trace));
+    ASSERT_EQ(model.rowCount(), 3);
+    const auto cell = [&](int row, int column) { return model.index(row, column).data().toString(); };
+    EXPECT_EQ(cell(0, EventTableModel::KindColumn), QStringLiteral("learner"));
+    EXPECT_EQ(cell(0, EventTableModel::DetailColumn), QStringLiteral("lesson eap-conversation started"));
+    EXPECT_EQ(cell(1, EventTableModel::DetailColumn), QStringLiteral("answered which-identity: mallory"));
+    EXPECT_EQ(cell(2, EventTableModel::DetailColumn), QStringLiteral("task which-identity completed"));
 }
 
 }  // namespace

@@ -9,6 +9,7 @@
 #include "window_driver.h"
 
 #include "timeline/timeline_view.h"
+#include "window/app_settings.h"
 
 #include <QAction>
 #include <QApplication>
@@ -34,6 +35,9 @@ void shoot(QLocale::Language language, bool presenter, const char* name)
                                                        QStringLiteral("_"), QStringLiteral(":/i18n"))) {
         QApplication::installTranslator(&translator);
     }
+    AppSettings settings;
+    const QString learner = settings.learnerName();
+    settings.setLearnerName(QStringLiteral("Ana"));  // the dock says whose values these are
     {
         MainWindow window;
         LessonUi* ui = installLessonUi(window);
@@ -41,6 +45,7 @@ void shoot(QLocale::Language language, bool presenter, const char* name)
         window.show();
         QApplication::setActiveWindow(&window);
         ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
+        ui->session()->reset(QStringLiteral("eap-conversation"));  // not resumed from another shot
         ASSERT_EQ(ui->openLesson(QStringLiteral("eap-conversation")), QString());
         ASSERT_TRUE(test::waitStarted(window));
         LessonSession* session = ui->session();
@@ -73,6 +78,7 @@ void shoot(QLocale::Language language, bool presenter, const char* name)
             window.findChild<QAction*>(QStringLiteral("actionPresenter"))->trigger();
         }
     }
+    settings.setLearnerName(learner);
     QApplication::removeTranslator(&translator);
     QLocale::setDefault(QLocale(QLocale::English));
 }

@@ -158,6 +158,83 @@ TEST_F(LessonCli, CheckReportCsv_OneRowPerLearnerAndTask)
     EXPECT_EQ(rows, 1u + 2u * 4u) << r.out;
 }
 
+std::string readText(const fs::path& path)
+{
+    std::ifstream in(path);
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+TEST_F(LessonCli, Values_FollowTheLearnersNameAndShowWhatVaries)
+{
+    const CliResult r = cli("lesson values heap-leak --learner ana --learner bruno --json");
+    ASSERT_EQ(r.exitCode, 0) << r.out << r.err;
+    const auto j = nlohmann::json::parse(r.out);
+    ASSERT_EQ(j.size(), 2u);
+    EXPECT_EQ(j[0]["learner"], "ana");
+    EXPECT_NE(j[0]["seed"], j[1]["seed"]);
+    EXPECT_NE(j[0]["contexts"], j[1]["contexts"]) << "two learners of the room, two answers: " << r.out;
+    EXPECT_EQ(j[0]["varies"], nlohmann::json({"identity", "contexts"}));
+    const auto again = nlohmann::json::parse(cli("lesson values heap-leak --learner 'Ana ' --json").out);
+    EXPECT_EQ(again[0]["seed"], j[0]["seed"]) << "the name, not its case or spaces, gives the values";
+    EXPECT_EQ(again[0]["contexts"], j[0]["contexts"]);
+    const CliResult text = cli("lesson values heap-leak --learner ana");
+    EXPECT_NE(text.out.find("ana (seed "), std::string::npos) << text.out;
+    EXPECT_NE(text.out.find("contexts " + std::to_string(j[0]["contexts"].get<int>())), std::string::npos)
+        << text.out;
+    EXPECT_EQ(cli("lesson values heap-leak").exitCode, 2) << "a learner is needed";
+}
+
+TEST_F(LessonCli, Check_FollowsTheSessionsSeed_AnswersCopiedFromAnotherLearnerAreRefused)
+{
+    // ana and bruno count a different number of leaking contexts (lesson 05 varies them).
+    const auto values =
+        nlohmann::json::parse(cli("lesson values heap-leak --learner ana --learner bruno --json").out);
+    const int anaContexts = values[0]["contexts"].get<int>();
+    const int brunoContexts = values[1]["contexts"].get<int>();
+    ASSERT_NE(anaContexts, brunoContexts);
+    const fs::path dir = dir_ / "seeds";
+    fs::create_directories(dir / "ana");
+    fs::create_directories(dir / "copied");
+
+    // ana's own session, graded with the seed it recorded: every task done.
+    const CliResult played = cli("lesson verify heap-leak --learner ana --record " + (dir / "ana").string());
+    ASSERT_EQ(played.exitCode, 0) << played.err;
+    const CliResult own =
+        cli("lesson check heap-leak " + (dir / "ana" / "heap-leak.eapscope").string() + " --json");
+    EXPECT_EQ(own.exitCode, 0) << own.out << own.err;
+    const auto graded = nlohmann::json::parse(own.out);
+    EXPECT_EQ(graded["learner"], "ana");
+    EXPECT_EQ(graded["seed"], values[0]["seed"]);
+
+    // ana answers with bruno's count (copied from her neighbour): refused, the task named.
+    std::string text = readText(std::string(EAPSCOPE_SOURCE_DIR) + "/resources/lessons/05-heap-leak.lesson");
+    const std::string answer = "value: \"{contexts}\"";
+    const auto at = text.find(answer);
+    ASSERT_NE(at, std::string::npos);
+    text.replace(at, answer.size(), "value: \"" + std::to_string(brunoContexts) + "\"");
+    std::ofstream(dir / "copied" / "heap-leak.lesson") << text;
+    const CliResult copiedPlay = cli("lesson verify " + (dir / "copied" / "heap-leak.lesson").string() +
+                                     " --learner ana --record " + (dir / "copied").string());
+    EXPECT_EQ(copiedPlay.exitCode, 1) << "the copied answer does not complete the lesson\n" << copiedPlay.err;
+    const CliResult copied =
+        cli("lesson check heap-leak " + (dir / "copied" / "heap-leak.eapscope").string() + " --json");
+    EXPECT_EQ(copied.exitCode, 1) << copied.out << copied.err;
+    const auto refused = nlohmann::json::parse(copied.out);
+    EXPECT_EQ(refused["learner"], "ana");
+    EXPECT_EQ(refused["first_unfinished"], "count-leaks");
+    EXPECT_NE(refused["reason"].get<std::string>().find("wrong answer"), std::string::npos) << copied.out;
+
+    // The trainer's CSV over both files: one row per learner and task; a second file for the
+    // same learner is pointed out.
+    const CliResult csv =
+        cli("lesson check heap-leak --report csv " + (dir / "ana" / "heap-leak.eapscope").string() + " " +
+            (dir / "copied" / "heap-leak.eapscope").string());
+    EXPECT_EQ(csv.exitCode, 1);
+    EXPECT_NE(csv.out.find("ana,count-leaks,1,"), std::string::npos) << csv.out;
+    EXPECT_NE(csv.out.find("ana,count-leaks,0,"), std::string::npos) << csv.out;
+    EXPECT_NE(csv.err.find("are both learner 'ana'"), std::string::npos) << csv.err;
+}
+
 TEST_F(LessonCli, Check_UnreadableSessionOrLessonExitsTwo)
 {
     std::ofstream(file("garbage.eapscope")) << "not a session";

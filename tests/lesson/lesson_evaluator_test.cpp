@@ -2,6 +2,7 @@
 // condition kind and question, one session that completes the task and one that does not; then
 // order, start events (Restore), hints, wrong answers, rewinds and grading from a file.
 #include "lesson/lesson_evaluator.h"
+#include "lesson/completion_recorder.h"
 #include "lesson/learner_actions.h"
 #include "lesson/lesson_answers.h"
 #include "lesson/lesson_parser.h"
@@ -375,6 +376,57 @@ TEST(LessonEvaluator, RewindAfterStepBack_UndoesWhatWasCut)
     EXPECT_TRUE(evaluator.update(s.trace).tasks[0].done);
 }
 
+std::vector<std::string> completionRows(const Trace& trace)
+{
+    std::vector<std::string> tasks;
+    for (std::size_t i = 0; i < trace.size(); ++i) {
+        const auto e = learnerEvent(trace, EventId(static_cast<std::uint32_t>(i)));
+        if (e && e->action == LearnerAction::TaskCompleted) {
+            tasks.push_back(e->task);
+        }
+    }
+    return tasks;
+}
+
+TEST(CompletionRecorder, OneRowPerDoneTask_AgainWhenAStepBackCutItButKeptTheCompletion)
+{
+    using Rows = std::vector<std::string>;
+    Session s;
+    CompletionRecorder recorder(lessonOf({"packet: {code: Success}", "answer: {question: identity}"}));
+    recordLessonStarted(s.trace, "t", s.now());
+    s.identityResponse("Dmitri");
+    EXPECT_EQ(recorder.note(s.trace, s.now()), 0u);
+    s.packet(Side::Authenticator, 1, kSuccess);
+    EXPECT_EQ(recorder.note(s.trace, s.now()), 1u);
+    EXPECT_EQ(recorder.note(s.trace, s.now()), 0u) << "noted once";
+    recordAnswer(s.trace, "task-2", "dmitri", EventId(), s.now());
+    const std::size_t answered = s.trace.size();
+    recorder.note(s.trace, s.now());
+    EXPECT_EQ(completionRows(s.trace), (Rows{"task-1", "task-2"}));
+    // A step back (Restore) to just after the answer: the answer stays, its row went.
+    s.trace.truncate(answered);
+    recorder.truncated();
+    EXPECT_EQ(recorder.note(s.trace, s.now()), 1u);
+    EXPECT_EQ(completionRows(s.trace), (Rows{"task-1", "task-2"}));
+    // A step back before the answer: task 2 is not done, nothing to write.
+    s.trace.truncate(answered - 1);
+    recorder.truncated();
+    EXPECT_EQ(recorder.note(s.trace, s.now()), 0u);
+    EXPECT_EQ(completionRows(s.trace), (Rows{"task-1"}));
+}
+
+TEST(CompletionRecorder, ARerunThatReplayedTheRowsAddsNone)
+{
+    Session original;
+    const Lesson lesson = lessonOf({"packet: {code: Success}"});
+    recordLessonStarted(original.trace, "t", original.now());
+    original.packet(Side::Authenticator, 1, kSuccess);
+    recordTaskCompleted(original.trace, "task-1", original.now());  // replayed from the prefix
+    CompletionRecorder recorder(lesson);
+    EXPECT_EQ(recorder.note(original.trace, original.now()), 0u);
+    EXPECT_EQ(completionRows(original.trace), std::vector<std::string>{"task-1"});
+}
+
 TEST(LessonEvaluator, MalformedLearnerRowsCountForNothing)
 {
     Session s;
@@ -407,6 +459,9 @@ TEST(LessonEvaluator, SessionOfAnotherLessonOrLearnerIsAMismatch)
     other.setOption("lesson", "another");
     EXPECT_NE(evaluateLesson(lesson, other).mismatch.find("made for lesson 'another'"), std::string::npos);
     s.trace.setOption("learner", "yann");  // copied a neighbour's file and renamed the learner
+    EXPECT_NE(evaluateLesson(lesson, s.trace).mismatch.find("seed is not the one of its learner"),
+              std::string::npos);
+    s.trace.setOption("learner", "");  // or blanked the name
     EXPECT_NE(evaluateLesson(lesson, s.trace).mismatch.find("seed is not the one of its learner"),
               std::string::npos);
 }

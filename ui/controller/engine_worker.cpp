@@ -11,6 +11,7 @@
 #include "method/method_resolver.h"
 
 #include "host/host_executor.h"
+#include "lesson/completion_recorder.h"
 #include "lesson/lesson_run.h"
 #include "lesson/lesson_setup.h"
 #include "replay/replay_live.h"
@@ -478,6 +479,7 @@ void EngineWorker::startLesson(const SessionSetup& setup)
     }
     const std::uint64_t at = trace_->size() > 0 ? trace_->times().back() : 0;
     beginLessonTrace(*trace_, run.lesson, lesson, at);
+    completions_ = std::make_unique<CompletionRecorder>(run.lesson);
     publish(true);
     record(true);
 }
@@ -677,6 +679,9 @@ void EngineWorker::restoreUndo(std::size_t index)
     }
     engine_->restoreState(undo.state);
     trace_->truncate(undo.events);
+    if (completions_) {
+        completions_->truncated();
+    }
     if (writer_) {
         writer_->rewind(undo.events);
     }
@@ -811,7 +816,9 @@ void EngineWorker::rerun(const Trace& prefix)
 {
     // Re-run to the task's start (after a restart or another file): engine rows come back by
     // stepping (virtual timers make the run deterministic), learner rows are re-recorded where
-    // they were. Bounded by the prefix: each turn adds at least one row or stops.
+    // they were. Bounded by the prefix: each turn adds at least one row or stops. The prefix
+    // holds the completion rows it had; the ones it lacks are noted once it is copied.
+    rerunning_ = true;
     while (trace_ && trace_->size() < prefix.size() && !stop_->load()) {
         const std::size_t before = trace_->size();
         const EventId row(static_cast<std::uint32_t>(before));
@@ -831,6 +838,7 @@ void EngineWorker::rerun(const Trace& prefix)
         }
         publish(false);
     }
+    rerunning_ = false;
     publish(true);
     record(true);
     if (!engine_) {  // a capture lesson: nothing steps
@@ -881,8 +889,17 @@ std::uint64_t EngineWorker::liveBytes(ContextId context) const
     return engine_ ? engine_->state().heap.summary(context).liveBytes : 0;
 }
 
+void EngineWorker::noteCompletions()
+{
+    if (completions_ && !rerunning_) {
+        completions_->note(*trace_, engine_ ? engine_->timestampNs() : 0);
+    }
+}
+
 void EngineWorker::publish(bool force)
 {
+    // Before the rate limit: a completion row follows the event that completed the task.
+    noteCompletions();
     const auto now = std::chrono::steady_clock::now();
     if (!force && now - lastPublish_ < kPublishInterval) {
         return;

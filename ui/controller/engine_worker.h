@@ -24,6 +24,7 @@
 #include <vector>
 
 namespace eapscope {
+class CompletionRecorder;
 class MethodExecutor;
 class SessionEngine;
 struct EngineConfig;
@@ -90,6 +91,8 @@ private:
     void restoreUndo(std::size_t index);
     void postCheckpoints();
     void publish(bool force);
+    /// A lesson session: appends the TaskCompleted rows the trace lacks (completion_recorder.h).
+    void noteCompletions();
     void afterCommand(const StepResult& result);
     void reportFailures(std::size_t first);
     void record(bool force);
@@ -110,7 +113,9 @@ private:
     std::unique_ptr<RadiusServe> serve_;               // Serve
     bool serveStarted_ = false;
     std::unique_ptr<SessionWriter> writer_;
-    std::unique_ptr<ReplayTracker> replay_;  // compares the method's packets with the capture
+    std::unique_ptr<ReplayTracker> replay_;            // compares the method's packets with the capture
+    std::unique_ptr<CompletionRecorder> completions_;  // a lesson session's TaskCompleted rows
+    bool rerunning_ = false;  // rerun() copies the prefix row by row: add nothing in between
     std::vector<Undo> undo_;
     TraceMark mark_;
     std::size_t stepFirst_ = 0;

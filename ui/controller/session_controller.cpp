@@ -21,9 +21,12 @@ SessionController::~SessionController()
         stopFlag_->store(true);
     }
     if (worker_ != nullptr) {
+        // Blocking: quit() below may end the thread's loop before a queued delete runs (the
+        // worker, its hosts and trace were then leaked, as were older workers queued before it:
+        // events run in the order they were posted, so theirs run first).
         EngineWorker* worker = worker_;
         QMetaObject::invokeMethod(
-            worker, [worker] { delete worker; }, Qt::QueuedConnection);
+            worker, [worker] { delete worker; }, Qt::BlockingQueuedConnection);
         worker_ = nullptr;
     }
     thread_->quit();

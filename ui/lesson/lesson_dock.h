@@ -11,6 +11,7 @@ class QLineEdit;
 class QListView;
 class QProgressBar;
 class QPushButton;
+class QScrollArea;
 
 namespace eapscope::ui {
 
@@ -33,16 +34,28 @@ public:
     [[nodiscard]] QLineEdit* answer() const { return answer_; }
     [[nodiscard]] QProgressBar* progress() const { return progress_; }
     [[nodiscard]] QPushButton* nextButton() const { return next_; }
+    /// The scrolled part: the task's text, hint, feedback and explanation.
+    [[nodiscard]] QScrollArea* taskArea() const { return area_; }
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+    void changeEvent(QEvent* event) override;
 
 private:
+    void setTitleFont();
     void refresh();
     void onCheck();
+    /// Presenter: the largest text size (up to kPresenterTextScale) at which the task's text and
+    /// what follows it fit the task area without scrolling; the area scrolls below the smallest.
+    void fitText();
 
     LessonSession* session_;
     QLabel* title_;
+    QLabel* learner_;
     QProgressBar* progress_;
     QListView* tasks_;
     QLabel* banner_;
+    QScrollArea* area_;
     QLabel* text_;
     QLabel* hint_;
     QLineEdit* answer_;

@@ -35,10 +35,14 @@ BreakpointSpec specOf(const Breakpoint& b)
 
 }  // namespace
 
-LessonSession::LessonSession(SessionDocument* document, SessionController* controller, EventSelection* selection,
-                             QObject* parent)
-    : QObject(parent), document_(document), controller_(controller), selection_(selection),
-      settings_(std::make_unique<AppSettings>()), tasks_(new LessonTaskModel(this))
+LessonSession::LessonSession(SessionDocument* document, SessionController* controller,
+                             EventSelection* selection, QObject* parent)
+    : QObject(parent),
+      document_(document),
+      controller_(controller),
+      selection_(selection),
+      settings_(std::make_unique<AppSettings>()),
+      tasks_(new LessonTaskModel(this))
 {
     connect(document_, &SessionDocument::eventsAppended, this, &LessonSession::evaluate);
     connect(document_, &SessionDocument::truncated, this, &LessonSession::evaluate);
@@ -81,13 +85,15 @@ QString LessonSession::open(const QString& id)
     }
     Lesson lesson = std::move(found).value();
     language_ = uiLanguage();
-    const std::string learner = settings_->learnerName().toStdString();
+    learner_ = settings_->learnerName();
+    const std::string learner = learner_.toStdString();
     LessonValues values = resolveValues(lesson, seedForLearner(learner));
     auto setup = buildLessonSetup(lesson, values, learner, language_);
     if (!setup) {
         return fromStd(setup.error());
     }
-    run_ = std::make_shared<LessonRun>(LessonRun{std::move(lesson), std::move(values), std::move(setup).value()});
+    run_ = std::make_shared<LessonRun>(
+        LessonRun{std::move(lesson), std::move(values), std::move(setup).value()});
     evaluator_.emplace(run_->lesson);
     tasks_->setLesson(run_->lesson, language_);
     shown_ = 0;
@@ -103,7 +109,8 @@ QString LessonSession::open(const QString& id)
     if (QFile::exists(path)) {
         QString error;
         saved = SessionFileLoader::readNow(path, &error);
-        if (saved && (recordedLesson(*saved).lessonId != run_->lesson.id || scenarioMismatch(*saved, run_->lesson))) {
+        if (saved &&
+            (recordedLesson(*saved).lessonId != run_->lesson.id || scenarioMismatch(*saved, run_->lesson))) {
             saved.reset();
         }
     }
@@ -139,7 +146,8 @@ void LessonSession::startRun(std::shared_ptr<const Trace> rerunTo)
 
 bool LessonSession::onLessonSession() const
 {
-    return run_ && controller_->setup().lesson == run_ && controller_->state() != SessionController::State::Viewing;
+    return run_ && controller_->setup().lesson == run_ &&
+           controller_->state() != SessionController::State::Viewing;
 }
 
 bool LessonSession::shownTaskDone() const
@@ -171,7 +179,7 @@ void LessonSession::evaluate()
     const LessonProgress& p = evaluator_->update(trace);
     tasks_->setProgress(p);
     if (p.doneCount > doneSeen_) {
-        onTasksCompleted(doneSeen_);
+        onTasksCompleted();
     }
     doneSeen_ = p.doneCount;
     const std::size_t reached = p.current.value_or(p.tasks.size());
@@ -196,25 +204,10 @@ void LessonSession::evaluate()
     emit changed();
 }
 
-void LessonSession::onTasksCompleted(std::size_t before)
+void LessonSession::onTasksCompleted()
 {
-    const LessonProgress& p = progress();
-    const Trace& trace = document_->trace();
-    for (std::size_t k = before; k < p.doneCount && k < p.tasks.size(); ++k) {
-        // A re-run (Restore, resume) re-records the completions it replays: never twice.
-        bool recorded = false;
-        for (std::size_t i = 0; i < trace.size() && !recorded; ++i) {
-            const auto row = learnerEvent(trace, EventId(static_cast<std::uint32_t>(i)));
-            recorded = row && row->action == LearnerAction::TaskCompleted && row->task == p.tasks[k].id;
-        }
-        if (recorded) {
-            continue;
-        }
-        LearnerEvent done;
-        done.action = LearnerAction::TaskCompleted;
-        done.task = p.tasks[k].id;
-        controller_->recordLearner(done);
-    }
+    // The TaskCompleted rows are the worker's to write (completion_recorder.h): this copy of the
+    // trace lags behind it. Here the progress is kept for the learner.
     keepProgress();
 }
 
@@ -262,11 +255,13 @@ bool LessonSession::check(const QString& answer)
     if (task.condition.kind != ConditionKind::Answer) {
         evaluate();
         const bool done = progress().tasks[index].done;
-        feedback_ = done ? QString() : tr("Not yet: the session does not show it. Keep going, or ask for a hint.");
+        feedback_ =
+            done ? QString() : tr("Not yet: the session does not show it. Keep going, or ask for a hint.");
         emit changed();
         return done;
     }
-    const EventId selected = task.condition.question == QuestionKind::Packet ? selection_->current() : EventId();
+    const EventId selected =
+        task.condition.question == QuestionKind::Packet ? selection_->current() : EventId();
     const bool accepted =
         evaluator_->answerAccepted(document_->trace(), index, answer.trimmed().toStdString(), selected);
     LearnerEvent event;
@@ -342,8 +337,8 @@ void LessonSession::reset(const QString& id)
 void LessonSession::onSelected(EventId event)
 {
     const Trace& trace = document_->trace();
-    if (!run_ || !onLessonSession() || !event.valid() || event.value() >= trace.size() || event == lastSelected_ ||
-        trace.kinds()[event.value()] == EventKind::Learner) {
+    if (!run_ || !onLessonSession() || !event.valid() || event.value() >= trace.size() ||
+        event == lastSelected_ || trace.kinds()[event.value()] == EventKind::Learner) {
         return;
     }
     lastSelected_ = event;

@@ -54,6 +54,8 @@ public:
     [[nodiscard]] bool active() const { return run_ != nullptr; }
     [[nodiscard]] const Lesson* lesson() const;
     [[nodiscard]] Language language() const { return language_; }
+    /// The learner's name the lesson was opened with (its values follow from it; may be empty).
+    [[nodiscard]] QString learner() const { return learner_; }
     [[nodiscard]] const LessonProgress& progress() const;
     [[nodiscard]] LessonTaskModel* taskModel() const { return tasks_; }
 
@@ -93,7 +95,7 @@ private:
     void onSelected(EventId event);
     void onStopped(EventId event);
     void onBreakpointsChanged();
-    void onTasksCompleted(std::size_t before);
+    void onTasksCompleted();
     void keepProgress();
     void startRun(std::shared_ptr<const Trace> rerunTo);
     [[nodiscard]] bool onLessonSession() const;
@@ -114,6 +116,7 @@ private:
     EventId lastSelected_;
     QStringList breakpointsSeen_;
     QString feedback_;
+    QString learner_;
 };
 
 }  // namespace eapscope::ui

@@ -20,13 +20,18 @@ namespace {
 
 constexpr double kPresenterFontScale = 1.5;
 constexpr int kPresenterIconSize = 40;
+// The lesson takes this share of the window's width on a projector (1280 px: about 540 px of
+// task text beside a timeline that still shows both sides' lanes).
+constexpr double kPresenterDockShare = 0.42;
 
 }  // namespace
 
 LessonUi::LessonUi(MainWindow& window)
-    : QObject(&window), window_(window),
+    : QObject(&window),
+      window_(window),
       session_(new LessonSession(window.document(), window.controller(), window.selection(), this)),
-      dock_(new LessonDock(session_)), dockWidget_(new QDockWidget(tr("Lesson"), &window))
+      dock_(new LessonDock(session_)),
+      dockWidget_(new QDockWidget(tr("Lesson"), &window))
 {
     setObjectName(QStringLiteral("lessonUi"));
     dockWidget_->setObjectName(QStringLiteral("lessonDock"));
@@ -125,6 +130,8 @@ void LessonUi::setPresenter(bool on)
             bar->setIconSize(QSize(kPresenterIconSize, kPresenterIconSize));
             bar->setToolButtonStyle(Qt::ToolButtonIconOnly);
         }
+        window_.resizeDocks({dockWidget_}, {static_cast<int>(window_.width() * kPresenterDockShare)},
+                            Qt::Horizontal);
     } else {
         QApplication::setFont(savedFont_);
         window_.menuBar()->show();

@@ -70,6 +70,33 @@ QString kindText(EventKind kind)
     return fromStd(toString(kind));
 }
 
+QString learnerText(const LearnerEvent& e)
+{
+    const QString task = fromStd(e.task);
+    const QString target = e.target.valid() ? QStringLiteral("#%1").arg(e.target.value()) : QString();
+    switch (e.action) {
+        case LearnerAction::LessonStarted:
+            return QCoreApplication::translate("eapscope", "lesson %1 started").arg(fromStd(e.lessonId));
+        case LearnerAction::TaskShown:
+            return QCoreApplication::translate("eapscope", "task %1 shown").arg(task);
+        case LearnerAction::TaskCompleted:
+            return QCoreApplication::translate("eapscope", "task %1 completed").arg(task);
+        case LearnerAction::HintShown:
+            return QCoreApplication::translate("eapscope", "hint of task %1 shown").arg(task);
+        case LearnerAction::Select:
+            return QCoreApplication::translate("eapscope", "selected %1").arg(target);
+        case LearnerAction::BreakpointSet:
+            return QCoreApplication::translate("eapscope", "breakpoint %1 set").arg(fromStd(e.breakpoint));
+        case LearnerAction::BreakpointHit:
+            return QCoreApplication::translate("eapscope", "breakpoint %1 hit at %2")
+                .arg(fromStd(e.breakpoint), target);
+        case LearnerAction::Answer:
+            return QCoreApplication::translate("eapscope", "answered %1: %2")
+                .arg(task, e.answer.empty() && e.target.valid() ? target : fromStd(e.answer));
+    }
+    return {};
+}
+
 QString entryText(EntryPoint entry)
 {
     if (entry == EntryPoint::None) {

@@ -2,6 +2,7 @@
 // the contexts dock name things the same way.
 #pragma once
 
+#include "lesson/learner_actions.h"
 #include "trace/trace.h"
 
 #include <QString>
@@ -14,6 +15,8 @@ QString sideText(Side side);
 /// "A1", "P2" (side letter + 1-based number); a capture context's label when it has one.
 QString contextText(const Trace& trace, ContextId context);
 QString kindText(EventKind kind);
+/// What a learner did (a Learner row), in the interface language: "answered task-2: alice".
+QString learnerText(const LearnerEvent& event);
 QString entryText(EntryPoint entry);
 QString actionText(std::uint8_t action);
 /// "NO_ERROR" or "0x000002e6 (742)".

@@ -122,7 +122,12 @@ QVariant EventTableModel::display(const EventRow& row, std::size_t index, int co
     case EntryColumn: return entryText(row.entry);
     case ActionColumn: return actionText(row.action);
     case ResultColumn: return row.kind == EventKind::CallEnd ? resultText(row.result) : QString();
-    case DetailColumn: return detail(row);
+    case DetailColumn:
+        if (row.kind == EventKind::Learner) {  // what the learner did, in the interface language
+            const auto event = learnerEvent(trace, EventId(static_cast<std::uint32_t>(index)));
+            return event ? learnerText(*event) : QString();
+        }
+        return detail(row);
     case BytesColumn:
         if (row.packet.valid()) {
             return static_cast<qulonglong>(trace.packet(row.packet).size());

@@ -16,7 +16,8 @@ struct TimelineLod;
 struct LodLane;
 
 struct TimelineLayout {
-    static constexpr double kGutter = 164;  // lane labels left of the time area
+    static constexpr double kGutter = 164;          // lane labels left of the time area (at least)
+    static constexpr double kMaxGutterShare = 0.4;  // of the width, however long the labels
     static constexpr double kRuler = 24;
     static constexpr double kLaneHeight = 80;
     static constexpr double kMarkerTop = 2, kMarkerHeight = 8;
@@ -29,10 +30,11 @@ struct TimelineLayout {
 
     double width = 0;
     double height = 0;
-    int firstLane = 0;  // display position at the top
+    int firstLane = 0;        // display position at the top
+    double gutter = kGutter;  // wider when the labels need it (a larger font: presenter mode)
 
-    [[nodiscard]] double plotLeft() const { return kGutter; }
-    [[nodiscard]] double plotWidth() const { return std::max(1.0, width - kGutter); }
+    [[nodiscard]] double plotLeft() const { return gutter; }
+    [[nodiscard]] double plotWidth() const { return std::max(1.0, width - gutter); }
     [[nodiscard]] double laneTop(int display) const { return kRuler + (display - firstLane) * kLaneHeight; }
     [[nodiscard]] int visibleLanes() const
     {

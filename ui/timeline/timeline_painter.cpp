@@ -165,10 +165,10 @@ void TimelinePainter::paintRuler(QPainter& painter, const TimelineLod& lod,
     painter.setClipRect(QRectF(layout.plotLeft(), 0, layout.plotWidth(), ruler.height()));
     painter.translate(layout.plotLeft(), 0);
     const QString title = lod.mapping.axis() == TimelineAxis::Steps ? paintStepTicks(painter, lod, ruler)
-                                                                     : paintTimeTicks(painter, lod, ruler);
+                                                                    : paintTimeTicks(painter, lod, ruler);
     painter.restore();
-    painter.drawText(QRectF(4, 0, TimelineLayout::kGutter - 8, ruler.height()), Qt::AlignVCenter | Qt::AlignLeft,
-                     QFontMetricsF(painter.font()).elidedText(title, Qt::ElideRight, TimelineLayout::kGutter - 8));
+    painter.drawText(QRectF(4, 0, layout.gutter - 8, ruler.height()), Qt::AlignVCenter | Qt::AlignLeft,
+                     QFontMetricsF(painter.font()).elidedText(title, Qt::ElideRight, layout.gutter - 8));
 }
 
 QString TimelinePainter::paintTimeTicks(QPainter& painter, const TimelineLod& lod, const QRectF& ruler) const
@@ -402,20 +402,32 @@ void TimelinePainter::paintArrows(QPainter& painter, const TimelineLod& lod,
     painter.setRenderHint(QPainter::Antialiasing, false);
 }
 
+double TimelinePainter::labelWidth(const QFont& font, const TimelineIndex& index)
+{
+    QFont bold = font;
+    bold.setBold(true);
+    const QFontMetricsF titles(bold);
+    double widest = QFontMetricsF(font).horizontalAdvance(tr("work buffer %1").arg(formatBytes(1023 * 1024)));
+    for (const TimelineLane& lane : index.lanes()) {
+        widest = std::max(widest, titles.horizontalAdvance(QString::fromStdString(lane.label)));
+    }
+    return widest + 16;  // the box's 6 px inset, its 4 px right margin and the divider
+}
+
 void TimelinePainter::paintLabels(QPainter& painter, const TimelineLod& lod, const TimelineIndex& index,
                                   const TimelineLayout& layout) const
 {
-    painter.fillRect(QRectF(0, TimelineLayout::kRuler, TimelineLayout::kGutter, layout.height),
+    painter.fillRect(QRectF(0, TimelineLayout::kRuler, layout.gutter, layout.height),
                      palette_.color(QPalette::Window));
     painter.setPen(palette_.color(QPalette::Mid));
-    painter.drawLine(QPointF(TimelineLayout::kGutter - 0.5, TimelineLayout::kRuler),
-                     QPointF(TimelineLayout::kGutter - 0.5, layout.height));
+    painter.drawLine(QPointF(layout.gutter - 0.5, TimelineLayout::kRuler),
+                     QPointF(layout.gutter - 0.5, layout.height));
     const QFont normal = painter.font();
     QFont bold = normal;
     bold.setBold(true);
     for (const LodLane& lane : lod.lanes) {
         const TimelineLane& source = index.lanes()[static_cast<std::size_t>(lane.lane)];
-        const QRectF box(6, layout.laneTop(lane.display) + 4, TimelineLayout::kGutter - 10,
+        const QRectF box(6, layout.laneTop(lane.display) + 4, layout.gutter - 10,
                          TimelineLayout::kLaneHeight - 8);
         painter.setFont(bold);
         painter.setPen(palette_.color(QPalette::WindowText));
@@ -428,21 +440,21 @@ void TimelinePainter::paintLabels(QPainter& painter, const TimelineLod& lod, con
             details += tr("authenticator") + QLatin1Char('\n');  // the top of a conversation's ladder
         }
         if (lane.workBuffer && lane.workBuffer->bytes > 0) {
-            details += tr("work buffer %1").arg(formatBytes(lane.workBuffer->bytes)) +
-                       QLatin1Char('\n');
+            details += tr("work buffer %1").arg(formatBytes(lane.workBuffer->bytes)) + QLatin1Char('\n');
         }
         if (lane.livePeak > 0) {
             details += tr("peak live %1").arg(formatBytes(lane.livePeak)) + QLatin1Char('\n');
         }
         painter.setPen(palette_.color(QPalette::PlaceholderText));
-        painter.drawText(box.adjusted(0, 18, 0, 0), Qt::AlignTop | Qt::AlignLeft, details);
+        const double below = std::max(18.0, QFontMetricsF(bold).lineSpacing());  // under the title
+        painter.drawText(box.adjusted(0, below, 0, 0), Qt::AlignTop | Qt::AlignLeft, details);
         const bool leaks =
             lane.leakTail || std::any_of(lane.blocks.begin(), lane.blocks.end(),
                                          [](const LodSpan& s) { return (s.flags & kBlockLeaked) != 0; });
         if (leaks) {
             const double lines = static_cast<double>(details.count(QLatin1Char('\n')));
             painter.setPen(leakColor());
-            painter.drawText(box.adjusted(0, 18 + lines * QFontMetricsF(normal).lineSpacing(), 0, 0),
+            painter.drawText(box.adjusted(0, below + lines * QFontMetricsF(normal).lineSpacing(), 0, 0),
                              Qt::AlignTop | Qt::AlignLeft, tr("leak"));
         }
     }

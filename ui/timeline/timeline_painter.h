@@ -42,6 +42,10 @@ public:
     void paint(QPainter& painter, const TimelineLod& lod, const TimelineIndex& index, const Trace* trace,
                const TimelineLayout& layout, const TimelinePaintState& state) const;
 
+    /// The gutter width the lane labels need at `font` (TimelineLayout::gutter): the widest lane
+    /// title in bold and the details line with a four-digit size, plus the margins.
+    [[nodiscard]] static double labelWidth(const QFont& font, const TimelineIndex& index);
+
     [[nodiscard]] QColor entryColor(EntryPoint entry) const;
     [[nodiscard]] QColor severityColor(Severity severity) const;
     [[nodiscard]] QColor leakColor() const;

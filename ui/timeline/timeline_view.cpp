@@ -114,6 +114,9 @@ void TimelineView::reindex(std::size_t events)
 
 void TimelineView::afterDataChange(bool wasEmpty)
 {
+    if (index_->lanes().size() != labelledLanes_) {
+        updateGutter();
+    }
     updateScrollBar();
     if (!zoom_->isSet() || wasEmpty || followEnd_) {
         fitAll();
@@ -138,7 +141,21 @@ TimelineLayout TimelineView::timelineLayout() const
     layout.width = width() - (scrollBar_->isVisible() ? scrollBar_->width() : 0);
     layout.height = height();
     layout.firstLane = scrollBar_->value();
+    layout.gutter =
+        std::clamp(labelWidth_, TimelineLayout::kGutter,
+                   std::max(TimelineLayout::kGutter, layout.width * TimelineLayout::kMaxGutterShare));
     return layout;
+}
+
+double TimelineView::labelGutter() const
+{
+    return timelineLayout().gutter;
+}
+
+void TimelineView::updateGutter()
+{
+    labelledLanes_ = index_->lanes().size();
+    labelWidth_ = TimelinePainter::labelWidth(font(), *index_);
 }
 
 double TimelineView::plotWidth() const
@@ -439,6 +456,10 @@ void TimelineView::keyPressEvent(QKeyEvent* event)
 
 bool TimelineView::event(QEvent* event)
 {
+    if (event->type() == QEvent::FontChange) {  // presenter mode: labels grow with the font
+        updateGutter();
+        update();
+    }
     if (event->type() == QEvent::ToolTip) {
         const auto* help = static_cast<QHelpEvent*>(event);
         const QString text = toolTipAt(help->pos());

@@ -84,6 +84,8 @@ public:
     [[nodiscard]] ContextId contextFilter() const;
     [[nodiscard]] EventId selectedEvent() const { return selected_; }
     [[nodiscard]] EventId currentStep() const { return current_; }
+    /// Width of the lane labels' column: wide enough for the labels at the view's font.
+    [[nodiscard]] double labelGutter() const;
     [[nodiscard]] const TimelineIndex& index() const { return *index_; }
     /// Lanes in display order; the first lane shown at the top.
     [[nodiscard]] std::size_t laneCount() const;
@@ -131,6 +133,8 @@ private:
     void reindex(std::size_t events);
     void afterDataChange(bool wasEmpty);
     [[nodiscard]] TimelineLayout timelineLayout() const;
+    /// Measures the lane labels again when lanes came or the font changed.
+    void updateGutter();
     [[nodiscard]] double plotWidth() const;
     [[nodiscard]] TimelineLod visibleLod() const;
     void updateScrollBar();
@@ -151,8 +155,10 @@ private:
     QPointF pressPos_;
     QPointF lastPos_;
     bool moved_ = false;
-    bool freshIndex_ = false;  // indexed from scratch by setTrace(live) and unchanged since
-    bool followEnd_ = true;    // fitted: keep fitting as a live session grows
+    double labelWidth_ = 0;          // what the labels need (TimelinePainter::labelWidth)
+    std::size_t labelledLanes_ = 0;  // lanes measured for labelWidth_
+    bool freshIndex_ = false;        // indexed from scratch by setTrace(live) and unchanged since
+    bool followEnd_ = true;          // fitted: keep fitting as a live session grows
     TimelineAxis axis_ = TimelineAxis::Time;
 };
 
