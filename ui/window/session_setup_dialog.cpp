@@ -18,19 +18,32 @@
 #include <QVBoxLayout>
 
 #include "method/file_digest.h"
+#include "method/library_format.h"
 #include "method/method_resolver.h"
 
 namespace eapscope::ui {
 
 SessionSetupDialog::SessionSetupDialog(const SessionSetup& setup, QWidget* parent)
-    : QDialog(parent), authenticator_(new QComboBox), peer_(new QComboBox), authenticatorInfo_(new QLabel),
-      peerInfo_(new QLabel), counterpart_(new QComboBox), identity_(new QLineEdit(setup.identity)),
-      password_(new QLineEdit(setup.password)), users_(new QTableWidget(0, 2)), contexts_(new QSpinBox),
+    : QDialog(parent),
+      authenticator_(new QComboBox),
+      peer_(new QComboBox),
+      authenticatorInfo_(new QLabel),
+      peerInfo_(new QLabel),
+      counterpart_(new QComboBox),
+      identity_(new QLineEdit(setup.identity)),
+      password_(new QLineEdit(setup.password)),
+      users_(new QTableWidget(0, 2)),
+      contexts_(new QSpinBox),
       interleave_(new QCheckBox(tr("Interleave contexts (round robin) instead of one after another"))),
       isolated_(new QCheckBox(tr("Run methods in an isolated host process (crash isolation, step back)"))),
       base_(setup)
 {
     setWindowTitle(tr("New session"));
+    authenticator_->setObjectName(QStringLiteral("authenticatorMethod"));
+    peer_->setObjectName(QStringLiteral("peerMethod"));
+    authenticatorInfo_->setObjectName(QStringLiteral("authenticatorInfo"));
+    peerInfo_->setObjectName(QStringLiteral("peerInfo"));
+    isolated_->setObjectName(QStringLiteral("isolated"));
     for (QComboBox* combo : {authenticator_, peer_}) {
         combo->setEditable(true);
         combo->addItem(tr("(counterpart plays this side)"), QString());
@@ -49,7 +62,8 @@ SessionSetupDialog::SessionSetupDialog(const SessionSetup& setup, QWidget* paren
     };
     select(authenticator_, setup.authenticatorMethod);
     select(peer_, setup.peerMethod);
-    counterpart_->addItem(tr("Loopback (a method on each side)"), static_cast<int>(SessionSetup::Counterpart::Loopback));
+    counterpart_->addItem(tr("Loopback (a method on each side)"),
+                          static_cast<int>(SessionSetup::Counterpart::Loopback));
     counterpart_->addItem(tr("Manual (I compose the other side's packets)"),
                           static_cast<int>(SessionSetup::Counterpart::Manual));
     counterpart_->setCurrentIndex(setup.counterpart == SessionSetup::Counterpart::Manual ? 1 : 0);
@@ -97,8 +111,9 @@ SessionSetupDialog::SessionSetupDialog(const SessionSetup& setup, QWidget* paren
     buttons->button(QDialogButtonBox::Ok)->setText(tr("Start"));
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(form);
-    layout->addWidget(new QLabel(tr("The method's type, roles and exports appear in the Methods dock once the "
-                                     "first step loads it (in the isolated host).")));
+    layout->addWidget(
+        new QLabel(tr("The method's type, roles and exports appear in the Methods dock once the "
+                      "first step loads it (in the isolated host).")));
     layout->addWidget(buttons);
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
@@ -147,7 +162,45 @@ void SessionSetupDialog::describe(QComboBox* combo, QLabel* info)
         return;
     }
     const auto digest = sha256OfFile(*path);
-    info->setText(tr("%1\nSHA-256 %2").arg(fromStd(*path), digest ? fromStd(*digest) : fromStd(digest.error())));
+    QString text =
+        tr("%1\nSHA-256 %2").arg(fromStd(*path), digest ? fromStd(*digest) : fromStd(digest.error()));
+    const LibraryFormat format = detectLibraryFormat(*path);
+    switch (format.kind) {
+        case LibraryFormat::Kind::WindowsX64:
+            text += QLatin1Char('\n') +
+                    tr("Windows x64 DLL: it runs in eapscope-host.exe under Wine, always isolated");
+            break;
+        case LibraryFormat::Kind::Windows32:
+        case LibraryFormat::Kind::WindowsOther:
+            text += QLatin1Char('\n') + tr("Windows DLL for %1: EapScope runs Windows methods built for x64; "
+                                           "build it for x64 (PE32+)")
+                                            .arg(fromStd(format.machine));
+            break;
+        default:
+            break;
+    }
+    info->setText(text);
+    updateIsolation();
+}
+
+// A Windows DLL runs only in eapscope-host.exe: the in-process choice does not apply to it.
+void SessionSetupDialog::updateIsolation()
+{
+    bool windows = false;
+    for (const QComboBox* combo : {authenticator_, peer_}) {
+        const QString spec = specOf(combo);
+        if (spec.isEmpty()) {
+            continue;
+        }
+        const auto path = resolveMethodSpec(spec.toStdString());
+        windows = windows || (path && detectLibraryFormat(*path).kind == LibraryFormat::Kind::WindowsX64);
+    }
+    if (windows) {
+        isolated_->setChecked(true);
+    }
+    isolated_->setEnabled(!windows);
+    isolated_->setToolTip(windows ? tr("A Windows DLL always runs in the isolated Windows host (under Wine).")
+                                  : QString());
 }
 
 SessionSetup SessionSetupDialog::setup() const
