@@ -397,6 +397,7 @@ HostExecutor::Reply HostExecutor::awaitReply(wire::FrameType expected, EntryPoin
             failure.kind = HostFailure::Kind::Crash;
             failure.signal.reset();
             failure.exitStatus.reset();
+            failure.exceptionCode = static_cast<std::uint32_t>(*dyingSignal_);
         } else if (dyingSignal_ && *dyingSignal_ > 0) {
             failure.kind = HostFailure::Kind::Crash;
             failure.signal = *dyingSignal_;

@@ -73,6 +73,30 @@ TEST(WindowsMethods, MethodsCommand_DllThatIsNoMethodOrMissing_IsExit2NamingTheF
         << describe(text);
 }
 
+// What a library allocates while it loads (a constructor; in a DLL, DllMain) is tracked: the
+// per-context blocks kept through the load-time table are RETAINED, not leaked, on both hosts.
+TEST(WindowsMethods, BlocksKeptThroughALoadTimeTable_AreRetainedNotLeakedInBothBuilds)
+{
+    for (const char* extension : {".so", ".dll"}) {
+        const std::string library = testMethod("load-time-state", extension);
+        const CliRun run = cli(kRun + "--auth " + library + " --peer md5 --contexts 3");
+        ASSERT_FALSE(run.doc.is_discarded()) << library << "\n" << describe(run);
+        EXPECT_EQ(run.exitCode, 0) << library << "\n" << describe(run);
+        EXPECT_TRUE(findingsOf(run, "HEAP_LEAK").empty()) << library << "\n" << run.doc["findings"].dump(2);
+        int authenticators = 0;
+        for (const auto& session : run.doc["sessions"]) {
+            if (session.value("side", "") != "authenticator") {
+                continue;
+            }
+            ++authenticators;
+            EXPECT_EQ(session.value("outcome", ""), "success") << session.dump();
+            EXPECT_GE(session["heap"].value("allocated_blocks", 0), 2) << library << ": " << session.dump();
+            EXPECT_EQ(session["heap"].value("leaked_blocks", -1), 0) << library << ": " << session.dump();
+        }
+        EXPECT_EQ(authenticators, 3) << describe(run);
+    }
+}
+
 TEST(WindowsMethods, Md5DllWithWrongPassword_FailsWithoutFindings)
 {
     const CliRun run = cli(kRun + "--auth md5 --peer " + windowsMethod("md5") + " --auth-password wrong");
