@@ -97,6 +97,23 @@ TEST(WindowsMethods, BlocksKeptThroughALoadTimeTable_AreRetainedNotLeakedInBothB
     }
 }
 
+// `replay` takes a DLL like a .so: the captured peer's answers come back byte for byte with the
+// right password, and diverge at the MD5 value with a wrong one.
+TEST(WindowsMethods, ReplayThroughTheMd5Dll_MatchesTheCaptureWithTheRightPassword)
+{
+    const std::string capture = std::string(EAPSCOPE_SHARED_DIR) + "/captures/loopback/radius-md5.pcapng";
+    const std::string replay = "replay " + capture + " --conversation 1 --as peer --method " +
+                               windowsMethod("md5") + " --json --password ";
+    const CliRun right = cli(replay + "password");
+    ASSERT_FALSE(right.doc.is_discarded()) << describe(right);
+    EXPECT_EQ(right.exitCode, 0) << describe(right);
+    EXPECT_EQ(right.doc["divergences"], 0) << describe(right);
+    EXPECT_EQ(right.doc["comparisons"].size(), 2u) << describe(right);
+    const CliRun wrong = cli(replay + "wrong");
+    ASSERT_FALSE(wrong.doc.is_discarded()) << describe(wrong);
+    EXPECT_EQ(wrong.doc["divergences"], 1) << describe(wrong);
+}
+
 TEST(WindowsMethods, Md5DllWithWrongPassword_FailsWithoutFindings)
 {
     const CliRun run = cli(kRun + "--auth md5 --peer " + windowsMethod("md5") + " --auth-password wrong");
