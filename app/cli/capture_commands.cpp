@@ -8,13 +8,17 @@
 #include "capture/capture_trace.h"
 #include "common/text_escape.h"
 #include "diagnosis/capture_diagnosis.h"
+#include "host/host_executor.h"
 #include "method/in_process_executor.h"
+#include "method/library_format.h"
+#include "method/method_resolver.h"
 #include "replay/replay_report.h"
 #include "replay/replay_session.h"
 #include "report/capture_report.h"
 #include "store/session_writer.h"
 
 #include <iostream>
+#include <memory>
 
 namespace eapscope::cli {
 namespace {
@@ -90,6 +94,16 @@ struct ReplayOptionsCli {
     bool json = false;
 };
 
+/// A Windows x64 DLL runs only in eapscope-host.exe (under Wine); other methods in this process.
+std::unique_ptr<MethodExecutor> replayExecutor(const std::string& spec)
+{
+    const Result<std::string> path = resolveMethodSpec(spec);
+    if (path && detectLibraryFormat(*path).kind == LibraryFormat::Kind::WindowsX64) {
+        return std::make_unique<HostExecutor>(HostOptions{});
+    }
+    return std::make_unique<InProcessExecutor>();
+}
+
 int replayCommand(const ReplayOptionsCli& o)
 {
     auto capture = importCapture(o.capture);
@@ -98,10 +112,10 @@ int replayCommand(const ReplayOptionsCli& o)
         return kExitUsage;
     }
     Trace trace;
-    InProcessExecutor executor;
+    const std::unique_ptr<MethodExecutor> executor = replayExecutor(o.method);
     ReplayRequest request{o.conversation, o.role == "peer" ? Side::Peer : Side::Authenticator, o.method,
                           o.password, o.type};
-    auto result = replayConversation(*capture, request, executor, trace);
+    auto result = replayConversation(*capture, request, *executor, trace);
     if (!result) {
         std::cerr << "eapscope-cli replay: " << result.error() << "\n";
         return kExitUsage;

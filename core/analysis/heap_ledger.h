@@ -2,7 +2,7 @@
 // (DESIGN.md "Contract catalogue"; RASEAP.md §3.3 work buffer, §3.6 RasEapEnd, §3.1 Initialize).
 //
 // ---- Agreement: how heap events reach the trace (host ↔ engine ↔ heap) -------------------
-// Tracer (app/tracer/tracer_api.h) record kind → HeapEvent (call_types.h) → trace row:
+// Tracer (core/host/tracer_api.h) record kind → HeapEvent (call_types.h) → trace row:
 //   kind 1 alloc            alloc=true,  anomaly ""                → HeapAlloc, aux = 0
 //   kind 2 free             alloc=false, anomaly ""                → HeapFree,  aux = 0
 //   kind 3 double free      alloc=false, anomaly "DOUBLE_FREE"     → HeapFree,  aux = 1

@@ -64,6 +64,7 @@ void addFailure(const CallFacts& facts, const HostFailure& failure, std::vector<
                                 (failure.detail.empty() ? std::string() : " (" + failure.detail + ")"));
             finding.signal = failure.signal;
             finding.exitStatus = failure.exitStatus;
+            finding.exceptionCode = failure.exceptionCode;
             out.push_back(std::move(finding));
             return;
         }

@@ -5,7 +5,9 @@
 #include "host/wire_messages.h"
 #include "method/library_format.h"
 
+#include <fcntl.h>
 #include <signal.h>
+#include <sys/file.h>
 #include <sys/prctl.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -16,6 +18,7 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <random>
 #include <thread>
@@ -102,6 +105,57 @@ std::string defaultWinePrefix()
             : std::filesystem::path(home != nullptr ? home : "/tmp") / ".cache";
     return (base / "eapscope" / "wine").string();
 }
+
+/// Holds `<prefix>.lock` while one Wine client starts on the prefix. Debian's Wine names the
+/// wineserver's directory (/tmp/wine-XXXXXX) in `<prefix>/wineserver` without any lock, so two
+/// clients starting while no wineserver runs may each make one, and the loser ends at once
+/// ("wine: chdir to /tmp/wine-…/server-…: No such file or directory"); the very first start
+/// also makes the prefix itself (wineboot). Starting one host at a time on a prefix, from
+/// spawn to handshake, leaves exactly one client to start the wineserver; the hosts started
+/// after it find that server running. flock() on its own open file: it excludes other
+/// executors of this process too, and dies with the process.
+class WineStartLock {
+public:
+    WineStartLock(const std::string& prefix, int timeoutMs)
+    {
+        const std::string path = prefix + ".lock";
+        fd_ = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+        if (fd_ < 0) {
+            error_ = "cannot open the Wine prefix lock " + path + ": " + std::strerror(errno);
+            return;
+        }
+        const std::int64_t deadline = nowMs() + timeoutMs;
+        while (::flock(fd_, LOCK_EX | LOCK_NB) != 0) {
+            if (errno != EWOULDBLOCK && errno != EINTR) {
+                error_ = "cannot lock the Wine prefix lock " + path + ": " + std::strerror(errno);
+                return;
+            }
+            if (nowMs() >= deadline) {
+                error_ = "another EapScope process has been starting Wine on the prefix " + prefix + " for " +
+                         std::to_string(timeoutMs / 1000) + " s (lock " + path + ")";
+                return;
+            }
+            std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        }
+        locked_ = true;
+    }
+    ~WineStartLock()
+    {
+        if (fd_ >= 0) {
+            ::close(fd_);  // releases the lock
+        }
+    }
+    WineStartLock(const WineStartLock&) = delete;
+    WineStartLock& operator=(const WineStartLock&) = delete;
+
+    [[nodiscard]] bool locked() const { return locked_; }
+    [[nodiscard]] const std::string& error() const { return error_; }
+
+private:
+    int fd_ = -1;
+    bool locked_ = false;
+    std::string error_;
+};
 
 std::vector<std::uint8_t> endPayload(std::uint32_t contextTag, std::uint64_t workBuffer)
 {
@@ -223,14 +277,18 @@ Status HostExecutor::startWindows()
     }
     std::error_code ignored;
     std::filesystem::create_directories(std::filesystem::path(options_.winePrefix).parent_path(), ignored);
+    const int startupMs = std::max<int>(kWineStartupMs, static_cast<int>(options_.watchdogMs));
+    const WineStartLock lock(options_.winePrefix, startupMs);
+    if (!lock.locked()) {
+        return makeError(lock.error());
+    }
     Result<HostProcess> spawned = HostProcess::spawn(windowsSpec());
     if (!spawned) {
         return makeError(spawned.error());
     }
     host_ = std::move(*spawned);
     windows_ = true;
-    return handshake(options_.windowsHostPath + " (under " + options_.winePath + ")",
-                     std::max<int>(kWineStartupMs, static_cast<int>(options_.watchdogMs)));
+    return handshake(options_.windowsHostPath + " (under " + options_.winePath + ")", startupMs);
 }
 
 Status HostExecutor::handshake(const std::string& program, int timeoutMs)
@@ -339,6 +397,7 @@ HostExecutor::Reply HostExecutor::awaitReply(wire::FrameType expected, EntryPoin
             failure.kind = HostFailure::Kind::Crash;
             failure.signal.reset();
             failure.exitStatus.reset();
+            failure.exceptionCode = static_cast<std::uint32_t>(*dyingSignal_);
         } else if (dyingSignal_ && *dyingSignal_ > 0) {
             failure.kind = HostFailure::Kind::Crash;
             failure.signal = *dyingSignal_;

@@ -94,6 +94,7 @@ void HostServer::load(const Frame& request)
         report.error = "the host received a malformed load request";
     } else {
         unload();
+        prepareInstrumentation(loadRequest.path);
         report = library_.open(loadRequest);
         if (report.ok) {
             instrument();

@@ -55,6 +55,9 @@ private:
     void runCall(std::uint32_t tag, Call call);
     void handleCall(const Frame& request);
     void unload();
+    /// Before the library is opened: instrumentation that must see its load-time code (Windows:
+    /// patch its imports once they are bound, before DllMain runs).
+    void prepareInstrumentation(const std::string& path);
     /// After a successful load: platform instrumentation of the method (Windows: its imports).
     void instrument();
     void checkpoint();

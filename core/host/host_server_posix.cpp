@@ -86,6 +86,12 @@ std::uint32_t HostServer::processId()
     return static_cast<std::uint32_t>(StablePid::real());
 }
 
+// The preloaded tracer sees the library's constructors already (they run outside any call:
+// tracked, not recorded).
+void HostServer::prepareInstrumentation(const std::string& /*path*/)
+{
+}
+
 void HostServer::instrument()
 {
     // The preloaded heap tracer interposes the allocator for the whole process already.

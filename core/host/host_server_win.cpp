@@ -26,6 +26,11 @@ std::uint32_t HostServer::processId()
     return static_cast<std::uint32_t>(GetCurrentProcessId());
 }
 
+void HostServer::prepareInstrumentation(const std::string& path)
+{
+    ImportHooks::patchWhileLoading(path);
+}
+
 void HostServer::instrument()
 {
     ImportHooks::patch(library_.library().nativeHandle());

@@ -20,7 +20,13 @@ namespace eapscope {
 class ImportHooks {
 public:
     /// Patches the import table of `module` (an HMODULE). Returns how many imports were hooked.
+    /// Patching twice is harmless (a slot that holds the hook already is left alone).
     static std::size_t patch(void* module);
+    /// Patches the next DLL loaded from `path` as soon as the loader has bound its imports and
+    /// before its DllMain (and the C runtime's constructors) run, through the loader's DLL
+    /// notification: what the method allocates while it loads is tracked like a Linux library's
+    /// constructors (outside any call: no context, a block the reachability pass follows).
+    static void patchWhileLoading(const std::string& path);
     /// 32 bytes of seed for the method's random sources (before patch()); empty = the real sources.
     static void setRandomSeed(const std::string& hexSeed);
     /// The patched method module (the reachability pass scans its writable sections).

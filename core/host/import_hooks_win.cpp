@@ -8,9 +8,11 @@
 #include <bcrypt.h>
 #include <wincrypt.h>
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
 #include <cstring>
+#include <string>
 #include <vector>
 
 namespace eapscope {
@@ -363,6 +365,9 @@ std::size_t patchDescriptor(std::uint8_t* base, const IMAGE_IMPORT_DESCRIPTOR& e
         if (h == nullptr || *slot == h->hook) {
             continue;
         }
+        if (entry.OriginalFirstThunk != 0 && slots->u1.Function == names->u1.AddressOfData) {
+            continue;  // not bound yet (a loader that notifies before binding): no real address to keep
+        }
         if (*h->real == nullptr) {
             *h->real = *slot;
         }
@@ -383,7 +388,62 @@ void collectWritable(std::uint8_t* base, const IMAGE_NT_HEADERS64* nt)
     }
 }
 
+// The loader's DLL notification (ntdll's LdrRegisterDllNotification, on Windows since Vista and
+// in Wine): "loaded" comes once a DLL is mapped and its imports are bound, before its DllMain.
+struct LdrString {
+    USHORT length;
+    USHORT maximumLength;
+    PWSTR buffer;
+};
+struct LdrLoaded {
+    ULONG flags;
+    const LdrString* fullDllName;
+    const LdrString* baseDllName;
+    void* dllBase;
+    ULONG sizeOfImage;
+};
+using LdrNotification = VOID(NTAPI*)(ULONG reason, const LdrLoaded* data, void* context);
+using LdrRegister = LONG(NTAPI*)(ULONG flags, LdrNotification notification, void* context, void** cookie);
+constexpr ULONG kLdrDllLoaded = 1;
+
+std::wstring g_loadingName;  // base name of the DLL to patch while it loads; empty = none
+
+VOID NTAPI onDllLoaded(ULONG reason, const LdrLoaded* data, void* /*context*/)
+{
+    if (reason != kLdrDllLoaded || data == nullptr || data->baseDllName == nullptr || g_loadingName.empty()) {
+        return;
+    }
+    const std::wstring name(data->baseDllName->buffer, data->baseDllName->length / sizeof(WCHAR));
+    if (_wcsicmp(name.c_str(), g_loadingName.c_str()) != 0) {
+        return;
+    }
+    g_loadingName.clear();
+    ImportHooks::patch(data->dllBase);
+}
+
 }  // namespace
+
+void ImportHooks::patchWhileLoading(const std::string& path)
+{
+    static const bool registered = [] {
+        const HMODULE ntdll = GetModuleHandleW(L"ntdll.dll");
+        const auto registerNotification = ntdll != nullptr
+                                              ? reinterpret_cast<LdrRegister>(reinterpret_cast<void*>(
+                                                    GetProcAddress(ntdll, "LdrRegisterDllNotification")))
+                                              : nullptr;
+        void* cookie = nullptr;
+        return registerNotification != nullptr && registerNotification(0, onDllLoaded, nullptr, &cookie) == 0;
+    }();
+    if (!registered) {
+        return;  // patch() after the load still instruments every call; DllMain goes unseen
+    }
+    const std::size_t slash = path.find_last_of("\\/");
+    const std::string base = slash == std::string::npos ? path : path.substr(slash + 1);
+    const int length =
+        MultiByteToWideChar(CP_UTF8, 0, base.data(), static_cast<int>(base.size()), nullptr, 0);
+    g_loadingName.assign(static_cast<std::size_t>(std::max(length, 0)), L'\0');
+    MultiByteToWideChar(CP_UTF8, 0, base.data(), static_cast<int>(base.size()), g_loadingName.data(), length);
+}
 
 std::size_t ImportHooks::patch(void* module)
 {

@@ -108,6 +108,9 @@ struct HostFailure {
     std::optional<int> signal;
     std::optional<int> exitStatus;
     std::string detail;
+    // The Windows host's unhandled exception (NTSTATUS, e.g. 0xC0000005 access violation; abort()
+    // is 0x40000015). Set by the controller from the host's dying report, never sent on the wire.
+    std::optional<std::uint32_t> exceptionCode;
 };
 
 /// Everything a call produced and everything the runner observed around it.

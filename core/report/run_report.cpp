@@ -3,6 +3,8 @@
 #include "analysis/heap_ledger.h"
 #include "report/session_summary.h"
 
+#include <cstdio>
+
 namespace eapscope {
 
 namespace {
@@ -72,6 +74,11 @@ json findingJson(const Trace& trace, const FindingRecord& f)
     }
     if (f.exitStatus) {
         j["exit_status"] = *f.exitStatus;
+    }
+    if (f.exceptionCode) {
+        char code[11];
+        std::snprintf(code, sizeof code, "0x%08X", *f.exceptionCode);
+        j["exception_code"] = code;  // NTSTATUS as Windows writes it ("0xC0000005")
     }
     if (f.offset) {
         j["offset"] = *f.offset;

@@ -94,6 +94,7 @@ struct FindingRecord {
     std::vector<std::string> sites;
     std::optional<int> signal;
     std::optional<int> exitStatus;
+    std::optional<std::uint32_t> exceptionCode;  // CRASH in a Windows host (HostFailure::exceptionCode)
     std::optional<std::int64_t> offset;
     EventId event;  // the Finding row (set by Trace::addFinding)
 

@@ -1897,6 +1897,18 @@ SHA-256 %2</source>
         <translation>%1
 SHA-256 %2</translation>
     </message>
+    <message>
+        <source>Windows x64 DLL: it runs in eapscope-host.exe under Wine, always isolated</source>
+        <translation>DLL Windows x64 : elle s’exécute dans eapscope-host.exe sous Wine, toujours isolée</translation>
+    </message>
+    <message>
+        <source>Windows DLL for %1: EapScope runs Windows methods built for x64; build it for x64 (PE32+)</source>
+        <translation>DLL Windows pour %1 : EapScope exécute les méthodes Windows compilées pour x64 ; compilez-la pour x64 (PE32+)</translation>
+    </message>
+    <message>
+        <source>A Windows DLL always runs in the isolated Windows host (under Wine).</source>
+        <translation>Une DLL Windows s’exécute toujours dans l’hôte Windows isolé (sous Wine).</translation>
+    </message>
 </context>
 <context>
     <name>eapscope::ui::TimelineIndex</name>

@@ -5,7 +5,13 @@
 
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
 #include <memory>
+#include <thread>
+#include <vector>
 
 namespace eapscope {
 namespace {
@@ -67,7 +73,7 @@ TEST(WindowsStepBack, StepBackTwiceThenForward_ChallengeIsByteIdentical)
     ASSERT_TRUE(afterChallenge.ok());
     a.executor->makeMessage(nullCall(a.workBuffer));  // the retransmission
 
-    ASSERT_TRUE(a.executor->restore(*afterChallenge).ok());  // step back once
+    ASSERT_TRUE(a.executor->restore(*afterChallenge).ok());      // step back once
     const Status twice = a.executor->restore(*beforeChallenge);  // and twice
     ASSERT_TRUE(twice.ok()) << twice.error();
     const CallOutcome again = a.executor->makeMessage(nullCall(a.workBuffer));  // forward
@@ -93,9 +99,46 @@ TEST(WindowsHeap, WorkBufferAllocationAndFreeAreAttributedToTheContext)
     const CallOutcome ended = a.executor->end(1, a.workBuffer);
     bool freedWorkBuffer = false;
     for (const HeapEvent& event : ended.heap) {
-        freedWorkBuffer = freedWorkBuffer || (!event.alloc && event.address == a.workBuffer && event.contextTag == 1);
+        freedWorkBuffer =
+            freedWorkBuffer || (!event.alloc && event.address == a.workBuffer && event.contextTag == 1);
     }
     EXPECT_TRUE(freedWorkBuffer) << ended.heap.size() << " heap events in RasEapEnd";
+}
+
+// Hosts started at once on a prefix that does not exist yet: Wine makes the prefix and starts a
+// wineserver for the first of them; every host answers (none dies in Wine's own start-up race,
+// "wine: chdir to /tmp/wine-…/server-…: No such file or directory").
+TEST(WindowsStartup, HostsStartedAtOnceOnAFreshPrefix_AllLoadTheDll)
+{
+    const std::filesystem::path root =
+        std::filesystem::temp_directory_path() / ("eapscope-fresh-prefix-" + std::to_string(::getpid()));
+    std::filesystem::remove_all(root);
+    constexpr int kHosts = 4;
+    std::vector<LoadReport> reports(kHosts);
+    std::vector<std::unique_ptr<HostExecutor>> executors;
+    for (int i = 0; i < kHosts; ++i) {
+        HostOptions options = windowsOptions();
+        options.winePrefix = (root / "wine").string();
+        executors.push_back(std::make_unique<HostExecutor>(options));
+    }
+    {
+        std::vector<std::jthread> threads;
+        for (int i = 0; i < kHosts; ++i) {
+            threads.emplace_back([&, i] {
+                reports[i] = executors[i]->load(LoadRequest{md5Dll(), "md5.dll", 4});
+            });
+        }
+    }
+    for (int i = 0; i < kHosts; ++i) {
+        EXPECT_TRUE(reports[i].ok) << "host " << i << ": " << reports[i].error;
+        EXPECT_TRUE(executors[i]->windowsHost());
+    }
+    EXPECT_TRUE(std::filesystem::is_directory(root / "wine" / "drive_c"));
+    executors.clear();
+    // The prefix's wineserver saves the registry as it exits: let it, then remove the prefix.
+    const std::string wait = "WINEPREFIX='" + (root / "wine").string() + "' /usr/lib/wine/wineserver -w";
+    EXPECT_EQ(std::system(wait.c_str()), 0);
+    std::filesystem::remove_all(root);
 }
 
 }  // namespace

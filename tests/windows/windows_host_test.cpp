@@ -35,6 +35,8 @@ TEST(WindowsHostFaults, AccessViolation_IsCrashWithExceptionCodeAndFaultingModul
     EXPECT_NE(message.find("0xC0000005"), std::string::npos) << message;
     EXPECT_NE(message.find("access violation"), std::string::npos) << message;
     EXPECT_NE(message.find("host-faults.dll+0x"), std::string::npos) << message;
+    EXPECT_EQ(crashes[0].value("exception_code", ""), "0xC0000005") << crashes[0].dump();
+    EXPECT_FALSE(crashes[0].contains("signal")) << crashes[0].dump();
 }
 
 TEST(WindowsHostFaults, StackOverflow_IsCrashWithItsExceptionCode)
@@ -45,6 +47,7 @@ TEST(WindowsHostFaults, StackOverflow_IsCrashWithItsExceptionCode)
     EXPECT_EQ(crashes[0]["call"], "RasEapBegin");
     EXPECT_NE(crashes[0]["message"].get<std::string>().find("0xC00000FD"), std::string::npos)
         << describe(run);
+    EXPECT_EQ(crashes[0].value("exception_code", ""), "0xC00000FD") << crashes[0].dump();
 }
 
 TEST(WindowsHostFaults, Abort_IsCrashOnItsCall)
@@ -54,6 +57,8 @@ TEST(WindowsHostFaults, Abort_IsCrashOnItsCall)
     ASSERT_EQ(crashes.size(), 1u) << describe(run);
     EXPECT_EQ(crashes[0]["call"], "RasEapEnd");
     EXPECT_NE(crashes[0]["message"].get<std::string>().find("abort()"), std::string::npos) << describe(run);
+    EXPECT_EQ(crashes[0].value("exception_code", ""), "0x40000015")
+        << crashes[0].dump();  // STATUS_FATAL_APP_EXIT
 }
 
 TEST(WindowsHostFaults, ExitFromTheMethod_CarriesItsExitStatus)
@@ -63,6 +68,7 @@ TEST(WindowsHostFaults, ExitFromTheMethod_CarriesItsExitStatus)
     ASSERT_EQ(crashes.size(), 1u) << describe(run);
     EXPECT_EQ(crashes[0]["call"], "RasEapBegin");
     EXPECT_EQ(crashes[0]["exit_status"], 3) << describe(run);
+    EXPECT_FALSE(crashes[0].contains("exception_code")) << "an exit is no exception: " << crashes[0].dump();
 }
 
 TEST(WindowsHostFaults, ExitInGetInfo_IsCrashOnGetInfo)

@@ -30,6 +30,90 @@ TEST(WindowsMethods, Md5DllInBothRolesAgainstLinuxMd5_SucceedsWithoutFindings)
     }
 }
 
+// `methods LIBRARY…` lists a DLL's RasEapGetInfo answers as it does a .so's, each through its
+// own host; a DLL that is no method, or a file that is not there, is exit 2 naming the file.
+TEST(WindowsMethods, MethodsCommand_ListsDllsLikeSharedObjects)
+{
+    const CliRun run = cli("methods --json " + windowsMethod("md5") + " " + linuxMethod("md5") + " " +
+                           testMethod("stranger-md5", ".dll"));
+    ASSERT_FALSE(run.doc.is_discarded()) << describe(run);
+    EXPECT_EQ(run.exitCode, 0) << describe(run);
+    ASSERT_EQ(run.doc["methods"].size(), 3u) << describe(run);
+    for (const auto& m : run.doc["methods"]) {
+        EXPECT_EQ(m["types"], nlohmann::json::array({4})) << m.dump();
+        EXPECT_EQ(m["roles"], nlohmann::json::array({"authenticator", "peer"})) << m.dump();
+        EXPECT_FALSE(m.contains("error")) << m.dump();
+    }
+    EXPECT_EQ(run.doc["methods"][0]["path"], windowsMethod("md5"));
+    EXPECT_EQ(run.doc["methods"][2]["name"], "stranger-md5");
+
+    const CliRun text = cli("methods " + windowsMethod("md5"));
+    EXPECT_EQ(text.exitCode, 0) << describe(text);
+    EXPECT_NE(text.out.find("md5\ttypes: 4\troles: authenticator peer\t" + windowsMethod("md5")),
+              std::string::npos)
+        << describe(text);
+}
+
+TEST(WindowsMethods, MethodsCommand_DllThatIsNoMethodOrMissing_IsExit2NamingTheFile)
+{
+    const std::string notAMethod = testMethod("broken-load-no-getinfo", ".dll");
+    const CliRun run = cli("methods --json " + notAMethod + " /nonexistent/nothing.dll");
+    ASSERT_FALSE(run.doc.is_discarded()) << describe(run);
+    EXPECT_EQ(run.exitCode, 2) << describe(run);
+    ASSERT_EQ(run.doc["methods"].size(), 2u) << describe(run);
+    const auto& first = run.doc["methods"][0];
+    EXPECT_NE(first.value("error", "").find(notAMethod), std::string::npos) << first.dump();
+    ASSERT_EQ(first["findings"].size(), 1u) << first.dump();
+    EXPECT_EQ(first["findings"][0]["rule"], "LOAD_NO_GETINFO");
+    EXPECT_NE(run.doc["methods"][1].value("error", "").find("/nonexistent/nothing.dll"), std::string::npos);
+
+    const CliRun text = cli("methods " + notAMethod);
+    EXPECT_EQ(text.exitCode, 2);
+    EXPECT_NE(text.err.find(notAMethod + ": does not export RasEapGetInfo"), std::string::npos)
+        << describe(text);
+}
+
+// What a library allocates while it loads (a constructor; in a DLL, DllMain) is tracked: the
+// per-context blocks kept through the load-time table are RETAINED, not leaked, on both hosts.
+TEST(WindowsMethods, BlocksKeptThroughALoadTimeTable_AreRetainedNotLeakedInBothBuilds)
+{
+    for (const char* extension : {".so", ".dll"}) {
+        const std::string library = testMethod("load-time-state", extension);
+        const CliRun run = cli(kRun + "--auth " + library + " --peer md5 --contexts 3");
+        ASSERT_FALSE(run.doc.is_discarded()) << library << "\n" << describe(run);
+        EXPECT_EQ(run.exitCode, 0) << library << "\n" << describe(run);
+        EXPECT_TRUE(findingsOf(run, "HEAP_LEAK").empty()) << library << "\n" << run.doc["findings"].dump(2);
+        int authenticators = 0;
+        for (const auto& session : run.doc["sessions"]) {
+            if (session.value("side", "") != "authenticator") {
+                continue;
+            }
+            ++authenticators;
+            EXPECT_EQ(session.value("outcome", ""), "success") << session.dump();
+            EXPECT_GE(session["heap"].value("allocated_blocks", 0), 2) << library << ": " << session.dump();
+            EXPECT_EQ(session["heap"].value("leaked_blocks", -1), 0) << library << ": " << session.dump();
+        }
+        EXPECT_EQ(authenticators, 3) << describe(run);
+    }
+}
+
+// `replay` takes a DLL like a .so: the captured peer's answers come back byte for byte with the
+// right password, and diverge at the MD5 value with a wrong one.
+TEST(WindowsMethods, ReplayThroughTheMd5Dll_MatchesTheCaptureWithTheRightPassword)
+{
+    const std::string capture = std::string(EAPSCOPE_SHARED_DIR) + "/captures/loopback/radius-md5.pcapng";
+    const std::string replay = "replay " + capture + " --conversation 1 --as peer --method " +
+                               windowsMethod("md5") + " --json --password ";
+    const CliRun right = cli(replay + "password");
+    ASSERT_FALSE(right.doc.is_discarded()) << describe(right);
+    EXPECT_EQ(right.exitCode, 0) << describe(right);
+    EXPECT_EQ(right.doc["divergences"], 0) << describe(right);
+    EXPECT_EQ(right.doc["comparisons"].size(), 2u) << describe(right);
+    const CliRun wrong = cli(replay + "wrong");
+    ASSERT_FALSE(wrong.doc.is_discarded()) << describe(wrong);
+    EXPECT_EQ(wrong.doc["divergences"], 1) << describe(wrong);
+}
+
 TEST(WindowsMethods, Md5DllWithWrongPassword_FailsWithoutFindings)
 {
     const CliRun run = cli(kRun + "--auth md5 --peer " + windowsMethod("md5") + " --auth-password wrong");

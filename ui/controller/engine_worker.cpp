@@ -45,11 +45,6 @@ constexpr std::size_t kMaxUndo = 256;
 constexpr auto kPublishInterval = std::chrono::milliseconds(40);
 constexpr auto kFlushInterval = std::chrono::milliseconds(250);  // DESIGN.md "Session file"
 
-std::u16string toU16(const QString& s)
-{
-    return std::u16string(reinterpret_cast<const char16_t*>(s.utf16()), static_cast<std::size_t>(s.size()));
-}
-
 }  // namespace
 
 std::vector<Side> SessionSetup::sides() const

@@ -20,6 +20,7 @@
 #include <algorithm>
 
 #include "method/file_digest.h"
+#include "method/library_format.h"
 #include "method/method_resolver.h"
 
 namespace eapscope::ui {
@@ -44,6 +45,11 @@ SessionSetupDialog::SessionSetupDialog(const SessionSetup& setup, QWidget* paren
       base_(setup)
 {
     setWindowTitle(tr("New session"));
+    authenticator_->setObjectName(QStringLiteral("authenticatorMethod"));
+    peer_->setObjectName(QStringLiteral("peerMethod"));
+    authenticatorInfo_->setObjectName(QStringLiteral("authenticatorInfo"));
+    peerInfo_->setObjectName(QStringLiteral("peerInfo"));
+    isolated_->setObjectName(QStringLiteral("isolated"));
     for (QComboBox* combo : {authenticator_, peer_}) {
         combo->setEditable(true);
         combo->addItem(tr("(counterpart plays this side)"), QString());
@@ -197,16 +203,55 @@ void SessionSetupDialog::describe(QComboBox* combo, QLabel* info)
     const QString spec = specOf(combo);
     if (spec.isEmpty()) {
         info->setText(tr("The counterpart plays this side."));
+        updateIsolation();
         return;
     }
     const auto path = resolveMethodSpec(spec.toStdString());
     if (!path) {
         info->setText(fromStd(path.error()));
+        updateIsolation();
         return;
     }
     const auto digest = sha256OfFile(*path);
-    info->setText(
-        tr("%1\nSHA-256 %2").arg(fromStd(*path), digest ? fromStd(*digest) : fromStd(digest.error())));
+    QString text =
+        tr("%1\nSHA-256 %2").arg(fromStd(*path), digest ? fromStd(*digest) : fromStd(digest.error()));
+    const LibraryFormat format = detectLibraryFormat(*path);
+    switch (format.kind) {
+        case LibraryFormat::Kind::WindowsX64:
+            text += QLatin1Char('\n') +
+                    tr("Windows x64 DLL: it runs in eapscope-host.exe under Wine, always isolated");
+            break;
+        case LibraryFormat::Kind::Windows32:
+        case LibraryFormat::Kind::WindowsOther:
+            text += QLatin1Char('\n') + tr("Windows DLL for %1: EapScope runs Windows methods built for x64; "
+                                           "build it for x64 (PE32+)")
+                                            .arg(fromStd(format.machine));
+            break;
+        default:
+            break;
+    }
+    info->setText(text);
+    updateIsolation();
+}
+
+// A Windows DLL runs only in eapscope-host.exe: the in-process choice does not apply to it.
+void SessionSetupDialog::updateIsolation()
+{
+    bool windows = false;
+    for (const QComboBox* combo : {authenticator_, peer_}) {
+        const QString spec = specOf(combo);
+        if (spec.isEmpty()) {
+            continue;
+        }
+        const auto path = resolveMethodSpec(spec.toStdString());
+        windows = windows || (path && detectLibraryFormat(*path).kind == LibraryFormat::Kind::WindowsX64);
+    }
+    if (windows) {
+        isolated_->setChecked(true);
+    }
+    isolated_->setEnabled(!windows);
+    isolated_->setToolTip(windows ? tr("A Windows DLL always runs in the isolated Windows host (under Wine).")
+                                  : QString());
 }
 
 SessionSetup SessionSetupDialog::setup() const

@@ -25,6 +25,7 @@ public:
 private:
     QWidget* methodRow(QComboBox* combo, QLabel* info);
     void describe(QComboBox* combo, QLabel* info);
+    void updateIsolation();
     static QString specOf(const QComboBox* combo);
     void counterpartChanged();
 
