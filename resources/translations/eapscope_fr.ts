@@ -270,6 +270,14 @@
         <source>unknown rule</source>
         <translation>règle inconnue</translation>
     </message>
+    <message>
+        <source>the RADIUS server did not answer the Access-Request, retransmissions included (server down, unreachable, or a wrong shared secret: RADIUS drops such requests silently)</source>
+        <translation>le serveur RADIUS n’a pas répondu à l’Access-Request, retransmissions comprises (serveur arrêté, injoignable, ou mauvais secret partagé : RADIUS ignore de telles requêtes sans rien dire)</translation>
+    </message>
+    <message>
+        <source>the MPPE keys the method put in its output attributes differ from the MS-MPPE keys the RADIUS server derived (or the method exported none)</source>
+        <translation>les clés MPPE que la méthode a mises dans ses attributs de sortie diffèrent des clés MS-MPPE dérivées par le serveur RADIUS (ou la méthode n’en a exporté aucune)</translation>
+    </message>
 </context>
 <context>
     <name>eapscope</name>
@@ -407,6 +415,10 @@
     <message>
         <source>answered %1: %2</source>
         <translation>réponse à %1 : %2</translation>
+    </message>
+    <message>
+        <source>radius</source>
+        <translation>radius</translation>
     </message>
 </context>
 <context>
@@ -933,6 +945,10 @@
     <message>
         <source>All contexts</source>
         <translation>Tous les contextes</translation>
+    </message>
+    <message>
+        <source>RADIUS packets</source>
+        <translation>Paquets RADIUS</translation>
     </message>
 </context>
 <context>
@@ -1670,6 +1686,22 @@ Sauvegarder cet enregistrement pour le rouvrir ?</translation>
         <source>&lt;b&gt;%1&lt;/b&gt; (%2 bytes) — frame %3, sent by %4, received by %5</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; (%2 octets) — trame %3, envoyé par %4, reçu par %5</translation>
     </message>
+    <message>
+        <source>from %1 to the NAS</source>
+        <translation>de %1 vers le NAS</translation>
+    </message>
+    <message>
+        <source>from the NAS to %1</source>
+        <translation>du NAS vers %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; (%2 bytes) — RADIUS, %3</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; (%2 octets) — RADIUS, %3</translation>
+    </message>
+    <message>
+        <source>, retransmission %1</source>
+        <translation>, retransmission %1</translation>
+    </message>
 </context>
 <context>
     <name>eapscope::ui::ReplayDialog</name>
@@ -1796,6 +1828,38 @@ Sauvegarder cet enregistrement pour le rouvrir ?</translation>
         <source>This session is not recorded in %1: %2</source>
         <translation>Cette session n’est pas enregistrée dans %1 : %2</translation>
     </message>
+    <message>
+        <source>A RADIUS server plays the authenticator: choose the peer method to test.</source>
+        <translation>Un serveur RADIUS joue l’authentificateur : choisissez la méthode pair à tester.</translation>
+    </message>
+    <message>
+        <source>Give the shared secret this NAS has with the RADIUS server: a server drops requests it cannot authenticate without a word.</source>
+        <translation>Indiquez le secret partagé entre ce NAS et le serveur RADIUS : un serveur ignore sans rien dire les requêtes qu’il ne peut pas authentifier.</translation>
+    </message>
+    <message>
+        <source>Real supplicants play the peer: choose the authenticator method to test.</source>
+        <translation>De vrais supplicants jouent le pair : choisissez la méthode authentificateur à tester.</translation>
+    </message>
+    <message>
+        <source>Give the shared secret of the NASes that will connect: requests signed with another secret are dropped.</source>
+        <translation>Indiquez le secret partagé des NAS qui vont se connecter : les requêtes signées avec un autre secret sont ignorées.</translation>
+    </message>
+    <message>
+        <source>RADIUS server listening on %1: Continue (F5) answers supplicants until Stop.</source>
+        <translation>Serveur RADIUS à l’écoute sur %1 : Continuer (F5) répond aux supplicants jusqu’à Arrêter.</translation>
+    </message>
+    <message>
+        <source>Serving paused: requests wait in the socket until Continue.</source>
+        <translation>Service en pause : les requêtes attendent dans la socket jusqu’à Continuer.</translation>
+    </message>
+    <message>
+        <source>Stepped back: a RADIUS server cannot be stepped back, so the conversation with %1 was restarted and re-run to call %2.</source>
+        <translation>Pas précédent : un serveur RADIUS ne revient pas en arrière, la conversation avec %1 a donc été recommencée et rejouée jusqu’à l’appel %2.</translation>
+    </message>
+    <message>
+        <source>Could not step back to call %1: the conversation with %2 was restarted, but the re-run ended after %3 calls (the server answered differently this time).</source>
+        <translation>Impossible de revenir à l’appel %1 : la conversation avec %2 a été recommencée, mais la nouvelle exécution s’est terminée après %3 appels (le serveur a répondu autrement cette fois).</translation>
+    </message>
 </context>
 <context>
     <name>eapscope::ui::SessionSetupDialog</name>
@@ -1908,6 +1972,38 @@ SHA-256 %2</translation>
     <message>
         <source>A Windows DLL always runs in the isolated Windows host (under Wine).</source>
         <translation>Une DLL Windows s’exécute toujours dans l’hôte Windows isolé (sous Wine).</translation>
+    </message>
+    <message>
+        <source>RADIUS server (the peer method meets a real server; EapScope is the NAS)</source>
+        <translation>Serveur RADIUS (la méthode pair affronte un vrai serveur ; EapScope est le NAS)</translation>
+    </message>
+    <message>
+        <source>Real supplicants (the authenticator method serves RADIUS)</source>
+        <translation>Vrais supplicants (la méthode authentificateur sert RADIUS)</translation>
+    </message>
+    <message>
+        <source>the shared secret (kept out of recordings)</source>
+        <translation>le secret partagé (exclu des enregistrements)</translation>
+    </message>
+    <message>
+        <source>RADIUS server</source>
+        <translation>Serveur RADIUS</translation>
+    </message>
+    <message>
+        <source>Listen on</source>
+        <translation>Écouter sur</translation>
+    </message>
+    <message>
+        <source>Shared secret</source>
+        <translation>Secret partagé</translation>
+    </message>
+    <message>
+        <source>The peer method authenticates against the RADIUS server at the address below, with the peer identity and password; the server&apos;s packets appear on its own lane. Step back restarts the conversation with the server.</source>
+        <translation>La méthode pair s’authentifie auprès du serveur RADIUS à l’adresse ci-dessous, avec l’identité et le mot de passe du pair ; les paquets du serveur apparaissent sur sa propre ligne. Le pas précédent recommence la conversation avec le serveur.</translation>
+    </message>
+    <message>
+        <source>The authenticator method answers real supplicants (eapol_test, a NAS) as a RADIUS server listening on the address below, checking the back-end users; each conversation arrives as a lane. Continue serves until Stop.</source>
+        <translation>La méthode authentificateur répond à de vrais supplicants (eapol_test, un NAS) en serveur RADIUS à l’écoute à l’adresse ci-dessous, en vérifiant les utilisateurs du back-end ; chaque conversation arrive comme une ligne. Continuer sert jusqu’à Arrêter.</translation>
     </message>
 </context>
 <context>
@@ -2111,6 +2207,12 @@ toujours vivant</translation>
     <message>
         <source>%1 s</source>
         <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>RADIUS packet on %1 at %2
+%3</source>
+        <translation>Paquet RADIUS sur %1 à %2
+%3</translation>
     </message>
 </context>
 <context>
