@@ -23,7 +23,7 @@ inline constexpr std::uint8_t kIdentity = 1, kNotification = 2, kNak = 3, kMd5 =
 inline constexpr std::array<std::uint8_t, 5> kTlsFamily = {kTls, kTtls, kPeap, kFast, kTeap};
 /// TEAP's O flag (RFC 7170 §4.2.1): a 4-byte Outer TLV Length follows, outer TLVs end the packet.
 inline constexpr std::uint8_t kTeapFlagOuterTlv = 0x10;
-}
+}  // namespace eap_type
 
 /// "Request", "Response", … or "Code-N".
 std::string eapCodeName(std::uint8_t code);

@@ -22,7 +22,7 @@ namespace eapscope {
 /// One graded session.
 struct LessonGrade {
     std::string sessionPath;
-    std::string learner;  // recorded learner name, else the file name without extension
+    std::string learner;                // recorded learner name, else the file name without extension
     std::optional<std::uint64_t> seed;  // recorded seed: the values this session was graded with
     LessonProgress progress;
     /// The first task not done ("" when all are done), with the reason it is not done.

@@ -225,7 +225,10 @@ private:
     // Looked up by string_view without building a std::string (every event interns its text).
     struct StringHash {
         using is_transparent = void;
-        std::size_t operator()(std::string_view text) const noexcept { return std::hash<std::string_view>{}(text); }
+        std::size_t operator()(std::string_view text) const noexcept
+        {
+            return std::hash<std::string_view>{}(text);
+        }
     };
     std::vector<std::string> strings_;
     std::unordered_map<std::string, StringId, StringHash, std::equal_to<>> stringIndex_;

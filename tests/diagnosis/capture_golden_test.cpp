@@ -221,8 +221,7 @@ TEST(InspectCli, SessionWithInvalidUtf8IsEscapedNotAnInternalError)
     fs::remove(session);
     int exitCode = -1;
     runCli("run --auth md5 --peer md5 --identity \"$(printf 'al\\377ice')\" --password secret --record '" +
-               session.string() +
-               "' >/dev/null 2>&1",
+               session.string() + "' >/dev/null 2>&1",
            exitCode);
     ASSERT_EQ(exitCode, 0);
     std::string out = runCli("inspect '" + session.string() + "' --json 2>/dev/null", exitCode);

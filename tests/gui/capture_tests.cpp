@@ -36,7 +36,8 @@ namespace eapscope::ui {
 namespace {
 
 const QString kData = QStringLiteral(EAPSCOPE_SOURCE_DIR "/tests/data/captures/diagnosis/");
-const QString kMd5BadPassword = QStringLiteral(EAPSCOPE_SHARED_DIR "/captures/loopback/radius-md5-badpw.pcapng");
+const QString kMd5BadPassword =
+    QStringLiteral(EAPSCOPE_SHARED_DIR "/captures/loopback/radius-md5-badpw.pcapng");
 
 /// Loads `path` as File → Open does, into `document`.
 void load(SessionDocument& document, const QString& path)
@@ -66,13 +67,16 @@ TEST(ConversationsModel, Md5WrongPassword_OneFailedConversationWithItsReasonInWo
     EXPECT_EQ(cell(model, 0, ConversationsModel::CarrierColumn), QStringLiteral("RADIUS"));
     EXPECT_EQ(cell(model, 0, ConversationsModel::MethodColumn), QStringLiteral("MD5-Challenge"));
     EXPECT_EQ(cell(model, 0, ConversationsModel::VerdictColumn), QStringLiteral("failure"));
-    EXPECT_EQ(model.data(model.index(0, 0), ConversationsModel::VerdictRole).toString(), QStringLiteral("failure"));
+    EXPECT_EQ(model.data(model.index(0, 0), ConversationsModel::VerdictRole).toString(),
+              QStringLiteral("failure"));
     EXPECT_EQ(model.data(model.index(0, 0), ConversationsModel::ReasonIdRole).toString(),
               QStringLiteral("CREDENTIALS_REJECTED"));
     EXPECT_FALSE(cell(model, 0, ConversationsModel::ReasonColumn).isEmpty());
     EXPECT_FALSE(cell(model, 0, ConversationsModel::IdentityColumn).isEmpty());
     EXPECT_GE(model.data(model.index(0, 0), ConversationsModel::ReasonEventRole).toInt(), 0);
-    EXPECT_EQ(model.data(model.index(0, ConversationsModel::VerdictColumn), Qt::BackgroundRole).value<QBrush>().color(),
+    EXPECT_EQ(model.data(model.index(0, ConversationsModel::VerdictColumn), Qt::BackgroundRole)
+                  .value<QBrush>()
+                  .color(),
               ConversationsModel::verdictColor(Verdict::Failure));
     document.setTrace(test::md5Session());  // a live session has no conversations
     EXPECT_EQ(model.rowCount(), 0);
@@ -119,7 +123,8 @@ TEST(EventTableModel, Capture_ShowsFrameDirectionHeaderFieldsAndTheListingsInfo)
     ASSERT_GE(challenge, 0);
     EXPECT_EQ(cell(model, challenge, EventTableModel::DirectionColumn), QStringLiteral("→P"));
     EXPECT_GT(cell(model, challenge, EventTableModel::FrameColumn).toUInt(), 0u);
-    EXPECT_TRUE(cell(model, challenge, EventTableModel::InfoColumn).startsWith(QStringLiteral("Request/MD5-Challenge id=")))
+    EXPECT_TRUE(cell(model, challenge, EventTableModel::InfoColumn)
+                    .startsWith(QStringLiteral("Request/MD5-Challenge id=")))
         << cell(model, challenge, EventTableModel::InfoColumn).toStdString();
     EXPECT_EQ(cell(model, challenge, EventTableModel::LengthColumn).toUInt(),
               document.trace().packet(document.trace().packets()[challenge]).size());

@@ -34,7 +34,8 @@ QString cell(const QAbstractItemModel& model, int row, int column)
 EventId firstOf(const Trace& trace, EventKind kind, EntryPoint entry, Side side, std::size_t nth = 0)
 {
     for (std::size_t i = 0; i < trace.size(); ++i) {
-        if (trace.kinds()[i] == kind && trace.entries()[i] == entry && trace.sides()[i] == side && nth-- == 0) {
+        if (trace.kinds()[i] == kind && trace.entries()[i] == entry && trace.sides()[i] == side &&
+            nth-- == 0) {
             return EventId(static_cast<std::uint32_t>(i));
         }
     }
@@ -108,7 +109,8 @@ TEST(EventTableModel, ShowsEveryRowWithPacketSummaries)
     EXPECT_EQ(cell(model, row, EventTableModel::ContextColumn), QStringLiteral("A1"));
     EXPECT_EQ(cell(model, row, EventTableModel::EntryColumn), QStringLiteral("RasEapMakeMessage"));
     EXPECT_EQ(cell(model, row, EventTableModel::ActionColumn), QStringLiteral("SendWithTimeout"));
-    EXPECT_EQ(cell(model, row, EventTableModel::DetailColumn), QStringLiteral("Request/MD5-Challenge id=2 len=25"));
+    EXPECT_EQ(cell(model, row, EventTableModel::DetailColumn),
+              QStringLiteral("Request/MD5-Challenge id=2 len=25"));
     EXPECT_EQ(cell(model, row, EventTableModel::BytesColumn), QStringLiteral("25"));
     EXPECT_EQ(model.data(model.index(row, 0), EventTableModel::PacketRole).toInt(), 0);
 }
@@ -238,7 +240,8 @@ TEST(ContextsModel, StepBackRefoldsFromTheStart)
     ContextsModel model(&document);
     Tester tester(&model, kFatal);
     document.setTrace(test::md5Session());
-    const EventId secondBegin = firstOf(document.trace(), EventKind::CallStart, EntryPoint::Begin, Side::Peer);
+    const EventId secondBegin =
+        firstOf(document.trace(), EventKind::CallStart, EntryPoint::Begin, Side::Peer);
     document.truncate(secondBegin.value());
     EXPECT_EQ(model.data(model.index(0, 0), ContextsModel::LiveBytesRole).toULongLong(), 64u);
     EXPECT_EQ(cell(model, 0, ContextsModel::StateColumn), QStringLiteral("begun"));
@@ -285,7 +288,8 @@ TEST(PacketInspector, TreeAndHexStayLinkedThroughByteRanges)
     inspector.inspectEvent(peerCall);
     EXPECT_EQ(inspector.currentPacket(), PacketId(0));
     EXPECT_EQ(inspector.receivedBy(), peerCall);
-    EXPECT_EQ(inspector.sentBy(), firstOf(trace, EventKind::CallStart, EntryPoint::MakeMessage, Side::Authenticator));
+    EXPECT_EQ(inspector.sentBy(),
+              firstOf(trace, EventKind::CallStart, EntryPoint::MakeMessage, Side::Authenticator));
     EXPECT_TRUE(inspector.headline().contains(QStringLiteral("Request/MD5-Challenge")));
 
     // tree → hex
@@ -294,7 +298,8 @@ TEST(PacketInspector, TreeAndHexStayLinkedThroughByteRanges)
     EXPECT_EQ(inspector.hexView()->highlightLength(), 16u);
     // hex → tree
     emit inspector.hexView()->byteClicked(3);
-    EXPECT_EQ(inspector.tree()->currentIndex().data(PacketFieldModel::KeyRole).toString(), QStringLiteral("eap.len"));
+    EXPECT_EQ(inspector.tree()->currentIndex().data(PacketFieldModel::KeyRole).toString(),
+              QStringLiteral("eap.len"));
     EXPECT_EQ(inspector.hexView()->highlightOffset(), 2u);
     EXPECT_EQ(inspector.hexView()->highlightLength(), 2u);
 }
@@ -303,21 +308,23 @@ TEST(Breakpoints, EachKindStopsAtTheFirstMatchingRow)
 {
     const Trace trace = test::md5Session();
     auto hit = [&](Breakpoint b) {
-        const auto h = findBreakpointHit(trace, 0, trace.size(), {b}, [](ContextId c) {
-            return c == ContextId(0) ? 88u : 0u;
-        });
+        const auto h = findBreakpointHit(trace, 0, trace.size(), {b},
+                                         [](ContextId c) { return c == ContextId(0) ? 88u : 0u; });
         return h ? h->event : EventId();
     };
     const EventId endA = firstOf(trace, EventKind::CallStart, EntryPoint::End, Side::Authenticator);
-    EXPECT_EQ(hit({Breakpoint::Kind::EntryPoint, static_cast<std::uint32_t>(EntryPoint::End), {}, true}), endA);
-    EXPECT_FALSE(hit({Breakpoint::Kind::EntryPoint, static_cast<std::uint32_t>(EntryPoint::End), {}, false}).valid());
+    EXPECT_EQ(hit({Breakpoint::Kind::EntryPoint, static_cast<std::uint32_t>(EntryPoint::End), {}, true}),
+              endA);
+    EXPECT_FALSE(
+        hit({Breakpoint::Kind::EntryPoint, static_cast<std::uint32_t>(EntryPoint::End), {}, false}).valid());
     EXPECT_EQ(hit({Breakpoint::Kind::Action, 3, {}, true}),
               firstOf(trace, EventKind::CallEnd, EntryPoint::MakeMessage, Side::Authenticator, 1));
     const EventId packetRow = hit({Breakpoint::Kind::PacketCode, 3, {}, true});
     ASSERT_TRUE(packetRow.valid());
     EXPECT_EQ(trace.packet(trace.row(packetRow).packet)[0], 3);
     EXPECT_EQ(trace.row(hit({Breakpoint::Kind::PacketType, 4, {}, true})).side, Side::Authenticator);
-    EXPECT_EQ(hit({Breakpoint::Kind::FindingRule, 0, QStringLiteral("HEAP_LEAK"), true}), trace.findings()[0].event);
+    EXPECT_EQ(hit({Breakpoint::Kind::FindingRule, 0, QStringLiteral("HEAP_LEAK"), true}),
+              trace.findings()[0].event);
     EXPECT_FALSE(hit({Breakpoint::Kind::FindingRule, 0, QStringLiteral("CRASH"), true}).valid());
     // live heap: A1 reports 88 bytes live; the first allocation in A1 is where it stops
     EXPECT_EQ(trace.row(hit({Breakpoint::Kind::LiveHeapAbove, 80, {}, true})).kind, EventKind::HeapAlloc);

@@ -38,12 +38,13 @@ TEST(Screenshot, MainWindowAfterThreeContextRunWithLeakingMethod)
     setup.contexts = 3;
     window.startSession(setup);
     ASSERT_TRUE(test::waitStarted(window));
-    EXPECT_TRUE(test::runToEnd(window, 400)) << "state " << static_cast<int>(window.controller()->state()) << ": "
-                                             << window.controller()->lastStatus().toStdString();
+    EXPECT_TRUE(test::runToEnd(window, 400)) << "state " << static_cast<int>(window.controller()->state())
+                                             << ": " << window.controller()->lastStatus().toStdString();
     const FindingsModel* findings = window.findings()->model();
     ASSERT_GT(findings->rowCount(), 0);
     for (int r = 0; r < findings->rowCount(); ++r) {
-        if (findings->data(findings->index(r, 0), FindingsModel::RuleRole).toString() == QStringLiteral("HEAP_LEAK")) {
+        if (findings->data(findings->index(r, 0), FindingsModel::RuleRole).toString() ==
+            QStringLiteral("HEAP_LEAK")) {
             window.findings()->activateRow(r);
             break;
         }
@@ -66,7 +67,8 @@ TEST(Screenshot, MainWindowWithAnOpenedCapture)
     window.show();
     QApplication::setActiveWindow(&window);
     ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
-    ASSERT_EQ(window.openFileNow(QStringLiteral(EAPSCOPE_SHARED_DIR "/captures/public/eapmd5pass-brad.eaptest2.cap")),
+    ASSERT_EQ(window.openFileNow(
+                  QStringLiteral(EAPSCOPE_SHARED_DIR "/captures/public/eapmd5pass-brad.eaptest2.cap")),
               QString());
     const Trace& trace = window.document()->trace();
     for (std::size_t i = 0; i < trace.size(); ++i) {  // show the first MD5-Challenge in the inspector
@@ -151,8 +153,8 @@ TEST(Screenshot, FailedEapTlsConversationWithItsExpiredCertificateOpen)
     window.show();
     QApplication::setActiveWindow(&window);
     ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
-    ASSERT_EQ(window.openFileNow(QStringLiteral(EAPSCOPE_SOURCE_DIR
-                                                "/tests/data/captures/diagnosis/tls-server-cert-expired.pcapng")),
+    ASSERT_EQ(window.openFileNow(QStringLiteral(
+                  EAPSCOPE_SOURCE_DIR "/tests/data/captures/diagnosis/tls-server-cert-expired.pcapng")),
               QString());
     ConversationsDock* dock = window.conversations();
     dock->selectConversation(0);

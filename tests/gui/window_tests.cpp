@@ -67,10 +67,7 @@ bool hasFinding(const Trace& trace, std::string_view rule)
 
 class WindowTest : public ::testing::Test {
 protected:
-    void SetUp() override
-    {
-        window.show();
-    }
+    void SetUp() override { window.show(); }
     void start(SessionSetup setup)
     {
         window.startSession(setup);
@@ -165,7 +162,8 @@ TEST_F(WindowTest, DefaultSession_F10StepsAWholeMd5LoopbackCallByCall)
     const ContextsModel* contexts = window.contexts()->model();
     ASSERT_EQ(contexts->rowCount(), 2);
     for (int r = 0; r < 2; ++r) {
-        EXPECT_EQ(contexts->data(contexts->index(r, ContextsModel::StateColumn)).toString(), QStringLiteral("ended"));
+        EXPECT_EQ(contexts->data(contexts->index(r, ContextsModel::StateColumn)).toString(),
+                  QStringLiteral("ended"));
     }
 }
 
@@ -187,7 +185,8 @@ TEST_F(WindowTest, StepBack_RestoresThePreviousStepWithTheSameChallenge)
     EXPECT_TRUE(challengeBytes(trace).empty()) << "two steps back is before the challenge was sent";
     EXPECT_EQ(window.eventTable()->model()->rowCount(), static_cast<int>(trace.size()));
     ASSERT_TRUE(press(window, Qt::Key_F10));
-    EXPECT_EQ(challengeBytes(trace), challenge) << "the host checkpoint brings the same random challenge back";
+    EXPECT_EQ(challengeBytes(trace), challenge)
+        << "the host checkpoint brings the same random challenge back";
     EXPECT_TRUE(test::runToEnd(window));
     EXPECT_EQ(window.controller()->state(), SessionController::State::Finished);
 }
@@ -221,7 +220,8 @@ TEST_F(WindowTest, TrainingLeak_FindingAppearsAndSelectsItsCall)
     const FindingsModel* findings = window.findings()->model();
     int row = -1;
     for (int r = 0; r < findings->rowCount(); ++r) {
-        if (findings->data(findings->index(r, 0), FindingsModel::RuleRole).toString() == QStringLiteral("HEAP_LEAK")) {
+        if (findings->data(findings->index(r, 0), FindingsModel::RuleRole).toString() ==
+            QStringLiteral("HEAP_LEAK")) {
             row = r;
         }
     }
@@ -360,7 +360,8 @@ TEST_F(WindowTest, FailedOpen_ClosesItsProgressBeforeTheErrorBox)
     });
     poll.start(10);
     window.openFile(path);
-    ASSERT_TRUE(QTest::qWaitFor([&] { return boxSeen && QApplication::activeModalWidget() == nullptr; }, 30000));
+    ASSERT_TRUE(
+        QTest::qWaitFor([&] { return boxSeen && QApplication::activeModalWidget() == nullptr; }, 30000));
     EXPECT_TRUE(boxText.contains(path)) << boxText.toStdString();
     EXPECT_EQ(progressVisibleWithBox, 0);
     EXPECT_TRUE(window.findChildren<QProgressDialog*>().isEmpty());

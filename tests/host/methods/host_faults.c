@@ -54,7 +54,8 @@ static int recurse(int depth)
 static void* sleeper(void* unused)
 {
     (void)unused;
-    for (;;) sleep(1);
+    for (;;)
+        sleep(1);
     return NULL;
 }
 
@@ -65,7 +66,8 @@ static void run_faults(const char* entry)
     if (at != NULL && strncmp(spec, "print@", 6) != 0) {
         char fault[32];
         snprintf(fault, sizeof fault, "%.*s", (int)(at - spec), spec);
-        if (fault_is(fault, entry)) g_breadcrumb = malloc(32); /* the last event before the fault */
+        if (fault_is(fault, entry))
+            g_breadcrumb = malloc(32); /* the last event before the fault */
     }
     if (getenv("EAPSCOPE_TEST_FAULT") != NULL && strncmp(getenv("EAPSCOPE_TEST_FAULT"), "print@", 6) == 0) {
         printf("host-faults: %s prints to stdout\n", entry);
@@ -75,9 +77,12 @@ static void run_faults(const char* entry)
         volatile int* nowhere = NULL;
         *nowhere = 1;
     }
-    if (fault_is("abort", entry)) abort();
-    if (fault_is("exit", entry)) exit(3);
-    if (fault_is("stack", entry)) recurse(0);
+    if (fault_is("abort", entry))
+        abort();
+    if (fault_is("exit", entry))
+        exit(3);
+    if (fault_is("stack", entry))
+        recurse(0);
     if (fault_is("oom", entry)) {
         for (;;) {
             char* block = malloc(16u << 20);
@@ -86,7 +91,8 @@ static void run_faults(const char* entry)
         }
     }
     if (fault_is("hang", entry)) {
-        for (;;) sleep(1);
+        for (;;)
+            sleep(1);
     }
 }
 
@@ -105,9 +111,11 @@ static DWORD APIENTRY fault_begin(VOID** ppWorkBuffer, PPP_EAP_INPUT* pInput)
 {
     g_role = pInput->fAuthenticator ? "auth" : "peer";
     run_faults("begin");
-    if (fault_is("keepid", "make")) g_kept_identity = pInput->pwszIdentity;
+    if (fault_is("keepid", "make"))
+        g_kept_identity = pInput->pwszIdentity;
     struct work* w = calloc(1, 64);
-    if (w == NULL) return ERROR_NOT_ENOUGH_MEMORY;
+    if (w == NULL)
+        return ERROR_NOT_ENOUGH_MEMORY;
     w->authenticator = pInput->fAuthenticator;
     w->id = pInput->bInitialId;
     *ppWorkBuffer = w;
@@ -116,7 +124,8 @@ static DWORD APIENTRY fault_begin(VOID** ppWorkBuffer, PPP_EAP_INPUT* pInput)
 
 static DWORD APIENTRY fault_end(VOID* pWorkBuffer)
 {
-    if (pWorkBuffer != NULL) g_role = ((struct work*)pWorkBuffer)->authenticator ? "auth" : "peer";
+    if (pWorkBuffer != NULL)
+        g_role = ((struct work*)pWorkBuffer)->authenticator ? "auth" : "peer";
     run_faults("end");
     free(pWorkBuffer);
     return NO_ERROR;
@@ -136,9 +145,11 @@ static void put(PPP_EAP_PACKET* p, BYTE code, BYTE id, int with_type)
 }
 
 /* The fault-free conversation: Request → Response → Success. */
-static void converse(struct work* w, const PPP_EAP_PACKET* in, PPP_EAP_PACKET* out, DWORD cb, PPP_EAP_OUTPUT* o)
+static void converse(struct work* w, const PPP_EAP_PACKET* in, PPP_EAP_PACKET* out, DWORD cb,
+                     PPP_EAP_OUTPUT* o)
 {
-    if (cb < 6) return;
+    if (cb < 6)
+        return;
     if (w->authenticator && in == NULL) {
         put(out, 1, w->id, 1);
         o->Action = EAPACTION_Send;
@@ -154,8 +165,9 @@ static void converse(struct work* w, const PPP_EAP_PACKET* in, PPP_EAP_PACKET* o
     }
 }
 
-static DWORD APIENTRY fault_make_message(VOID* pWorkBuf, PPP_EAP_PACKET* pReceivePacket, PPP_EAP_PACKET* pSendPacket,
-                                         DWORD cbSendPacket, PPP_EAP_OUTPUT* pEapOutput, PPP_EAP_INPUT* pEapInput)
+static DWORD APIENTRY fault_make_message(VOID* pWorkBuf, PPP_EAP_PACKET* pReceivePacket,
+                                         PPP_EAP_PACKET* pSendPacket, DWORD cbSendPacket,
+                                         PPP_EAP_OUTPUT* pEapOutput, PPP_EAP_INPUT* pEapInput)
 {
     (void)pEapInput;
     struct work* w = pWorkBuf;
@@ -181,7 +193,8 @@ static DWORD APIENTRY fault_make_message(VOID* pWorkBuf, PPP_EAP_PACKET* pReceiv
 
 RASEAP_EXPORT DWORD APIENTRY RasEapGetInfo(DWORD dwEapTypeId, PPP_EAP_INFO* pInfo)
 {
-    if (dwEapTypeId != 200) return ERROR_NOT_SUPPORTED;
+    if (dwEapTypeId != 200)
+        return ERROR_NOT_SUPPORTED;
     run_faults("getinfo");
     memset(pInfo, 0, sizeof *pInfo);
     pInfo->dwSizeInBytes = sizeof *pInfo;
