@@ -87,24 +87,6 @@ std::string missingImports(const std::wstring& path)
 
 }  // namespace
 
-SharedObject::~SharedObject()
-{
-    close();
-}
-
-SharedObject::SharedObject(SharedObject&& other) noexcept : handle_(std::exchange(other.handle_, nullptr))
-{
-}
-
-SharedObject& SharedObject::operator=(SharedObject&& other) noexcept
-{
-    if (this != &other) {
-        close();
-        handle_ = std::exchange(other.handle_, nullptr);
-    }
-    return *this;
-}
-
 Status SharedObject::open(const std::string& path)
 {
     close();
