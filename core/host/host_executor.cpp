@@ -31,6 +31,7 @@ constexpr int kStartupMs = 10000;  // loading the tracer and libdw can take a mo
 constexpr int kWineStartupMs =
     60000;  // Wine makes a new prefix on first use (~6 s here, more on a slow disk)
 constexpr const char* kDefaultWine = "/usr/lib/wine/wine64";
+constexpr int kWineStartAttempts = 3;
 constexpr int kDyingGraceMs = 2000;  // a host that said Dying gets this long to finish dying
 constexpr int kHungEventsMs = 500;   // a nudged hung host gets this long to send its events
 constexpr std::uint32_t kFailedResult = 0xFFFFFFFFu;
@@ -282,19 +283,40 @@ Status HostExecutor::startWindows()
     if (!lock.locked()) {
         return makeError(lock.error());
     }
-    Result<HostProcess> spawned = HostProcess::spawn(windowsSpec());
-    if (!spawned) {
-        return makeError(spawned.error());
+    // Wine can fail to start for a moment even one client at a time: a wineserver that is
+    // shutting down (3 s after its last client) as the next client connects leaves that client
+    // without a server directory, and it exits at once. A host that closed the connection
+    // before its handshake is started again, a few times; one that never answers is not (a
+    // hang is a hang), and every attempt's failure is logged.
+    const std::string program = options_.windowsHostPath + " (under " + options_.winePath + ")";
+    Status started = makeError(program + " was not started");
+    for (int attempt = 1; attempt <= kWineStartAttempts; ++attempt) {
+        Result<HostProcess> spawned = HostProcess::spawn(windowsSpec());
+        if (!spawned) {
+            return makeError(spawned.error());
+        }
+        host_ = std::move(*spawned);
+        windows_ = true;
+        bool closedEarly = false;
+        started = handshake(program, startupMs, &closedEarly);
+        if (started || !closedEarly) {
+            return started;
+        }
+        moduleLogger("core.host")
+            ->warn("Wine start {} of {} ended before the handshake: {}", attempt, kWineStartAttempts,
+                   started.error());
+        std::this_thread::sleep_for(std::chrono::milliseconds(250 * attempt));
     }
-    host_ = std::move(*spawned);
-    windows_ = true;
-    return handshake(options_.windowsHostPath + " (under " + options_.winePath + ")", startupMs);
+    return started;
 }
 
-Status HostExecutor::handshake(const std::string& program, int timeoutMs)
+Status HostExecutor::handshake(const std::string& program, int timeoutMs, bool* closedEarly)
 {
     group_ = host_.pid();
     const Received hello = host_.channel().receive(timeoutMs);
+    if (closedEarly != nullptr) {
+        *closedEarly = hello.status == Received::Status::Closed;
+    }
     wire::Hello theirs;
     if (hello.status != Received::Status::Ok || hello.frame.type != wire::FrameType::Hello ||
         !wire::decodePayload(hello.frame.payload, theirs) || theirs.magic != wire::kMagic ||

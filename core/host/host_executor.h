@@ -82,7 +82,7 @@ private:
 
     Status start();
     Status startWindows();
-    Status handshake(const std::string& program, int timeoutMs);
+    Status handshake(const std::string& program, int timeoutMs, bool* closedEarly = nullptr);
     SpawnSpec windowsSpec() const;
     Status chooseHost(const LoadRequest& request);
     Result<std::uint32_t> replayPoint();

@@ -160,6 +160,42 @@ TEST(WindowsLoadErrors, NoWine_SaysHowToInstallIt)
     EXPECT_NE(message.find("/nonexistent/wine64"), std::string::npos) << message;
 }
 
+// Wine that ends before the host's handshake (a wineserver going away as the client connects)
+// is started again: a launcher that fails its first start and runs wine64 the second time
+// gives a normal run. One that always fails is reported after the last attempt, naming it.
+TEST(WindowsLoadErrors, WineThatEndsBeforeTheHandshake_IsStartedAgain)
+{
+    const auto dir =
+        std::filesystem::temp_directory_path() / ("eapscope-flaky-wine-" + std::to_string(::getpid()));
+    std::filesystem::create_directories(dir);
+    const auto launcher = dir / "wine64";
+    const auto count = dir / "starts";
+    {
+        std::ofstream script(launcher);
+        script << "#!/bin/sh\n"
+               << "echo start >> '" << count.string() << "'\n"
+               << "[ \"$(wc -l < '" << count.string()
+               << "')\" -ge 2 ] || { echo 'wine: no server' >&2; exit 1; }\n"
+               << "exec /usr/lib/wine/wine64 \"$@\"\n";
+    }
+    std::filesystem::permissions(launcher, std::filesystem::perms::owner_all);
+    const CliRun run =
+        cli("run --identity alice --password secret --json --auth md5 --peer " + windowsMethod("md5"),
+            "EAPSCOPE_WINE=" + launcher.string());
+    EXPECT_EQ(run.exitCode, 0) << describe(run);
+    EXPECT_TRUE(run.doc["findings"].empty()) << describe(run);
+    EXPECT_EQ(slurp(count), "start\nstart\n");
+
+    const CliRun never =
+        cli("run --json --auth md5 --peer " + windowsMethod("md5"), "EAPSCOPE_WINE=/bin/false");
+    EXPECT_EQ(never.exitCode, 2) << describe(never);
+    const auto failed = findingsOf(never, "LOAD_LIBRARY_FAILED");
+    ASSERT_EQ(failed.size(), 1u) << describe(never);
+    EXPECT_NE(failed[0]["message"].get<std::string>().find("/bin/false"), std::string::npos)
+        << describe(never);
+    std::filesystem::remove_all(dir);
+}
+
 TEST(WindowsLoadErrors, InProcessMode_RefusesADllWithAClearMessage)
 {
     const CliRun run = cli("run --auth md5 --peer " + windowsMethod("md5") + " --in-process --json");

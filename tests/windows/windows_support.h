@@ -60,8 +60,15 @@ inline CliRun cli(const std::string& arguments, const std::string& environment =
 
 inline std::string describe(const CliRun& run)
 {
-    return "exit " + std::to_string(run.exitCode) + "\nstdout:\n" + run.out.substr(0, 6000) + "\nstderr:\n" +
-           run.err.substr(0, 3000);
+    // stderr and the findings first: CI excerpts cut long output, and they say why.
+    std::string findings;
+    if (!run.doc.is_discarded() && run.doc.contains("findings")) {
+        for (const auto& f : run.doc["findings"]) {
+            findings += f.value("rule", "") + ": " + f.value("message", "") + "\n";
+        }
+    }
+    return "exit " + std::to_string(run.exitCode) + "\nstderr:\n" + run.err.substr(0, 3000) +
+           "\nfindings:\n" + findings + "stdout:\n" + run.out.substr(0, 6000);
 }
 
 /// Windows build of a bundled or training method (lib/eapscope/methods-windows/<name>.dll).
