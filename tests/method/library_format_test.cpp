@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
 #include <filesystem>
 #include <fstream>
 #include <vector>
@@ -10,9 +12,21 @@
 namespace eapscope {
 namespace {
 
+/// The test's files live in one folder of this process, removed when the program ends.
+const std::filesystem::path& scratch()
+{
+    static const struct Scratch {
+        std::filesystem::path path = std::filesystem::temp_directory_path() /
+                                     ("eapscope-library-format-" + std::to_string(::getpid()));
+        Scratch() { std::filesystem::create_directories(path); }
+        ~Scratch() { std::filesystem::remove_all(path); }
+    } folder;
+    return folder.path;
+}
+
 std::string writeFile(const std::string& name, const std::vector<unsigned char>& bytes)
 {
-    const auto path = std::filesystem::temp_directory_path() / name;
+    const auto path = scratch() / name;
     std::ofstream out(path, std::ios::binary);
     out.write(reinterpret_cast<const char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
     return path.string();
