@@ -184,13 +184,20 @@ std::optional<Bytes> SessionEngine::nextRadiusReply(std::size_t conversation, st
             radiusInbox_.erase(it);
             return reply;
         }
-        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
-            deadline - std::chrono::steady_clock::now());
-        if (left.count() <= 0 || config_.radius.transport == nullptr) {
+        if (config_.radius.transport == nullptr) {
             return std::nullopt;
         }
-        auto datagram = config_.radius.transport->receive(left);
+        // A reply that came while the engine was busy elsewhere (other contexts' calls, a
+        // loaded machine) is taken even when the wait is over: only an empty socket at the
+        // deadline is a timeout, so a slow controller never retransmits an answered request.
+        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+            deadline - std::chrono::steady_clock::now());
+        const bool over = left.count() <= 0;
+        auto datagram = config_.radius.transport->receive(over ? std::chrono::milliseconds(0) : left);
         if (!datagram) {
+            if (over) {
+                return std::nullopt;
+            }
             continue;
         }
         if (datagram->size() >= radius::kHeaderSize) {

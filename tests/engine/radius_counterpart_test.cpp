@@ -14,6 +14,7 @@
 
 #include <algorithm>
 #include <deque>
+#include <thread>
 
 namespace eapscope {
 namespace {
@@ -65,6 +66,9 @@ public:
         }
         auto signed_ = radius::signResponse(reply, request->authenticator, answerSecret);
         replies.push_back(*signed_);
+        if (stallMs > 0) {  // the answer is there, but the NAS gets back to it late
+            std::this_thread::sleep_for(std::chrono::milliseconds(stallMs));
+        }
         return Ok{};
     }
 
@@ -78,7 +82,8 @@ public:
         return reply;
     }
 
-    int silent = 0;  // requests left unanswered
+    int silent = 0;   // requests left unanswered
+    int stallMs = 0;  // the NAS is busy this long after each send (a loaded controller)
     bool sendKeys = false;
     radius::Bytes recvKey = radius::Bytes(32, 0xAA), sendKey = radius::Bytes(32, 0xBB);
     std::string answerSecret = kSecret;
@@ -212,6 +217,19 @@ TEST(RadiusCounterpart, LostAnswers_AreRetransmittedByteForByteWithinTheBound)
     EXPECT_EQ(run.server.requests[0], run.server.requests[1]);  // RFC 5080 §2.2.1: same Id and authenticator
     EXPECT_EQ(run.server.requests[1], run.server.requests[2]);
     EXPECT_TRUE(run.hasText(EventKind::Radius, "(retransmission 2)"));
+}
+
+// An answer that arrived while the NAS was busy past the timeout is taken, not retransmitted
+// for: a loaded controller must not look like a lost packet (seen once under ASan in CI).
+TEST(RadiusCounterpart, AnswerWaitingPastTheTimeout_IsTakenWithoutRetransmission)
+{
+    NasRun run;
+    run.server.stallMs = 30;  // three times the test's 10 ms timeout
+    const auto outcomes = run.run();
+    EXPECT_EQ(outcomeOf(outcomes, Side::Peer), Outcome::Success);
+    EXPECT_TRUE(run.rules().empty());
+    EXPECT_EQ(run.server.requests.size(), 2u);
+    EXPECT_FALSE(run.hasText(EventKind::Radius, "retransmission"));
 }
 
 TEST(RadiusCounterpart, ServerThatNeverAnswers_GivesRadiusNoResponseAndEndsThePeer)
