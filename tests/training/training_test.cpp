@@ -114,7 +114,7 @@ INSTANTIATE_TEST_SUITE_P(
         Expectation{"workbuffer-not-freed", "peer", "", "WORKBUFFER_NOT_FREED", 1, "RasEapEnd"},
         Expectation{"packet-overflow", "authenticator", "", "PACKET_OVERFLOW", 1, "RasEapMakeMessage"},
         Expectation{"crash-in-end", "peer", "", "CRASH", 1, "RasEapEnd"},
-        Expectation{"hang-in-makemessage", "authenticator", "--watchdog-ms 300", "HANG", 1,
+        Expectation{"hang-in-makemessage", "authenticator", "--watchdog-ms 1500", "HANG", 1,
                     "RasEapMakeMessage"},
         Expectation{"cross-context-free", "authenticator", "--contexts 2 --interleave", "CROSS_CONTEXT_FREE",
                     2, "RasEapBegin"},
