@@ -180,12 +180,13 @@ std::string windowsMd5()
 
 void print(const std::string& label, const Figure& f)
 {
-    std::printf("  %-44s %7.0f contexts/s  (%6llu ctx in %zu run%s, %.2f s wall, cpu %.2f s ctl + %.2f s hosts, "
-                "%.0f events/ctx, %s)\n",
-                label.c_str(), f.rate(), static_cast<unsigned long long>(f.contexts), f.runs,
-                f.runs == 1 ? "" : "s", f.seconds, f.controllerCpu, f.hostCpu,
-                f.contexts ? static_cast<double>(f.events) / static_cast<double>(f.contexts) : 0.0,
-                f.outcome.c_str());
+    std::printf(
+        "  %-44s %7.0f contexts/s  (%6llu ctx in %zu run%s, %.2f s wall, cpu %.2f s ctl + %.2f s hosts, "
+        "%.0f events/ctx, %s)\n",
+        label.c_str(), f.rate(), static_cast<unsigned long long>(f.contexts), f.runs, f.runs == 1 ? "" : "s",
+        f.seconds, f.controllerCpu, f.hostCpu,
+        f.contexts ? static_cast<double>(f.events) / static_cast<double>(f.contexts) : 0.0,
+        f.outcome.c_str());
 }
 
 void ratio(const char* what, double value, const char* target)
@@ -223,7 +224,7 @@ int main(int argc, char** argv)
     std::filesystem::remove(recordPath);
     Figure windowsWarm;
     runOnce(windowsWarm, 10, isolated(true), windowsMd5());  // Wine prefix and wineserver up
-    constexpr std::uint32_t kWindows = 100;  // Wine is slow to start: fewer contexts per run
+    constexpr std::uint32_t kWindows = 100;                  // Wine is slow to start: fewer contexts per run
     const Figure windows = measure(kWindows, isolated(true), windowsMd5());
 
     print("in-process, heap tracking off (2000/run)", local);
