@@ -19,11 +19,13 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <string>
+#include <vector>
 
 namespace {
 
@@ -41,6 +43,7 @@ struct Figure {
     std::size_t events = 0;
     std::size_t calls = 0;  // method calls (CallStart rows): one host round trip each
     std::string outcome;
+    std::vector<double> starts;  // seconds from the run's start to each conversation's first context
     [[nodiscard]] double rate() const { return seconds > 0 ? static_cast<double>(contexts) / seconds : 0; }
 };
 
@@ -108,6 +111,8 @@ void runOnce(Figure& figure, std::uint32_t contexts, const ExecutorFactory& fact
     const auto start = std::chrono::steady_clock::now();
     RunHooks hooks;
     std::unique_ptr<SessionRecorder> recorder;
+    std::vector<double> starts;
+    starts.reserve(contexts);
     if (!recordPath.empty()) {
         std::filesystem::remove(recordPath);
         auto started = SessionRecorder::start(recordPath, false);
@@ -116,8 +121,18 @@ void runOnce(Figure& figure, std::uint32_t contexts, const ExecutorFactory& fact
             std::exit(1);
         }
         recorder = std::move(*started);
-        hooks.afterStep = [&recorder](const Trace& t) { (void)recorder->onStep(t); };
     }
+    // Both sides' contexts of a conversation begin one after the other: every second new context
+    // row starts a conversation.
+    hooks.afterStep = [&](const Trace& t) {
+        if (t.contexts().size() > 2 * starts.size()) {
+            const std::chrono::duration<double> at = std::chrono::steady_clock::now() - start;
+            starts.push_back(at.count());
+        }
+        if (recorder) {
+            (void)recorder->onStep(t);
+        }
+    };
     Result<RunSummary> summary = runSession(options, trace, factory, hooks);
     if (recorder) {
         if (Status finished = recorder->finish(trace); !finished) {
@@ -131,6 +146,7 @@ void runOnce(Figure& figure, std::uint32_t contexts, const ExecutorFactory& fact
     figure.hostCpu += cpuSeconds(RUSAGE_CHILDREN) - children0;
     figure.contexts += contexts;
     ++figure.runs;
+    figure.starts = std::move(starts);
     figure.events += trace.size();
     for (std::size_t i = 0; i < trace.size(); ++i) {
         figure.calls +=
@@ -189,6 +205,22 @@ void print(const std::string& label, const Figure& f)
         f.outcome.c_str());
 }
 
+/// The rate over the first and over the last `window` conversations of the figure's (last)
+/// run: the same hosts, no start-up, so only what grows with the session's length differs.
+void earlyLate(const std::string& label, const Figure& f, std::size_t window)
+{
+    const std::vector<double>& t = f.starts;
+    if (t.size() < 2 * window + 1) {
+        return;
+    }
+    const double early = static_cast<double>(window) / (t[window] - t[0]);
+    const double late = static_cast<double>(window) / (t.back() - t[t.size() - 1 - window]);
+    std::printf(
+        "  %-44s first %zu conversations %7.0f contexts/s, last %zu %7.0f contexts/s: last / first = %.2f "
+        "(1.00 = flat)\n",
+        label.c_str(), window, early, window, late, late / early);
+}
+
 void ratio(const char* what, double value, const char* target)
 {
     std::printf("  %-60s = %.2f   %s\n", what, value, target);
@@ -237,12 +269,15 @@ int main(int argc, char** argv)
     std::printf("    (the last session file: %.1f MB, %.0f bytes per event)\n", fileBytes / 1e6,
                 static_cast<double>(fileBytes) / static_cast<double>(recorded.events / recorded.runs));
     print("Windows host under Wine, md5.dll, 100/run", windows);
+    const std::size_t window = std::min<std::size_t>(1500, contexts / 3);
+    earlyLate("isolated, tracker on,  " + longLabel + "/run:", trackedLong, window);
+    earlyLate("isolated, tracker off, " + longLabel + "/run:", untrackedLong, window);
     ratio("isolated+tracked / in-process (300/run)", tracked.rate() / local.rate(), "(target >= 0.50)");
     ratio("tracer cost: tracked / untracked host, 300/run", tracked.rate() / untracked.rate(),
           "(target >= 0.67)");
     ratio(("tracer cost: tracked / untracked host, " + longLabel + "/run").c_str(),
           trackedLong.rate() / untrackedLong.rate(), "(target >= 0.67)");
-    ratio(("flat cost: tracked " + longLabel + "/run / tracked 300/run").c_str(),
+    ratio(("tracked " + longLabel + "/run / tracked 300/run (host start-up counts more at 300)").c_str(),
           trackedLong.rate() / tracked.rate(), "(1.00 = flat)");
     ratio("recorded / unrecorded (2000/run)", recorded.rate() / plain.rate(), "(target >= 0.90)");
     ratio("Windows host (100/run) / Linux host (300/run), both tracked", windows.rate() / tracked.rate(), "");
