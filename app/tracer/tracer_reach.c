@@ -15,6 +15,7 @@
 struct worklist {
     struct block_entry** items;
     size_t len, cap;
+    int lost; /* a push found no memory: some marked blocks are not in items */
 };
 
 static uint32_t g_epoch;
@@ -24,8 +25,10 @@ static int push(struct worklist* w, struct block_entry* e)
     if (w->len == w->cap) {
         size_t cap = w->cap ? w->cap * 2 : 4096;
         struct block_entry** fresh = tracer_map(cap * sizeof *fresh);
-        if (!fresh)
+        if (!fresh) {
+            w->lost = 1;
             return 0;
+        }
         if (w->items)
             memcpy(fresh, w->items, w->len * sizeof *fresh);
         tracer_unmap(w->items, w->cap * sizeof *w->items);
@@ -101,6 +104,32 @@ static void report_if_marked(struct block_entry* e, void* arg)
         record_push(EAPSCOPE_HEAP_RETAINED, e->address, e->size, e->tag, 0);
 }
 
+/* Heapsort by entry address, which is the block table's slot order (no malloc here). */
+static void sift_down(struct block_entry** a, size_t root, size_t n)
+{
+    for (size_t child; (child = 2 * root + 1) < n; root = child) {
+        if (child + 1 < n && a[child + 1] > a[child])
+            ++child;
+        if (a[root] >= a[child])
+            return;
+        struct block_entry* t = a[root];
+        a[root] = a[child];
+        a[child] = t;
+    }
+}
+
+static void sort_entries(struct block_entry** a, size_t n)
+{
+    for (size_t i = n / 2; i-- > 0;)
+        sift_down(a, i, n);
+    for (size_t end = n; end > 1; --end) {
+        struct block_entry* t = a[0];
+        a[0] = a[end - 1];
+        a[end - 1] = t;
+        sift_down(a, 0, end - 1);
+    }
+}
+
 /* The thread descriptor: pthread_setspecific() values of the first 32 keys live in it
  * (glibc x86_64: struct pthread at the thread pointer, specific_1stblock at +0x310). OpenSSL
  * keeps its per-thread state behind such keys. */
@@ -129,6 +158,23 @@ void reach_mark_retained(uint32_t tag)
     for (size_t i = 0; i < work.len; ++i) /* work grows while scanning: breadth-first closure */
         scan_range(&work, (uintptr_t)work.items[i]->address,
                    (uintptr_t)(work.items[i]->address + work.items[i]->size));
-    table_for_tag(tag, report_if_marked, NULL);
+    /* The marked blocks are exactly the worklist: report tag's own ones from there, in table
+     * order as a scan of the whole table would, at a cost that does not grow with the table
+     * (every block the session ever saw, freed ones included). Out of memory for the worklist,
+     * the whole table is scanned for marks instead. */
+    if (work.lost) {
+        table_for_tag(tag, report_if_marked, NULL);
+        tracer_unmap(work.items, work.cap * sizeof *work.items);
+        return;
+    }
+    size_t mine = 0;
+    for (size_t i = 0; i < work.len; ++i) {
+        struct block_entry* e = work.items[i];
+        if (e->state == BLOCK_LIVE && !e->internal && e->tag == tag)
+            work.items[mine++] = e;
+    }
+    sort_entries(work.items, mine);
+    for (size_t i = 0; i < mine; ++i)
+        record_push(EAPSCOPE_HEAP_RETAINED, work.items[i]->address, work.items[i]->size, tag, 0);
     tracer_unmap(work.items, work.cap * sizeof *work.items);
 }

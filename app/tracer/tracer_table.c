@@ -82,8 +82,11 @@ struct block_entry* table_find(uint64_t address)
     return e->state == BLOCK_NONE ? NULL : e;
 }
 
-/* ---- live blocks per tag: lets the End-of-context scan skip contexts that freed everything */
-#define TAG_SLOTS 8192u
+/* ---- live blocks per tag: lets the End-of-context scan skip contexts that freed everything.
+ * Open addressing with linear probing; a tag leaves the table when its last live block is freed
+ * (backward-shift deletion), so the table holds only the tags that still own blocks (leaks) and
+ * a long session's lookups cost the same as a short one's. Grows by doubling at half load. */
+#define TAG_MIN_SLOTS 1024u
 
 struct tag_count {
     uint32_t tag;
@@ -92,14 +95,44 @@ struct tag_count {
 };
 
 static struct tag_count* g_tags;
-static int g_tags_overflow; /* a tag found no slot: counts are no longer trustworthy */
+static size_t g_tag_slots; /* power of two */
+static size_t g_tags_used;
+static int g_tags_overflow; /* the table could not grow: counts are no longer trustworthy */
+
+static size_t tag_home(uint32_t tag, size_t slots)
+{
+    return (size_t)(tag * 2654435761u) & (slots - 1);
+}
+
+static int tags_resize(size_t slots)
+{
+    struct tag_count* fresh = tracer_map(slots * sizeof *fresh);
+    if (!fresh)
+        return 0;
+    for (size_t i = 0; i < g_tag_slots; ++i) {
+        if (!g_tags[i].used)
+            continue;
+        size_t j = tag_home(g_tags[i].tag, slots);
+        while (fresh[j].used)
+            j = (j + 1) & (slots - 1);
+        fresh[j] = g_tags[i];
+    }
+    tracer_unmap(g_tags, g_tag_slots * sizeof *g_tags);
+    g_tags = fresh;
+    g_tag_slots = slots;
+    return 1;
+}
 
 static struct tag_count* tag_slot(uint32_t tag, int create)
 {
-    if (!g_tags && !(g_tags = tracer_map(TAG_SLOTS * sizeof *g_tags)))
+    if (create && (g_tags_used + 1) * 2 > g_tag_slots &&
+        !tags_resize(g_tag_slots ? g_tag_slots * 2 : TAG_MIN_SLOTS)) {
+        g_tags_overflow = 1;
         return NULL;
-    size_t i = (size_t)(tag * 2654435761u) & (TAG_SLOTS - 1);
-    for (size_t n = 0; n < TAG_SLOTS; ++n, i = (i + 1) & (TAG_SLOTS - 1)) {
+    }
+    if (!g_tags)
+        return NULL;
+    for (size_t i = tag_home(tag, g_tag_slots);; i = (i + 1) & (g_tag_slots - 1)) {
         if (g_tags[i].used && g_tags[i].tag == tag)
             return &g_tags[i];
         if (!g_tags[i].used) {
@@ -107,11 +140,30 @@ static struct tag_count* tag_slot(uint32_t tag, int create)
                 return NULL;
             g_tags[i].used = 1;
             g_tags[i].tag = tag;
+            g_tags[i].live = 0;
+            ++g_tags_used;
             return &g_tags[i];
         }
     }
-    g_tags_overflow = 1;
-    return NULL;
+}
+
+/* Backward-shift deletion: later entries of the probe run move into the hole, so lookups never
+ * need tombstones. */
+static void tag_remove(struct tag_count* t)
+{
+    size_t mask = g_tag_slots - 1;
+    size_t hole = (size_t)(t - g_tags);
+    for (size_t i = (hole + 1) & mask; g_tags[i].used; i = (i + 1) & mask) {
+        size_t home = tag_home(g_tags[i].tag, g_tag_slots);
+        /* the entry at i may fill the hole when its home is not in (hole, i] (cyclically) */
+        if (((i - home) & mask) >= ((i - hole) & mask)) {
+            g_tags[hole] = g_tags[i];
+            hole = i;
+        }
+    }
+    g_tags[hole].used = 0;
+    g_tags[hole].live = 0;
+    --g_tags_used;
 }
 
 static void count_tag(const struct block_entry* e, int delta)
@@ -119,8 +171,11 @@ static void count_tag(const struct block_entry* e, int delta)
     if (e->internal)
         return;
     struct tag_count* t = tag_slot(e->tag, delta > 0);
-    if (t)
-        t->live += (uint64_t)(int64_t)delta;
+    if (!t)
+        return;
+    t->live += (uint64_t)(int64_t)delta;
+    if (t->live == 0)
+        tag_remove(t);
 }
 
 size_t table_live_for_tag(uint32_t tag)

@@ -26,7 +26,8 @@ HostChannel::HostChannel(HostChannel&& other) noexcept
       inbox_(std::move(other.inbox_)),
       inboxStart_(other.inboxStart_),
       inboxEnd_(other.inboxEnd_),
-      passedFds_(std::move(other.passedFds_))
+      passedFds_(std::move(other.passedFds_)),
+      socketTimeoutMs_(other.socketTimeoutMs_)
 {
     other.fd_ = -1;
     other.writeFd_ = -1;
@@ -43,6 +44,7 @@ HostChannel& HostChannel::operator=(HostChannel&& other) noexcept
         inboxStart_ = other.inboxStart_;
         inboxEnd_ = other.inboxEnd_;
         passedFds_ = std::move(other.passedFds_);
+        socketTimeoutMs_ = other.socketTimeoutMs_;
         other.fd_ = -1;
         other.writeFd_ = -1;
         other.inboxStart_ = other.inboxEnd_ = 0;
@@ -55,6 +57,7 @@ int HostChannel::release()
     const int fd = fd_;
     fd_ = -1;
     writeFd_ = -1;
+    socketTimeoutMs_ = 0;
     return fd;
 }
 

@@ -54,6 +54,9 @@ public:
 private:
     bool parseBuffered(Frame& frame, std::string& error);
     Received::Status fill(int timeoutMs, std::string& error);
+    /// POSIX: makes SO_RCVTIMEO timeoutMs (0 = none) unless it is already; false when fd_ is
+    /// not a socket.
+    bool setSocketTimeout(int timeoutMs);
     void makeRoom();
 
     static constexpr std::size_t kReadChunk = 64 * 1024;
@@ -64,6 +67,11 @@ private:
     std::size_t inboxStart_ = 0;
     std::size_t inboxEnd_ = 0;
     std::vector<int> passedFds_;
+    // POSIX: the receive deadline is the socket's SO_RCVTIMEO, so a wait is one recvmsg() and
+    // not poll() + recvmsg(); set only when it changes. 0 = none (blocks), kPollOnly = fd_ is
+    // not a socket (a pipe): poll() then.
+    static constexpr int kPollOnly = -1;
+    int socketTimeoutMs_ = 0;
 };
 
 }  // namespace eapscope

@@ -100,9 +100,30 @@ Status HostChannel::send(wire::FrameType type, std::span<const std::uint8_t> pay
     return Ok{};
 }
 
+bool HostChannel::setSocketTimeout(int timeoutMs)
+{
+    if (socketTimeoutMs_ == kPollOnly) {
+        return false;
+    }
+    if (socketTimeoutMs_ == timeoutMs) {
+        return true;
+    }
+    const timeval limit{timeoutMs / 1000, static_cast<suseconds_t>(timeoutMs % 1000) * 1000};
+    if (::setsockopt(fd_, SOL_SOCKET, SO_RCVTIMEO, &limit, sizeof limit) != 0) {
+        socketTimeoutMs_ = kPollOnly;
+        return false;
+    }
+    socketTimeoutMs_ = timeoutMs;
+    return true;
+}
+
 Received::Status HostChannel::fill(int timeoutMs, std::string& error)
 {
-    if (timeoutMs >= 0) {  // without a deadline the blocking read below is the wait
+    // The deadline: none (a blocking read), 0 (MSG_DONTWAIT) or the socket's receive timeout
+    // (SO_RCVTIMEO; 0 there means none); poll() only for a descriptor that is not a socket.
+    int flags = MSG_CMSG_CLOEXEC;
+    const bool socketDeadline = setSocketTimeout(timeoutMs > 0 ? timeoutMs : 0);
+    if (timeoutMs >= 0 && !socketDeadline) {
         pollfd waitFor{fd_, POLLIN, 0};
         const int ready = ::poll(&waitFor, 1, timeoutMs);
         if (ready == 0) {
@@ -111,6 +132,8 @@ Received::Status HostChannel::fill(int timeoutMs, std::string& error)
         if (ready < 0) {
             return errno == EINTR ? Received::Status::Ok : Received::Status::Closed;
         }
+    } else if (timeoutMs == 0) {
+        flags |= MSG_DONTWAIT;
     }
     makeRoom();
     iovec part{inbox_.data() + inboxEnd_, inbox_.size() - inboxEnd_};
@@ -120,11 +143,14 @@ Received::Status HostChannel::fill(int timeoutMs, std::string& error)
     message.msg_iovlen = 1;
     message.msg_control = control;
     message.msg_controllen = sizeof control;
-    const ssize_t got = ::recvmsg(fd_, &message, MSG_CMSG_CLOEXEC);
+    const ssize_t got = ::recvmsg(fd_, &message, flags);
     if (got > 0) {
         inboxEnd_ += static_cast<std::size_t>(got);
         collectFds(message, passedFds_);
         return Received::Status::Ok;
+    }
+    if (got < 0 && (errno == EAGAIN || errno == EWOULDBLOCK) && timeoutMs >= 0 && socketDeadline) {
+        return Received::Status::Timeout;  // SO_RCVTIMEO ran out, or nothing there for MSG_DONTWAIT
     }
     if (got < 0 && (errno == EINTR || errno == EAGAIN)) {
         return Received::Status::Ok;

@@ -8,6 +8,8 @@
 
 #include <openssl/rand.h>
 
+#include <fcntl.h>
+#include <pthread.h>
 #include <signal.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
@@ -97,12 +99,33 @@ void HostServer::instrument()
     // The preloaded heap tracer interposes the allocator for the whole process already.
 }
 
+namespace {
+
+// /proc/self/task opened once: fstat() on it counts the threads at the time of the call (procfs
+// computes the link count then) without a path walk per call. A forked copy (checkpoint) holds
+// its parent's directory and opens its own on first use.
+int g_taskDir = -1;
+
+void forgetTaskDir()
+{
+    if (g_taskDir >= 0) {
+        ::close(g_taskDir);
+        g_taskDir = -1;
+    }
+}
+
+}  // namespace
+
 std::uint32_t HostServer::threadCount()
 {
-    // procfs gives the task directory one link per thread plus two: one stat() per call
-    // instead of reading the directory.
+    static const bool forkHandled = ::pthread_atfork(nullptr, nullptr, forgetTaskDir) == 0;
+    if (g_taskDir < 0 && forkHandled) {
+        g_taskDir = ::open("/proc/self/task", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    }
+    // procfs gives the task directory one link per thread plus two.
     struct stat task {};
-    if (::stat("/proc/self/task", &task) != 0 || task.st_nlink < 3) {
+    const int got = g_taskDir >= 0 ? ::fstat(g_taskDir, &task) : ::stat("/proc/self/task", &task);
+    if (got != 0 || task.st_nlink < 3) {
         return 1;
     }
     return static_cast<std::uint32_t>(task.st_nlink - 2);

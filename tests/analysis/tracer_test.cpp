@@ -139,6 +139,24 @@ TEST(HeapTracer, ContextEnded_ReportsOnlyBlocksGlobalDataStillReaches)
     EXPECT_EQ(run.records[5].tag, 4u);
 }
 
+// Past the old fixed table of 8192 per-tag counters (and through its growth and deletions):
+// every context's answer at RasEapEnd is still exactly its own reachable blocks.
+TEST(HeapTracer, ContextEnded_StaysExactAfterThousandsOfContexts)
+{
+    ProbeRun run = runProbe("many-contexts");
+    ASSERT_TRUE(run.survived);
+    std::map<std::uint32_t, int> retainedByTag;
+    for (const auto& r : run.records) {
+        EXPECT_EQ(r.kind, 6) << "only RETAINED records are printed";
+        ++retainedByTag[r.tag];
+    }
+    ASSERT_EQ(retainedByTag.size(), 4000u) << "one per kept context (tags 1, 4, 7, …)";
+    for (const auto& [tag, count] : retainedByTag) {
+        EXPECT_EQ(tag % 3, 1u) << "tag " << tag << " freed or lost its blocks";
+        EXPECT_EQ(count, tag == 1 ? 2 : 1) << "tag " << tag;
+    }
+}
+
 // The bundled md5 uses OpenSSL, which initialises itself on first use inside the method's
 // calls: what stays live after RasEapEnd must be exactly what the scan reports as retained.
 void expectLiveBlocksAreAllRetained(const std::string& role)

@@ -6,6 +6,9 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <chrono>
+#include <thread>
+
 namespace eapscope {
 namespace {
 
@@ -49,6 +52,43 @@ TEST(HostChannel, NothingSent_TimesOut)
 {
     Pair p = makePair();
     EXPECT_EQ(p.b.receive(20).status, Received::Status::Timeout);
+}
+
+// The deadline is the socket's receive timeout, changed only when it differs: a wait that timed
+// out must not leave a timeout behind for a later wait without deadline, nor the reverse.
+TEST(HostChannel, DeadlinesOfSuccessiveWaits_AreEachTheirOwn)
+{
+    Pair p = makePair();
+    EXPECT_EQ(p.b.receive(20).status, Received::Status::Timeout);
+    EXPECT_EQ(p.b.receive(0).status, Received::Status::Timeout) << "0: only what is already there";
+    ASSERT_TRUE(p.a.send(wire::FrameType::Ack, {}).ok());
+    EXPECT_EQ(p.b.receive(0).status, Received::Status::Ok);
+    std::thread late([&] {
+        std::this_thread::sleep_for(std::chrono::milliseconds(150));
+        (void)p.a.send(wire::FrameType::HeapReply, std::vector<std::uint8_t>{0, 0, 0, 0});
+    });
+    const Received forever = p.b.receive(-1);  // after a 20 ms deadline: must wait, not time out
+    late.join();
+    ASSERT_EQ(forever.status, Received::Status::Ok);
+    EXPECT_EQ(forever.frame.type, wire::FrameType::HeapReply);
+    std::thread later([&] {
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        (void)p.a.send(wire::FrameType::Ack, {});
+    });
+    EXPECT_EQ(p.b.receive(10000).status, Received::Status::Ok);
+    later.join();
+    EXPECT_EQ(p.b.receive(20).status, Received::Status::Timeout);
+}
+
+// A descriptor that is not a socket (a pipe) still gets its deadline (poll()).
+TEST(HostChannel, PipeReadEnd_TimesOutThenReadsNothingMore)
+{
+    int ends[2];
+    ASSERT_EQ(::pipe(ends), 0);
+    HostChannel reader(ends[0], -1);
+    EXPECT_EQ(reader.receive(20).status, Received::Status::Timeout);
+    ::close(ends[1]);
+    EXPECT_NE(reader.receive(1000).status, Received::Status::Ok);
 }
 
 TEST(HostChannel, PeerClosed_IsClosed)
