@@ -19,11 +19,16 @@
 
 #include "eapol_test_runner.h"
 #include "free_radius_server.h"
+#include "radius/radius_authenticator.h"
+#include "radius/udp_socket.h"
 
 #include <QAbstractItemModelTester>
+#include <QAction>
 #include <QComboBox>
 #include <QDir>
+#include <QLabel>
 #include <QLineEdit>
+#include <QStatusBar>
 #include <QTreeView>
 
 #include <gtest/gtest.h>
@@ -398,6 +403,140 @@ TEST_F(RadiusWindowTest, Serve_EapolTestConversationsArriveAsLanes)
     EXPECT_FALSE(radiusRows(trace).empty());
     EXPECT_EQ(window.eventTable()->model()->rowCount(), static_cast<int>(trace.size()));
     screenshot(window, QStringLiteral("radius-serve.png"));
+    std::filesystem::remove_all(dir);
+}
+
+std::size_t authenticatorCalls(const Trace& trace, EntryPoint entry)
+{
+    std::size_t n = 0;
+    for (std::size_t i = 0; i < trace.size(); ++i) {
+        n += trace.kinds()[i] == EventKind::CallStart && trace.sides()[i] == Side::Authenticator &&
+             trace.entries()[i] == entry;
+    }
+    return n;
+}
+
+QString stateText(MainWindow& window)
+{
+    QStringList texts;
+    for (QLabel* label : window.statusBar()->findChildren<QLabel*>()) {
+        texts << label->text();
+    }
+    return texts.join(QLatin1Char('|'));
+}
+
+TEST_F(RadiusWindowTest, Serve_FinishServingEndsConversationsInProgressAndKeepsTheSessionToSave)
+{
+    SessionSetup setup;
+    setup.counterpart = SessionSetup::Counterpart::Serve;
+    setup.authenticatorMethod = QStringLiteral("md5");
+    setup.peerMethod.clear();
+    setup.listen = QStringLiteral("127.0.0.1:0");
+    setup.secret = QStringLiteral("testing123");
+    setup.users = {{QStringLiteral("alice"), QStringLiteral("secret")}};
+    start(setup);
+    QAction* finish = window.action(QStringLiteral("actionFinishServing"));
+    ASSERT_NE(finish, nullptr);
+    EXPECT_TRUE(finish->isVisible());
+    ASSERT_TRUE(press(window, Qt::Key_F10));  // loads and initializes the method; the server is up
+    const QString address = window.controller()->servingAddress();
+    ASSERT_TRUE(address.startsWith(QStringLiteral("127.0.0.1:"))) << address.toStdString();
+    EXPECT_TRUE(window.controller()->serving());
+    EXPECT_TRUE(finish->isEnabled());
+    EXPECT_TRUE(stateText(window).contains(QStringLiteral("Serving RADIUS on ") + address))
+        << stateText(window).toStdString();
+    const auto port = static_cast<std::uint16_t>(address.section(QLatin1Char(':'), 1).toUInt());
+
+    // One supplicant authenticates to the end (eapol_test)...
+    const auto dir = interop::makeTempDir("gui-serve-finish");
+    interop::EapolTestRun run;
+    run.port = port;
+    run.expectKeys = false;  // MD5 derives no keys
+    run.callingStationId = "02:00:00:00:00:07";
+    auto good = interop::EapolTestRunner::start({}, run, dir, "good");
+    ASSERT_TRUE(good) << good.error();
+    QTest::keyClick(&window, Qt::Key_F5);  // serve until Stop or Finish
+    ASSERT_TRUE(QTest::qWaitFor([&] { return !good->running(); }, 30000));
+    EXPECT_TRUE(stateText(window).contains(QStringLiteral("answering supplicants")))
+        << stateText(window).toStdString();
+
+    // ...and another gave its identity and went silent: its conversation is in progress, the
+    // method's context begun and waiting for the MD5 response, when serving is finished.
+    auto nas = radius::UdpSocket::bind(*radius::parseEndpoint("127.0.0.1:0"));
+    ASSERT_TRUE(nas) << nas.error();
+    radius::RadiusPacket request;
+    request.code = radius::AccessRequest;
+    request.identifier = 9;
+    request.authenticator = radius::randomAuthenticator();
+    request.addText(radius::UserName, "alice");
+    request.addText(radius::CallingStationId, "02-00-00-00-00-09");
+    const std::array<std::uint8_t, 10> identity{2,   0,   0,   10,  1,
+                                                'a', 'l', 'i', 'c', 'e'};  // Response/Identity
+    request.setEapMessage(identity);
+    auto bytes = radius::signRequest(request, "testing123");
+    ASSERT_TRUE(bytes) << bytes.error();
+    ASSERT_TRUE(nas->sendTo(*bytes, *radius::parseEndpoint(address.toStdString())));
+    std::optional<radius::Datagram> challenge;
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] { return (challenge = nas->receiveFrom(std::chrono::milliseconds(0))).has_value(); }, 10000));
+    auto answer = radius::decodePacket(challenge->bytes);
+    ASSERT_TRUE(answer) << answer.error();
+    EXPECT_EQ(answer->code, radius::AccessChallenge);
+    // Both conversations' RasEapBegin are in the window (rows are published as they are made).
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] {
+            window.document()->flush();
+            return authenticatorCalls(window.document()->trace(), EntryPoint::Begin) == 2;
+        },
+        10000));
+    const std::size_t begunBefore = authenticatorCalls(window.document()->trace(), EntryPoint::Begin);
+    const std::size_t endedBefore = authenticatorCalls(window.document()->trace(), EntryPoint::End);
+    EXPECT_EQ(endedBefore + 1, begunBefore);  // the silent one is still open
+    screenshot(window, QStringLiteral("radius-serving.png"));
+
+    finish->trigger();
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] {
+            return window.controller()->idle() &&
+                   window.controller()->state() == SessionController::State::Finished;
+        },
+        30000));
+    window.document()->flush();
+    const Trace& trace = window.document()->trace();
+    // As SIGTERM for `eapscope-cli serve`: the open context got its RasEapEnd, the method was
+    // uninitialized; nothing serves any more and the window says so.
+    EXPECT_EQ(authenticatorCalls(trace, EntryPoint::End), begunBefore);
+    EXPECT_EQ(authenticatorCalls(trace, EntryPoint::Uninitialize), 1u);
+    EXPECT_FALSE(window.controller()->serving());
+    EXPECT_FALSE(finish->isEnabled());
+    EXPECT_TRUE(stateText(window).contains(QStringLiteral("Finished serving on ") + address))
+        << stateText(window).toStdString();
+    EXPECT_TRUE(window.controller()->lastStatus().contains(QStringLiteral("1 of them ended in progress")))
+        << window.controller()->lastStatus().toStdString();
+    EXPECT_FALSE(window.action(QStringLiteral("actionStep"))->isEnabled());
+    const auto goodResult = interop::EapolTestRunner::result(good->stop(SIGTERM), good->output());
+    EXPECT_TRUE(goodResult.success) << goodResult.output;
+    // The server's socket is closed to new conversations: a request now gets no answer.
+    ASSERT_TRUE(nas->sendTo(*bytes, *radius::parseEndpoint(address.toStdString())));
+    QTest::qWait(300);
+    EXPECT_FALSE(nas->receiveFrom(std::chrono::milliseconds(0)).has_value());
+    screenshot(window, QStringLiteral("radius-serve-finished.png"));
+
+    // The session stays: it is saved, and the file opens with every row.
+    const QString saved = QString::fromStdString((dir / "served.eapscope").string());
+    QString error = QStringLiteral("not saved");
+    bool done = false;
+    window.controller()->saveAs(saved, [&](const QString& e) {
+        error = e;
+        done = true;
+    });
+    ASSERT_TRUE(QTest::qWaitFor([&] { return done; }, 30000));
+    EXPECT_EQ(error, QString()) << error.toStdString();
+    const std::size_t rows = trace.size();
+    MainWindow reopened;
+    ASSERT_EQ(reopened.openFileNow(saved), QString());
+    EXPECT_EQ(reopened.document()->trace().size(), rows);
+    EXPECT_EQ(authenticatorCalls(reopened.document()->trace(), EntryPoint::End), begunBefore);
     std::filesystem::remove_all(dir);
 }
 

@@ -98,7 +98,7 @@ EngineWorker::EngineWorker(SessionController* controller, quint64 generation,
 
 EngineWorker::~EngineWorker()
 {
-    if (serve_) {
+    if (serve_ && !engine_->finished()) {
         serve_->stop();  // open conversations abandoned, the method ended and unloaded
         if (writer_) {
             (void)writer_->finish(*trace_);
@@ -291,7 +291,7 @@ void EngineWorker::startServe(const SessionSetup& setup)
             previewMethods(preview);
             const QString address = fromStd(serve_->local().text());
             post([address](SessionController& c) {
-                c.servingAt_ = address;
+                c.setServing(address, false);
                 c.onStatus(
                     ControllerText::tr("RADIUS server listening on %1: Continue (F5) answers supplicants "
                                        "until Stop.")
@@ -337,6 +337,28 @@ void EngineWorker::continueServe(const QList<Breakpoint>& breakpoints)
     result.description =
         ControllerText::tr("Serving paused: requests wait in the socket until Continue.").toStdString();
     afterCommand(result);
+}
+
+void EngineWorker::finishServing()
+{
+    if (!serve_ || engine_->finished()) {
+        return;
+    }
+    stepFirst_ = trace_->size();
+    const std::size_t open = serve_->engine().state().conversations.size() - serve_->conversationsEnded();
+    serve_->stop();  // as SIGTERM for `serve`: RasEapEnd for the open ones, the method unloaded
+    StepResult result;
+    result.kind = StepKind::Finished;
+    result.description = ControllerText::tr(
+                             "Finished serving on %1: %2 conversations, %3 of them ended "
+                             "in progress (RasEapEnd). Save keeps the session.")
+                             .arg(fromStd(serve_->local().text()))
+                             .arg(serve_->engine().state().conversations.size())
+                             .arg(open)
+                             .toStdString();
+    afterCommand(result);
+    const QString address = fromStd(serve_->local().text());
+    post([address](SessionController& c) { c.setServing(address, true); });
 }
 
 void EngineWorker::previewMethods(const EngineConfig& config)

@@ -55,6 +55,8 @@ public:
     void stepBack();
     void fireTimeout();
     void inject(const std::vector<std::uint8_t>& packet);
+    /// Serve counterpart: stops serving and ends the session (SessionController::finishServing).
+    void finishServing();
     /// Writes the trace so far to `path` as a finished session file; returns the error or "".
     QString saveAs(const QString& path);
     void recordLearner(const LearnerEvent& event);

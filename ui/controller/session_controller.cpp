@@ -92,7 +92,7 @@ void SessionController::start(const SessionSetup& setup)
     setup_ = setup;
     canStepBack_ = false;
     recordingPath_.clear();
-    servingAt_.clear();
+    setServing(QString(), false);
     stopFlag_ = std::make_shared<std::atomic<bool>>(false);
     worker_ = new EngineWorker(this, generation_, stopFlag_);
     worker_->moveToThread(thread_);
@@ -143,6 +143,16 @@ void SessionController::onStatus(const QString& text)
 {
     lastStatus_ = text;
     emit statusMessage(text);
+}
+
+void SessionController::setServing(const QString& address, bool finished)
+{
+    const bool was = serving();
+    servingAt_ = address;
+    servingFinished_ = finished;
+    if (serving() != was || finished) {
+        emit servingChanged(serving());
+    }
 }
 
 void SessionController::setBreakpoints(const QList<Breakpoint>& breakpoints)
@@ -217,6 +227,16 @@ void SessionController::injectPacket(const QByteArray& packet)
     setState(State::Busy);
     std::vector<std::uint8_t> bytes(packet.begin(), packet.end());
     post([bytes](EngineWorker& w) { w.inject(bytes); });
+}
+
+void SessionController::finishServing()
+{
+    if (!serving() || state_ == State::Viewing) {
+        return;
+    }
+    stopFlag_->store(true);  // a Continue in progress returns first; commands run in order
+    setState(State::Busy);
+    post([](EngineWorker& w) { w.finishServing(); });
 }
 
 void SessionController::saveAs(const QString& path, std::function<void(QString)> done)

@@ -60,6 +60,8 @@ public:
     [[nodiscard]] QString recordingPath() const { return recordingPath_; }
     /// Serve counterpart: the address the RADIUS server listens on once started ("" before).
     [[nodiscard]] QString servingAddress() const { return servingAt_; }
+    /// Serve counterpart: the RADIUS server is up and has not been finished (finishServing()).
+    [[nodiscard]] bool serving() const { return !servingAt_.isEmpty() && !servingFinished_; }
 
     [[nodiscard]] const QList<Breakpoint>& breakpoints() const { return breakpoints_; }
     void setBreakpoints(const QList<Breakpoint>& breakpoints);
@@ -93,6 +95,10 @@ public slots:
     void stepBack();
     void fireTimeout();
     void injectPacket(const QByteArray& packet);
+    /// Serve counterpart: no more supplicants. As SIGTERM does for `eapscope-cli serve`, the
+    /// conversations in progress end with RasEapEnd, the method is uninitialized and unloaded,
+    /// and the recording is finished; the session stays in the window to inspect and save.
+    void finishServing();
 
 signals:
     void stateChanged(eapscope::ui::SessionController::State state);
@@ -107,6 +113,8 @@ signals:
     /// The methods of a live session that has not stepped yet (its start probes them).
     void methodsPreviewed(const QList<eapscope::ui::MethodPreview>& methods);
     void idleChanged(bool idle);
+    /// The Serve counterpart's server came up or was finished (serving(), servingAddress()).
+    void servingChanged(bool serving);
     /// The F9 breakpoints changed (a lesson records the ones set).
     void breakpointsChanged();
 
@@ -117,6 +125,7 @@ private:
     void setState(State state);
     void onStepBackChanged(bool available, const QString& reason);
     void onStatus(const QString& text);
+    void setServing(const QString& address, bool finished);
 
     SessionDocument* document_;
     QThread* thread_;
@@ -131,6 +140,7 @@ private:
     QString lastStatus_;
     QString recordingPath_;
     QString servingAt_;
+    bool servingFinished_ = false;
     std::size_t oldestCheckpoint_ = 0;
     quint64 generation_ = 0;  // results of an older session are dropped
 };

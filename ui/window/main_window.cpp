@@ -168,6 +168,10 @@ void MainWindow::createActions()
         [this] { controller_->continueRun(); });
     add(QStringLiteral("actionStop"), tr("S&top"), QStringLiteral("stop"), QKeySequence(Qt::SHIFT | Qt::Key_F5),
         [this] { controller_->stop(); });
+    add(QStringLiteral("actionFinishServing"), tr("&Finish serving"), QStringLiteral("stop"), QKeySequence(),
+        [this] { controller_->finishServing(); })
+        ->setToolTip(tr("Stop serving supplicants: conversations in progress end with RasEapEnd, the session "
+                        "stays to inspect and save"));
     add(QStringLiteral("actionRestart"), tr("&Restart"), QStringLiteral("restart"), QKeySequence(Qt::CTRL | Qt::Key_R),
         [this] { controller_->restart(); });
     add(QStringLiteral("actionStepBack"), tr("Step &back"), QStringLiteral("step-back"),
@@ -215,7 +219,8 @@ void MainWindow::createMenus()
     file->addAction(action(QStringLiteral("actionQuit")));
     QMenu* session = menuBar()->addMenu(tr("&Session"));
     session->setObjectName(QStringLiteral("sessionMenu"));
-    for (const char* name : {"actionStep", "actionContinue", "actionStop", "actionStepBack", "actionRestart"}) {
+    for (const char* name : {"actionStep", "actionContinue", "actionStop", "actionFinishServing",
+                             "actionStepBack", "actionRestart"}) {
         session->addAction(action(QString::fromLatin1(name)));
     }
     session->addSeparator();
@@ -245,8 +250,9 @@ void MainWindow::createMenus()
         bar->addAction(action(QString::fromLatin1(name)));
     }
     bar->addSeparator();
-    for (const char* name : {"actionStep", "actionContinue", "actionStop", "actionStepBack", "actionRestart",
-                             "actionFireTimeout", "actionInject", "actionToggleBreakpoint", "actionStepAxis"}) {
+    for (const char* name :
+         {"actionStep", "actionContinue", "actionStop", "actionFinishServing", "actionStepBack",
+          "actionRestart", "actionFireTimeout", "actionInject", "actionToggleBreakpoint", "actionStepAxis"}) {
         bar->addAction(action(QString::fromLatin1(name)));
     }
     updateRecentMenu();
@@ -336,6 +342,7 @@ void MainWindow::connectController()
     connect(controller_, &SessionController::stateChanged, this, &MainWindow::updateActions);
     connect(controller_, &SessionController::idleChanged, this, &MainWindow::updateActions);
     connect(controller_, &SessionController::stepBackChanged, this, &MainWindow::updateActions);
+    connect(controller_, &SessionController::servingChanged, this, &MainWindow::updateActions);
     connect(controller_, &SessionController::statusMessage, this,
             [this](const QString& text) { statusBar()->showMessage(text); });
     connect(controller_, &SessionController::bannerRaised, this, &MainWindow::showBanner);
@@ -366,6 +373,11 @@ void MainWindow::updateActions()
     action(QStringLiteral("actionFireTimeout"))->setEnabled(canRun);
     action(QStringLiteral("actionInject"))->setEnabled(canRun && controller_->setup().counterpart ==
                                                                     SessionSetup::Counterpart::Manual);
+    // Shown for a "Real supplicants" session only; enabled while its server is up.
+    const bool serve = live && controller_->setup().counterpart == SessionSetup::Counterpart::Serve;
+    QAction* finishServing = action(QStringLiteral("actionFinishServing"));
+    finishServing->setVisible(serve);
+    finishServing->setEnabled(serve && controller_->serving());
     QString text;
     switch (state) {
     case State::Ready: text = tr("Ready"); break;
@@ -375,7 +387,14 @@ void MainWindow::updateActions()
     case State::Failed: text = tr("Failed"); break;
     case State::Viewing: text = tr("Viewing a recorded session"); break;
     }
-    if (live && !controller_->canStepBack() && !controller_->stepBackReason().isEmpty()) {
+    if (serve && controller_->serving()) {
+        text = state == State::Busy
+                   ? tr("Serving RADIUS on %1: answering supplicants").arg(controller_->servingAddress())
+                   : tr("Serving RADIUS on %1: paused, requests wait until Continue (F5)")
+                         .arg(controller_->servingAddress());
+    } else if (serve && state == State::Finished && !controller_->servingAddress().isEmpty()) {
+        text = tr("Finished serving on %1").arg(controller_->servingAddress());
+    } else if (live && !controller_->canStepBack() && !controller_->stepBackReason().isEmpty()) {
         text += tr(" — step back unavailable: %1").arg(controller_->stepBackReason());
     }
     stateLabel_->setText(text);
