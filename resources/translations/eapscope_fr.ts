@@ -1632,6 +1632,26 @@ Sauvegarder cet enregistrement pour le rouvrir ?</translation>
         <source>%1 could not be saved: %2</source>
         <translation>%1 n’a pas pu être enregistré : %2</translation>
     </message>
+    <message>
+        <source>&amp;Finish serving</source>
+        <translation>&amp;Terminer le service</translation>
+    </message>
+    <message>
+        <source>Stop serving supplicants: conversations in progress end with RasEapEnd, the session stays to inspect and save</source>
+        <translation>Ne plus servir de supplicants : les conversations en cours se terminent par RasEapEnd, la session reste pour l’examiner et l’enregistrer</translation>
+    </message>
+    <message>
+        <source>Serving RADIUS on %1: answering supplicants</source>
+        <translation>Serveur RADIUS sur %1 : répond aux supplicants</translation>
+    </message>
+    <message>
+        <source>Serving RADIUS on %1: paused, requests wait until Continue (F5)</source>
+        <translation>Serveur RADIUS sur %1 : en pause, les requêtes attendent Continuer (F5)</translation>
+    </message>
+    <message>
+        <source>Finished serving on %1</source>
+        <translation>Service terminé sur %1</translation>
+    </message>
 </context>
 <context>
     <name>eapscope::ui::PacketFieldModel</name>
@@ -1859,6 +1879,10 @@ Sauvegarder cet enregistrement pour le rouvrir ?</translation>
     <message>
         <source>Could not step back to call %1: the conversation with %2 was restarted, but the re-run ended after %3 calls (the server answered differently this time).</source>
         <translation>Impossible de revenir à l’appel %1 : la conversation avec %2 a été recommencée, mais la nouvelle exécution s’est terminée après %3 appels (le serveur a répondu autrement cette fois).</translation>
+    </message>
+    <message>
+        <source>Finished serving on %1: %2 conversations, %3 of them ended in progress (RasEapEnd). Save keeps the session.</source>
+        <translation>Service terminé sur %1 : %2 conversations, dont %3 terminées en cours (RasEapEnd). Enregistrer conserve la session.</translation>
     </message>
 </context>
 <context>
