@@ -109,7 +109,8 @@ void printReplays(const ReplayOptionsCli& o, const std::vector<ConversationRepla
         return;
     }
     for (const ConversationReplay& r : replays) {
-        std::cout << "Conversation " << r.request.conversation << ":\n" << replayReportText(r.result, r.trace);
+        std::cout << "Conversation " << r.request.conversation << ":\n"
+                  << replayReportText(r.result, r.trace);
     }
 }
 
@@ -149,14 +150,14 @@ void registerCaptureCommands(CLI::App& app, CommandResult& result)
     setCaptureInspector(inspectCapture);
 
     auto importOptions = std::make_shared<ImportOptionsCli>();
-    CLI::App* import =
+    CLI::App* importCmd =
         app.add_subcommand("import", "import a pcap/pcapng capture (optionally .gz) as a session file");
-    import->add_option("capture", importOptions->capture, "the capture file")->required();
-    import->add_option("-o,--output", importOptions->output, "the session file to write (.eapscope)")
+    importCmd->add_option("capture", importOptions->capture, "the capture file")->required();
+    importCmd->add_option("-o,--output", importOptions->output, "the session file to write (.eapscope)")
         ->required();
-    import->add_flag("--keep-secrets", importOptions->keepSecrets,
-                     "do not redact secrets in the session file");
-    import->callback([importOptions, &result] { result.exitCode = importCommand(*importOptions); });
+    importCmd->add_flag("--keep-secrets", importOptions->keepSecrets,
+                        "do not redact secrets in the session file");
+    importCmd->callback([importOptions, &result] { result.exitCode = importCommand(*importOptions); });
 
     auto replayOptions = std::make_shared<ReplayOptionsCli>();
     CLI::App* replay =

@@ -70,7 +70,8 @@ int runCommand(const RunOptions& o)
     // Refused option combinations leave no --record file behind.
     const Status jobs = checkJobs(o);
     RunHooks hooks = jobs ? runHooks(o) : RunHooks{};
-    auto summary = jobs ? runSessionJobs(o, trace, executorFactory(o), hooks) : Result<RunSummary>(Error{jobs.error()});
+    auto summary =
+        jobs ? runSessionJobs(o, trace, executorFactory(o), hooks) : Result<RunSummary>(Error{jobs.error()});
     if (!summary) {
         if (o.json) {
             std::cout << nlohmann::json{{"error", summary.error()},
