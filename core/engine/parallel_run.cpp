@@ -97,23 +97,31 @@ Result<RunSummary> runSessionJobs(const RunOptions& options, Trace& trace, const
         const std::lock_guard lock(factoryLock);
         return factory(side);
     };
-    {
-        // Each thread owns its shard's engine, executors and trace; nothing else is shared.
-        std::vector<std::jthread> threads;
-        for (Shard& shard : shards) {
-            threads.emplace_back([&shard, &options, &locked] {
-                shard.summary = runContextRange(options, shard.first, shard.count, shard.trace, locked);
-            });
-        }
+    // Each thread owns its shard's engine, executors and trace; nothing else is shared. Shards are
+    // merged in order as they end, so a recording grows while later shards still run.
+    std::vector<std::jthread> threads;
+    for (Shard& shard : shards) {
+        threads.emplace_back([&shard, &options, &locked] {
+            shard.summary = runContextRange(options, shard.first, shard.count, shard.trace, locked);
+        });
     }
     ShardMerger merger(trace);
     RunSummary summary;
-    for (Shard& shard : shards) {
+    for (std::size_t k = 0; k < shards.size(); ++k) {
+        threads[k].join();
+        const Shard& shard = shards[k];
         if (!*shard.summary) {
             return makeError(shard.summary->error());
         }
         merger.append(shard.trace);
         mergeSummary(summary, **shard.summary, merger.lastContextBase());
+        if (k == 0) {  // the run's options, as every shard has them, for the whole run
+            for (const auto& [key, value] : shard.trace.options()) {
+                trace.setOption(key, value);
+            }
+            trace.setOption("contexts", std::to_string(options.contexts));
+            trace.setOption("jobs", std::to_string(sizes.size()));
+        }
         if (hooks.afterStep) {
             hooks.afterStep(trace);
         }
@@ -122,11 +130,6 @@ Result<RunSummary> runSessionJobs(const RunOptions& options, Trace& trace, const
             break;
         }
     }
-    for (const auto& [key, value] : shards.front().trace.options()) {
-        trace.setOption(key, value);
-    }
-    trace.setOption("contexts", std::to_string(options.contexts));
-    trace.setOption("jobs", std::to_string(sizes.size()));
     std::vector<std::string> outcomes;
     for (const SideOutcome& o : summary.outcomes) {
         outcomes.emplace_back(toString(o.outcome));
