@@ -8,15 +8,13 @@
 #include "capture/capture_trace.h"
 #include "common/text_escape.h"
 #include "diagnosis/capture_diagnosis.h"
-#include "host/host_executor.h"
-#include "method/in_process_executor.h"
-#include "method/library_format.h"
-#include "method/method_resolver.h"
+#include "replay/replay_batch.h"
 #include "replay/replay_report.h"
 #include "replay/replay_session.h"
 #include "report/capture_report.h"
 #include "store/session_writer.h"
 
+#include <algorithm>
 #include <iostream>
 #include <memory>
 
@@ -88,20 +86,32 @@ int importCommand(const ImportOptionsCli& o)
 
 struct ReplayOptionsCli {
     std::string capture, role = "peer", method;
-    std::uint32_t conversation = 1;
+    std::string conversations = "1";
     std::optional<std::string> password;
     std::optional<std::uint32_t> type;
+    std::optional<std::uint32_t> jobs;  // given: every conversation in its own isolated host
     bool json = false;
 };
 
-/// A Windows x64 DLL runs only in eapscope-host.exe (under Wine); other methods in this process.
-std::unique_ptr<MethodExecutor> replayExecutor(const std::string& spec)
+void printReplays(const ReplayOptionsCli& o, const std::vector<ConversationReplay>& replays)
 {
-    const Result<std::string> path = resolveMethodSpec(spec);
-    if (path && detectLibraryFormat(*path).kind == LibraryFormat::Kind::WindowsX64) {
-        return std::make_unique<HostExecutor>(HostOptions{});
+    if (replays.size() == 1) {
+        const ConversationReplay& r = replays.front();
+        if (o.json) {
+            std::cout << jsonText(replayReportJson(o.capture, r.request, r.result, r.trace)) << "\n";
+        } else {
+            std::cout << replayReportText(r.result, r.trace);
+        }
+        return;
     }
-    return std::make_unique<InProcessExecutor>();
+    if (o.json) {
+        std::cout << jsonText(replayBatchJson(o.capture, replays)) << "\n";
+        return;
+    }
+    for (const ConversationReplay& r : replays) {
+        std::cout << "Conversation " << r.request.conversation << ":\n"
+                  << replayReportText(r.result, r.trace);
+    }
 }
 
 int replayCommand(const ReplayOptionsCli& o)
@@ -111,21 +121,26 @@ int replayCommand(const ReplayOptionsCli& o)
         std::cerr << "eapscope-cli replay: " << capture.error() << "\n";
         return kExitUsage;
     }
-    Trace trace;
-    const std::unique_ptr<MethodExecutor> executor = replayExecutor(o.method);
-    ReplayRequest request{o.conversation, o.role == "peer" ? Side::Peer : Side::Authenticator, o.method,
-                          o.password, o.type};
-    auto result = replayConversation(*capture, request, *executor, trace);
-    if (!result) {
-        std::cerr << "eapscope-cli replay: " << result.error() << "\n";
+    auto conversations = parseConversationList(o.conversations, capture->conversations.size());
+    if (!conversations) {
+        std::cerr << "eapscope-cli replay: " << conversations.error() << "\n";
         return kExitUsage;
     }
-    if (o.json) {
-        std::cout << jsonText(replayReportJson(o.capture, request, *result, trace)) << "\n";
-    } else {
-        std::cout << replayReportText(*result, trace);
+    const ReplayRequest request{0, o.role == "peer" ? Side::Peer : Side::Authenticator, o.method, o.password,
+                                o.type};
+    const bool isolated = o.jobs.has_value();
+    auto replays = replayConversations(*capture, request, *conversations, o.jobs.value_or(1),
+                                       [&o, isolated] { return replayExecutor(o.method, isolated); });
+    if (!replays) {
+        std::cerr << "eapscope-cli replay: " << replays.error() << "\n";
+        return kExitUsage;
     }
-    return sessionExitCode(trace);
+    printReplays(o, *replays);
+    int exitCode = kExitOk;
+    for (const ConversationReplay& r : *replays) {
+        exitCode = std::max(exitCode, static_cast<int>(sessionExitCode(r.trace)));
+    }
+    return exitCode;
 }
 
 }  // namespace
@@ -135,31 +150,38 @@ void registerCaptureCommands(CLI::App& app, CommandResult& result)
     setCaptureInspector(inspectCapture);
 
     auto importOptions = std::make_shared<ImportOptionsCli>();
-    CLI::App* import =
+    CLI::App* importCmd =
         app.add_subcommand("import", "import a pcap/pcapng capture (optionally .gz) as a session file");
-    import->add_option("capture", importOptions->capture, "the capture file")->required();
-    import->add_option("-o,--output", importOptions->output, "the session file to write (.eapscope)")
+    importCmd->add_option("capture", importOptions->capture, "the capture file")->required();
+    importCmd->add_option("-o,--output", importOptions->output, "the session file to write (.eapscope)")
         ->required();
-    import->add_flag("--keep-secrets", importOptions->keepSecrets,
-                     "do not redact secrets in the session file");
-    import->callback([importOptions, &result] { result.exitCode = importCommand(*importOptions);
-});
+    importCmd->add_flag("--keep-secrets", importOptions->keepSecrets,
+                        "do not redact secrets in the session file");
+    importCmd->callback([importOptions, &result] { result.exitCode = importCommand(*importOptions); });
 
-auto replayOptions = std::make_shared<ReplayOptionsCli>();
-CLI::App* replay =
-    app.add_subcommand("replay", "replay a captured conversation through a method and compare");
-replay->add_option("capture", replayOptions->capture, "the capture file")->required();
-replay
-    ->add_option("--conversation", replayOptions->conversation, "conversation number, as inspect lists them")
-    ->capture_default_str();
-replay->add_option("--as", replayOptions->role, "the role the method plays")
-    ->check(CLI::IsMember({"peer", "authenticator"}))
-    ->capture_default_str();
-replay->add_option("--method", replayOptions->method, "bundled method name or library path")->required();
-replay->add_option("--password", replayOptions->password, "the password the role needs");
-replay->add_option("--type", replayOptions->type, "EAP type to load (default: probe)");
-replay->add_flag("--json", replayOptions->json, "print one JSON document");
-replay->callback([replayOptions, &result] { result.exitCode = replayCommand(*replayOptions); });
-}  // namespace eapscope::cli
+    auto replayOptions = std::make_shared<ReplayOptionsCli>();
+    CLI::App* replay =
+        app.add_subcommand("replay", "replay captured conversations through a method and compare");
+    replay->add_option("capture", replayOptions->capture, "the capture file")->required();
+    replay
+        ->add_option("--conversation", replayOptions->conversations,
+                     "conversation numbers as inspect lists them: N, a list 1,3,5, a range 2-6, or all")
+        ->type_name("N|LIST|all")
+        ->capture_default_str();
+    replay->add_option("--as", replayOptions->role, "the role the method plays")
+        ->check(CLI::IsMember({"peer", "authenticator"}))
+        ->capture_default_str();
+    replay->add_option("--method", replayOptions->method, "bundled method name or library path")->required();
+    replay->add_option("--password", replayOptions->password, "the password the role needs");
+    replay->add_option("--type", replayOptions->type, "EAP type to load (default: probe)");
+    replay
+        ->add_option("--jobs", replayOptions->jobs,
+                     "replay the conversations N at a time, each in its own isolated host (heap tracking "
+                     "on); without it a .so method runs in this process, one conversation after another")
+        ->type_name("N")
+        ->check(jobsValidator());
+    replay->add_flag("--json", replayOptions->json, "print one JSON document");
+    replay->callback([replayOptions, &result] { result.exitCode = replayCommand(*replayOptions); });
+}
 
 }  // namespace eapscope::cli

@@ -20,6 +20,9 @@ struct CommandResult {
     int exitCode = kExitOk;
 };
 
+/// `--jobs N` of run and replay: a whole number from 1 to 256; anything else is refused naming it.
+CLI::Validator jobsValidator();
+
 void registerMethodsCommand(CLI::App& app, CommandResult& result);
 void registerRunCommand(CLI::App& app, CommandResult& result);
 void registerInspectCommand(CLI::App& app, CommandResult& result);

@@ -4,7 +4,7 @@
 #include "run_executors.h"
 
 #include "common/log.h"
-#include "engine/session_runner.h"
+#include "engine/parallel_run.h"
 #include "report/run_report.h"
 
 #include <nlohmann/json.hpp>
@@ -30,6 +30,13 @@ void addOptions(CLI::App* cmd, RunOptions& o)
         ->check(CLI::Range(1u, 100000u))
         ->capture_default_str();
     cmd->add_flag("--interleave", o.interleave, "run the contexts interleaved instead of one after another");
+    cmd->add_option("--jobs", o.jobs,
+                    "spread the contexts over N isolated host pairs run at once; the report, exit code "
+                    "and --record file are those of one run (not with --interleave, --in-process, "
+                    "--drop-packet or --radius)")
+        ->type_name("N")
+        ->check(jobsValidator())
+        ->capture_default_str();
     cmd->add_flag("--json", o.json, "print one JSON document");
     cmd->add_option("--expect", o.expect, "exit 4 unless every side ends this way")
         ->check(CLI::IsMember({"success", "failure"}));
@@ -60,8 +67,11 @@ void addOptions(CLI::App* cmd, RunOptions& o)
 int runCommand(const RunOptions& o)
 {
     Trace trace;
-    RunHooks hooks = runHooks(o);
-    auto summary = runSession(o, trace, executorFactory(o), hooks);
+    // Refused option combinations leave no --record file behind.
+    const Status jobs = checkJobs(o);
+    RunHooks hooks = jobs ? runHooks(o) : RunHooks{};
+    auto summary =
+        jobs ? runSessionJobs(o, trace, executorFactory(o), hooks) : Result<RunSummary>(Error{jobs.error()});
     if (!summary) {
         if (o.json) {
             std::cout << nlohmann::json{{"error", summary.error()},
@@ -86,6 +96,20 @@ int runCommand(const RunOptions& o)
 }
 
 }  // namespace
+
+CLI::Validator jobsValidator()
+{
+    return CLI::Validator(
+        [](std::string& text) -> std::string {
+            const bool digits = !text.empty() && text.size() <= 3 &&
+                                text.find_first_not_of("0123456789") == std::string::npos;
+            if (!digits || std::stoul(text) < 1 || std::stoul(text) > 256) {
+                return "'" + text + "' is not a number of jobs: give a whole number from 1 to 256";
+            }
+            return {};
+        },
+        "1..256");
+}
 
 void registerRunCommand(CLI::App& app, CommandResult& result)
 {

@@ -18,6 +18,8 @@ struct RunOptions {
     std::optional<std::string> authPassword;  // the back end's password for the identity; default: the peer's
     std::uint32_t contexts = 1;
     bool interleave = false;
+    // Shards of the run, each on its own isolated host pair (engine/parallel_run.h); 1 = one engine.
+    std::uint32_t jobs = 1;
     bool json = false;
     std::optional<std::string> expect;  // "success" | "failure"
     std::string logLevel = "warn";

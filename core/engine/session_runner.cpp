@@ -70,6 +70,12 @@ void applyRadiusServer(EngineConfig& config, radius::RadiusTransport* transport,
 Result<RunSummary> runSession(const RunOptions& options, Trace& trace, const ExecutorFactory& factory,
                               const RunHooks& hooks)
 {
+    return runContextRange(options, 0, std::max<std::uint32_t>(1, options.contexts), trace, factory, hooks);
+}
+
+Result<RunSummary> runContextRange(const RunOptions& options, std::uint32_t firstContext, std::uint32_t count,
+                                   Trace& trace, const ExecutorFactory& factory, const RunHooks& hooks)
+{
     const bool live = options.radius.has_value();
     auto authPath = live ? Result<std::string>(std::string()) : resolveMethodSpec(options.authSpec);
     if (!authPath) {
@@ -87,6 +93,8 @@ Result<RunSummary> runSession(const RunOptions& options, Trace& trace, const Exe
     std::unique_ptr<MethodExecutor> auth = live ? nullptr : factory(Side::Authenticator);
     std::unique_ptr<MethodExecutor> peer = factory(Side::Peer);
     EngineConfig config = loopbackConfig(options, *authPath, *peerPath);
+    config.contexts = std::max<std::uint32_t>(1, count);
+    config.firstContextNumber = firstContext;
     if (auto data = applyMethodData(options, config, trace); !data) {
         return makeError(data.error());
     }
@@ -129,6 +137,7 @@ Result<RunSummary> runSession(const RunOptions& options, Trace& trace, const Exe
     } while (step.kind != StepKind::Finished && step.kind != StepKind::Waiting);
     RunSummary summary;
     summary.loadFailed = engine.loadFailed();
+    summary.hostDied = engine.state().sides[0].dead || engine.state().sides[1].dead;
     summary.outcomes = engine.outcomes();
     std::vector<std::string> outcomes;
     for (const SideOutcome& o : summary.outcomes) {

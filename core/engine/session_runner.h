@@ -22,6 +22,7 @@ struct RunHooks {
 
 struct RunSummary {
     bool loadFailed = false;
+    bool hostDied = false;  // a side's host crashed or hung: later contexts never started
     std::vector<SideOutcome> outcomes;
     /// report/exit_rules.h overallOutcome() of `outcomes`.
     std::string overall;
@@ -46,5 +47,10 @@ void applyRadiusServer(EngineConfig& config, radius::RadiusTransport* transport,
 /// Resolves the specs (error: a spec names no method), runs the session into `trace`.
 Result<RunSummary> runSession(const RunOptions& options, Trace& trace, const ExecutorFactory& factory,
                               const RunHooks& hooks = {});
+
+/// Contexts firstContext + 1 … firstContext + count of the run `options` describes, on executors
+/// of their own (one shard of `run --jobs`, engine/parallel_run.h); runSession() runs them all.
+Result<RunSummary> runContextRange(const RunOptions& options, std::uint32_t firstContext, std::uint32_t count,
+                                   Trace& trace, const ExecutorFactory& factory, const RunHooks& hooks = {});
 
 }  // namespace eapscope

@@ -55,7 +55,7 @@ void SessionEngine::ensureContext(std::size_t conversation, Side side, std::stri
     const EventId created = trace_.append(row);
     ContextInfo info;
     info.side = side;
-    info.number = ++rt.contextCount;
+    info.number = config_.firstContextNumber + ++rt.contextCount;
     info.created = created;
     info.label = trace_.intern(label);
     trace_.addContext(info);

@@ -42,6 +42,22 @@ json replayReportJson(const std::string& capturePath, const ReplayRequest& reque
             {"findings", findings}};
 }
 
+json replayBatchJson(const std::string& capturePath, std::span<const ConversationReplay> replays)
+{
+    json each = json::array();
+    std::size_t divergences = 0;
+    for (const ConversationReplay& r : replays) {
+        each.push_back(replayReportJson(capturePath, r.request, r.result, r.trace));
+        divergences += r.result.divergences;
+    }
+    const ReplayRequest& request = replays.empty() ? ReplayRequest{} : replays.front().request;
+    return {{"capture", capturePath},
+            {"role", std::string(toString(request.role))},
+            {"method", request.methodSpec},
+            {"divergences", divergences},
+            {"replays", each}};
+}
+
 std::string replayReportText(const ReplayResult& result, const Trace& trace)
 {
     std::ostringstream out;

@@ -150,18 +150,6 @@ TEST(WindowsMethods, DocumentationOnlyMd5DllInBothRolesAndAgainstItself_Succeeds
     }
 }
 
-struct BuildPair {
-    std::string name;  // method name
-    std::string side;  // the side it plays
-    std::string extra;
-    bool training = true;  // lib/eapscope/methods*/training-<name>, else tests/methods/broken-<name>
-};
-
-void PrintTo(const BuildPair& p, std::ostream* os)
-{
-    *os << p.name;
-}
-
 std::string runArguments(const BuildPair& p, const std::string& library)
 {
     const bool auth = p.side == "authenticator";
@@ -190,44 +178,8 @@ TEST_P(LinuxAndWindowsBuilds, GiveTheSameFindingsSidesContextsAndCalls)
     EXPECT_EQ(windows.exitCode, linux.exitCode) << describe(windows);
 }
 
-INSTANTIATE_TEST_SUITE_P(
-    Training, LinuxAndWindowsBuilds,
-    ::testing::Values(BuildPair{"heap-leak", "authenticator", "--contexts 2"},
-                      BuildPair{"workbuffer-not-freed", "peer", ""},
-                      BuildPair{"packet-overflow", "authenticator", ""},
-                      BuildPair{"crash-in-end", "peer", ""},
-                      BuildPair{"hang-in-makemessage", "authenticator", "--watchdog-ms 1500"},
-                      BuildPair{"cross-context-free", "authenticator", "--contexts 2 --interleave"},
-                      BuildPair{"reused-identifier", "authenticator", ""},
-                      BuildPair{"keeps-password-pointer", "peer", ""},
-                      BuildPair{"success-with-failure-code", "authenticator", ""},
-                      BuildPair{"resend-differs", "authenticator", "--drop-packet 3"}),
-    [](const ::testing::TestParamInfo<BuildPair>& param) {
-        std::string name = param.param.name;
-        for (char& c : name) {
-            c = c == '-' ? '_' : c;
-        }
-        return name;
-    });
-
-INSTANTIATE_TEST_SUITE_P(Rules, LinuxAndWindowsBuilds,
-                         ::testing::Values(BuildPair{"input-modified", "peer", "", false},
-                                           BuildPair{"output-overrun", "peer", "", false},
-                                           BuildPair{"packet-overflow", "peer", "", false},
-                                           BuildPair{"begin-no-workbuffer", "peer", "", false},
-                                           BuildPair{"packet-bad-id", "authenticator", "", false},
-                                           BuildPair{"attributes-malformed", "authenticator", "", false},
-                                           BuildPair{"load-no-getinfo", "peer", "", false},
-                                           BuildPair{"load-type-mismatch", "peer", "", false},
-                                           BuildPair{"load-info-overrun", "peer", "", false},
-                                           BuildPair{"init-failed", "authenticator", "", false}),
-                         [](const ::testing::TestParamInfo<BuildPair>& param) {
-                             std::string name = param.param.name;
-                             for (char& c : name) {
-                                 c = c == '-' ? '_' : c;
-                             }
-                             return name;
-                         });
+INSTANTIATE_TEST_SUITE_P(Training, LinuxAndWindowsBuilds, ::testing::ValuesIn(trainingPairs()), pairName);
+INSTANTIATE_TEST_SUITE_P(Rules, LinuxAndWindowsBuilds, ::testing::ValuesIn(rulePairs()), pairName);
 
 }  // namespace
 }  // namespace eapscope::windows_test

@@ -2,6 +2,7 @@
 // eapscope-host.exe under Wine for a .dll) and read its JSON.
 #pragma once
 
+#include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
 #include <sys/wait.h>
@@ -15,6 +16,7 @@
 #include <sstream>
 #include <string>
 #include <tuple>
+#include <vector>
 
 namespace eapscope::windows_test {
 
@@ -85,6 +87,57 @@ inline std::string linuxMethod(const std::string& name)
 inline std::string testMethod(const std::string& name, const char* extension)
 {
     return std::string(EAPSCOPE_TEST_METHODS_DIR) + "/" + name + extension;
+}
+
+/// A method of the Linux-and-Windows sets: every training method, and the test methods that
+/// break one rule each (the `LinuxAndWindowsBuilds` and `run --jobs` tests run them all).
+struct BuildPair {
+    std::string name;  // method name
+    std::string side;  // the side it plays
+    std::string extra;
+    bool training = true;  // lib/eapscope/methods*/training-<name>, else tests/methods/broken-<name>
+};
+
+inline void PrintTo(const BuildPair& p, std::ostream* os)
+{
+    *os << p.name;
+}
+
+inline std::vector<BuildPair> trainingPairs()
+{
+    return {BuildPair{"heap-leak", "authenticator", "--contexts 2"},
+            BuildPair{"workbuffer-not-freed", "peer", ""},
+            BuildPair{"packet-overflow", "authenticator", ""},
+            BuildPair{"crash-in-end", "peer", ""},
+            BuildPair{"hang-in-makemessage", "authenticator", "--watchdog-ms 1500"},
+            BuildPair{"cross-context-free", "authenticator", "--contexts 2 --interleave"},
+            BuildPair{"reused-identifier", "authenticator", ""},
+            BuildPair{"keeps-password-pointer", "peer", ""},
+            BuildPair{"success-with-failure-code", "authenticator", ""},
+            BuildPair{"resend-differs", "authenticator", "--drop-packet 3"}};
+}
+
+inline std::vector<BuildPair> rulePairs()
+{
+    return {BuildPair{"input-modified", "peer", "", false},
+            BuildPair{"output-overrun", "peer", "", false},
+            BuildPair{"packet-overflow", "peer", "", false},
+            BuildPair{"begin-no-workbuffer", "peer", "", false},
+            BuildPair{"packet-bad-id", "authenticator", "", false},
+            BuildPair{"attributes-malformed", "authenticator", "", false},
+            BuildPair{"load-no-getinfo", "peer", "", false},
+            BuildPair{"load-type-mismatch", "peer", "", false},
+            BuildPair{"load-info-overrun", "peer", "", false},
+            BuildPair{"init-failed", "authenticator", "", false}};
+}
+
+inline std::string pairName(const ::testing::TestParamInfo<BuildPair>& param)
+{
+    std::string name = param.param.name;
+    for (char& c : name) {
+        c = c == '-' ? '_' : c;
+    }
+    return name;
 }
 
 /// (rule, side, context, call) of every finding: what must be the same for both builds.
