@@ -23,13 +23,13 @@
 #include <QDir>
 #include <QTemporaryDir>
 
+#include <malloc.h>
+#include <unistd.h>
 #include <algorithm>
 #include <array>
 #include <chrono>
 #include <cstdio>
 #include <ctime>
-#include <malloc.h>
-#include <unistd.h>
 #include <memory>
 #include <string_view>
 #include <vector>
@@ -203,7 +203,7 @@ void openBenchmark(const eapscope::ui::testing::SyntheticOptions& options)
         auto read = eapscope::readSession(path);
         traceBytes = read.ok() ? read->memoryBytes() : 0;
     }
-    auto& window = qEnvironmentVariableIsSet("HOLD_HACK") ? *new eapscope::ui::MainWindow : *new eapscope::ui::MainWindow;
+    eapscope::ui::MainWindow window;
     window.resize(kWidth, kHeight);
     window.show();
     QApplication::processEvents();
@@ -219,7 +219,6 @@ void openBenchmark(const eapscope::ui::testing::SyntheticOptions& options)
         return;
     }
     const std::size_t heldWindow = residentBytes();
-    if (qEnvironmentVariableIsSet("HOLD_HACK")) { new eapscope::ui::MainWindow; std::printf("held %zu\n", heldWindow); std::exit(0); }
     const OpenTimes read = bestOpenTimes([&] { return eapscope::readSession(path).ok(); });
     const OpenTimes windowOpen = bestOpenTimes(openIntoWindow);
     const double ratio = windowOpen.cpuMs / read.cpuMs;
@@ -228,14 +227,16 @@ void openBenchmark(const eapscope::ui::testing::SyntheticOptions& options)
         "(%.0f wall), ratio %.2f CPU (%.2f wall) (target: at most %.1f) -> %s\n",
         events, read.cpuMs, read.wallMs, windowOpen.cpuMs, windowOpen.wallMs, ratio,
         windowOpen.wallMs / read.wallMs, kOpenRatioTarget, ratio <= kOpenRatioTarget ? "met" : "NOT met");
-    const double perEvent =
-        static_cast<double>(heldWindow > emptyWindow ? heldWindow - emptyWindow : 0) / static_cast<double>(events);
+    const double perEvent = static_cast<double>(heldWindow > emptyWindow ? heldWindow - emptyWindow : 0) /
+                            static_cast<double>(events);
     std::printf(
-        "window holding the %zu-event session: resident %.1f MB above the empty window's %.1f MB = %.1f bytes "
+        "window holding the %zu-event session: resident %.1f MB above the empty window's %.1f MB = %.1f "
+        "bytes "
         "per event (the trace's own: %.1f) (target: at most %.0f) -> %s\n",
         events, static_cast<double>(heldWindow - std::min(heldWindow, emptyWindow)) / 1e6,
-        static_cast<double>(emptyWindow) / 1e6, perEvent, static_cast<double>(traceBytes) / static_cast<double>(events),
-        kBytesPerEventTarget, perEvent <= kBytesPerEventTarget ? "met" : "NOT met");
+        static_cast<double>(emptyWindow) / 1e6, perEvent,
+        static_cast<double>(traceBytes) / static_cast<double>(events), kBytesPerEventTarget,
+        perEvent <= kBytesPerEventTarget ? "met" : "NOT met");
 }
 
 }  // namespace
@@ -247,7 +248,7 @@ int main(int argc, char** argv)
     }
     QApplication app(argc, argv);
     eapscope::ui::testing::SyntheticOptions large;
-    large.pairs = 5000;  // 10,000 contexts, ~1,000,000 events
+    large.pairs = 5000;                                     // 10,000 contexts, ~1,000,000 events
     if (argc > 1 && std::string_view(argv[1]) == "open") {  // only the window's open and memory lines
         openBenchmark(large);
         return 0;
