@@ -15,6 +15,7 @@
 
 #include <QApplication>
 #include <QImage>
+#include <QPixmap>
 
 #include "store/session_reader.h"
 #include "store/session_writer.h"
@@ -221,6 +222,11 @@ void openBenchmark(const eapscope::ui::testing::SyntheticOptions& options)
     const std::size_t heldWindow = residentBytes();
     const OpenTimes read = bestOpenTimes([&] { return eapscope::readSession(path).ok(); });
     const OpenTimes windowOpen = bestOpenTimes(openIntoWindow);
+    if (const QString shots = qEnvironmentVariable("EAPSCOPE_SCREENSHOT_DIR"); !shots.isEmpty()) {
+        // Under Xvfb (QT_QPA_PLATFORM=xcb): the window as it shows the million-event session.
+        QDir().mkpath(shots);
+        window.grab().save(QDir(shots).filePath(QStringLiteral("timeline_bench_1M_session.png")));
+    }
     const double ratio = windowOpen.cpuMs / read.cpuMs;
     std::printf(
         "open %zu-event session file: readSession alone %.0f ms CPU (%.0f wall), into the window %.0f ms CPU "
