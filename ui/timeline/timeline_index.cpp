@@ -187,6 +187,14 @@ void TimelineIndex::update(const Trace& trace, std::size_t events)
     }
     laneRoom_.clear();
     laneRoom_.shrink_to_fit();
+    // Packets still waiting for their receiver go back to the map a live session keeps.
+    for (std::size_t p = 0; p < bulkPending_.size(); ++p) {
+        if (bulkPending_[p].lane >= 0) {
+            pendingPackets_[static_cast<std::uint32_t>(p)] = {bulkPending_[p].lane, bulkPending_[p].slot};
+        }
+    }
+    bulkPending_.clear();
+    bulkPending_.shrink_to_fit();
     if (fromScratch) {
         // A whole session at once (an opened file): growth by doubling left up to half of each
         // lane's series unused; a live session's next rows grow them again as before.
@@ -217,6 +225,9 @@ void TimelineIndex::reserveFor(const Trace& trace, std::size_t events)
             ++laneRoom_[contexts[i].value()][packet ? 1 : 0];
         }
     }
+    // Sent packets wait for the call that takes them in a table by packet id, not in a hash
+    // map node each, while a whole session is indexed.
+    bulkPending_.assign(trace.packetCount(), {});
     const bool ladders = trace.option("source") == std::optional<std::string>("capture");
     lanes_.reserve(trace.contexts().size() * (ladders ? 2 : 1) + 3);
     callSteps_.reserve(calls);
@@ -370,12 +381,19 @@ void TimelineIndex::indexCall(const Trace& trace, EventId id, int laneIndex)
     // A MakeMessage that received a packet closes that packet's arrow (trace.h: CallStart.packet).
     const PacketId packet = trace.packets()[i];
     if (packet.valid()) {
-        const auto pending = pendingPackets_.find(packet.value());
-        if (pending != pendingPackets_.end()) {
-            auto& sender = lanes_[static_cast<std::size_t>(pending->second.first)];
-            sender.packetTargets[pending->second.second] = laneIndex;
-            sender.packetReceived[pending->second.second] = time;
-            pendingPackets_.erase(pending);
+        if (packet.value() < bulkPending_.size()) {
+            BulkPending& pending = bulkPending_[packet.value()];
+            if (pending.lane >= 0) {
+                auto& sender = lanes_[static_cast<std::size_t>(pending.lane)];
+                sender.packetTargets[pending.slot] = laneIndex;
+                sender.packetReceived[pending.slot] = time;
+                pending.lane = -1;
+            }
+        } else if (const auto found = pendingPackets_.find(packet.value()); found != pendingPackets_.end()) {
+            auto& sender = lanes_[static_cast<std::size_t>(found->second.first)];
+            sender.packetTargets[found->second.second] = laneIndex;
+            sender.packetReceived[found->second.second] = time;
+            pendingPackets_.erase(found);
         }
     }
 }
@@ -415,7 +433,11 @@ void TimelineIndex::indexPacket(const Trace& trace, EventId id, int laneIndex)
     lane.packetReceived.push_back(time);
     const PacketId packet = trace.packets()[i];
     if (packet.valid()) {
-        pendingPackets_[packet.value()] = {laneIndex, lane.packets.size() - 1};
+        if (packet.value() < bulkPending_.size()) {
+            bulkPending_[packet.value()] = {laneIndex, static_cast<std::uint32_t>(lane.packets.size() - 1)};
+        } else {
+            pendingPackets_[packet.value()] = {laneIndex, lane.packets.size() - 1};
+        }
     }
 }
 

@@ -186,6 +186,11 @@ private:
     std::unordered_map<std::uint64_t, OpenBlock> open_[3];  // by Side, address → block
     // Sent packets not yet taken by a receiving call: PacketId → (lane, slot in lane.packets).
     std::unordered_map<std::uint32_t, std::pair<int, std::size_t>> pendingPackets_;
+    struct BulkPending {
+        int lane = -1;  // -1: not sent, or already taken
+        std::uint32_t slot = 0;
+    };
+    std::vector<BulkPending> bulkPending_;  // by PacketId, while indexing a whole session
     std::vector<bool> dirty_;  // lanes whose rows/live series need rebuilding
     std::vector<TimelineBlock> ledgerBlocks_;
     std::vector<std::array<std::uint32_t, 2>> laneRoom_;  // by ContextId: calls, packets (while indexing)
