@@ -115,6 +115,29 @@ TEST(EventTableModel, ShowsEveryRowWithPacketSummaries)
     EXPECT_EQ(model.data(model.index(row, 0), EventTableModel::PacketRole).toInt(), 0);
 }
 
+// The Detail column decodes packets for the rows shown (issue 13: no summary kept per packet):
+// after a step back past a packet and the regrowth, the row shows the packet now at that id.
+TEST(EventTableModel, PacketSummariesFollowStepBackAndRegrowth)
+{
+    SessionDocument document;
+    EventTableModel model(&document);
+    Tester tester(&model, kFatal);
+    const Trace source = test::md5Session();
+    document.setTrace(Trace(source));
+    const EventId request = firstOf(source, EventKind::CallEnd, EntryPoint::MakeMessage, Side::Authenticator);
+    const int row = static_cast<int>(request.value());
+    document.truncate(request.value());
+    ASSERT_EQ(model.rowCount(), row);
+    ASSERT_TRUE(document.appendBatch(collectBatch(source, markOf(document.trace()))));
+    document.flush();
+    ASSERT_EQ(model.rowCount(), static_cast<int>(source.size()));
+    EXPECT_EQ(cell(model, row, EventTableModel::DetailColumn),
+              QStringLiteral("Request/MD5-Challenge id=2 len=25"));
+    EXPECT_EQ(model.packetSummary(source.packets()[request.value()]),
+              QStringLiteral("Request/MD5-Challenge id=2 len=25"));
+    EXPECT_EQ(model.packetSummary(PacketId()), QString());
+}
+
 TEST(EventTableModel, LiveAppendsArriveAsOneInsertPerEventLoopTurn)
 {
     SessionDocument document;

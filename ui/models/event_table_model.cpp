@@ -213,7 +213,12 @@ QString EventTableModel::detail(const EventRow& row) const
 
 QString EventTableModel::packetSummary(PacketId packet) const
 {
-    return packet.valid() && packet.value() < packetSummaries_.size() ? packetSummaries_[packet.value()] : QString();
+    // A capture's rows carry their summary already (the Info column): nothing decoded there.
+    const Trace& trace = document_->trace();
+    if (captureMode_ || !packet.valid() || packet.value() >= trace.packetCount()) {
+        return {};
+    }
+    return fromStd(decodeEap(trace.packet(packet)).summary);
 }
 
 QModelIndex EventTableModel::indexOfEvent(EventId event, int column) const
@@ -224,27 +229,11 @@ QModelIndex EventTableModel::indexOfEvent(EventId event, int column) const
     return index(static_cast<int>(event.value()), column);
 }
 
-void EventTableModel::decodeNewPackets()
-{
-    const Trace& trace = document_->trace();
-    if (captureMode_) {
-        return;  // a capture's rows carry their summary already (the Info column)
-    }
-    if (packetSummaries_.size() > trace.packetCount()) {
-        packetSummaries_.resize(trace.packetCount());
-    }
-    for (std::size_t p = packetSummaries_.size(); p < trace.packetCount(); ++p) {
-        const auto bytes = trace.packet(PacketId(static_cast<std::uint32_t>(p)));
-        packetSummaries_.push_back(fromStd(decodeEap(bytes).summary));
-    }
-}
-
 void EventTableModel::onAppended(std::size_t first, std::size_t end)
 {
     if (end <= first) {
         return;
     }
-    decodeNewPackets();
     beginInsertRows({}, static_cast<int>(first), static_cast<int>(end - 1));
     rows_ = static_cast<int>(end);
     endInsertRows();
@@ -261,7 +250,6 @@ void EventTableModel::onTruncated(std::size_t events)
 {
     if (static_cast<int>(events) < rows_) {
         rows_ = static_cast<int>(events);
-        decodeNewPackets();
         endRemoveRows();
     }
 }
@@ -279,9 +267,7 @@ void EventTableModel::onReset()
 
 void EventTableModel::reload()
 {
-    packetSummaries_.clear();
     captureMode_ = document_->trace().option("source") == std::optional<std::string>("capture");
-    decodeNewPackets();
     rows_ = static_cast<int>(document_->announcedEvents());
     stepFirst_ = document_->currentStepFirst();
     stepEnd_ = document_->currentStepEnd();

@@ -1,6 +1,7 @@
 // Every event of the session as a virtual table over the columnar trace (issue 5 "Event
-// table"). Rows are trace rows; data() only formats columns. Packet summaries are decoded once
-// when rows arrive, not in data().
+// table"). Rows are trace rows; data() formats columns, packet summaries included (decoded for
+// the rows shown only): the model holds nothing per event, so opening a session costs nothing
+// per row here (issue 13).
 #pragma once
 
 #include "trace/trace.h"
@@ -9,7 +10,6 @@
 #include <QString>
 
 #include <cstddef>
-#include <vector>
 
 namespace eapscope::ui {
 
@@ -55,14 +55,12 @@ private:
     void onReset();
     void onStepChanged(std::size_t first, std::size_t end);
     void reload();
-    void decodeNewPackets();
     QVariant display(const EventRow& row, std::size_t index, int column) const;
     QString detail(const EventRow& row) const;
     QVariant captureCell(const EventRow& row, int column) const;
 
     const SessionDocument* document_;
     int rows_ = 0;
-    std::vector<QString> packetSummaries_;  // by packet id
     std::size_t stepFirst_ = 0;
     std::size_t stepEnd_ = 0;
     bool captureMode_ = false;

@@ -24,6 +24,7 @@ std::vector<TimelineBlock> timelineBlocks(const HeapLedger& ledger, const Trace&
         append(ledger.blocks(ContextId(c)), trace.contexts()[c].side, out);
     }
     append(ledger.blocks(ContextId()), Side::None, out);
+    out.shrink_to_fit();  // the timeline keeps this list as long as the session is shown
     return out;
 }
 

@@ -9,13 +9,13 @@ namespace eapscope::ui {
 void StepAxis::beginStep(std::int64_t startNs)
 {
     // Steps never overlap: the engine makes one call at a time (DESIGN.md "The session engine").
-    const std::int64_t floor = steps_.empty() ? startNs : std::max(steps_.back().start, steps_.back().end);
-    steps_.push_back({std::max(startNs, floor), -1, false});
+    const std::int64_t floor = steps_.empty() ? startNs : std::max(steps_.back().start, steps_.back().last());
+    steps_.push_back({std::max(startNs, floor), Step::kOpen});
 }
 
 void StepAxis::endStep(std::int64_t endNs)
 {
-    if (!steps_.empty() && !steps_.back().instant) {
+    if (!steps_.empty() && !steps_.back().instant()) {
         steps_.back().end = std::max(endNs, steps_.back().start);
     }
 }
@@ -23,15 +23,14 @@ void StepAxis::endStep(std::int64_t endNs)
 void StepAxis::addInstant(std::int64_t timeNs)
 {
     beginStep(timeNs);
-    steps_.back().end = steps_.back().start;
-    steps_.back().instant = true;
+    steps_.back().end = Step::kInstant;
 }
 
 StepAxis::Knot StepAxis::stepKnot(std::size_t i) const
 {
     const Step& s = steps_[i / 2];
     const auto k = static_cast<double>(i / 2);
-    if (s.instant) {
+    if (s.instant()) {
         return {static_cast<double>(s.start), k + 0.5};
     }
     if (i % 2 == 0) {

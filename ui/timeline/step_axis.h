@@ -30,6 +30,8 @@ public:
     void addInstant(std::int64_t timeNs);
     /// The end of the session: the last step's wait runs to it.
     void setSessionEnd(std::int64_t endNs) { sessionEnd_ = endNs; }
+    /// Room for `steps` more steps (a whole session indexed at once).
+    void reserve(std::size_t steps) { steps_.reserve(steps_.size() + steps); }
     void clear() { *this = StepAxis(); }
 
     [[nodiscard]] std::size_t count() const { return steps_.size(); }
@@ -47,10 +49,14 @@ public:
     bool operator==(const StepAxis&) const = default;
 
 private:
+    // 16 bytes, one per call of the session (issue 13: memory per event).
     struct Step {
+        static constexpr std::int64_t kOpen = -1;     // a call in flight
+        static constexpr std::int64_t kInstant = -2;  // an instant (a packet): ends where it starts
         std::int64_t start = 0;
-        std::int64_t end = -1;  // -1: open (in flight), instant steps: == start
-        bool instant = false;
+        std::int64_t end = kOpen;
+        [[nodiscard]] bool instant() const { return end == kInstant; }
+        [[nodiscard]] std::int64_t last() const { return instant() ? start : end; }
         bool operator==(const Step&) const = default;
     };
     struct Knot {

@@ -59,6 +59,52 @@ void PointSeries::add(std::int64_t time, EventId event, std::uint32_t bit)
     bits.append(bit);
 }
 
+void PointSeries::shrinkToFit()
+{
+    times.shrink_to_fit();
+    events.shrink_to_fit();
+    bits.shrinkToFit();
+}
+
+void PointSeries::reserve(std::size_t count)
+{
+    times.reserve(count);
+    events.reserve(count);
+    bits.reserve(count);
+}
+
+void TimelineLane::reserve(std::size_t callCount, std::size_t packetCount)
+{
+    calls.reserve(callCount);
+    callEnds.reserve(callCount);
+    packets.reserve(packetCount);
+    packetTargets.reserve(packetCount);
+    packetReceived.reserve(packetCount);
+}
+
+void TimelineLane::shrinkToFit()
+{
+    calls.shrinkToFit();
+    callEnds.shrink_to_fit();
+    packets.shrinkToFit();
+    packetTargets.shrink_to_fit();
+    packetReceived.shrink_to_fit();
+    findings.shrinkToFit();
+    blocks.shrink_to_fit();
+    rows.shrink_to_fit();
+}
+
+std::int64_t LaneBlock::start(const Trace& trace) const
+{
+    return static_cast<std::int64_t>(trace.times()[block.allocEvent.value()]);
+}
+
+std::int64_t LaneBlock::end(const Trace& trace) const
+{
+    return block.freeEvent.valid() ? static_cast<std::int64_t>(trace.times()[block.freeEvent.value()])
+                                   : kOpenEnd;
+}
+
 std::uint8_t LaneBlock::flag() const
 {
     if (block.freeEvent.valid()) {
@@ -113,6 +159,10 @@ void TimelineIndex::update(const Trace& trace, std::size_t events)
     if (indexed_ == 0) {
         ladders_ = trace.option("source") == std::optional<std::string>("capture");
     }
+    const bool fromScratch = indexed_ == 0;
+    if (fromScratch) {
+        reserveFor(trace, events);
+    }
     for (const Side side : declared_) {
         laneFor(trace, side, ContextId());
     }
@@ -132,10 +182,58 @@ void TimelineIndex::update(const Trace& trace, std::size_t events)
     }
     for (std::size_t lane = 0; lane < dirty_.size(); ++lane) {
         if (dirty_[lane]) {
-            rebuildBlocks(static_cast<int>(lane));
+            rebuildBlocks(trace, static_cast<int>(lane));
+        }
+    }
+    laneRoom_.clear();
+    laneRoom_.shrink_to_fit();
+    // Packets still waiting for their receiver go back to the map a live session keeps.
+    for (std::size_t p = 0; p < bulkPending_.size(); ++p) {
+        if (bulkPending_[p].lane >= 0) {
+            pendingPackets_[static_cast<std::uint32_t>(p)] = {bulkPending_[p].lane, bulkPending_[p].slot};
+        }
+    }
+    bulkPending_.clear();
+    bulkPending_.shrink_to_fit();
+    if (fromScratch) {
+        // A whole session at once (an opened file): growth by doubling left up to half of each
+        // lane's series unused; a live session's next rows grow them again as before.
+        for (TimelineLane& lane : lanes_) {
+            lane.shrinkToFit();
         }
     }
     sortDisplay();
+}
+
+void TimelineIndex::reserveFor(const Trace& trace, std::size_t events)
+{
+    // One pass over the kind column (a byte per row) sizes the lanes table and the step axis
+    // exactly, instead of doubling them while a million rows arrive (issue 13).
+    // Each context's lane gets room for its calls and packets as it is created, so its series
+    // are not regrown (and their old copies freed in between) while the rows arrive.
+    std::size_t calls = 0;
+    std::size_t packets = 0;
+    const auto kinds = trace.kinds();
+    const auto contexts = trace.contextsColumn();
+    laneRoom_.assign(trace.contexts().size(), {});
+    for (std::size_t i = 0; i < events; ++i) {
+        const bool call = kinds[i] == EventKind::CallStart;
+        const bool packet = kinds[i] == EventKind::Packet || kinds[i] == EventKind::Radius;
+        calls += call ? 1 : 0;
+        packets += packet ? 1 : 0;
+        if ((call || packet) && contexts[i].valid() && contexts[i].value() < laneRoom_.size()) {
+            ++laneRoom_[contexts[i].value()][packet ? 1 : 0];
+        }
+    }
+    // Sent packets wait for the call that takes them in a table by packet id, not in a hash
+    // map node each, while a whole session is indexed.
+    bulkPending_.assign(trace.packetCount(), {});
+    const bool ladders = trace.option("source") == std::optional<std::string>("capture");
+    lanes_.reserve(trace.contexts().size() * (ladders ? 2 : 1) + 3);
+    callSteps_.reserve(calls);
+    if (calls == 0) {
+        packetSteps_.reserve(packets);
+    }
 }
 
 void TimelineIndex::setBlocks(const Trace& trace, std::vector<TimelineBlock> blocks)
@@ -272,6 +370,7 @@ void TimelineIndex::indexCall(const Trace& trace, EventId id, int laneIndex)
     lane.calls.add(time, id, 1u << static_cast<unsigned>(entry));
     lane.callEnds.emplace_back();
     callSteps_.beginStep(time);
+    packetSteps_.clear();  // stepAxis() counts calls from now on; a rewind re-indexes from scratch
     if (entry == EntryPoint::Begin && lane.beginTime < 0) {
         lane.beginCall = id;
         lane.beginTime = time;
@@ -282,12 +381,19 @@ void TimelineIndex::indexCall(const Trace& trace, EventId id, int laneIndex)
     // A MakeMessage that received a packet closes that packet's arrow (trace.h: CallStart.packet).
     const PacketId packet = trace.packets()[i];
     if (packet.valid()) {
-        const auto pending = pendingPackets_.find(packet.value());
-        if (pending != pendingPackets_.end()) {
-            auto& sender = lanes_[static_cast<std::size_t>(pending->second.first)];
-            sender.packetTargets[pending->second.second] = laneIndex;
-            sender.packetReceived[pending->second.second] = time;
-            pendingPackets_.erase(pending);
+        if (packet.value() < bulkPending_.size()) {
+            BulkPending& pending = bulkPending_[packet.value()];
+            if (pending.lane >= 0) {
+                auto& sender = lanes_[static_cast<std::size_t>(pending.lane)];
+                sender.packetTargets[pending.slot] = laneIndex;
+                sender.packetReceived[pending.slot] = time;
+                pending.lane = -1;
+            }
+        } else if (const auto found = pendingPackets_.find(packet.value()); found != pendingPackets_.end()) {
+            auto& sender = lanes_[static_cast<std::size_t>(found->second.first)];
+            sender.packetTargets[found->second.second] = laneIndex;
+            sender.packetReceived[found->second.second] = time;
+            pendingPackets_.erase(found);
         }
     }
 }
@@ -322,12 +428,25 @@ void TimelineIndex::indexPacket(const Trace& trace, EventId id, int laneIndex)
     const std::size_t i = id.value();
     const auto time = static_cast<std::int64_t>(trace.times()[i]);
     lane.packets.add(time, id, 1u);
-    packetSteps_.addInstant(time);
+    addPacketStep(time);
     lane.packetTargets.push_back(-1);
     lane.packetReceived.push_back(time);
     const PacketId packet = trace.packets()[i];
     if (packet.valid()) {
-        pendingPackets_[packet.value()] = {laneIndex, lane.packets.size() - 1};
+        if (packet.value() < bulkPending_.size()) {
+            bulkPending_[packet.value()] = {laneIndex, static_cast<std::uint32_t>(lane.packets.size() - 1)};
+        } else {
+            pendingPackets_[packet.value()] = {laneIndex, lane.packets.size() - 1};
+        }
+    }
+}
+
+void TimelineIndex::addPacketStep(std::int64_t time)
+{
+    // The packet steps are the step axis of a session without calls (a capture) only: once a
+    // call is indexed, stepAxis() never reads them again, so they are not kept.
+    if (callSteps_.empty()) {
+        packetSteps_.addInstant(time);
     }
 }
 
@@ -338,7 +457,7 @@ void TimelineIndex::indexRadius(const Trace& trace, EventId id, int laneIndex)
     TimelineLane& lane = lanes_[static_cast<std::size_t>(laneIndex)];
     const auto time = static_cast<std::int64_t>(trace.times()[id.value()]);
     lane.packets.add(time, id, 1u);
-    packetSteps_.addInstant(time);
+    addPacketStep(time);
     lane.packetTargets.push_back(kNoPacketTarget);
     lane.packetReceived.push_back(time);
 }
@@ -355,7 +474,6 @@ void TimelineIndex::indexHeap(const Trace& trace, EventId id, int laneIndex)
         TimelineLane& lane = lanes_[static_cast<std::size_t>(laneIndex)];
         LaneBlock block;
         block.block = {address, trace.bs()[i], id, EventId(), lane.context, lane.side, false};
-        block.start = static_cast<std::int64_t>(trace.times()[i]);
         lane.blocks.push_back(block);
         open[address] = {laneIndex, static_cast<std::uint32_t>(lane.blocks.size() - 1)};
         dirty_[static_cast<std::size_t>(laneIndex)] = true;
@@ -368,7 +486,6 @@ void TimelineIndex::indexHeap(const Trace& trace, EventId id, int laneIndex)
     }
     LaneBlock& block = lanes_[static_cast<std::size_t>(found->second.lane)].blocks[found->second.block];
     block.block.freeEvent = id;
-    block.end = static_cast<std::int64_t>(trace.times()[i]);
     dirty_[static_cast<std::size_t>(found->second.lane)] = true;
     open.erase(found);
 }
@@ -421,6 +538,9 @@ int TimelineIndex::createLane(const Trace& trace, Side side, ContextId context)
                          ? IndexText::tr("%1 #%2").arg(sideWord(side)).arg(info.number).toStdString()
                          : std::string(label);
         lane.shortName = sideLetter(side) + std::to_string(info.number);
+        if (context.value() < laneRoom_.size()) {
+            lane.reserve(laneRoom_[context.value()][0], laneRoom_[context.value()][1]);
+        }
         numberLane_[static_cast<std::uint64_t>(sideSlot(side)) << 32 | info.number] =
             static_cast<int>(lanes_.size());
     } else {
@@ -454,7 +574,7 @@ int TimelineIndex::createLadderPeer(int authenticatorLane)
     return static_cast<int>(lanes_.size() - 1);
 }
 
-void TimelineIndex::rebuildBlocks(int laneIndex)
+void TimelineIndex::rebuildBlocks(const Trace& trace, int laneIndex)
 {
     TimelineLane& lane = lanes_[static_cast<std::size_t>(laneIndex)];
     lane.workBufferBlock = -1;
@@ -465,8 +585,9 @@ void TimelineIndex::rebuildBlocks(int laneIndex)
         }
         // The work buffer is the last block at that address allocated before Begin returned.
         block.workBuffer = false;
+        const std::int64_t start = block.start(trace);
         if (lane.workBuffer != 0 && block.block.address == lane.workBuffer && lane.beginTime >= 0 &&
-            block.start >= lane.beginTime && (lane.endTime < 0 || block.start <= lane.endTime)) {
+            start >= lane.beginTime && (lane.endTime < 0 || start <= lane.endTime)) {
             if (lane.workBufferBlock < 0) {
                 lane.workBufferBlock = static_cast<int>(b);
             }
@@ -475,12 +596,12 @@ void TimelineIndex::rebuildBlocks(int laneIndex)
     if (lane.workBufferBlock >= 0) {
         lane.blocks[static_cast<std::size_t>(lane.workBufferBlock)].workBuffer = true;
     }
-    packRows(lane);
-    rebuildLive(lane);
+    packRows(trace, lane);
+    rebuildLive(trace, lane);
     dirty_[static_cast<std::size_t>(laneIndex)] = false;
 }
 
-void TimelineIndex::packRows(TimelineLane& lane)
+void TimelineIndex::packRows(const Trace& trace, TimelineLane& lane)
 {
     lane.rows.clear();
     for (std::size_t b = 0; b < lane.blocks.size(); ++b) {
@@ -489,39 +610,48 @@ void TimelineIndex::packRows(TimelineLane& lane)
             continue;  // drawn as the lane's main bar
         }
         // Greedy interval packing: the first row whose last block ended by this start.
+        const std::int64_t start = block.start(trace);
         auto row = std::find_if(lane.rows.begin(), lane.rows.end(),
-                                [&](const BlockRow& r) { return r.ends.back() <= block.start; });
+                                [&](const BlockRow& r) { return r.ends.back() <= start; });
         if (row == lane.rows.end()) {
             row = lane.rows.emplace(lane.rows.end());
         }
-        row->starts.push_back(block.start);
-        row->ends.push_back(block.end);
+        row->starts.push_back(start);
+        row->ends.push_back(block.end(trace));
         row->blocks.push_back(static_cast<std::uint32_t>(b));
         row->flags.append(block.flag());
     }
+    for (BlockRow& row : lane.rows) {  // rebuilt whole each time: keep no growth room
+        row.starts.shrink_to_fit();
+        row.ends.shrink_to_fit();
+        row.blocks.shrink_to_fit();
+        row.flags.shrinkToFit();
+    }
+    lane.rows.shrink_to_fit();
 }
 
-void TimelineIndex::rebuildLive(TimelineLane& lane)
+void TimelineIndex::rebuildLive(const Trace& trace, TimelineLane& lane)
 {
     std::vector<std::pair<std::int64_t, std::int64_t>> changes;  // time, signed bytes
     changes.reserve(lane.blocks.size() * 2);
     for (const LaneBlock& block : lane.blocks) {
         const auto bytes = static_cast<std::int64_t>(block.block.size);
-        changes.emplace_back(block.start, bytes);
-        if (block.end != kOpenEnd) {
-            changes.emplace_back(block.end, -bytes);
+        changes.emplace_back(block.start(trace), bytes);
+        if (const std::int64_t end = block.end(trace); end != kOpenEnd) {
+            changes.emplace_back(end, -bytes);
         }
     }
     std::stable_sort(changes.begin(), changes.end(),
                      [](const auto& a, const auto& b) { return a.first < b.first; });
     lane.liveTimes.clear();
-    lane.liveValues.clear();
+    lane.liveTimes.shrink_to_fit();
+    lane.liveTimes.reserve(changes.size());
     lane.livePeak.clear();
+    lane.livePeak.reserve(changes.size());
     std::int64_t live = 0;
     for (const auto& [time, delta] : changes) {
         live = std::max<std::int64_t>(0, live + delta);
         lane.liveTimes.push_back(time);
-        lane.liveValues.push_back(static_cast<std::uint64_t>(live));
         lane.livePeak.append(static_cast<std::uint64_t>(live));
     }
 }
@@ -532,24 +662,42 @@ void TimelineIndex::placeLedgerBlocks(const Trace& trace)
         lanes_[l].blocks.clear();
         dirty_[l] = true;
     }
-    for (const TimelineBlock& block : ledgerBlocks_) {
+    // Each lane's list sized exactly first (a lane's blocks are rebuilt whole here).
+    std::vector<int> laneOf(ledgerBlocks_.size(), -1);
+    std::vector<std::uint32_t> counts;
+    for (std::size_t b = 0; b < ledgerBlocks_.size(); ++b) {
+        const TimelineBlock& block = ledgerBlocks_[b];
         if (!block.allocEvent.valid() || block.allocEvent.value() >= indexed_) {
             continue;
         }
-        const int laneIndex = laneFor(trace, block.side, block.context);
+        laneOf[b] = laneFor(trace, block.side, block.context);
+        counts.resize(std::max(counts.size(), lanes_.size()), 0);
+        ++counts[static_cast<std::size_t>(laneOf[b])];
+        dirty_[static_cast<std::size_t>(laneOf[b])] = true;
+    }
+    for (std::size_t l = 0; l < counts.size(); ++l) {
+        if (lanes_[l].blocks.capacity() > 2 * counts[l]) {
+            lanes_[l].blocks.shrink_to_fit();
+        }
+        lanes_[l].blocks.reserve(counts[l]);
+    }
+    for (std::size_t b = 0; b < ledgerBlocks_.size(); ++b) {
+        const TimelineBlock& block = ledgerBlocks_[b];
+        const int laneIndex = laneOf[b];
+        if (laneIndex < 0) {
+            continue;
+        }
         LaneBlock placed;
         placed.block = block;
-        placed.start = static_cast<std::int64_t>(trace.times()[block.allocEvent.value()]);
-        if (block.freeEvent.valid() && block.freeEvent.value() < indexed_) {
-            placed.end = static_cast<std::int64_t>(trace.times()[block.freeEvent.value()]);
-        } else {
+        if (!block.freeEvent.valid() || block.freeEvent.value() >= indexed_) {
             placed.block.freeEvent = EventId();
         }
         lanes_[static_cast<std::size_t>(laneIndex)].blocks.push_back(placed);
     }
     for (TimelineLane& lane : lanes_) {
-        std::stable_sort(lane.blocks.begin(), lane.blocks.end(),
-                         [](const LaneBlock& a, const LaneBlock& b) { return a.start < b.start; });
+        std::stable_sort(lane.blocks.begin(), lane.blocks.end(), [&](const LaneBlock& a, const LaneBlock& b) {
+            return a.start(trace) < b.start(trace);
+        });
     }
 }
 

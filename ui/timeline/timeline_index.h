@@ -13,6 +13,7 @@
 #include "timeline/timeline_block.h"
 #include "trace/trace.h"
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <limits>
@@ -40,14 +41,18 @@ struct PointSeries {
 
     void add(std::int64_t time, EventId event, std::uint32_t bit);
     [[nodiscard]] std::size_t size() const { return times.size(); }
+    void reserve(std::size_t count);
+    void shrinkToFit();
 };
 
 struct LaneBlock {
-    TimelineBlock block;
-    std::int64_t start = 0;
-    std::int64_t end = kOpenEnd;
+    TimelineBlock block;  // freeEvent invalid while the free is not indexed
     bool workBuffer = false;
     [[nodiscard]] std::uint8_t flag() const;
+    /// When it was allocated, and freed (kOpenEnd while live): read from the trace's time
+    /// column rather than kept twice (issue 13: bytes per event).
+    [[nodiscard]] std::int64_t start(const Trace& trace) const;
+    [[nodiscard]] std::int64_t end(const Trace& trace) const;
 };
 
 /// Blocks that never overlap in time, sorted by start (hence also by end).
@@ -91,12 +96,15 @@ struct TimelineLane {
 
     std::vector<LaneBlock> blocks;  // in allocation order
     std::vector<BlockRow> rows;
-    std::vector<std::int64_t> liveTimes;  // live bytes after each heap change
-    std::vector<std::uint64_t> liveValues;
-    RangePyramid<std::uint64_t, MaxOp> livePeak;
+    std::vector<std::int64_t> liveTimes;          // when the heap changed
+    RangePyramid<std::uint64_t, MaxOp> livePeak;  // live bytes after each change: livePeak.value(k)
 
     [[nodiscard]] bool ended() const { return endTime >= 0; }
     [[nodiscard]] bool instance() const { return !context.valid(); }
+    /// Room for a whole session's calls and packets; shrinkToFit() gives back the room vector
+    /// growth left unused (after a whole session was indexed).
+    void reserve(std::size_t callCount, std::size_t packetCount);
+    void shrinkToFit();
 };
 
 class TimelineIndex {
@@ -147,6 +155,8 @@ private:
         std::uint32_t block = 0;
     };
 
+    void reserveFor(const Trace& trace, std::size_t events);
+    void addPacketStep(std::int64_t time);
     void indexRow(const Trace& trace, EventId id);
     void indexCall(const Trace& trace, EventId id, int lane);
     void indexCallEnd(const Trace& trace, EventId id, int lane);
@@ -157,9 +167,9 @@ private:
     int laneFor(const Trace& trace, Side side, ContextId context);
     int createLane(const Trace& trace, Side side, ContextId context);
     int createLadderPeer(int authenticatorLane);
-    void rebuildBlocks(int lane);
-    void packRows(TimelineLane& lane);
-    void rebuildLive(TimelineLane& lane);
+    void rebuildBlocks(const Trace& trace, int lane);
+    void packRows(const Trace& trace, TimelineLane& lane);
+    void rebuildLive(const Trace& trace, TimelineLane& lane);
     void placeLedgerBlocks(const Trace& trace);
     void sortDisplay();
 
@@ -176,8 +186,14 @@ private:
     std::unordered_map<std::uint64_t, OpenBlock> open_[3];  // by Side, address → block
     // Sent packets not yet taken by a receiving call: PacketId → (lane, slot in lane.packets).
     std::unordered_map<std::uint32_t, std::pair<int, std::size_t>> pendingPackets_;
+    struct BulkPending {
+        int lane = -1;  // -1: not sent, or already taken
+        std::uint32_t slot = 0;
+    };
+    std::vector<BulkPending> bulkPending_;  // by PacketId, while indexing a whole session
     std::vector<bool> dirty_;  // lanes whose rows/live series need rebuilding
     std::vector<TimelineBlock> ledgerBlocks_;
+    std::vector<std::array<std::uint32_t, 2>> laneRoom_;  // by ContextId: calls, packets (while indexing)
     bool useLedger_ = false;
     bool displayDirty_ = false;
     std::vector<Side> declared_;

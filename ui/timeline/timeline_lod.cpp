@@ -146,7 +146,7 @@ void liveColumns(const TimelineLane& lane, const AxisMapping& mapping, std::int6
         if (next == 0) {
             continue;  // before the first allocation
         }
-        const std::uint64_t carried = k > 0 ? lane.liveValues[k - 1] : 0;
+        const std::uint64_t carried = k > 0 ? lane.livePeak.value(k - 1) : 0;
         const std::uint64_t most = std::max(carried, lane.livePeak.query(k, next, std::uint64_t{0}));
         out.live[c] = static_cast<float>(static_cast<double>(most) / peak);
         k = next;

@@ -87,7 +87,7 @@ QString blockText(const Trace& trace, const TimelineIndex& index, EventId event)
                            .arg(hex(block.block.address))
                            .arg(block.block.size) +
                        ToolTipText::tr("\nallocated at %1")
-                           .arg(formatTimelineTime(static_cast<std::uint64_t>(block.start)));
+                           .arg(formatTimelineTime(static_cast<std::uint64_t>(block.start(trace))));
         const std::string_view site = trace.string(trace.texts()[event.value()]);
         if (!site.empty()) {
             text += ToolTipText::tr(" by %1").arg(
@@ -95,7 +95,7 @@ QString blockText(const Trace& trace, const TimelineIndex& index, EventId event)
         }
         if (block.block.freeEvent.valid()) {
             return text + ToolTipText::tr("\nfreed at %1")
-                              .arg(formatTimelineTime(static_cast<std::uint64_t>(block.end)));
+                              .arg(formatTimelineTime(static_cast<std::uint64_t>(block.end(trace))));
         }
         return text + (block.block.leaked ? ToolTipText::tr("\nleaked: never freed")
                                           : ToolTipText::tr("\nstill live"));

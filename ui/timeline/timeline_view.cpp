@@ -65,6 +65,18 @@ void TimelineView::setTrace(const Trace* live, std::size_t events)
     freshIndex_ = true;
 }
 
+void TimelineView::setTrace(const Trace* live, std::size_t events, std::vector<TimelineBlock> heapBlocks)
+{
+    index_->clear();
+    snapshot_.reset();
+    trace_ = live;
+    if (live != nullptr) {
+        index_->setBlocks(*live, std::move(heapBlocks));  // nothing indexed yet: only kept
+    }
+    reindex(events);
+    freshIndex_ = true;
+}
+
 void TimelineView::setHeapBlocks(std::vector<TimelineBlock> blocks)
 {
     static const Trace kEmpty;

@@ -64,6 +64,9 @@ public:
     /// A trace that outlives the view and grows in place (re-indexed from scratch); nullptr
     /// clears the view.
     void setTrace(const Trace* live, std::size_t events);
+    /// The same with the ledger's block list already known (an opened session): the trace is
+    /// indexed once, with these blocks, instead of pairing its heap rows and then replacing them.
+    void setTrace(const Trace* live, std::size_t events, std::vector<TimelineBlock> heapBlocks);
     /// The authoritative block list (HeapLedger::blocks() of every context, converted); replaces
     /// the blocks paired from the trace. useTraceHeapBlocks() goes back to pairing.
     void setHeapBlocks(std::vector<TimelineBlock> blocks);

@@ -142,6 +142,18 @@ QAction* makeAction(QObject* parent, const QString& name, const QString& text, c
     return action;
 }
 
+/// The ledger is the one judge of leaks (core/analysis/heap_ledger.h): blocks the tracer
+/// reported RETAINED (kept by the library for the process) are not leaks, whatever pairing
+/// HeapAlloc/HeapFree rows would say. Rebuilt from the trace after every append, step back
+/// and reset: linear, cheap at the sizes a person steps through; skipped without heap rows.
+std::vector<TimelineBlock> heapBlocksOf(const Trace& trace)
+{
+    const bool hasHeap = std::any_of(trace.kinds().begin(), trace.kinds().end(), [](EventKind kind) {
+        return kind == EventKind::HeapAlloc || kind == EventKind::HeapFree;
+    });
+    return hasHeap ? timelineBlocks(HeapLedger::rebuild(trace), trace) : std::vector<TimelineBlock>();
+}
+
 }  // namespace
 
 void MainWindow::createActions()
@@ -276,9 +288,10 @@ void MainWindow::connectViews()
         refreshHeapBlocks();
     });
     connect(document_, &SessionDocument::resetDone, timeline_, [this] {
-        timeline_->setTrace(document_->tracePointer(), document_->announcedEvents());
+        // Indexed once, with the ledger's blocks (issue 13: opening a session).
+        timeline_->setTrace(document_->tracePointer(), document_->announcedEvents(),
+                            heapBlocksOf(document_->trace()));
         timeline_->traceReset();
-        refreshHeapBlocks();
     });
     connect(document_, &SessionDocument::currentStepChanged, timeline_, [this](std::size_t first, std::size_t end) {
         timeline_->setCurrentStep(end > first ? EventId(static_cast<std::uint32_t>(first)) : EventId());
@@ -287,19 +300,7 @@ void MainWindow::connectViews()
 
 void MainWindow::refreshHeapBlocks()
 {
-    // The ledger is the one judge of leaks (core/analysis/heap_ledger.h): blocks the tracer
-    // reported RETAINED (kept by the library for the process) are not leaks, whatever pairing
-    // HeapAlloc/HeapFree rows would say. Rebuilt from the trace after every append, step back
-    // and reset: linear, cheap at the sizes a person steps through; skipped without heap rows.
-    const Trace& trace = document_->trace();
-    const bool hasHeap = std::any_of(trace.kinds().begin(), trace.kinds().end(), [](EventKind kind) {
-        return kind == EventKind::HeapAlloc || kind == EventKind::HeapFree;
-    });
-    if (!hasHeap) {
-        timeline_->setHeapBlocks({});
-        return;
-    }
-    timeline_->setHeapBlocks(timelineBlocks(HeapLedger::rebuild(trace), trace));
+    timeline_->setHeapBlocks(heapBlocksOf(document_->trace()));
 }
 
 void MainWindow::onSelection(EventId event)
