@@ -29,6 +29,18 @@ std::string_view toString(Sender sender)
     return sender == Sender::Server ? "server" : "peer";
 }
 
+std::string Reason::text() const
+{
+    const ReasonInfo* info = reasonInfo(id);
+    return info ? fillReasonTemplate(info->text, details) : id;
+}
+
+std::string Reason::advice() const
+{
+    const ReasonInfo* info = reasonInfo(id);
+    return info ? fillReasonTemplate(info->advice, details) : std::string();
+}
+
 namespace diagnosis_detail {
 
 std::span<const std::uint8_t> ConversationView::eap(std::uint32_t at) const
@@ -87,8 +99,6 @@ Reason& addReason(ConversationDiagnosis& out, const ConversationView& view, std:
         reason.frame = view.capture.packets[packet].frame;
         reason.event = captureEventOf(view.capture, packet);
     }
-    reason.text = info ? fillReasonTemplate(info->text, details) : std::string(id);
-    reason.advice = info ? fillReasonTemplate(info->advice, details) : std::string();
     reason.details = std::move(details);
     return reason;
 }
@@ -349,14 +359,36 @@ Verdict verdictOf(const CaptureConversation& c)
     return Verdict::Incomplete;
 }
 
-std::size_t catalogueRank(std::string_view id)
+std::uint32_t catalogueRank(std::string_view id)
 {
     auto all = allReasons();
     for (std::size_t i = 0; i < all.size(); ++i) {
         if (all[i].id == id)
-            return i;
+            return static_cast<std::uint32_t>(i);
     }
-    return all.size();
+    return static_cast<std::uint32_t>(all.size());
+}
+
+// Most important first: errors, then warnings, then info, each in catalogue order; reasons of
+// the same rank stay in the order the passes found them. The rank of each reason is looked up
+// once, not in every comparison, and the reasons are moved once.
+void sortReasons(std::vector<Reason>& reasons)
+{
+    if (reasons.size() < 2)
+        return;
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> order;  // (rank, index)
+    order.reserve(reasons.size());
+    for (std::uint32_t i = 0; i < reasons.size(); ++i) {
+        const auto severity = static_cast<std::uint32_t>(reasons[i].severity);
+        order.emplace_back(((255u - severity) << 16) | catalogueRank(reasons[i].id), i);
+    }
+    std::stable_sort(order.begin(), order.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    std::vector<Reason> sorted;
+    sorted.reserve(reasons.size());
+    for (const auto& [rank, index] : order)
+        sorted.push_back(std::move(reasons[index]));
+    reasons = std::move(sorted);
 }
 
 ConversationDiagnosis diagnoseOne(const CaptureImport& capture, std::uint32_t conversation,
@@ -377,11 +409,7 @@ ConversationDiagnosis diagnoseOne(const CaptureImport& capture, std::uint32_t co
     std::uint32_t failure = failurePacket(view);
     if (out.verdict == Verdict::Failure)
         fallbackFailureReason(view, out, failure);
-    std::stable_sort(out.reasons.begin(), out.reasons.end(), [](const Reason& a, const Reason& b) {
-        if (a.severity != b.severity)
-            return a.severity > b.severity;
-        return catalogueRank(a.id) < catalogueRank(b.id);
-    });
+    sortReasons(out.reasons);
     if (out.verdict == Verdict::Failure)
         radiusDetails(view, out, failure);
     return out;

@@ -37,8 +37,11 @@ struct Reason {
     std::uint32_t packet = kNoPacket;  // index into CaptureImport::packets
     EventId event;                     // row in captureToTrace(capture); invalid without a packet
     ReasonDetails details;             // placeholder values and details (JSON keys)
-    std::string text;                  // the catalogue sentence, filled (English)
-    std::string advice;                // the catalogue advice, filled (English)
+
+    // The catalogue sentence and advice filled with `details` (English), built when shown or
+    // written: a capture has a reason or more per conversation and most are never looked at.
+    [[nodiscard]] std::string text() const;
+    [[nodiscard]] std::string advice() const;
 };
 
 /// Which side of the conversation sent something, as the JSON spells it.
@@ -70,8 +73,11 @@ struct TlsAlertSeen {
 struct TlsSummary {
     std::string version;  // negotiated ("TLS 1.2"), empty before a ServerHello
     std::vector<std::string> versionsOffered;
-    std::vector<std::string> cipherSuitesOffered;  // IANA names or "0xNNNN"
-    std::string cipherSuite;                       // chosen, empty before a ServerHello
+    // Suites are kept as numbers (GREASE left out) and named where shown, by tlsCipherSuiteName:
+    // a ClientHello offers dozens, and naming them all for every conversation cost a tenth of
+    // a diagnosis.
+    std::vector<std::uint16_t> cipherSuitesOffered;
+    std::optional<std::uint16_t> cipherSuite;  // chosen, none before a ServerHello
     std::string serverName;                        // SNI
     bool resumed = false;                          // abbreviated handshake (session id or ticket echoed)
     bool certificatesEncrypted = false;            // TLS 1.3: certificates travel encrypted

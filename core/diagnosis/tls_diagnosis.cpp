@@ -61,14 +61,15 @@ std::string stageBefore(const std::vector<Flight>& flights, std::size_t index)
     return "the start of the TLS handshake";
 }
 
-std::vector<std::string> suiteNames(const std::vector<std::uint16_t>& suites)
+std::vector<std::uint16_t> withoutGrease(const std::vector<std::uint16_t>& suites)
 {
-    std::vector<std::string> names;
+    std::vector<std::uint16_t> kept;
+    kept.reserve(suites.size());
     for (std::uint16_t suite : suites) {
         if ((suite & 0x0F0F) != 0x0A0A)  // GREASE (RFC 8701)
-            names.push_back(tlsCipherSuiteName(suite));
+            kept.push_back(suite);
     }
-    return names;
+    return kept;
 }
 
 const TlsHello* firstHello(const std::vector<Flight>& flights, bool client, std::size_t* where = nullptr)
@@ -98,13 +99,13 @@ TlsSummary summarise(const std::vector<Flight>& flights)
             if ((v & 0x0F0F) != 0x0A0A)
                 summary.versionsOffered.push_back(tlsVersionName(v));
         }
-        summary.cipherSuitesOffered = suiteNames(client->cipherSuites);
+        summary.cipherSuitesOffered = withoutGrease(client->cipherSuites);
         summary.serverName = client->serverName;
     }
     if (server) {
         summary.version = tlsVersionName(server->version());
         if (!server->cipherSuites.empty())
-            summary.cipherSuite = tlsCipherSuiteName(server->cipherSuites.front());
+            summary.cipherSuite = server->cipherSuites.front();
         summary.certificatesEncrypted = server->version() >= kTls13;
         const TlsFlight& flight = flights[serverAt].tls;
         bool sentCertificate = std::find(flight.handshakeTypes.begin(), flight.handshakeTypes.end(),
@@ -257,7 +258,8 @@ void diagnoseTls(const ConversationView& view, ConversationDiagnosis& out)
     std::size_t serverAt = 0;
     if (summary.resumed && firstHello(flights, false, &serverAt)) {
         addReason(out, view, reason::kTlsResumed, flights[serverAt].packet,
-                  {{"version", summary.version}, {"cipher_suite", summary.cipherSuite}});
+                  {{"version", summary.version},
+                   {"cipher_suite", summary.cipherSuite ? tlsCipherSuiteName(*summary.cipherSuite) : ""}});
     }
     if (out.verdict == Verdict::Failure && !hasReason(out, reason::kTlsAlertFromPeer) &&
         !hasReason(out, reason::kTlsAlertFromServer)) {

@@ -83,13 +83,13 @@ ConversationsModel::ConversationsModel(const SessionDocument* document, QObject*
 QString ConversationsModel::reasonText(const Reason& reason)
 {
     const ReasonInfo* info = reasonInfo(reason.id);
-    return info != nullptr ? catalogueText(info->text, reason.details) : fromStd(reason.text);
+    return info != nullptr ? catalogueText(info->text, reason.details) : fromStd(reason.text());
 }
 
 QString ConversationsModel::reasonAdvice(const Reason& reason)
 {
     const ReasonInfo* info = reasonInfo(reason.id);
-    return info != nullptr ? catalogueText(info->advice, reason.details) : fromStd(reason.advice);
+    return info != nullptr ? catalogueText(info->advice, reason.details) : fromStd(reason.advice());
 }
 
 QString ConversationsModel::verdictText(Verdict verdict)
