@@ -29,16 +29,42 @@ std::string_view toString(Sender sender)
     return sender == Sender::Server ? "server" : "peer";
 }
 
+std::string certificateWeakness(const CertificateDetails& certificate)
+{
+    std::string joined;
+    for (const std::string& weakness : certificate.weaknesses()) {
+        if (certificate.selfSigned && weakness.find("signature") != std::string::npos)
+            continue;
+        joined += (joined.empty() ? "" : ", ") + weakness;
+    }
+    return joined;
+}
+
+ReasonDetails Reason::details() const
+{
+    ReasonDetails all = facts;
+    if (certificate) {
+        all.emplace_back("subject", certificate->subject);
+        all.emplace_back("sha256", certificate->sha256);
+        all.emplace_back("not_before", formatUtc(certificate->notBefore));
+        all.emplace_back("not_after", formatUtc(certificate->notAfter));
+        all.emplace_back("capture_time", formatUtc(captureTime));
+        if (id == reason::kCertificateWeak)
+            all.emplace_back("weakness", certificateWeakness(*certificate));
+    }
+    return all;
+}
+
 std::string Reason::text() const
 {
     const ReasonInfo* info = reasonInfo(id);
-    return info ? fillReasonTemplate(info->text, details) : id;
+    return info ? fillReasonTemplate(info->text, details()) : id;
 }
 
 std::string Reason::advice() const
 {
     const ReasonInfo* info = reasonInfo(id);
-    return info ? fillReasonTemplate(info->advice, details) : std::string();
+    return info ? fillReasonTemplate(info->advice, details()) : std::string();
 }
 
 namespace diagnosis_detail {
@@ -99,7 +125,7 @@ Reason& addReason(ConversationDiagnosis& out, const ConversationView& view, std:
         reason.frame = view.capture.packets[packet].frame;
         reason.event = captureEventOf(view.capture, packet);
     }
-    reason.details = std::move(details);
+    reason.facts = std::move(details);
     return reason;
 }
 
@@ -342,12 +368,12 @@ void radiusDetails(const ConversationView& view, ConversationDiagnosis& out, std
     const CapturedPacket& packet = view.packet(failure);
     Reason& main = out.reasons.front();
     if (!packet.replyMessage.empty()) {
-        main.details.emplace_back(
-            "reply_message", printable({reinterpret_cast<const std::uint8_t*>(packet.replyMessage.data()),
-                                        packet.replyMessage.size()}));
+        main.facts.emplace_back("reply_message",
+                                printable({reinterpret_cast<const std::uint8_t*>(packet.replyMessage.data()),
+                                           packet.replyMessage.size()}));
     }
     if (packet.errorCause)
-        main.details.emplace_back("error_cause", std::to_string(*packet.errorCause));
+        main.facts.emplace_back("error_cause", std::to_string(*packet.errorCause));
 }
 
 Verdict verdictOf(const CaptureConversation& c)

@@ -7,23 +7,28 @@
 #include <memory>
 #include <span>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 
 namespace eapscope::diagnosis_detail {
 
 /// Decoded certificates by their DER bytes: a capture sends the same server chain in every
 /// conversation, and OpenSSL's decoding is most of what a diagnosis would otherwise cost.
+/// Looked up by the bytes in place (no copy of the DER for a certificate already decoded).
 class CertificateCache {
 public:
     struct Entry {
         std::shared_ptr<const CertificateDetails> details;  // null when OpenSSL cannot parse it
-        std::string weakness;  // CertificateDetails::weaknesses() that matter, joined; empty if none
-        std::string notBefore, notAfter;  // formatUtc of the validity
+        bool weak = false;                                  // certificateWeakness() is not empty
     };
     const Entry& decode(std::span<const std::uint8_t> der);
 
 private:
-    std::unordered_map<std::string, Entry> decoded_;
+    struct Hash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view bytes) const { return std::hash<std::string_view>{}(bytes); }
+    };
+    std::unordered_map<std::string, Entry, Hash, std::equal_to<>> decoded_;
 };
 
 struct ConversationView {

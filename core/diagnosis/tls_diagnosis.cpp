@@ -137,30 +137,14 @@ bool handshakeCompleted(const std::vector<Flight>& flights, const TlsSummary& su
     return summary.certificatesEncrypted ? peer : server && peer;
 }
 
-void certificateReasons(const ConversationView& view, const CapturedCertificate& cert,
-                        const CertificateCache::Entry& entry, std::uint32_t packet,
-                        ConversationDiagnosis& out, bool accepted)
+void certificateReason(const ConversationView& view, ConversationDiagnosis& out, std::string_view id,
+                       const CapturedCertificate& cert)
 {
-    const std::string& weakness = entry.weakness;
-    const CertificateDetails& x = *cert.details;
-    ReasonDetails details{{"sender", std::string(toString(cert.sender))},
-                          {"sender_name", sideName(cert.sender)},
-                          {"subject", x.subject},
-                          {"sha256", x.sha256},
-                          {"not_before", entry.notBefore},
-                          {"not_after", entry.notAfter},
-                          {"capture_time", formatUtc(cert.captureTime)}};
-    if (cert.expired || cert.notYetValid) {
-        Reason& r =
-            addReason(out, view, cert.expired ? reason::kCertificateExpired : reason::kCertificateNotYetValid,
-                      packet, details);
-        if (accepted)
-            r.severity = Severity::Warning;  // the other side went on all the same
-    }
-    if (!weakness.empty()) {
-        details.emplace_back("weakness", weakness);
-        addReason(out, view, reason::kCertificateWeak, packet, std::move(details));
-    }
+    Reason& r =
+        addReason(out, view, id, cert.packet,
+                  {{"sender", std::string(toString(cert.sender))}, {"sender_name", sideName(cert.sender)}});
+    r.certificate = cert.details;
+    r.captureTime = cert.captureTime;
 }
 
 void certificates(const ConversationView& view, const std::vector<Flight>& flights,
@@ -187,9 +171,15 @@ void certificates(const ConversationView& view, const std::vector<Flight>& fligh
             cert.details = decoded.details;
             cert.expired = cert.captureTime > cert.details->notAfter;
             cert.notYetValid = cert.captureTime < cert.details->notBefore;
-            if (cert.expired || cert.notYetValid || !decoded.weakness.empty()) {
-                certificateReasons(view, cert, decoded, f.packet, out, accepted);
+            if (cert.expired || cert.notYetValid) {
+                certificateReason(
+                    view, out, cert.expired ? reason::kCertificateExpired : reason::kCertificateNotYetValid,
+                    cert);
+                if (accepted)
+                    out.reasons.back().severity = Severity::Warning;  // the other side went on all the same
             }
+            if (decoded.weak)
+                certificateReason(view, out, reason::kCertificateWeak, cert);
             out.certificates.push_back(std::move(cert));
         }
     }
@@ -221,24 +211,16 @@ void alertReasons(const ConversationView& view, const TlsSummary& summary, Conve
 
 const CertificateCache::Entry& CertificateCache::decode(std::span<const std::uint8_t> der)
 {
-    std::string key(reinterpret_cast<const char*>(der.data()), der.size());
+    const std::string_view key(reinterpret_cast<const char*>(der.data()), der.size());
     auto found = decoded_.find(key);
     if (found != decoded_.end())
         return found->second;
     Entry entry;
     if (auto result = decodeCertificate(der)) {
-        std::vector<std::string> weak = result->weaknesses();
-        if (result->selfSigned) {  // a root's own signature is never checked
-            std::erase_if(weak,
-                          [](const std::string& w) { return w.find("signature") != std::string::npos; });
-        }
-        for (const std::string& w : weak)
-            entry.weakness += (entry.weakness.empty() ? "" : ", ") + w;
-        entry.notBefore = formatUtc(result->notBefore);
-        entry.notAfter = formatUtc(result->notAfter);
+        entry.weak = !certificateWeakness(*result).empty();
         entry.details = std::make_shared<const CertificateDetails>(std::move(*result));
     }
-    return decoded_.emplace(std::move(key), std::move(entry)).first->second;
+    return decoded_.emplace(std::string(key), std::move(entry)).first->second;
 }
 
 void diagnoseTls(const ConversationView& view, ConversationDiagnosis& out)

@@ -29,7 +29,7 @@ json reasonJson(const Reason& reason)
              {"frame", reason.frame},
              {"text", reason.text()},
              {"advice", reason.advice()}};
-    for (const auto& [key, value] : reason.details) {
+    for (const auto& [key, value] : reason.details()) {
         if (!out.contains(key))
             out[key] = value;
     }

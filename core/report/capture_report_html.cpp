@@ -76,7 +76,7 @@ std::string reasonText(const Reason& reason, const Redactor& redact, bool advice
     const ReasonInfo* info = reasonInfo(reason.id);
     if (!redact.enabled || !info)
         return advice ? reason.advice() : reason.text();
-    ReasonDetails details = reason.details;
+    ReasonDetails details = reason.details();
     for (auto& [key, value] : details) {
         if (key == "identity")
             value = redact.identity(value);

@@ -32,7 +32,7 @@ const Reason* find(const ConversationDiagnosis& d, std::string_view id)
 
 std::string detail(const Reason& r, std::string_view key)
 {
-    for (const auto& [k, v] : r.details) {
+    for (const auto& [k, v] : r.details()) {
         if (k == key)
             return v;
     }
