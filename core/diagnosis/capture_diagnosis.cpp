@@ -78,10 +78,7 @@ std::span<const std::uint8_t> ConversationView::eap(std::uint32_t at) const
 
 Sender ConversationView::sender(std::uint32_t at) const
 {
-    const CapturedPacket& p = capture.packets[at];
-    if (p.direction != Direction::Unknown)
-        return p.direction == Direction::ToPeer ? Sender::Server : Sender::Peer;
-    return p.code == eap_code::kResponse ? Sender::Peer : Sender::Server;
+    return sentByPeer(capture.packets[at]) ? Sender::Peer : Sender::Server;
 }
 
 std::int64_t ConversationView::captureTime(std::uint32_t at) const

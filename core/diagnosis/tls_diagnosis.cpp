@@ -1,11 +1,11 @@
-// The TLS part of a diagnosis: reassembles each side's TLS messages (tls_reassembler.h), reads
-// what they say in the clear (tls_handshake.h, tls_certificate.h) and gives the TLS reasons.
+// The TLS part of a diagnosis: reads what each side's TLS messages, as the import reassembled
+// them (CapturedPacket::tlsOffset), say in the clear (tls_handshake.h, tls_certificate.h) and
+// gives the TLS reasons.
 #include "diagnosis/diagnosis_context.h"
 
 #include "capture/capture_trace.h"
 #include "eap/eap_types.h"
 #include "eap/tls_handshake.h"
-#include "eap/tls_reassembler.h"
 
 #include <algorithm>
 
@@ -22,27 +22,23 @@ struct Flight {
     TlsFlight tls;
 };
 
-// Reassembles each side's TLS messages until the handshake is over: what follows (the tunnel's
+// Each side's TLS messages until the handshake is over: what follows (the tunnel's
 // ApplicationData, encrypted alerts) says nothing in the clear, and is most of the bytes.
-std::vector<Flight> reassembleFlights(const ConversationView& view, bool& usedTls)
+std::vector<Flight> readFlights(const ConversationView& view, bool& usedTls)
 {
     std::vector<Flight> flights;
-    TlsReassembler sides[2] = {TlsReassembler(false), TlsReassembler(false)};
-    std::vector<EapAnomaly> ignored;  // the importer already reported reassembly anomalies
     bool changed[2] = {false, false}, tls13 = false, over = false;
     for (std::uint32_t p : view.conversation.packets) {
         const CapturedPacket& packet = view.packet(p);
         if (!packet.type || !isTlsFamily(*packet.type))
             continue;
         usedTls = true;
-        if (over)
+        if (over || packet.tlsSize == 0)
             continue;
         Sender sender = view.sender(p);
         int side = sender == Sender::Server ? 0 : 1;
-        auto message = sides[side].feed(view.capture.packetBytes(packet), ignored);
-        if (!message || message->data.empty())
-            continue;
-        Flight& flight = flights.emplace_back(Flight{p, sender, parseTlsFlight(message->data)});
+        Flight& flight =
+            flights.emplace_back(Flight{p, sender, parseTlsFlight(view.capture.tlsRecords(packet))});
         tls13 |= flight.tls.serverHello && flight.tls.serverHello->version() >= kTls13;
         changed[side] |= flight.tls.changeCipherSpec;
         over = (changed[0] && changed[1] && !tls13) || (tls13 && side == 1 && flight.tls.applicationData > 0);
@@ -226,7 +222,7 @@ const CertificateCache::Entry& CertificateCache::decode(std::span<const std::uin
 void diagnoseTls(const ConversationView& view, ConversationDiagnosis& out)
 {
     bool usedTls = false;
-    std::vector<Flight> flights = reassembleFlights(view, usedTls);
+    std::vector<Flight> flights = readFlights(view, usedTls);
     if (!usedTls)
         return;
     TlsSummary summary = summarise(flights);

@@ -123,7 +123,7 @@ void parseCertificates(std::span<const std::uint8_t> body, TlsFlight& flight)
             flight.malformed = true;
             break;
         }
-        flight.certificates.emplace_back(der.begin(), der.end());
+        flight.certificates.push_back(der);
     }
     if (r.failed)
         flight.malformed = true;
@@ -235,6 +235,10 @@ TlsFlight parseTlsFlight(std::span<const std::uint8_t> records)
         }
     }
     flight.malformed |= walk.broken();
+    if (!joined.empty()) {  // the certificates will view it: the flight keeps it
+        flight.joinedHandshake = std::make_shared<const std::vector<std::uint8_t>>(std::move(joined));
+        handshake = *flight.joinedHandshake;
+    }
     parseHandshakeMessages(handshake, flight);
     return flight;
 }
