@@ -114,6 +114,8 @@ Reason& addReason(ConversationDiagnosis& out, const ConversationView& view, std:
                   std::uint32_t packet, ReasonDetails details)
 {
     const ReasonInfo* info = reasonInfo(id);
+    if (out.reasons.empty())
+        out.reasons.reserve(4);  // most conversations with a reason have two or three
     Reason& reason = out.reasons.emplace_back();
     reason.id = std::string(id);
     reason.severity = info ? info->severity : Severity::Error;
@@ -394,24 +396,23 @@ std::uint32_t catalogueRank(std::string_view id)
 
 // Most important first: errors, then warnings, then info, each in catalogue order; reasons of
 // the same rank stay in the order the passes found them. The rank of each reason is looked up
-// once, not in every comparison, and the reasons are moved once.
+// once, not in every comparison; an insertion sort (a conversation has a handful of reasons)
+// needs no buffer, where std::stable_sort allocates one.
 void sortReasons(std::vector<Reason>& reasons)
 {
     if (reasons.size() < 2)
         return;
-    std::vector<std::pair<std::uint32_t, std::uint32_t>> order;  // (rank, index)
-    order.reserve(reasons.size());
-    for (std::uint32_t i = 0; i < reasons.size(); ++i) {
+    std::vector<std::uint32_t> rank(reasons.size());
+    for (std::size_t i = 0; i < reasons.size(); ++i) {
         const auto severity = static_cast<std::uint32_t>(reasons[i].severity);
-        order.emplace_back(((255u - severity) << 16) | catalogueRank(reasons[i].id), i);
+        rank[i] = ((255u - severity) << 16) | catalogueRank(reasons[i].id);
     }
-    std::stable_sort(order.begin(), order.end(),
-                     [](const auto& a, const auto& b) { return a.first < b.first; });
-    std::vector<Reason> sorted;
-    sorted.reserve(reasons.size());
-    for (const auto& [rank, index] : order)
-        sorted.push_back(std::move(reasons[index]));
-    reasons = std::move(sorted);
+    for (std::size_t i = 1; i < reasons.size(); ++i) {
+        for (std::size_t k = i; k > 0 && rank[k] < rank[k - 1]; --k) {
+            std::swap(rank[k], rank[k - 1]);
+            std::swap(reasons[k], reasons[k - 1]);
+        }
+    }
 }
 
 ConversationDiagnosis diagnoseOne(const CaptureImport& capture, std::uint32_t conversation,

@@ -27,6 +27,8 @@ struct Flight {
 std::vector<Flight> readFlights(const ConversationView& view, bool& usedTls)
 {
     std::vector<Flight> flights;
+    flights.reserve(std::count_if(view.conversation.packets.begin(), view.conversation.packets.end(),
+                                  [&](std::uint32_t p) { return view.packet(p).tlsSize != 0; }));
     bool changed[2] = {false, false}, tls13 = false, over = false;
     for (std::uint32_t p : view.conversation.packets) {
         const CapturedPacket& packet = view.packet(p);
@@ -37,8 +39,7 @@ std::vector<Flight> readFlights(const ConversationView& view, bool& usedTls)
             continue;
         Sender sender = view.sender(p);
         int side = sender == Sender::Server ? 0 : 1;
-        Flight& flight =
-            flights.emplace_back(Flight{p, sender, parseTlsFlight(view.capture.tlsRecords(packet))});
+        Flight& flight = flights.emplace_back(p, sender, parseTlsFlight(view.capture.tlsRecords(packet)));
         tls13 |= flight.tls.serverHello && flight.tls.serverHello->version() >= kTls13;
         changed[side] |= flight.tls.changeCipherSpec;
         over = (changed[0] && changed[1] && !tls13) || (tls13 && side == 1 && flight.tls.applicationData > 0);
