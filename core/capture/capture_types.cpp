@@ -1,5 +1,7 @@
 #include "capture/capture_types.h"
 
+#include "eap/eap_types.h"
+
 namespace eapscope {
 
 std::string_view toString(Carrier carrier)
@@ -28,6 +30,13 @@ std::string_view toString(Direction direction)
             return "unknown";
     }
     return "unknown";
+}
+
+bool sentByPeer(const CapturedPacket& packet)
+{
+    if (packet.direction != Direction::Unknown)
+        return packet.direction == Direction::ToAuthenticator;
+    return packet.code == eap_code::kResponse;
 }
 
 std::string_view toString(CapturedControl::Kind kind)

@@ -59,6 +59,10 @@ struct CapturedPacket {
     std::uint32_t offset = 0, size = 0;  // bytes in CaptureImport::bytes
     std::vector<EapAnomaly> anomalies;   // carrier and conversation anomalies (decoder ones: decodeEap)
     std::string note;                    // e.g. the TLS message reassembled on this (last) fragment
+    // The TLS records of the message this packet completed (tls_reassembler.h), in
+    // CaptureImport::bytes: inside the packet's own bytes when the message came in one fragment.
+    // Kept so that the diagnosis reads the flights the import reassembled (size 0: none).
+    std::uint32_t tlsOffset = 0, tlsSize = 0;
     std::uint8_t radiusCode = 0;  // RADIUS carrier: Access-Request 1, -Accept 2, -Reject 3, -Challenge 11
     std::string replyMessage;     // RADIUS Reply-Message(s) of that packet, in order
     std::optional<std::uint32_t> errorCause;  // RADIUS Error-Cause of that packet
@@ -74,6 +78,11 @@ struct CapturedControl {
     Direction direction = Direction::Unknown;
     std::uint32_t conversation = 0;  // index into CaptureImport::conversations
 };
+/// Whether the peer sent it: the carrier's direction, else the EAP code (a Response; Requests
+/// and results come from the server). The one rule the import's TLS reassembly and the
+/// diagnosis share.
+bool sentByPeer(const CapturedPacket& packet);
+
 std::string_view toString(CapturedControl::Kind kind);  // "EAPOL-Start", "EAPOL-Logoff", "EAPOL-Key"
 
 struct CaptureConversation {
@@ -98,7 +107,7 @@ struct CaptureImport {
     std::uint32_t frames = 0;
     std::uint64_t firstTimeNs = 0;
     std::vector<int> linkTypes;
-    std::vector<std::uint8_t> bytes;  // arena of EAP packets
+    std::vector<std::uint8_t> bytes;  // arena of EAP packets, and of TLS messages of several fragments
     std::vector<CapturedPacket> packets;
     std::vector<CaptureConversation> conversations;
     std::vector<CapturedControl> controls;  // in frame order
@@ -109,6 +118,10 @@ struct CaptureImport {
     std::span<const std::uint8_t> packetBytes(const CapturedPacket& packet) const
     {
         return std::span(bytes).subspan(packet.offset, packet.size);
+    }
+    std::span<const std::uint8_t> tlsRecords(const CapturedPacket& packet) const
+    {
+        return std::span(bytes).subspan(packet.tlsOffset, packet.tlsSize);
     }
 };
 

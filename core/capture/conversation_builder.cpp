@@ -467,7 +467,7 @@ void ConversationBuilder::trackExchange(std::uint32_t conversation, std::uint32_
     }
     if (p.type && isTlsFamily(*p.type)) {
         std::vector<EapAnomaly> anomalies;
-        auto message = state.tls[p.direction == Direction::ToAuthenticator ? 1 : 0].feed(bytes, anomalies);
+        auto message = state.tls[sentByPeer(p) ? 1 : 0].feed(bytes, anomalies);
         if (message && message->fragments > 1) {
             p.note = "TLS message reassembled from " + std::to_string(message->fragments) + " fragments, " +
                      std::to_string(message->length) + " bytes: " + message->records;
@@ -478,7 +478,25 @@ void ConversationBuilder::trackExchange(std::uint32_t conversation, std::uint32_
             p.anomalies.push_back(anomaly);
             out_.conversations[conversation].anomalies.push_back(std::move(anomaly));
         }
+        if (message)
+            keepTlsRecords(p, *message);  // last: it may grow the arena that `bytes` views
     }
+}
+
+// A one-fragment message is already in the arena, inside its packet; a reassembled one is
+// appended to it.
+void ConversationBuilder::keepTlsRecords(CapturedPacket& p, const TlsMessage& message)
+{
+    const auto records = message.data();
+    if (records.empty())
+        return;
+    p.tlsSize = static_cast<std::uint32_t>(records.size());
+    if (message.joined.empty()) {
+        p.tlsOffset = static_cast<std::uint32_t>(records.data() - out_.bytes.data());
+        return;
+    }
+    p.tlsOffset = static_cast<std::uint32_t>(out_.bytes.size());
+    out_.bytes.insert(out_.bytes.end(), records.begin(), records.end());
 }
 
 void ConversationBuilder::finish()

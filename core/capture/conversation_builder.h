@@ -34,7 +34,7 @@ private:
         bool open = true;
         std::optional<std::uint32_t> pendingRequest;  // packet index of the last unanswered Request
         std::optional<std::uint32_t> lastPacket;
-        TlsReassembler tls[2];                      // by direction: 0 to peer, 1 to authenticator
+        TlsReassembler tls[2];                      // by sender: 0 the server, 1 the peer
         std::optional<std::uint32_t> lastResponse;  // packet index of the peer's last Response
     };
 
@@ -52,6 +52,7 @@ private:
     int continues(std::uint32_t conversation, const CarrierPacket& packet) const;
     void updateSummary(std::uint32_t conversation, std::uint32_t index);
     void trackExchange(std::uint32_t conversation, std::uint32_t index);
+    void keepTlsRecords(CapturedPacket& p, const TlsMessage& message);
     void conversationAnomaly(std::uint32_t conversation, std::uint32_t packet, std::string_view id,
                              std::string message = {});
     bool pastIdentityPhase(std::uint32_t conversation) const;

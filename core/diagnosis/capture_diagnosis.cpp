@@ -29,6 +29,44 @@ std::string_view toString(Sender sender)
     return sender == Sender::Server ? "server" : "peer";
 }
 
+std::string certificateWeakness(const CertificateDetails& certificate)
+{
+    std::string joined;
+    for (const std::string& weakness : certificate.weaknesses()) {
+        if (certificate.selfSigned && weakness.find("signature") != std::string::npos)
+            continue;
+        joined += (joined.empty() ? "" : ", ") + weakness;
+    }
+    return joined;
+}
+
+ReasonDetails Reason::details() const
+{
+    ReasonDetails all = facts;
+    if (certificate) {
+        all.emplace_back("subject", certificate->subject);
+        all.emplace_back("sha256", certificate->sha256);
+        all.emplace_back("not_before", formatUtc(certificate->notBefore));
+        all.emplace_back("not_after", formatUtc(certificate->notAfter));
+        all.emplace_back("capture_time", formatUtc(captureTime));
+        if (id == reason::kCertificateWeak)
+            all.emplace_back("weakness", certificateWeakness(*certificate));
+    }
+    return all;
+}
+
+std::string Reason::text() const
+{
+    const ReasonInfo* info = reasonInfo(id);
+    return info ? fillReasonTemplate(info->text, details()) : id;
+}
+
+std::string Reason::advice() const
+{
+    const ReasonInfo* info = reasonInfo(id);
+    return info ? fillReasonTemplate(info->advice, details()) : std::string();
+}
+
 namespace diagnosis_detail {
 
 std::span<const std::uint8_t> ConversationView::eap(std::uint32_t at) const
@@ -40,10 +78,7 @@ std::span<const std::uint8_t> ConversationView::eap(std::uint32_t at) const
 
 Sender ConversationView::sender(std::uint32_t at) const
 {
-    const CapturedPacket& p = capture.packets[at];
-    if (p.direction != Direction::Unknown)
-        return p.direction == Direction::ToPeer ? Sender::Server : Sender::Peer;
-    return p.code == eap_code::kResponse ? Sender::Peer : Sender::Server;
+    return sentByPeer(capture.packets[at]) ? Sender::Peer : Sender::Server;
 }
 
 std::int64_t ConversationView::captureTime(std::uint32_t at) const
@@ -79,6 +114,8 @@ Reason& addReason(ConversationDiagnosis& out, const ConversationView& view, std:
                   std::uint32_t packet, ReasonDetails details)
 {
     const ReasonInfo* info = reasonInfo(id);
+    if (out.reasons.empty())
+        out.reasons.reserve(4);  // most conversations with a reason have two or three
     Reason& reason = out.reasons.emplace_back();
     reason.id = std::string(id);
     reason.severity = info ? info->severity : Severity::Error;
@@ -87,9 +124,7 @@ Reason& addReason(ConversationDiagnosis& out, const ConversationView& view, std:
         reason.frame = view.capture.packets[packet].frame;
         reason.event = captureEventOf(view.capture, packet);
     }
-    reason.text = info ? fillReasonTemplate(info->text, details) : std::string(id);
-    reason.advice = info ? fillReasonTemplate(info->advice, details) : std::string();
-    reason.details = std::move(details);
+    reason.facts = std::move(details);
     return reason;
 }
 
@@ -332,12 +367,12 @@ void radiusDetails(const ConversationView& view, ConversationDiagnosis& out, std
     const CapturedPacket& packet = view.packet(failure);
     Reason& main = out.reasons.front();
     if (!packet.replyMessage.empty()) {
-        main.details.emplace_back(
-            "reply_message", printable({reinterpret_cast<const std::uint8_t*>(packet.replyMessage.data()),
-                                        packet.replyMessage.size()}));
+        main.facts.emplace_back("reply_message",
+                                printable({reinterpret_cast<const std::uint8_t*>(packet.replyMessage.data()),
+                                           packet.replyMessage.size()}));
     }
     if (packet.errorCause)
-        main.details.emplace_back("error_cause", std::to_string(*packet.errorCause));
+        main.facts.emplace_back("error_cause", std::to_string(*packet.errorCause));
 }
 
 Verdict verdictOf(const CaptureConversation& c)
@@ -349,14 +384,35 @@ Verdict verdictOf(const CaptureConversation& c)
     return Verdict::Incomplete;
 }
 
-std::size_t catalogueRank(std::string_view id)
+std::uint32_t catalogueRank(std::string_view id)
 {
     auto all = allReasons();
     for (std::size_t i = 0; i < all.size(); ++i) {
         if (all[i].id == id)
-            return i;
+            return static_cast<std::uint32_t>(i);
     }
-    return all.size();
+    return static_cast<std::uint32_t>(all.size());
+}
+
+// Most important first: errors, then warnings, then info, each in catalogue order; reasons of
+// the same rank stay in the order the passes found them. The rank of each reason is looked up
+// once, not in every comparison; an insertion sort (a conversation has a handful of reasons)
+// needs no buffer, where std::stable_sort allocates one.
+void sortReasons(std::vector<Reason>& reasons)
+{
+    if (reasons.size() < 2)
+        return;
+    std::vector<std::uint32_t> rank(reasons.size());
+    for (std::size_t i = 0; i < reasons.size(); ++i) {
+        const auto severity = static_cast<std::uint32_t>(reasons[i].severity);
+        rank[i] = ((255u - severity) << 16) | catalogueRank(reasons[i].id);
+    }
+    for (std::size_t i = 1; i < reasons.size(); ++i) {
+        for (std::size_t k = i; k > 0 && rank[k] < rank[k - 1]; --k) {
+            std::swap(rank[k], rank[k - 1]);
+            std::swap(reasons[k], reasons[k - 1]);
+        }
+    }
 }
 
 ConversationDiagnosis diagnoseOne(const CaptureImport& capture, std::uint32_t conversation,
@@ -377,11 +433,7 @@ ConversationDiagnosis diagnoseOne(const CaptureImport& capture, std::uint32_t co
     std::uint32_t failure = failurePacket(view);
     if (out.verdict == Verdict::Failure)
         fallbackFailureReason(view, out, failure);
-    std::stable_sort(out.reasons.begin(), out.reasons.end(), [](const Reason& a, const Reason& b) {
-        if (a.severity != b.severity)
-            return a.severity > b.severity;
-        return catalogueRank(a.id) < catalogueRank(b.id);
-    });
+    sortReasons(out.reasons);
     if (out.verdict == Verdict::Failure)
         radiusDetails(view, out, failure);
     return out;

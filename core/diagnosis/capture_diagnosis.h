@@ -36,10 +36,25 @@ struct Reason {
     std::uint32_t frame = 0;           // the frame that proves it (0: none, e.g. a capture that stops)
     std::uint32_t packet = kNoPacket;  // index into CaptureImport::packets
     EventId event;                     // row in captureToTrace(capture); invalid without a packet
-    ReasonDetails details;             // placeholder values and details (JSON keys)
-    std::string text;                  // the catalogue sentence, filled (English)
-    std::string advice;                // the catalogue advice, filled (English)
+    ReasonDetails facts;               // the values the finder gave (read them through details())
+    // CERTIFICATE_* reasons: the certificate they are about and the capture's time at `frame`.
+    std::shared_ptr<const CertificateDetails> certificate;
+    std::int64_t captureTime = 0;
+
+    // Placeholder values and details (JSON keys): `facts`, then the certificate's subject,
+    // fingerprint, validity and the capture time, formatted here. Like text() and advice(), built
+    // when shown or written: a capture has reasons in most conversations (the same certificate
+    // weak or expired in each of them) and few are ever looked at.
+    [[nodiscard]] ReasonDetails details() const;
+    // The catalogue sentence and advice filled with details() (English).
+    [[nodiscard]] std::string text() const;
+    [[nodiscard]] std::string advice() const;
 };
+
+/// What makes a certificate weak enough for CERTIFICATE_WEAK, joined ("SHA-1 signature (…), RSA
+/// key of 1024 bits"); empty when nothing does. A root's own signature is never checked, so a
+/// self-signed certificate's signature algorithm does not count.
+std::string certificateWeakness(const CertificateDetails& certificate);
 
 /// Which side of the conversation sent something, as the JSON spells it.
 enum class Sender : std::uint8_t { Server, Peer };
@@ -70,11 +85,14 @@ struct TlsAlertSeen {
 struct TlsSummary {
     std::string version;  // negotiated ("TLS 1.2"), empty before a ServerHello
     std::vector<std::string> versionsOffered;
-    std::vector<std::string> cipherSuitesOffered;  // IANA names or "0xNNNN"
-    std::string cipherSuite;                       // chosen, empty before a ServerHello
-    std::string serverName;                        // SNI
-    bool resumed = false;                          // abbreviated handshake (session id or ticket echoed)
-    bool certificatesEncrypted = false;            // TLS 1.3: certificates travel encrypted
+    // Suites are kept as numbers (GREASE left out) and named where shown, by tlsCipherSuiteName:
+    // a ClientHello offers dozens, and naming them all for every conversation cost a tenth of
+    // a diagnosis.
+    std::vector<std::uint16_t> cipherSuitesOffered;
+    std::optional<std::uint16_t> cipherSuite;  // chosen, none before a ServerHello
+    std::string serverName;                    // SNI
+    bool resumed = false;                      // abbreviated handshake (session id or ticket echoed)
+    bool certificatesEncrypted = false;        // TLS 1.3: certificates travel encrypted
     std::vector<TlsAlertSeen> alerts;
 };
 

@@ -4,26 +4,40 @@
 
 #include "diagnosis/capture_diagnosis.h"
 
+#include <algorithm>
 #include <memory>
 #include <span>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 
 namespace eapscope::diagnosis_detail {
 
 /// Decoded certificates by their DER bytes: a capture sends the same server chain in every
 /// conversation, and OpenSSL's decoding is most of what a diagnosis would otherwise cost.
+/// Looked up by the bytes in place (no copy of the DER for a certificate already decoded).
 class CertificateCache {
 public:
     struct Entry {
         std::shared_ptr<const CertificateDetails> details;  // null when OpenSSL cannot parse it
-        std::string weakness;  // CertificateDetails::weaknesses() that matter, joined; empty if none
-        std::string notBefore, notAfter;  // formatUtc of the validity
+        bool weak = false;                                  // certificateWeakness() is not empty
     };
     const Entry& decode(std::span<const std::uint8_t> der);
 
 private:
-    std::unordered_map<std::string, Entry> decoded_;
+    struct Hash {
+        using is_transparent = void;
+        // A DER certificate ends with its signature: hashing those bytes tells certificates
+        // apart as well as hashing all of them, at a fraction of the cost (equality still
+        // compares every byte).
+        std::size_t operator()(std::string_view der) const
+        {
+            return std::hash<std::string_view>{}(
+                       der.substr(der.size() - std::min<std::size_t>(der.size(), 32))) ^
+                   der.size();
+        }
+    };
+    std::unordered_map<std::string, Entry, Hash, std::equal_to<>> decoded_;
 };
 
 struct ConversationView {
@@ -36,7 +50,7 @@ struct ConversationView {
     /// The EAP bytes of a packet, cut at its Length field.
     [[nodiscard]] std::span<const std::uint8_t> eap(std::uint32_t packet) const;
     [[nodiscard]] const CapturedPacket& packet(std::uint32_t packet) const { return capture.packets[packet]; }
-    /// Who sent it: the carrier's direction, else the EAP code (Requests and results: server).
+    /// Who sent it (sentByPeer, capture_types.h).
     [[nodiscard]] Sender sender(std::uint32_t packet) const;
     /// Seconds since the epoch at which the packet was captured.
     [[nodiscard]] std::int64_t captureTime(std::uint32_t packet) const;

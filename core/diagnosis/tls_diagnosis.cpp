@@ -1,11 +1,11 @@
-// The TLS part of a diagnosis: reassembles each side's TLS messages (tls_reassembler.h), reads
-// what they say in the clear (tls_handshake.h, tls_certificate.h) and gives the TLS reasons.
+// The TLS part of a diagnosis: reads what each side's TLS messages, as the import reassembled
+// them (CapturedPacket::tlsOffset), say in the clear (tls_handshake.h, tls_certificate.h) and
+// gives the TLS reasons.
 #include "diagnosis/diagnosis_context.h"
 
 #include "capture/capture_trace.h"
 #include "eap/eap_types.h"
 #include "eap/tls_handshake.h"
-#include "eap/tls_reassembler.h"
 
 #include <algorithm>
 
@@ -22,27 +22,24 @@ struct Flight {
     TlsFlight tls;
 };
 
-// Reassembles each side's TLS messages until the handshake is over: what follows (the tunnel's
+// Each side's TLS messages until the handshake is over: what follows (the tunnel's
 // ApplicationData, encrypted alerts) says nothing in the clear, and is most of the bytes.
-std::vector<Flight> reassembleFlights(const ConversationView& view, bool& usedTls)
+std::vector<Flight> readFlights(const ConversationView& view, bool& usedTls)
 {
     std::vector<Flight> flights;
-    TlsReassembler sides[2] = {TlsReassembler(false), TlsReassembler(false)};
-    std::vector<EapAnomaly> ignored;  // the importer already reported reassembly anomalies
+    flights.reserve(std::count_if(view.conversation.packets.begin(), view.conversation.packets.end(),
+                                  [&](std::uint32_t p) { return view.packet(p).tlsSize != 0; }));
     bool changed[2] = {false, false}, tls13 = false, over = false;
     for (std::uint32_t p : view.conversation.packets) {
         const CapturedPacket& packet = view.packet(p);
         if (!packet.type || !isTlsFamily(*packet.type))
             continue;
         usedTls = true;
-        if (over)
+        if (over || packet.tlsSize == 0)
             continue;
         Sender sender = view.sender(p);
         int side = sender == Sender::Server ? 0 : 1;
-        auto message = sides[side].feed(view.capture.packetBytes(packet), ignored);
-        if (!message || message->data.empty())
-            continue;
-        Flight& flight = flights.emplace_back(Flight{p, sender, parseTlsFlight(message->data)});
+        Flight& flight = flights.emplace_back(p, sender, parseTlsFlight(view.capture.tlsRecords(packet)));
         tls13 |= flight.tls.serverHello && flight.tls.serverHello->version() >= kTls13;
         changed[side] |= flight.tls.changeCipherSpec;
         over = (changed[0] && changed[1] && !tls13) || (tls13 && side == 1 && flight.tls.applicationData > 0);
@@ -61,14 +58,15 @@ std::string stageBefore(const std::vector<Flight>& flights, std::size_t index)
     return "the start of the TLS handshake";
 }
 
-std::vector<std::string> suiteNames(const std::vector<std::uint16_t>& suites)
+std::vector<std::uint16_t> withoutGrease(const std::vector<std::uint16_t>& suites)
 {
-    std::vector<std::string> names;
+    std::vector<std::uint16_t> kept;
+    kept.reserve(suites.size());
     for (std::uint16_t suite : suites) {
         if ((suite & 0x0F0F) != 0x0A0A)  // GREASE (RFC 8701)
-            names.push_back(tlsCipherSuiteName(suite));
+            kept.push_back(suite);
     }
-    return names;
+    return kept;
 }
 
 const TlsHello* firstHello(const std::vector<Flight>& flights, bool client, std::size_t* where = nullptr)
@@ -98,13 +96,13 @@ TlsSummary summarise(const std::vector<Flight>& flights)
             if ((v & 0x0F0F) != 0x0A0A)
                 summary.versionsOffered.push_back(tlsVersionName(v));
         }
-        summary.cipherSuitesOffered = suiteNames(client->cipherSuites);
+        summary.cipherSuitesOffered = withoutGrease(client->cipherSuites);
         summary.serverName = client->serverName;
     }
     if (server) {
         summary.version = tlsVersionName(server->version());
         if (!server->cipherSuites.empty())
-            summary.cipherSuite = tlsCipherSuiteName(server->cipherSuites.front());
+            summary.cipherSuite = server->cipherSuites.front();
         summary.certificatesEncrypted = server->version() >= kTls13;
         const TlsFlight& flight = flights[serverAt].tls;
         bool sentCertificate = std::find(flight.handshakeTypes.begin(), flight.handshakeTypes.end(),
@@ -136,30 +134,14 @@ bool handshakeCompleted(const std::vector<Flight>& flights, const TlsSummary& su
     return summary.certificatesEncrypted ? peer : server && peer;
 }
 
-void certificateReasons(const ConversationView& view, const CapturedCertificate& cert,
-                        const CertificateCache::Entry& entry, std::uint32_t packet,
-                        ConversationDiagnosis& out, bool accepted)
+void certificateReason(const ConversationView& view, ConversationDiagnosis& out, std::string_view id,
+                       const CapturedCertificate& cert)
 {
-    const std::string& weakness = entry.weakness;
-    const CertificateDetails& x = *cert.details;
-    ReasonDetails details{{"sender", std::string(toString(cert.sender))},
-                          {"sender_name", sideName(cert.sender)},
-                          {"subject", x.subject},
-                          {"sha256", x.sha256},
-                          {"not_before", entry.notBefore},
-                          {"not_after", entry.notAfter},
-                          {"capture_time", formatUtc(cert.captureTime)}};
-    if (cert.expired || cert.notYetValid) {
-        Reason& r =
-            addReason(out, view, cert.expired ? reason::kCertificateExpired : reason::kCertificateNotYetValid,
-                      packet, details);
-        if (accepted)
-            r.severity = Severity::Warning;  // the other side went on all the same
-    }
-    if (!weakness.empty()) {
-        details.emplace_back("weakness", weakness);
-        addReason(out, view, reason::kCertificateWeak, packet, std::move(details));
-    }
+    Reason& r =
+        addReason(out, view, id, cert.packet,
+                  {{"sender", std::string(toString(cert.sender))}, {"sender_name", sideName(cert.sender)}});
+    r.certificate = cert.details;
+    r.captureTime = cert.captureTime;
 }
 
 void certificates(const ConversationView& view, const std::vector<Flight>& flights,
@@ -186,9 +168,15 @@ void certificates(const ConversationView& view, const std::vector<Flight>& fligh
             cert.details = decoded.details;
             cert.expired = cert.captureTime > cert.details->notAfter;
             cert.notYetValid = cert.captureTime < cert.details->notBefore;
-            if (cert.expired || cert.notYetValid || !decoded.weakness.empty()) {
-                certificateReasons(view, cert, decoded, f.packet, out, accepted);
+            if (cert.expired || cert.notYetValid) {
+                certificateReason(
+                    view, out, cert.expired ? reason::kCertificateExpired : reason::kCertificateNotYetValid,
+                    cert);
+                if (accepted)
+                    out.reasons.back().severity = Severity::Warning;  // the other side went on all the same
             }
+            if (decoded.weak)
+                certificateReason(view, out, reason::kCertificateWeak, cert);
             out.certificates.push_back(std::move(cert));
         }
     }
@@ -220,30 +208,22 @@ void alertReasons(const ConversationView& view, const TlsSummary& summary, Conve
 
 const CertificateCache::Entry& CertificateCache::decode(std::span<const std::uint8_t> der)
 {
-    std::string key(reinterpret_cast<const char*>(der.data()), der.size());
+    const std::string_view key(reinterpret_cast<const char*>(der.data()), der.size());
     auto found = decoded_.find(key);
     if (found != decoded_.end())
         return found->second;
     Entry entry;
     if (auto result = decodeCertificate(der)) {
-        std::vector<std::string> weak = result->weaknesses();
-        if (result->selfSigned) {  // a root's own signature is never checked
-            std::erase_if(weak,
-                          [](const std::string& w) { return w.find("signature") != std::string::npos; });
-        }
-        for (const std::string& w : weak)
-            entry.weakness += (entry.weakness.empty() ? "" : ", ") + w;
-        entry.notBefore = formatUtc(result->notBefore);
-        entry.notAfter = formatUtc(result->notAfter);
+        entry.weak = !certificateWeakness(*result).empty();
         entry.details = std::make_shared<const CertificateDetails>(std::move(*result));
     }
-    return decoded_.emplace(std::move(key), std::move(entry)).first->second;
+    return decoded_.emplace(std::string(key), std::move(entry)).first->second;
 }
 
 void diagnoseTls(const ConversationView& view, ConversationDiagnosis& out)
 {
     bool usedTls = false;
-    std::vector<Flight> flights = reassembleFlights(view, usedTls);
+    std::vector<Flight> flights = readFlights(view, usedTls);
     if (!usedTls)
         return;
     TlsSummary summary = summarise(flights);
@@ -257,7 +237,8 @@ void diagnoseTls(const ConversationView& view, ConversationDiagnosis& out)
     std::size_t serverAt = 0;
     if (summary.resumed && firstHello(flights, false, &serverAt)) {
         addReason(out, view, reason::kTlsResumed, flights[serverAt].packet,
-                  {{"version", summary.version}, {"cipher_suite", summary.cipherSuite}});
+                  {{"version", summary.version},
+                   {"cipher_suite", summary.cipherSuite ? tlsCipherSuiteName(*summary.cipherSuite) : ""}});
     }
     if (out.verdict == Verdict::Failure && !hasReason(out, reason::kTlsAlertFromPeer) &&
         !hasReason(out, reason::kTlsAlertFromServer)) {

@@ -69,6 +69,7 @@ void helloExtensions(Reader& r, TlsHello& hello)
     if (r.done())
         return;  // extensions are optional before TLS 1.3
     Reader extensions = r.sub(2);
+    hello.extensions.reserve(extensions.data.size() / 4);  // an extension takes 4 bytes or more
     while (!extensions.done()) {
         auto type = static_cast<std::uint16_t>(extensions.uint(2));
         Reader body = extensions.sub(2);
@@ -80,6 +81,7 @@ void helloExtensions(Reader& r, TlsHello& hello)
         } else if (type == kExtSupportedVersions) {
             // RFC 8446 §4.2.1: a list (1-byte length) in ClientHello, one version in ServerHello.
             Reader versions = hello.client ? body.sub(1) : body;
+            hello.supportedVersions.reserve(versions.data.size() / 2);
             while (versions.has(2))
                 hello.supportedVersions.push_back(static_cast<std::uint16_t>(versions.uint(2)));
         }
@@ -98,6 +100,7 @@ std::optional<TlsHello> parseHello(std::span<const std::uint8_t> body, bool clie
     hello.sessionId.assign(session.begin(), session.end());
     if (client) {
         Reader suites = r.sub(2);
+        hello.cipherSuites.reserve(suites.data.size() / 2);
         while (suites.has(2))
             hello.cipherSuites.push_back(static_cast<std::uint16_t>(suites.uint(2)));
         r.sub(1);  // compression methods
@@ -123,7 +126,7 @@ void parseCertificates(std::span<const std::uint8_t> body, TlsFlight& flight)
             flight.malformed = true;
             break;
         }
-        flight.certificates.emplace_back(der.begin(), der.end());
+        flight.certificates.push_back(der);
     }
     if (r.failed)
         flight.malformed = true;
@@ -235,6 +238,10 @@ TlsFlight parseTlsFlight(std::span<const std::uint8_t> records)
         }
     }
     flight.malformed |= walk.broken();
+    if (!joined.empty()) {  // the certificates will view it: the flight keeps it
+        flight.joinedHandshake = std::make_shared<const std::vector<std::uint8_t>>(std::move(joined));
+        handshake = *flight.joinedHandshake;
+    }
     parseHandshakeMessages(handshake, flight);
     return flight;
 }

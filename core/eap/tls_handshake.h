@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
@@ -34,7 +35,11 @@ struct TlsAlert {
 struct TlsFlight {
     std::vector<std::uint8_t> handshakeTypes;  // clear handshake messages, in order
     std::optional<TlsHello> clientHello, serverHello;
-    std::vector<std::vector<std::uint8_t>> certificates;  // DER, as sent (leaf first)
+    // DER, as sent (leaf first): views into the records parsed, not copies (a flight's
+    // certificates are most of its bytes), or into joinedHandshake when the handshake messages
+    // spanned records. Valid while those bytes are.
+    std::vector<std::span<const std::uint8_t>> certificates;
+    std::shared_ptr<const std::vector<std::uint8_t>> joinedHandshake;
     bool certificateRequest = false;
     std::vector<TlsAlert> alerts;
     bool changeCipherSpec = false;

@@ -51,6 +51,17 @@ std::optional<TlsMessage> TlsReassembler::feed(std::span<const std::uint8_t> eap
     if (data >= end && !inProgress_) {
         return std::nullopt;  // an acknowledgement (empty fragment) or a Start
     }
+    std::size_t length = data < end ? end - data : 0;
+    if (!inProgress_ && !(flags & kFlagMore)) {  // the whole message in this fragment: no copy
+        if (!(flags & kFlagLength)) {
+            expected_.reset();
+        }
+        fragments_ = 1;
+        received_ = static_cast<std::uint32_t>(length);
+        checkOverrun(anomalies);
+        auto records = eap.subspan(data, std::min(length, kMaxBytes));
+        return TlsMessage{fragments_, received_, eap_detail::tlsRecordNames(records), {}, records};
+    }
     if (!inProgress_) {
         inProgress_ = true;
         fragments_ = 0;
@@ -61,26 +72,29 @@ std::optional<TlsMessage> TlsReassembler::feed(std::span<const std::uint8_t> eap
         }
     }
     ++fragments_;
-    std::size_t length = data < end ? end - data : 0;
     received_ += static_cast<std::uint32_t>(length);
     std::size_t room = kMaxBytes - std::min(kMaxBytes, buffer_.size());
     buffer_.insert(buffer_.end(), eap.begin() + static_cast<std::ptrdiff_t>(data),
                    eap.begin() + static_cast<std::ptrdiff_t>(data + std::min(length, room)));
-    if (expected_ && received_ > *expected_) {
-        anomalies.push_back(makeAnomaly(
-            "EAP_TLS_REASSEMBLY_OVERRUN",
-            std::to_string(received_) + " bytes for a TLS Message Length of " + std::to_string(*expected_)));
-    }
+    checkOverrun(anomalies);
     if (flags & kFlagMore) {
         return std::nullopt;
     }
     return complete();
 }
 
+void TlsReassembler::checkOverrun(std::vector<EapAnomaly>& anomalies) const
+{
+    if (expected_ && received_ > *expected_) {
+        anomalies.push_back(makeAnomaly(
+            "EAP_TLS_REASSEMBLY_OVERRUN",
+            std::to_string(received_) + " bytes for a TLS Message Length of " + std::to_string(*expected_)));
+    }
+}
+
 TlsMessage TlsReassembler::complete()
 {
-    TlsMessage message{fragments_, received_, names_ ? eap_detail::tlsRecordNames(buffer_) : std::string(),
-                       std::move(buffer_)};
+    TlsMessage message{fragments_, received_, eap_detail::tlsRecordNames(buffer_), std::move(buffer_), {}};
     inProgress_ = false;
     buffer_ = {};
     return message;

@@ -16,20 +16,24 @@ namespace eapscope {
 
 struct TlsMessage {
     std::uint32_t fragments = 0;
-    std::uint32_t length = 0;        // bytes reassembled
-    std::string records;             // "Handshake(ClientHello) ChangeCipherSpec …"
-    std::vector<std::uint8_t> data;  // the TLS records (at most kMaxBytes of them; see below)
+    std::uint32_t length = 0;  // bytes reassembled
+    std::string records;       // "Handshake(ClientHello) ChangeCipherSpec …"
+    // The TLS records (at most kMaxBytes of them; see below): joined from several fragments, or,
+    // for a message that came in one fragment (most of them), a view into the packet fed, which
+    // is not copied.
+    std::vector<std::uint8_t> joined;
+    std::span<const std::uint8_t> inPlace;
+    [[nodiscard]] std::span<const std::uint8_t> data() const
+    {
+        return joined.empty() ? inPlace : std::span<const std::uint8_t>(joined);
+    }
 };
 
 class TlsReassembler {
 public:
-    /// `names`: fill TlsMessage::records (the importer's packet note); the diagnosis, which
-    /// parses the records itself, skips that.
-    TlsReassembler() = default;
-    explicit TlsReassembler(bool names) : names_(names) {}
-
     /// Feeds one EAP packet of a TLS-family type from this side. Returns the message when this
-    /// packet completed it; anomalies (incomplete or overrun reassembly) go to `anomalies`.
+    /// packet completed it (a one-fragment message views `eap`: keep those bytes alive while it
+    /// is used); anomalies (incomplete or overrun reassembly) go to `anomalies`.
     std::optional<TlsMessage> feed(std::span<const std::uint8_t> eap, std::vector<EapAnomaly>& anomalies);
 
     /// Reports a message still in progress (e.g. at the end of a conversation) as incomplete.
@@ -41,13 +45,13 @@ private:
     static constexpr std::size_t kMaxBytes = 1u << 20;
 
     TlsMessage complete();
+    void checkOverrun(std::vector<EapAnomaly>& anomalies) const;
 
     std::vector<std::uint8_t> buffer_;
     std::optional<std::uint32_t> expected_;
     std::uint32_t fragments_ = 0;
     std::uint32_t received_ = 0;
     bool inProgress_ = false;
-    bool names_ = true;
 };
 
 }  // namespace eapscope

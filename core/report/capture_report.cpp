@@ -27,9 +27,9 @@ json reasonJson(const Reason& reason)
     json out{{"id", reason.id},
              {"severity", toString(reason.severity)},
              {"frame", reason.frame},
-             {"text", reason.text},
-             {"advice", reason.advice}};
-    for (const auto& [key, value] : reason.details) {
+             {"text", reason.text()},
+             {"advice", reason.advice()}};
+    for (const auto& [key, value] : reason.details()) {
         if (!out.contains(key))
             out[key] = value;
     }
@@ -58,6 +58,14 @@ json certificateJson(const CapturedCertificate& cert)
                 {"frame", cert.frame}};
 }
 
+json suiteNames(const std::vector<std::uint16_t>& suites)
+{
+    json names = json::array();
+    for (std::uint16_t suite : suites)
+        names.push_back(tlsCipherSuiteName(suite));
+    return names;
+}
+
 json tlsJson(const TlsSummary& tls)
 {
     json alerts = json::array();
@@ -73,8 +81,8 @@ json tlsJson(const TlsSummary& tls)
     }
     json out{{"version", tls.version.empty() ? json(nullptr) : json(tls.version)},
              {"versions_offered", tls.versionsOffered},
-             {"cipher_suites_offered", tls.cipherSuitesOffered},
-             {"cipher_suite", tls.cipherSuite.empty() ? json(nullptr) : json(tls.cipherSuite)},
+             {"cipher_suites_offered", suiteNames(tls.cipherSuitesOffered)},
+             {"cipher_suite", tls.cipherSuite ? json(tlsCipherSuiteName(*tls.cipherSuite)) : json(nullptr)},
              {"resumed", tls.resumed},
              {"certificates_encrypted", tls.certificatesEncrypted},
              {"alerts", std::move(alerts)}};
@@ -117,7 +125,7 @@ std::string captureInspectText(const CaptureImport& capture, const CaptureDiagno
         std::string text = "  verdict: " + std::string(toString(d.verdict));
         if (const Reason* main = d.mainReason()) {
             text += " — " + main->id + (main->frame ? " (frame " + std::to_string(main->frame) + ")" : "") +
-                    ": " + main->text + "\n  next: " + main->advice;
+                    ": " + main->text() + "\n  next: " + main->advice();
         }
         text += "\n";
         if (d.tls && d.tls->certificatesEncrypted)

@@ -75,8 +75,8 @@ std::string reasonText(const Reason& reason, const Redactor& redact, bool advice
 {
     const ReasonInfo* info = reasonInfo(reason.id);
     if (!redact.enabled || !info)
-        return advice ? reason.advice : reason.text;
-    ReasonDetails details = reason.details;
+        return advice ? reason.advice() : reason.text();
+    ReasonDetails details = reason.details();
     for (auto& [key, value] : details) {
         if (key == "identity")
             value = redact.identity(value);
@@ -138,8 +138,11 @@ std::string tlsHtml(const TlsSummary& tls)
     };
     row("Version", tls.version);
     row("Versions offered", listText(tls.versionsOffered));
-    row("Cipher suite", tls.cipherSuite);
-    row("Cipher suites offered", listText(tls.cipherSuitesOffered));
+    std::vector<std::string> offered;
+    for (std::uint16_t suite : tls.cipherSuitesOffered)
+        offered.push_back(tlsCipherSuiteName(suite));
+    row("Cipher suite", tls.cipherSuite ? tlsCipherSuiteName(*tls.cipherSuite) : std::string());
+    row("Cipher suites offered", listText(offered));
     row("Server name (SNI)", tls.serverName);
     row("Resumed", tls.resumed ? "yes (abbreviated handshake: no certificates exchanged)" : "no");
     if (tls.certificatesEncrypted)

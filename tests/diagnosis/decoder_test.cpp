@@ -92,7 +92,7 @@ TEST(TlsFlight, ServerFlightWithCertificatesAcrossRecords)
     ASSERT_TRUE(f.serverHello);
     EXPECT_EQ(f.serverHello->version(), 0x0303);
     ASSERT_EQ(f.certificates.size(), 1u);
-    EXPECT_EQ(f.certificates[0], cert);
+    EXPECT_EQ(std::vector<std::uint8_t>(f.certificates[0].begin(), f.certificates[0].end()), cert);
     EXPECT_EQ(f.handshakeTypes, (std::vector<std::uint8_t>{2, 11, 14}));
     EXPECT_FALSE(f.malformed);
 }

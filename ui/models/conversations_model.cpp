@@ -52,7 +52,7 @@ QString identityText(const CaptureConversation& c, const ConversationDiagnosis* 
     QString outer = c.identity.empty() ? ConversationsModel::tr("(none)") : fromStd(c.identity);
     if (diagnosis != nullptr) {
         for (const Reason& reason : diagnosis->reasons) {
-            for (const auto& [key, value] : reason.details) {
+            for (const auto& [key, value] : reason.facts) {
                 if (key == "inner_identity" && !value.empty()) {
                     return ConversationsModel::tr("%1 / %2").arg(outer, fromStd(value));
                 }
@@ -83,13 +83,13 @@ ConversationsModel::ConversationsModel(const SessionDocument* document, QObject*
 QString ConversationsModel::reasonText(const Reason& reason)
 {
     const ReasonInfo* info = reasonInfo(reason.id);
-    return info != nullptr ? catalogueText(info->text, reason.details) : fromStd(reason.text);
+    return info != nullptr ? catalogueText(info->text, reason.details()) : fromStd(reason.text());
 }
 
 QString ConversationsModel::reasonAdvice(const Reason& reason)
 {
     const ReasonInfo* info = reasonInfo(reason.id);
-    return info != nullptr ? catalogueText(info->advice, reason.details) : fromStd(reason.advice);
+    return info != nullptr ? catalogueText(info->advice, reason.details()) : fromStd(reason.advice());
 }
 
 QString ConversationsModel::verdictText(Verdict verdict)
