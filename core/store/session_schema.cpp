@@ -22,10 +22,18 @@ CREATE TABLE events(id INTEGER PRIMARY KEY, time INTEGER, kind INTEGER, side INT
                     packet INTEGER, text INTEGER, a INTEGER, b INTEGER);
 CREATE TABLE findings(id INTEGER PRIMARY KEY, rule TEXT, severity INTEGER, side INTEGER, context INTEGER,
                       call INTEGER, entry INTEGER, message TEXT, bytes INTEGER, blocks INTEGER, sites TEXT,
-                      signal INTEGER, exit_status INTEGER, offset INTEGER, event INTEGER);
+                      signal INTEGER, exit_status INTEGER, offset INTEGER, event INTEGER, text TEXT);
 CREATE TABLE summary(key TEXT PRIMARY KEY, value) WITHOUT ROWID;
 CREATE TABLE lesson_progress(seq INTEGER PRIMARY KEY, task TEXT NOT NULL, done INTEGER, started INTEGER,
                              completed INTEGER, hints INTEGER, time_ns INTEGER);
+)sql";
+
+// Format 1.3 keeps each finding's message as its template and arguments (findings.text, JSON of
+// common/message_text.h) so the GUI shows it translated; a 1.2 finding has none and the GUI
+// shows its stored English message.
+constexpr const char* kMigrate12To13 = R"sql(
+ALTER TABLE findings ADD COLUMN text TEXT;
+UPDATE meta SET value = 3 WHERE key = 'format_minor';
 )sql";
 
 // Format 1.2 added learner events (events.kind = Learner) and the lesson progress table; a 1.1
@@ -104,6 +112,12 @@ Status migrateSession(SqliteDb& db, SchemaVersion from)
     if (from.major == 1 && from.minor == 1) {
         if (auto migrated = db.exec(kMigrate11To12); !migrated) {
             return makeError(db.name() + ": cannot migrate format 1.1: " + migrated.error());
+        }
+        from.minor = 2;
+    }
+    if (from.major == 1 && from.minor == 2) {
+        if (auto migrated = db.exec(kMigrate12To13); !migrated) {
+            return makeError(db.name() + ": cannot migrate format 1.2: " + migrated.error());
         }
     }
     return Ok{};

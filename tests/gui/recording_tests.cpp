@@ -30,34 +30,8 @@
 namespace eapscope::ui {
 namespace {
 
-/// What a message box said when it came up, and which button the test pressed.
-struct Answered {
-    bool seen = false;
-    QString text;
-    QString informative;
-};
-
-/// Answers the next modal QMessageBox named `name` with the button `choose` picks.
-class BoxAnswerer {
-public:
-    BoxAnswerer(const QString& name, std::function<QAbstractButton*(QMessageBox&)> choose)
-    {
-        QObject::connect(&poll_, &QTimer::timeout, [this, name, choose] {
-            auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
-            if (box == nullptr || box->objectName() != name || answered_.seen) {
-                return;
-            }
-            answered_ = {true, box->text(), box->informativeText()};
-            choose(*box)->click();
-        });
-        poll_.start(10);
-    }
-    [[nodiscard]] const Answered& answered() const { return answered_; }
-
-private:
-    QTimer poll_;
-    Answered answered_;
-};
+using test::Answered;
+using test::BoxAnswerer;
 
 QAbstractButton* buttonWithText(QMessageBox& box, const QString& text)
 {

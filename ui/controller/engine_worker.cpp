@@ -335,7 +335,7 @@ void EngineWorker::continueServe(const QList<Breakpoint>& breakpoints)
     StepResult result;
     result.kind = engine_->finished() ? StepKind::Finished : StepKind::Waiting;
     result.description =
-        ControllerText::tr("Serving paused: requests wait in the socket until Continue.").toStdString();
+        verbatim(ControllerText::tr("Serving paused: requests wait in the socket until Continue.").toStdString());
     afterCommand(result);
 }
 
@@ -930,7 +930,7 @@ void EngineWorker::reportFailures(std::size_t first)
                 "The %1 method %2 in %3: %4. The session cannot go on; Restart (Ctrl+R) starts over.")
                 .arg(sideText(f.side).toLower(),
                      f.rule == "CRASH" ? ControllerText::tr("crashed") : ControllerText::tr("hung"),
-                     entryText(f.entry), fromStd(f.message));
+                     entryText(f.entry), findingMessageText(f));
         post([text](SessionController& c) { emit c.bannerRaised(text); });
     }
 }
@@ -965,7 +965,7 @@ void EngineWorker::afterCommand(const StepResult& result)
     }
     const std::size_t first = stepFirst_;
     const std::size_t end = trace_->size();
-    const QString description = fromStd(result.description);
+    const QString description = messageText(result.description);
     const bool back = !undo_.empty();
     post([state, first, end, description, back](SessionController& c) {
         c.document_->flush();
