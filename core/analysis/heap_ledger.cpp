@@ -16,7 +16,8 @@ MessageText contextName(const Trace& trace, ContextId context)
 {
     if (!context.valid() || context.value() >= trace.contexts().size())
         return phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "the method instance"));
-    return phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "context %1"), {verbatim(trace.context(context).number)});
+    return phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "context %1"),
+                  {verbatim(trace.context(context).number)});
 }
 
 MessageText callName(const Trace& trace, EventId call)
@@ -152,14 +153,16 @@ std::vector<FindingRecord> HeapLedger::checkOwnership(const Trace& trace, const 
     finding.blocks = 1;
     if (block.site.valid() && !trace.string(block.site).empty())
         finding.sites.emplace_back(trace.string(block.site));
-    std::vector<MessageText> args{callName(trace, row.call), contextName(trace, row.context), verbatim(block.size),
-                                  address(block.address), contextName(trace, block.context)};
+    std::vector<MessageText> args{callName(trace, row.call), contextName(trace, row.context),
+                                  verbatim(block.size), address(block.address),
+                                  contextName(trace, block.context)};
     setMessage(finding,
-               ended ? phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "%1 of %2 freed the %3-byte block at %4 that "
-                                                                    "%5 allocated, after that context had ended"),
+               ended ? phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText",
+                                                      "%1 of %2 freed the %3-byte block at %4 that "
+                                                      "%5 allocated, after that context had ended"),
                               std::move(args))
-                     : phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText",
-                                                      "%1 of %2 freed the %3-byte block at %4 that %5 allocated"),
+                     : phrase(EAPSCOPE_TRANSLATE_NOOP(
+                                  "EngineText", "%1 of %2 freed the %3-byte block at %4 that %5 allocated"),
                               std::move(args)));
     return {finding};
 }
@@ -175,23 +178,25 @@ FindingRecord HeapLedger::anomalyFinding(const Trace& trace, const EventRow& row
         FindingRecord finding = makeFinding(trace, "USE_AFTER_END", row.side, writer, row.call);
         finding.bytes = row.b;
         finding.blocks = 1;
-        setMessage(finding, phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText",
-                                                           "wrote into the %1-byte block at %2 after %3 had freed "
-                                                           "it (found by %4)"),
-                                   {verbatim(row.b), address(row.a), contextName(trace, row.context),
-                                    callName(trace, row.call)}));
+        setMessage(finding,
+                   phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText",
+                                                  "wrote into the %1-byte block at %2 after %3 had freed "
+                                                  "it (found by %4)"),
+                          {verbatim(row.b), address(row.a), contextName(trace, row.context),
+                           callName(trace, row.call)}));
         return finding;
     }
     const bool twice = row.aux == kHeapAuxDoubleFree;
     FindingRecord finding =
         makeFinding(trace, twice ? "DOUBLE_FREE" : "INVALID_FREE", row.side, row.context, row.call);
     std::vector<MessageText> args{callName(trace, row.call), contextName(trace, row.context), address(row.a)};
-    setMessage(finding,
-               twice ? phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "%1 of %2 freed the block at %3 a second time"),
-                              std::move(args))
-                     : phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText",
-                                                      "%1 of %2 freed %3, which the allocator never returned"),
-                              std::move(args)));
+    setMessage(
+        finding,
+        twice ? phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "%1 of %2 freed the block at %3 a second time"),
+                       std::move(args))
+              : phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText",
+                                               "%1 of %2 freed %3, which the allocator never returned"),
+                       std::move(args)));
     return finding;
 }
 
@@ -296,9 +301,10 @@ std::vector<FindingRecord> HeapLedger::onContextEnded(const Trace& trace, Contex
         finding.entry = EntryPoint::End;
         finding.bytes = summary.workBufferSize;
         finding.blocks = 1;
-        setMessage(finding, phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "the %1-byte work buffer of %2 at %3 "
-                                                                         "was still allocated after RasEapEnd "
-                                                                         "returned"),
+        setMessage(finding, phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText",
+                                                           "the %1-byte work buffer of %2 at %3 "
+                                                           "was still allocated after RasEapEnd "
+                                                           "returned"),
                                    {verbatim(summary.workBufferSize), contextName(trace, context),
                                     address(summary.workBufferAddress)}));
         findings.push_back(std::move(finding));
@@ -348,22 +354,25 @@ FindingRecord HeapLedger::leakFinding(const Trace& trace, std::string rule, Side
     const bool one = leaked.size() == 1;
     if (context.valid())
         setMessage(finding,
-                   one ? phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "%1 bytes in %2 block allocated by %3's calls "
-                                                                      "still live after RasEapEnd returned"),
-                                std::move(args))
-                       : phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "%1 bytes in %2 blocks allocated by %3's "
-                                                                      "calls still live after RasEapEnd returned"),
-                                std::move(args)));
-    else
-        setMessage(finding,
                    one ? phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText",
-                                                        "%1 bytes in %2 block allocated by RasEapInitialize(TRUE) "
-                                                        "still live after RasEapInitialize(FALSE) returned"),
+                                                        "%1 bytes in %2 block allocated by %3's calls "
+                                                        "still live after RasEapEnd returned"),
                                 std::move(args))
                        : phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText",
-                                                        "%1 bytes in %2 blocks allocated by RasEapInitialize(TRUE) "
-                                                        "still live after RasEapInitialize(FALSE) returned"),
+                                                        "%1 bytes in %2 blocks allocated by %3's "
+                                                        "calls still live after RasEapEnd returned"),
                                 std::move(args)));
+    else
+        setMessage(
+            finding,
+            one ? phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText",
+                                                 "%1 bytes in %2 block allocated by RasEapInitialize(TRUE) "
+                                                 "still live after RasEapInitialize(FALSE) returned"),
+                         std::move(args))
+                : phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText",
+                                                 "%1 bytes in %2 blocks allocated by RasEapInitialize(TRUE) "
+                                                 "still live after RasEapInitialize(FALSE) returned"),
+                         std::move(args)));
     return finding;
 }
 

@@ -50,7 +50,8 @@ void addFailure(const CallFacts& facts, const HostFailure& failure, std::vector<
     switch (failure.kind) {
         case HostFailure::Kind::Hang:
             add(out, "HANG", facts,
-                withDetail(phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "%1 did not return within the watchdog limit"),
+                withDetail(phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText",
+                                                          "%1 did not return within the watchdog limit"),
                                   {where}),
                            failure.detail));
             return;
@@ -64,18 +65,21 @@ void addFailure(const CallFacts& facts, const HostFailure& failure, std::vector<
         case HostFailure::Kind::Exit: {
             // Neither a signal nor an exit status: the Windows host's exception, named in the detail.
             MessageText how =
-                failure.signal
-                    ? phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "the method was killed by signal %1 in %2"),
-                             {verbatim(std::to_string(*failure.signal)), where})
+                failure.signal ? phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText",
+                                                                "the method was killed by signal %1 in %2"),
+                                        {verbatim(std::to_string(*failure.signal)), where})
                 : failure.exitStatus
                     ? phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText",
                                                      "the method exited the process with status %1 in %2"),
                              {verbatim(std::to_string(*failure.exitStatus)), where})
-                    : phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "the method crashed its host in %1"), {where});
+                    : phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "the method crashed its host in %1"),
+                             {where});
             if (!failure.detail.empty()) {
-                how = phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "%1 (%2)"), {std::move(how), verbatim(failure.detail)});
+                how = phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "%1 (%2)"),
+                             {std::move(how), verbatim(failure.detail)});
             }
-            auto finding = makeFinding("CRASH", facts.side, facts.context, facts.call, facts.entry, std::move(how));
+            auto finding =
+                makeFinding("CRASH", facts.side, facts.context, facts.call, facts.entry, std::move(how));
             finding.signal = failure.signal;
             finding.exitStatus = failure.exitStatus;
             finding.exceptionCode = failure.exceptionCode;
@@ -132,12 +136,14 @@ void ContractChecker::checkObservations(const CallFacts& facts, const CallOutcom
     const MessageText where = entryText(facts);
     if (!outcome.inputModified.empty()) {
         add(out, "INPUT_MODIFIED", facts,
-            withDetail(phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "%1 wrote into host-owned input"), {where}),
-                       outcome.inputModified));
+            withDetail(
+                phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "%1 wrote into host-owned input"), {where}),
+                outcome.inputModified));
     }
     if (outcome.outputOverrun) {
         add(out, "OUTPUT_OVERRUN", facts,
-            phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "%1 wrote past the host's PPP_EAP_OUTPUT"), {where}));
+            phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "%1 wrote past the host's PPP_EAP_OUTPUT"),
+                   {where}));
     }
     if (outcome.packetOverflow) {
         auto finding =
@@ -171,7 +177,8 @@ void ContractChecker::checkResult(const CallFacts& facts, const CallOutcome& out
         case EntryPoint::Initialize:
             if (r != NO_ERROR) {
                 add(out, "INIT_FAILED", facts,
-                    phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "RasEapInitialize(TRUE) returned %1"), {code}));
+                    phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "RasEapInitialize(TRUE) returned %1"),
+                           {code}));
             }
             return;
         case EntryPoint::End:
@@ -187,13 +194,14 @@ void ContractChecker::checkResult(const CallFacts& facts, const CallOutcome& out
                 const bool recognised = isRecognisedError(r);
                 auto finding = makeFinding(
                     "CALL_FAILED", facts.side, facts.context, facts.call, facts.entry,
-                    recognised ? phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText",
-                                                                "%1 returned %2, which ends the session"),
-                                        {entryText(facts), code})
-                               : phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText",
-                                                                "%1 returned %2, which ends the session (not an "
-                                                                "error code RASEAP.md §2.6 recognises)"),
-                                        {entryText(facts), code}));
+                    recognised
+                        ? phrase(
+                              EAPSCOPE_TRANSLATE_NOOP("EngineText", "%1 returned %2, which ends the session"),
+                              {entryText(facts), code})
+                        : phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText",
+                                                         "%1 returned %2, which ends the session (not an "
+                                                         "error code RASEAP.md §2.6 recognises)"),
+                                 {entryText(facts), code}));
                 if (!recognised) {
                     finding.severity = Severity::Error;
                 }
@@ -241,7 +249,8 @@ void ContractChecker::checkMakeMessage(const CallFacts& facts, const CallOutcome
         add(out, "ACTION_INVALID", facts,
             action == 7 || action == 8
                 ? phrase(EAPSCOPE_TRANSLATE_NOOP(
-                             "EngineText", "RasEapMakeMessage returned Action %1 (reserved for Windows' own methods)"),
+                             "EngineText",
+                             "RasEapMakeMessage returned Action %1 (reserved for Windows' own methods)"),
                          {verbatim(action)})
                 : phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText",
                                                  "RasEapMakeMessage returned Action %1 (out of range 0..6)"),
@@ -255,12 +264,13 @@ void ContractChecker::checkMakeMessage(const CallFacts& facts, const CallOutcome
     }
     if (outcome.invokeInteractiveUI && facts.authenticator) {
         add(out, "ACTION_ROLE", facts,
-            phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "an authenticator set fInvokeInteractiveUI (peer only)")));
+            phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText",
+                                           "an authenticator set fInvokeInteractiveUI (peer only)")));
     }
     if ((outcome.saveConnectionData || outcome.saveUserData) && facts.authenticator) {
         add(out, "ACTION_ROLE", facts,
-            phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText",
-                                           "an authenticator set fSaveConnectionData/fSaveUserData (peer only)")));
+            phrase(EAPSCOPE_TRANSLATE_NOOP(
+                "EngineText", "an authenticator set fSaveConnectionData/fSaveUserData (peer only)")));
     }
     if (!outcome.attributesProblem.empty()) {
         add(out, "ATTRIBUTES_MALFORMED", facts,
@@ -268,7 +278,8 @@ void ContractChecker::checkMakeMessage(const CallFacts& facts, const CallOutcome
                    {verbatim(outcome.attributesProblem)}));
     } else if (action == EAPACTION_Authenticate && facts.authenticator && outcome.outputAttributes.empty()) {
         add(out, "ATTRIBUTES_MALFORMED", facts,
-            phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "EAPACTION_Authenticate with no attributes for the back end")));
+            phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText",
+                                           "EAPACTION_Authenticate with no attributes for the back end")));
     }
     if (isSendAction(action)) {
         PacketRuleContext ctx{facts, outcome, history, out};

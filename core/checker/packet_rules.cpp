@@ -42,8 +42,9 @@ bool checkLength(PacketRuleContext& ctx)
     if (length < PPP_EAP_PACKET_HDR_LEN || length > ctx.facts.cbSendPacket ||
         ctx.outcome.sendPacket.size() < 4) {
         add(ctx, "PACKET_BAD_LENGTH",
-            phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "send packet Length %1 is outside 4..%2 (cbSendPacket); "
-                                                         "the packet cannot be sent"),
+            phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText",
+                                           "send packet Length %1 is outside 4..%2 (cbSendPacket); "
+                                           "the packet cannot be sent"),
                    {verbatim(length), verbatim(ctx.facts.cbSendPacket)}));
         return false;
     }
@@ -54,7 +55,8 @@ bool checkLength(PacketRuleContext& ctx)
                    {verbatim(length)}));
     } else if ((code == EAPCODE_Request || code == EAPCODE_Response) && length < 5) {
         add(ctx, "PACKET_BAD_LENGTH",
-            phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "a Request/Response needs Length >= 5 for its Type, not %1"),
+            phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText",
+                                           "a Request/Response needs Length >= 5 for its Type, not %1"),
                    {verbatim(length)}));
     }
     return true;
@@ -67,7 +69,8 @@ void checkCodeAndType(PacketRuleContext& ctx)
     if (!codeAllowed(ctx.facts.authenticator, code)) {
         add(ctx, "PACKET_BAD_CODE",
             ctx.facts.authenticator
-                ? phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "the authenticator sent Code %1"), {verbatim(code)})
+                ? phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "the authenticator sent Code %1"),
+                         {verbatim(code)})
                 : phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "the peer sent Code %1"), {verbatim(code)}));
         return;
     }
@@ -88,7 +91,8 @@ void checkAuthenticatorIds(PacketRuleContext& ctx)
             if (p != *h.lastSent) {
                 add(ctx, "RESEND_DIFFERS",
                     phrase(EAPSCOPE_TRANSLATE_NOOP(
-                        "EngineText", "the packet sent after the retransmission timeout differs from the one it repeats")),
+                        "EngineText",
+                        "the packet sent after the retransmission timeout differs from the one it repeats")),
                     firstDifference(p, *h.lastSent));
             }
             return;
@@ -100,8 +104,9 @@ void checkAuthenticatorIds(PacketRuleContext& ctx)
                 h.lastRequestId
                     ? phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "a new Request has Id %1, expected %2"),
                              {verbatim(p[1]), verbatim(expected)})
-                    : phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "the first Request has Id %1, expected %2"),
-                             {verbatim(p[1]), verbatim(expected)}),
+                    : phrase(
+                          EAPSCOPE_TRANSLATE_NOOP("EngineText", "the first Request has Id %1, expected %2"),
+                          {verbatim(p[1]), verbatim(expected)}),
                 1);
         }
         h.lastRequestId = p[1];
@@ -110,7 +115,8 @@ void checkAuthenticatorIds(PacketRuleContext& ctx)
     if ((p[0] == EAPCODE_Success || p[0] == EAPCODE_Failure) && h.lastReceivedId &&
         p[1] != *h.lastReceivedId) {
         add(ctx, "PACKET_BAD_ID",
-            phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "Success/Failure has Id %1, expected the last Response's Id %2"),
+            phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText",
+                                           "Success/Failure has Id %1, expected the last Response's Id %2"),
                    {verbatim(p[1]), verbatim(*h.lastReceivedId)}),
             1);
     }
@@ -123,14 +129,16 @@ void checkPeerIds(PacketRuleContext& ctx)
     const auto& received = ctx.facts.received;
     if (received && received->size() > 1 && p[1] != (*received)[1]) {
         add(ctx, "PACKET_BAD_ID",
-            phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "the Response has Id %1 but the Request it answers has Id %2"),
+            phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText",
+                                           "the Response has Id %1 but the Request it answers has Id %2"),
                    {verbatim(p[1]), verbatim((*received)[1])}),
             1);
     }
     // §3.7 item 15: a duplicate Request (same Id, same content) yields the same Response.
     if (received && h.lastSentFor && *h.lastSentFor == *received && h.lastSent && *h.lastSent != p) {
         add(ctx, "RESEND_DIFFERS",
-            phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "the Response to a repeated Request differs from the first Response")),
+            phrase(EAPSCOPE_TRANSLATE_NOOP(
+                "EngineText", "the Response to a repeated Request differs from the first Response")),
             firstDifference(p, *h.lastSent));
     }
     h.lastSentFor = received;
@@ -145,7 +153,8 @@ void checkResultConsistency(PacketRuleContext& ctx)
     const std::uint32_t result = ctx.outcome.authResultCode;
     if (code == EAPCODE_Success && result != NO_ERROR) {
         add(ctx, "RESULT_INCONSISTENT",
-            phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "Success sent with dwAuthResultCode %1"), {verbatim(result)}));
+            phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "Success sent with dwAuthResultCode %1"),
+                   {verbatim(result)}));
     } else if (code == EAPCODE_Failure && result == NO_ERROR) {
         add(ctx, "RESULT_INCONSISTENT",
             phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "Failure sent with dwAuthResultCode NO_ERROR")));

@@ -89,7 +89,8 @@ MessageText verbatim(std::uint64_t number)
     return verbatim(std::to_string(number));
 }
 
-std::string messageTextJson(const MessageText& text, const std::function<std::string(std::string_view)>& literal)
+std::string messageTextJson(const MessageText& text,
+                            const std::function<std::string(std::string_view)>& literal)
 {
     return jsonText(toJson(text, literal), -1);
 }

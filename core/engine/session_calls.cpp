@@ -136,9 +136,8 @@ void SessionEngine::callMakeMessage(std::size_t conversation, Side side, std::op
     addFindings(checker_.checkCall(facts, outcome, ctx.history));
     result = {StepKind::Call, side, ctx.context, EntryPoint::MakeMessage,
               phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "RasEapMakeMessage returned %1, %2"),
-                     {verbatim(outcome.result),
-                      verbatim(std::string(actionName(
-                          static_cast<std::uint8_t>(std::min<std::uint32_t>(outcome.action, 254)))))})};
+                     {verbatim(outcome.result), verbatim(std::string(actionName(static_cast<std::uint8_t>(
+                                                    std::min<std::uint32_t>(outcome.action, 254)))))})};
     if (handleFailure(side, conversation, outcome)) {
         return;
     }
@@ -153,7 +152,8 @@ void SessionEngine::callMakeMessage(std::size_t conversation, Side side, std::op
     }
     if (outcome.result != NO_ERROR) {
         complete(conversation, side, Outcome::Error, outcome.result,
-                 phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "RasEapMakeMessage returned %1"), {verbatim(outcome.result)}));
+                 phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "RasEapMakeMessage returned %1"),
+                        {verbatim(outcome.result)}));
         return;
     }
     if (input && input->kind == PendingInput::Kind::Packet) {
@@ -210,8 +210,10 @@ void SessionEngine::actOnOutput(std::size_t conversation, Side side, const CallO
             }
             break;
         default:
-            complete(conversation, side, Outcome::Error, ERROR_INVALID_PARAMETER,
-                     phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "invalid Action %1: the engine cannot go on"), {verbatim(outcome.action)}));
+            complete(
+                conversation, side, Outcome::Error, ERROR_INVALID_PARAMETER,
+                phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "invalid Action %1: the engine cannot go on"),
+                       {verbatim(outcome.action)}));
             return;
     }
     // A peer that was given Success/Failure and did not say Done is complete anyway (§3.4).
@@ -221,8 +223,10 @@ void SessionEngine::actOnOutput(std::size_t conversation, Side side, const CallO
         const bool success = h->code == EAPCODE_Success;
         complete(conversation, side, success ? Outcome::Success : Outcome::Failure,
                  success ? NO_ERROR : ERROR_AUTHENTICATION_FAILURE,
-                 success ? phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "Success received; the method did not return Done"))
-                         : phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "Failure received; the method did not return Done")));
+                 success ? phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText",
+                                                          "Success received; the method did not return Done"))
+                         : phrase(EAPSCOPE_TRANSLATE_NOOP(
+                               "EngineText", "Failure received; the method did not return Done")));
     }
 }
 
@@ -243,8 +247,9 @@ void SessionEngine::callEnd(std::size_t conversation, Side side, StepResult& res
                     false,
                     {}};
     addFindings(checker_.checkCall(facts, outcome, ctx.history));
-    result = {StepKind::Call, side, ctx.context, EntryPoint::End,
-              phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "RasEapEnd returned %1"), {verbatim(outcome.result)})};
+    result = {
+        StepKind::Call, side, ctx.context, EntryPoint::End,
+        phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "RasEapEnd returned %1"), {verbatim(outcome.result)})};
     ctx.begun = false;
     if (handleFailure(side, conversation, outcome)) {
         return;
@@ -264,8 +269,9 @@ bool SessionEngine::handleFailure(Side side, std::size_t conversation, const Cal
             state_.sides[index(s)].dead = true;
         }
     }
-    const MessageText why = phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "the method's host died in %1; it is not called again"),
-                                   {verbatim(std::string(entryPointName(outcome.entry)))});
+    const MessageText why =
+        phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "the method's host died in %1; it is not called again"),
+               {verbatim(std::string(entryPointName(outcome.entry)))});
     for (std::size_t k = 0; k < state_.conversations.size(); ++k) {
         for (Side s : {Side::Authenticator, Side::Peer}) {
             SideContext& ctx = sideContext(k, s);
@@ -274,8 +280,11 @@ bool SessionEngine::handleFailure(Side side, std::size_t conversation, const Cal
             }
             if (ctx.context.valid()) {
                 ctx.begun = false;
-                complete(k, s, Outcome::Error, 0,
-                         k == conversation ? why : phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "ended with its host: %1"), {why}));
+                complete(
+                    k, s, Outcome::Error, 0,
+                    k == conversation
+                        ? why
+                        : phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "ended with its host: %1"), {why}));
             }
             setStage(k, s, SideStage::Ended);
         }

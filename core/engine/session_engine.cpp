@@ -249,8 +249,11 @@ bool SessionEngine::initSide(Side side, bool initialize, StepResult& result)
                     rt.eapType, 0,           {},    false, {}};
     addFindings(checker_.checkCall(facts, outcome, unused));
     result = {StepKind::Call, side, ContextId(), entry,
-              initialize ? phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "RasEapInitialize(TRUE) returned %1"), {verbatim(outcome.result)})
-                         : phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "RasEapInitialize(FALSE) returned %1"), {verbatim(outcome.result)})};
+              initialize
+                  ? phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "RasEapInitialize(TRUE) returned %1"),
+                           {verbatim(outcome.result)})
+                  : phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "RasEapInitialize(FALSE) returned %1"),
+                           {verbatim(outcome.result)})};
     if (handleFailure(side, state_.conversations.size(), outcome)) {
         if (initialize) {
             setPhase(EnginePhase::UninitAuthenticator);

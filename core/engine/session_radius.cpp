@@ -127,9 +127,12 @@ void SessionEngine::sendAccessRequest(std::size_t conversation, StepResult& resu
     const ContextId lane = sideContext(conversation, Side::Authenticator).context;
     if (!bytes) {
         note(Side::Authenticator, lane, "cannot build the Access-Request: " + bytes.error());
-        giveUpRadius(conversation, phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "the EAP packet does not fit in an Access-Request: %1"),
-                                          {verbatim(bytes.error())}));
-        result = {StepKind::EngineAction, Side::Authenticator, lane, EntryPoint::None, verbatim(bytes.error())};
+        giveUpRadius(conversation,
+                     phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText",
+                                                    "the EAP packet does not fit in an Access-Request: %1"),
+                            {verbatim(bytes.error())}));
+        result = {StepKind::EngineAction, Side::Authenticator, lane, EntryPoint::None,
+                  verbatim(bytes.error())};
         return;
     }
     x.request = std::move(*bytes);
@@ -221,16 +224,18 @@ void SessionEngine::awaitRadius(std::size_t conversation, StepResult& result)
         if (x.sends <= config_.radius.retries) {
             transmitRadius(conversation);
             result.description =
-                phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "no answer from %1 within %2 ms: retransmission %3 of %4"),
+                phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText",
+                                               "no answer from %1 within %2 ms: retransmission %3 of %4"),
                        {verbatim(config_.radius.server), verbatim(config_.radius.timeoutMs),
                         verbatim(x.sends - 1), verbatim(config_.radius.retries)});
             return;
         }
-        const MessageText why = phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "the RADIUS server %1 did not answer %2 transmissions of the "
-                                                                  "Access-Request (%3 ms each): it is down, unreachable, "
-                                                                  "or does not know this NAS's shared secret"),
-                                       {verbatim(config_.radius.server), verbatim(x.sends),
-                                        verbatim(config_.radius.timeoutMs)});
+        const MessageText why =
+            phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText",
+                                           "the RADIUS server %1 did not answer %2 transmissions of the "
+                                           "Access-Request (%3 ms each): it is down, unreachable, "
+                                           "or does not know this NAS's shared secret"),
+                   {verbatim(config_.radius.server), verbatim(x.sends), verbatim(config_.radius.timeoutMs)});
         addFindings(
             {makeFinding("RADIUS_NO_RESPONSE", Side::Authenticator, lane, EventId(), EntryPoint::None, why)});
         giveUpRadius(conversation, why);
@@ -240,7 +245,8 @@ void SessionEngine::awaitRadius(std::size_t conversation, StepResult& result)
     if (auto valid = radius::verifyResponse(*reply, x.requestAuthenticator, config_.radius.secret); !valid) {
         recordRadius(conversation, *reply, true, 1);
         note(Side::Authenticator, lane, "NAS dropped the answer: " + valid.error());
-        result.description = phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "dropped an answer: %1"), {verbatim(valid.error())});
+        result.description =
+            phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "dropped an answer: %1"), {verbatim(valid.error())});
         return;  // RFC 2865 §3: silently discarded; the wait (and retransmission) goes on
     }
     x.awaiting = false;
@@ -270,7 +276,8 @@ void SessionEngine::handleRadiusReply(std::size_t conversation, const radius::Ra
         case radius::AccessAccept:
             x.finished = true;
             keepServerKeys(conversation, reply);
-            complete(conversation, Side::Authenticator, Outcome::Success, NO_ERROR, verbatim("Access-Accept"));
+            complete(conversation, Side::Authenticator, Outcome::Success, NO_ERROR,
+                     verbatim("Access-Accept"));
             if (eap.empty()) {  // RFC 3579 §2.6.3: the NAS then sends the Success itself
                 eap = makeSuccessOrFailure(EAPCODE_Success, x.lastEapId);
             }
@@ -288,11 +295,13 @@ void SessionEngine::handleRadiusReply(std::size_t conversation, const radius::Ra
                  "NAS ignored a RADIUS packet of code " + std::to_string(reply.code) +
                      " (not an answer to Access-Request)");
             x.awaiting = true;
-            result.description = phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "ignored RADIUS code %1"), {verbatim(reply.code)});
+            result.description = phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "ignored RADIUS code %1"),
+                                        {verbatim(reply.code)});
             return;
     }
-    result.description = phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "received %1 from %2"),
-                                {verbatim(std::string(radius::codeName(reply.code))), verbatim(config_.radius.server)});
+    result.description =
+        phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "received %1 from %2"),
+               {verbatim(std::string(radius::codeName(reply.code))), verbatim(config_.radius.server)});
     if (eap.empty()) {
         note(Side::Authenticator, lane, "Access-Challenge without EAP-Message: nothing to give the peer");
         return;
@@ -387,12 +396,14 @@ void SessionEngine::closeRadiusLane(std::size_t conversation, StepResult& result
     if (lane.stage != SideStage::Completed) {
         lane.outcome = Outcome::Error;
         complete(conversation, Side::Authenticator, Outcome::Error, ERROR_PPP_TIMEOUT,
-                 phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "the peer's context ended before the RADIUS server decided")));
+                 phrase(EAPSCOPE_TRANSLATE_NOOP(
+                     "EngineText", "the peer's context ended before the RADIUS server decided")));
     }
     setStage(conversation, Side::Authenticator, SideStage::Ended);
     state_.conversations[conversation].radius.awaiting = false;
     result = {StepKind::EngineAction, Side::Authenticator, lane.context, EntryPoint::None,
-              phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "RADIUS conversation with %1 closed"), {verbatim(config_.radius.server)})};
+              phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "RADIUS conversation with %1 closed"),
+                     {verbatim(config_.radius.server)})};
 }
 
 }  // namespace eapscope

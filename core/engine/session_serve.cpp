@@ -88,10 +88,11 @@ void SessionEngine::endCounterpartLane(std::size_t conversation, Side lane)
     const SideContext& method = sideContext(conversation, other(lane));
     if (ctx.stage != SideStage::Completed) {
         const Outcome outcome = method.outcome == Outcome::None ? Outcome::Error : method.outcome;
-        complete(conversation, lane, outcome, method.resultCode,
-                 outcome == Outcome::Success
-                     ? phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "authenticated"))
-                     : phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "not authenticated: %1"), {method.message}));
+        complete(
+            conversation, lane, outcome, method.resultCode,
+            outcome == Outcome::Success
+                ? phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "authenticated"))
+                : phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "not authenticated: %1"), {method.message}));
     }
     setStage(conversation, lane, SideStage::Ended);
 }

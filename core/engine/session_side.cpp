@@ -101,7 +101,8 @@ void SessionEngine::complete(std::size_t conversation, Side side, Outcome outcom
     ctx.message = std::move(message);
     ctx.timer.armed = false;
     ctx.inputs.clear();
-    setStage(conversation, side, SideStage::Completed, std::string(toString(outcome)) + " - " + ctx.message.english());
+    setStage(conversation, side, SideStage::Completed,
+             std::string(toString(outcome)) + " - " + ctx.message.english());
 }
 
 void SessionEngine::work(std::size_t conversation, Side side, StepResult& result)
@@ -133,7 +134,8 @@ void SessionEngine::work(std::size_t conversation, Side side, StepResult& result
                 callEnd(conversation, side, result);
             } else {
                 setStage(conversation, side, SideStage::Ended, "no RasEapEnd: RasEapBegin did not succeed");
-                result = {StepKind::EngineAction, side, ctx.context, EntryPoint::None, phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "context ended"))};
+                result = {StepKind::EngineAction, side, ctx.context, EntryPoint::None,
+                          phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "context ended"))};
             }
             return;
         case SideStage::Ended:
@@ -151,8 +153,9 @@ void SessionEngine::startAuthenticator(std::size_t conversation, StepResult& res
         ctx.identityRequestId = h ? h->id : config_.identityRequestId;
         setStage(conversation, Side::Authenticator, SideStage::AwaitIdentity,
                  "the NAS asked for the identity");
-        result = {StepKind::EngineAction, Side::Authenticator, ctx.context, EntryPoint::None,
-                  phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "conversation from a NAS: Response/Identity next"))};
+        result = {
+            StepKind::EngineAction, Side::Authenticator, ctx.context, EntryPoint::None,
+            phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "conversation from a NAS: Response/Identity next"))};
         return;
     }
     ctx.identityRequestId = config_.identityRequestId;
@@ -196,7 +199,8 @@ void SessionEngine::authenticatorReceives(std::size_t conversation, PendingInput
             ctx.initialId = static_cast<std::uint8_t>(h->id + 1);
             ctx.timer = RetransmitTimer{};
             setStage(conversation, side, SideStage::BeginPending, "identity '" + ctx.identity + "'");
-            result.description = phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "received identity '%1'"), {verbatim(ctx.identity)});
+            result.description = phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "received identity '%1'"),
+                                        {verbatim(ctx.identity)});
         } else {
             note(side, ctx.context, "engine dropped a packet while waiting for Response/Identity");
             result.description = phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "dropped a packet"));
@@ -215,14 +219,17 @@ void SessionEngine::authenticatorReceives(std::size_t conversation, PendingInput
             transmitEngine(conversation, side, makeSuccessOrFailure(EAPCODE_Failure, h->id),
                            "engine: Failure (Nak)");
             complete(conversation, side, Outcome::Failure, ERROR_NOT_SUPPORTED,
-                     phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "the peer refused EAP type %1 (its Nak proposes type %2); no common method"),
+                     phrase(EAPSCOPE_TRANSLATE_NOOP(
+                                "EngineText",
+                                "the peer refused EAP type %1 (its Nak proposes type %2); no common method"),
                             {verbatim(type), verbatim(proposed)}));
             result.description = ctx.message;
             return;
         }
         if (isCode(h, EAPCODE_Response, EAPTYPE_Identity)) {
             note(side, ctx.context, "engine dropped a repeated Response/Identity");
-            result.description = phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "dropped a repeated Response/Identity"));
+            result.description =
+                phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "dropped a repeated Response/Identity"));
             return;
         }
     }
@@ -245,7 +252,9 @@ void SessionEngine::peerReceives(std::size_t conversation, PendingInput input, S
     if (isCode(h, EAPCODE_Request, EAPTYPE_Identity)) {
         transmitEngine(conversation, side, makeIdentityResponse(h->id, config_.identity),
                        "engine: Response/Identity");
-        result.description = phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "answered Request/Identity with '%1'"), {verbatim(config_.identity)});
+        result.description =
+            phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "answered Request/Identity with '%1'"),
+                   {verbatim(config_.identity)});
         return;
     }
     if (isCode(h, EAPCODE_Request, EAPTYPE_Notification)) {
@@ -262,18 +271,23 @@ void SessionEngine::peerReceives(std::size_t conversation, PendingInput input, S
         ctx.initialId = h->id;
         ctx.inputs.push_front(std::move(input));
         setStage(conversation, side, SideStage::BeginPending);
-        result.description = phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "first Request of type %1: RasEapBegin next"), {verbatim(type)});
+        result.description =
+            phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "first Request of type %1: RasEapBegin next"),
+                   {verbatim(type)});
     } else if (isCode(h, EAPCODE_Request)) {
         transmitEngine(conversation, side, makeNak(h->id, static_cast<std::uint8_t>(type)),
                        "engine: Nak (wants type " + std::to_string(type) + ")");
-        result.description = phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "Nak: type %1 is not the method's type %2"),
-                                    {verbatim(*h->type), verbatim(type)});
+        result.description =
+            phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "Nak: type %1 is not the method's type %2"),
+                   {verbatim(*h->type), verbatim(type)});
     } else if (isCode(h, EAPCODE_Success) || isCode(h, EAPCODE_Failure)) {
         const bool success = h->code == EAPCODE_Success;
         complete(conversation, side, success ? Outcome::Success : Outcome::Failure,
                  success ? NO_ERROR : ERROR_AUTHENTICATION_FAILURE,
-                 success ? phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "the authenticator sent Success before the method started"))
-                         : phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "the authenticator sent Failure before the method started")));
+                 success ? phrase(EAPSCOPE_TRANSLATE_NOOP(
+                               "EngineText", "the authenticator sent Success before the method started"))
+                         : phrase(EAPSCOPE_TRANSLATE_NOOP(
+                               "EngineText", "the authenticator sent Failure before the method started")));
         result.description = ctx.message;
     } else {
         note(side, ctx.context, "engine dropped a packet a peer does not expect");
@@ -317,7 +331,8 @@ void SessionEngine::playCounterpart(std::size_t conversation, Side side, StepRes
     trace_.append(row);
     deliver(conversation, to, id, packet);
     result = {StepKind::EngineAction, side, row.context, EntryPoint::None,
-              phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "counterpart sent %1"), {verbatim(shortSummary(packet))})};
+              phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "counterpart sent %1"),
+                     {verbatim(shortSummary(packet))})};
 }
 
 void SessionEngine::armTimer(std::size_t conversation, Side side, bool interactive, bool resend)

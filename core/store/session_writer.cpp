@@ -91,7 +91,8 @@ Status SessionWriter::Impl::prepare()
         {&method_, "INSERT INTO methods VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)"},
         {&context_, "INSERT INTO contexts VALUES(?1, ?2, ?3, ?4, ?5)"},
         {&finding_,
-         "INSERT INTO findings VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)"},
+         "INSERT INTO findings VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, "
+         "?16)"},
         {&event_, "INSERT INTO events VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)"},
         {&option_, "INSERT INTO options VALUES(?1, ?2, ?3) ON CONFLICT(key) DO UPDATE SET value = ?3"},
         {&summary_, "INSERT INTO summary VALUES(?1, ?2) ON CONFLICT(key) DO UPDATE SET value = ?2"},
@@ -329,7 +330,8 @@ Status SessionWriter::Impl::writeFindings(const Trace& trace, Marks& marks)
         if (f.text.empty()) {
             s.bindNull(16);
         } else {
-            s.bind(16, messageTextJson(f.text, [this](std::string_view text) { return redactor_.text(text); }));
+            s.bind(16,
+                   messageTextJson(f.text, [this](std::string_view text) { return redactor_.text(text); }));
         }
         if (auto ok = s.run(); !ok) {
             return ok;

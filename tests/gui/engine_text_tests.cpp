@@ -18,10 +18,10 @@ namespace {
 
 struct Expected {
     QString language;
-    QString leak;          // the HEAP_LEAK finding's message
-    QString initialized;   // the status line after RasEapInitialize(TRUE)
-    QString madeMessage;   // the start of the status line after a RasEapMakeMessage
-    QString uninitialized; // the status line after RasEapInitialize(FALSE)
+    QString leak;           // the HEAP_LEAK finding's message
+    QString initialized;    // the status line after RasEapInitialize(TRUE)
+    QString madeMessage;    // the start of the status line after a RasEapMakeMessage
+    QString uninitialized;  // the status line after RasEapInitialize(FALSE)
 };
 
 class EngineText : public ::testing::TestWithParam<Expected> {
@@ -53,36 +53,43 @@ TEST_P(EngineText, TheFindingAndTheStatusLineReadInTheWindowsLanguage)
     QStringList statusLines;
     for (int i = 0; i < 400 && !test::finished(window); ++i) {
         const bool waiting = window.controller()->state() == SessionController::State::Waiting;
-        ASSERT_TRUE(waiting ? test::press(window, Qt::Key_T, Qt::ControlModifier) : test::press(window, Qt::Key_F10));
+        ASSERT_TRUE(waiting ? test::press(window, Qt::Key_T, Qt::ControlModifier)
+                            : test::press(window, Qt::Key_F10));
         statusLines << window.statusBar()->currentMessage();
     }
     ASSERT_TRUE(test::finished(window));
     EXPECT_TRUE(statusLines.contains(expected.initialized)) << statusLines.join(u'\n').toStdString();
     EXPECT_TRUE(statusLines.contains(expected.uninitialized)) << statusLines.join(u'\n').toStdString();
-    EXPECT_TRUE(std::any_of(statusLines.begin(), statusLines.end(),
-                            [&](const QString& line) { return line.startsWith(expected.madeMessage); }))
-        << statusLines.join(u'\n').toStdString();
+    EXPECT_TRUE(std::any_of(statusLines.begin(), statusLines.end(), [&](const QString& line) {
+        return line.startsWith(expected.madeMessage);
+    })) << statusLines.join(u'\n').toStdString();
     EXPECT_EQ(findingMessage(window, QStringLiteral("HEAP_LEAK")), expected.leak);
     // The record stays English whatever the window shows: the CLI, its JSON and session files.
     const auto& findings = window.document()->trace().findings();
     const auto leak = std::find_if(findings.begin(), findings.end(),
                                    [](const FindingRecord& f) { return f.rule == "HEAP_LEAK"; });
     ASSERT_NE(leak, findings.end());
-    EXPECT_EQ(leak->message, "64 bytes in 1 block allocated by context 1's calls still live after RasEapEnd returned");
+    EXPECT_EQ(leak->message,
+              "64 bytes in 1 block allocated by context 1's calls still live after RasEapEnd returned");
 }
 
 INSTANTIATE_TEST_SUITE_P(
     Languages, EngineText,
     ::testing::Values(
         Expected{QStringLiteral("fr"),
-                 QStringLiteral("64 octets en 1 bloc alloués par les appels du contexte 1, encore vivants après le "
-                                "retour de RasEapEnd"),
-                 QStringLiteral("RasEapInitialize(TRUE) a renvoyé 0"), QStringLiteral("RasEapMakeMessage a renvoyé 0, "),
+                 QStringLiteral(
+                     "64 octets en 1 bloc alloués par les appels du contexte 1, encore vivants après le "
+                     "retour de RasEapEnd"),
+                 QStringLiteral("RasEapInitialize(TRUE) a renvoyé 0"),
+                 QStringLiteral("RasEapMakeMessage a renvoyé 0, "),
                  QStringLiteral("RasEapInitialize(FALSE) a renvoyé 0")},
-        Expected{QStringLiteral("en"),
-                 QStringLiteral("64 bytes in 1 block allocated by context 1's calls still live after RasEapEnd returned"),
-                 QStringLiteral("RasEapInitialize(TRUE) returned 0"), QStringLiteral("RasEapMakeMessage returned 0, "),
-                 QStringLiteral("RasEapInitialize(FALSE) returned 0")}),
+        Expected{
+            QStringLiteral("en"),
+            QStringLiteral(
+                "64 bytes in 1 block allocated by context 1's calls still live after RasEapEnd returned"),
+            QStringLiteral("RasEapInitialize(TRUE) returned 0"),
+            QStringLiteral("RasEapMakeMessage returned 0, "),
+            QStringLiteral("RasEapInitialize(FALSE) returned 0")}),
     [](const ::testing::TestParamInfo<Expected>& info) { return info.param.language.toStdString(); });
 
 }  // namespace

@@ -141,7 +141,9 @@ TEST(Language, EveryToolBarButtonFitsAt1600PixelsInFrench)
     MainWindow window;
     // Short on the button, whole in the tooltip (with its key).
     EXPECT_EQ(window.action(QStringLiteral("actionStepAxis"))->iconText(), QStringLiteral("Axe des pas"));
-    EXPECT_TRUE(window.action(QStringLiteral("actionStepAxis"))->toolTip().startsWith(QStringLiteral("Axe des pas (chaque appel")))
+    EXPECT_TRUE(window.action(QStringLiteral("actionStepAxis"))
+                    ->toolTip()
+                    .startsWith(QStringLiteral("Axe des pas (chaque appel")))
         << window.action(QStringLiteral("actionStepAxis"))->toolTip().toStdString();
 }
 

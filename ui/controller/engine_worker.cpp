@@ -334,8 +334,8 @@ void EngineWorker::continueServe(const QList<Breakpoint>& breakpoints)
     }
     StepResult result;
     result.kind = engine_->finished() ? StepKind::Finished : StepKind::Waiting;
-    result.description =
-        verbatim(ControllerText::tr("Serving paused: requests wait in the socket until Continue.").toStdString());
+    result.description = verbatim(
+        ControllerText::tr("Serving paused: requests wait in the socket until Continue.").toStdString());
     afterCommand(result);
 }
 

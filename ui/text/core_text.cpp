@@ -1,6 +1,7 @@
 #include "text/core_text.h"
 
 #include "checker/rule_catalogue.h"
+#include "eap/eap_anomaly_catalogue.h"
 
 #include <QCoreApplication>
 
@@ -57,6 +58,16 @@ QString findingMessageText(const FindingRecord& finding)
         return ruleText(finding.rule);
     }
     return utf8(finding.message);
+}
+
+QString anomalyText(std::string_view id, std::string_view message)
+{
+    const AnomalyInfo* info = anomalyInfo(id);
+    if (info == nullptr || message != info->text) {
+        return utf8(message);
+    }
+    const std::string text(info->text);
+    return QCoreApplication::translate("EapAnomalyCatalogue", text.c_str());
 }
 
 }  // namespace eapscope::ui

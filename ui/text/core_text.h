@@ -25,5 +25,8 @@ QString messageText(const MessageText& text);
 /// translated text when the message is the catalogue's default; else (a session file written
 /// before format 1.3, or a text core has no template for) the English message as stored.
 QString findingMessageText(const FindingRecord& finding);
+/// A decoder anomaly's message in the interface language: the catalogue's text translated
+/// (context "EapAnomalyCatalogue") when the decoder used it, else the decoder's own words.
+QString anomalyText(std::string_view id, std::string_view message);
 
 }  // namespace eapscope::ui

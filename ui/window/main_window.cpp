@@ -168,8 +168,8 @@ void MainWindow::createActions()
         [this] { controller_->continueRun(); });
     add(QStringLiteral("actionStop"), tr("S&top"), QStringLiteral("stop"), QKeySequence(Qt::SHIFT | Qt::Key_F5),
         [this] { controller_->stop(); });
-    add(QStringLiteral("actionRestart"), tr("&Restart"), QStringLiteral("restart"), QKeySequence(Qt::CTRL | Qt::Key_R),
-        [this] { onRestart(); });
+    add(QStringLiteral("actionRestart"), tr("&Restart"), QStringLiteral("restart"),
+        QKeySequence(Qt::CTRL | Qt::Key_R), [this] { onRestart(); });
     add(QStringLiteral("actionStepBack"), tr("Step &back"), QStringLiteral("step-back"),
         QKeySequence(Qt::SHIFT | Qt::Key_F10), [this] { controller_->stepBack(); });
     add(QStringLiteral("actionFireTimeout"), tr("Fire &timeout"), QStringLiteral("timeout"),
