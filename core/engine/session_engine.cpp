@@ -312,7 +312,7 @@ Status SessionEngine::fireTimeout()
 {
     StepResult result;
     if (!fireEarliestTimer(result, false)) {
-        return makeError("no retransmission timer is armed");
+        return makeError(EAPSCOPE_TRANSLATE_NOOP("EngineText", "no retransmission timer is armed"));
     }
     return Ok{};
 }
@@ -332,7 +332,8 @@ bool SessionEngine::timerArmed() const
 Status SessionEngine::injectPacket(Bytes packet)
 {
     if (config_.counterpart != Counterpart::Manual || state_.phase != EnginePhase::Conversations) {
-        return makeError("packets can be injected only into a running session with a manual counterpart");
+        return makeError(EAPSCOPE_TRANSLATE_NOOP(
+            "EngineText", "packets can be injected only into a running session with a manual counterpart"));
     }
     for (std::size_t k : activeConversations()) {
         for (Side side : {Side::Authenticator, Side::Peer}) {
@@ -352,7 +353,7 @@ Status SessionEngine::injectPacket(Bytes packet)
             }
         }
     }
-    return makeError("no context is waiting for a packet");
+    return makeError(EAPSCOPE_TRANSLATE_NOOP("EngineText", "no context is waiting for a packet"));
 }
 
 std::uint64_t SessionEngine::now()

@@ -697,6 +697,18 @@
         <source>counterpart sent %1</source>
         <translation>la contrepartie a envoyé %1</translation>
     </message>
+    <message>
+        <source>no retransmission timer is armed</source>
+        <translation>aucun délai de retransmission n’est armé</translation>
+    </message>
+    <message>
+        <source>packets can be injected only into a running session with a manual counterpart</source>
+        <translation>on ne peut injecter des paquets que dans une session en cours avec une contrepartie manuelle</translation>
+    </message>
+    <message>
+        <source>no context is waiting for a packet</source>
+        <translation>aucun contexte n’attend de paquet</translation>
+    </message>
 </context>
 <context>
     <name>RuleCatalogue</name>

@@ -856,7 +856,8 @@ void EngineWorker::fireTimeout()
     const Status fired = engine_->fireTimeout();
     if (!fired) {
         undo_.resize(std::min(undo_.size(), undoDepth));
-        const QString message = fromStd(fired.error());
+        // The engine's fixed refusals are marked for translation (context "EngineText").
+        const QString message = messageText(phrase(fired.error()));
         post([message](SessionController& c) { c.onStatus(message); });
         return;
     }
@@ -872,7 +873,7 @@ void EngineWorker::inject(const std::vector<std::uint8_t>& packet)
     stepFirst_ = trace_->size();
     const Status injected = engine_->injectPacket(packet);
     if (!injected) {
-        const QString message = fromStd(injected.error());
+        const QString message = messageText(phrase(injected.error()));
         post([message](SessionController& c) { c.onStatus(message); });
         return;
     }
