@@ -90,7 +90,7 @@ INSTANTIATE_TEST_SUITE_P(
             QStringLiteral("RasEapInitialize(TRUE) returned 0"),
             QStringLiteral("RasEapMakeMessage returned 0, "),
             QStringLiteral("RasEapInitialize(FALSE) returned 0")}),
-    [](const ::testing::TestParamInfo<Expected>& info) { return info.param.language.toStdString(); });
+    [](const ::testing::TestParamInfo<Expected>& param) { return param.param.language.toStdString(); });
 
 }  // namespace
 }  // namespace eapscope::ui
