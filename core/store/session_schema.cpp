@@ -33,7 +33,6 @@ CREATE TABLE lesson_progress(seq INTEGER PRIMARY KEY, task TEXT NOT NULL, done I
 // shows its stored English message.
 constexpr const char* kMigrate12To13 = R"sql(
 ALTER TABLE findings ADD COLUMN text TEXT;
-UPDATE meta SET value = 3 WHERE key = 'format_minor';
 )sql";
 
 // Format 1.2 added learner events (events.kind = Learner) and the lesson progress table; a 1.1
@@ -51,6 +50,15 @@ INSERT INTO summary SELECT key, value FROM meta WHERE key NOT IN ('format_major'
 DELETE FROM meta WHERE key NOT IN ('format_major', 'format_minor', 'writer');
 UPDATE meta SET value = 1 WHERE key = 'format_minor';
 )sql";
+
+// A file that says it is older but already has findings.text (a 1.3 file whose version was
+// edited back) keeps it: the step only adds what is missing.
+bool findingsHaveText(const SqliteDb& db)
+{
+    auto query = SqliteStatement::prepare(
+        db, "SELECT count(*) FROM pragma_table_info('findings') WHERE name = 'text'");
+    return query && query->step() == SqliteStatement::Step::Row && query->integer(0) > 0;
+}
 
 std::string versionText(SchemaVersion v)
 {
@@ -116,8 +124,13 @@ Status migrateSession(SqliteDb& db, SchemaVersion from)
         from.minor = 2;
     }
     if (from.major == 1 && from.minor == 2) {
-        if (auto migrated = db.exec(kMigrate12To13); !migrated) {
-            return makeError(db.name() + ": cannot migrate format 1.2: " + migrated.error());
+        if (!findingsHaveText(db)) {
+            if (auto migrated = db.exec(kMigrate12To13); !migrated) {
+                return makeError(db.name() + ": cannot migrate format 1.2: " + migrated.error());
+            }
+        }
+        if (auto updated = db.exec("UPDATE meta SET value = 3 WHERE key = 'format_minor'"); !updated) {
+            return makeError(db.name() + ": cannot migrate format 1.2: " + updated.error());
         }
     }
     return Ok{};
