@@ -12,18 +12,30 @@ namespace {
 
 constexpr std::size_t kTopSites = 3;  // HEAP_LEAK names the three biggest allocation sites
 
-std::string contextName(const Trace& trace, ContextId context)
+MessageText contextName(const Trace& trace, ContextId context)
 {
     if (!context.valid() || context.value() >= trace.contexts().size())
-        return "the method instance";
-    return fmt::format("context {}", trace.context(context).number);
+        return phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "the method instance"));
+    return phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "context %1"),
+                  {verbatim(trace.context(context).number)});
 }
 
-std::string callName(const Trace& trace, EventId call)
+MessageText callName(const Trace& trace, EventId call)
 {
     if (!call.valid() || call.value() >= trace.size())
-        return "code outside any call";
-    return std::string(entryPointName(trace.row(call).entry));
+        return phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "code outside any call"));
+    return verbatim(std::string(entryPointName(trace.row(call).entry)));
+}
+
+MessageText address(std::uint64_t value)
+{
+    return verbatim(fmt::format("{:#x}", value));
+}
+
+void setMessage(FindingRecord& finding, MessageText text)
+{
+    finding.message = text.english();
+    finding.text = std::move(text);
 }
 
 FindingRecord makeFinding(const Trace& trace, std::string rule, Side side, ContextId context, EventId call)
@@ -141,10 +153,17 @@ std::vector<FindingRecord> HeapLedger::checkOwnership(const Trace& trace, const 
     finding.blocks = 1;
     if (block.site.valid() && !trace.string(block.site).empty())
         finding.sites.emplace_back(trace.string(block.site));
-    finding.message =
-        fmt::format("{} of {} freed the {}-byte block at {:#x} that {} allocated{}",
-                    callName(trace, row.call), contextName(trace, row.context), block.size, block.address,
-                    contextName(trace, block.context), ended ? ", after that context had ended" : "");
+    std::vector<MessageText> args{callName(trace, row.call), contextName(trace, row.context),
+                                  verbatim(block.size), address(block.address),
+                                  contextName(trace, block.context)};
+    setMessage(finding,
+               ended ? phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText",
+                                                      "%1 of %2 freed the %3-byte block at %4 that "
+                                                      "%5 allocated, after that context had ended"),
+                              std::move(args))
+                     : phrase(EAPSCOPE_TRANSLATE_NOOP(
+                                  "EngineText", "%1 of %2 freed the %3-byte block at %4 that %5 allocated"),
+                              std::move(args)));
     return {finding};
 }
 
@@ -159,18 +178,25 @@ FindingRecord HeapLedger::anomalyFinding(const Trace& trace, const EventRow& row
         FindingRecord finding = makeFinding(trace, "USE_AFTER_END", row.side, writer, row.call);
         finding.bytes = row.b;
         finding.blocks = 1;
-        finding.message =
-            fmt::format("wrote into the {}-byte block at {:#x} after {} had freed it (found by {})", row.b,
-                        row.a, contextName(trace, row.context), callName(trace, row.call));
+        setMessage(finding,
+                   phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText",
+                                                  "wrote into the %1-byte block at %2 after %3 had freed "
+                                                  "it (found by %4)"),
+                          {verbatim(row.b), address(row.a), contextName(trace, row.context),
+                           callName(trace, row.call)}));
         return finding;
     }
     const bool twice = row.aux == kHeapAuxDoubleFree;
     FindingRecord finding =
         makeFinding(trace, twice ? "DOUBLE_FREE" : "INVALID_FREE", row.side, row.context, row.call);
-    finding.message = twice ? fmt::format("{} of {} freed the block at {:#x} a second time",
-                                          callName(trace, row.call), contextName(trace, row.context), row.a)
-                            : fmt::format("{} of {} freed {:#x}, which the allocator never returned",
-                                          callName(trace, row.call), contextName(trace, row.context), row.a);
+    std::vector<MessageText> args{callName(trace, row.call), contextName(trace, row.context), address(row.a)};
+    setMessage(
+        finding,
+        twice ? phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "%1 of %2 freed the block at %3 a second time"),
+                       std::move(args))
+              : phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText",
+                                               "%1 of %2 freed %3, which the allocator never returned"),
+                       std::move(args)));
     return finding;
 }
 
@@ -275,9 +301,12 @@ std::vector<FindingRecord> HeapLedger::onContextEnded(const Trace& trace, Contex
         finding.entry = EntryPoint::End;
         finding.bytes = summary.workBufferSize;
         finding.blocks = 1;
-        finding.message =
-            fmt::format("the {}-byte work buffer of {} at {:#x} was still allocated after RasEapEnd returned",
-                        summary.workBufferSize, contextName(trace, context), summary.workBufferAddress);
+        setMessage(finding, phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText",
+                                                           "the %1-byte work buffer of %2 at %3 "
+                                                           "was still allocated after RasEapEnd "
+                                                           "returned"),
+                                   {verbatim(summary.workBufferSize), contextName(trace, context),
+                                    address(summary.workBufferAddress)}));
         findings.push_back(std::move(finding));
     }
     if (!leaked.empty())
@@ -318,11 +347,32 @@ FindingRecord HeapLedger::leakFinding(const Trace& trace, std::string rule, Side
     finding.bytes = bytes;
     finding.blocks = leaked.size();
     finding.sites = topSites(trace, leaked);
-    const char* after = context.valid() ? "RasEapEnd" : "RasEapInitialize(FALSE)";
-    finding.message = fmt::format(
-        "{} bytes in {} block{} allocated by {} still live after {} returned", bytes, leaked.size(),
-        leaked.size() == 1 ? "" : "s",
-        context.valid() ? contextName(trace, context) + "'s calls" : "RasEapInitialize(TRUE)", after);
+    // One template per case rather than pieces glued in English: a translation reorders freely.
+    std::vector<MessageText> args{verbatim(bytes), verbatim(leaked.size())};
+    if (context.valid())
+        args.push_back(contextName(trace, context));
+    const bool one = leaked.size() == 1;
+    if (context.valid())
+        setMessage(finding,
+                   one ? phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText",
+                                                        "%1 bytes in %2 block allocated by %3's calls "
+                                                        "still live after RasEapEnd returned"),
+                                std::move(args))
+                       : phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText",
+                                                        "%1 bytes in %2 blocks allocated by %3's "
+                                                        "calls still live after RasEapEnd returned"),
+                                std::move(args)));
+    else
+        setMessage(
+            finding,
+            one ? phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText",
+                                                 "%1 bytes in %2 block allocated by RasEapInitialize(TRUE) "
+                                                 "still live after RasEapInitialize(FALSE) returned"),
+                         std::move(args))
+                : phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText",
+                                                 "%1 bytes in %2 blocks allocated by RasEapInitialize(TRUE) "
+                                                 "still live after RasEapInitialize(FALSE) returned"),
+                         std::move(args)));
     return finding;
 }
 

@@ -12,21 +12,30 @@ namespace eapscope {
 
 namespace {
 
-void add(std::vector<FindingRecord>& out, std::string_view rule, const CallFacts& facts, std::string message)
+void add(std::vector<FindingRecord>& out, std::string_view rule, const CallFacts& facts, MessageText message)
 {
     out.push_back(makeFinding(rule, facts.side, facts.context, facts.call, facts.entry, std::move(message)));
 }
 
-std::string entryText(const CallFacts& facts)
+MessageText entryText(const CallFacts& facts)
 {
-    return std::string(entryPointName(facts.entry));
+    return verbatim(std::string(entryPointName(facts.entry)));
 }
 
-std::string hexAddress(std::uint64_t address)
+MessageText hexAddress(std::uint64_t address)
 {
     char text[32];
     std::snprintf(text, sizeof text, "0x%llx", static_cast<unsigned long long>(address));
-    return text;
+    return verbatim(text);
+}
+
+// "…: detail" when the host said more; the detail is the host's own text, shown as it is.
+MessageText withDetail(MessageText sentence, const std::string& detail)
+{
+    if (detail.empty()) {
+        return sentence;
+    }
+    return phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "%1: %2"), {std::move(sentence), verbatim(detail)});
 }
 
 bool isSendAction(std::uint32_t action)
@@ -37,31 +46,40 @@ bool isSendAction(std::uint32_t action)
 
 void addFailure(const CallFacts& facts, const HostFailure& failure, std::vector<FindingRecord>& out)
 {
-    const std::string where = entryText(facts);
+    const MessageText where = entryText(facts);
     switch (failure.kind) {
         case HostFailure::Kind::Hang:
             add(out, "HANG", facts,
-                where + " did not return within the watchdog limit" +
-                    (failure.detail.empty() ? std::string() : ": " + failure.detail));
+                withDetail(phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText",
+                                                          "%1 did not return within the watchdog limit"),
+                                  {where}),
+                           failure.detail));
             return;
-        case HostFailure::Kind::PacketOverflowFault: {
-            auto finding = makeFinding("PACKET_OVERFLOW", facts.side, facts.context, facts.call, facts.entry,
-                                       where + " wrote past the " + std::to_string(facts.cbSendPacket) +
-                                           "-byte send buffer (guard page fault)");
-            out.push_back(std::move(finding));
+        case HostFailure::Kind::PacketOverflowFault:
+            add(out, "PACKET_OVERFLOW", facts,
+                phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText",
+                                               "%1 wrote past the %2-byte send buffer (guard page fault)"),
+                       {where, verbatim(facts.cbSendPacket)}));
             return;
-        }
         case HostFailure::Kind::Crash:
         case HostFailure::Kind::Exit: {
             // Neither a signal nor an exit status: the Windows host's exception, named in the detail.
-            const std::string how =
-                failure.signal       ? "was killed by signal " + std::to_string(*failure.signal)
-                : failure.exitStatus ? "exited the process with status " + std::to_string(*failure.exitStatus)
-                                     : std::string("crashed its host");
+            MessageText how =
+                failure.signal ? phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText",
+                                                                "the method was killed by signal %1 in %2"),
+                                        {verbatim(std::to_string(*failure.signal)), where})
+                : failure.exitStatus
+                    ? phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText",
+                                                     "the method exited the process with status %1 in %2"),
+                             {verbatim(std::to_string(*failure.exitStatus)), where})
+                    : phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "the method crashed its host in %1"),
+                             {where});
+            if (!failure.detail.empty()) {
+                how = phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "%1 (%2)"),
+                             {std::move(how), verbatim(failure.detail)});
+            }
             auto finding =
-                makeFinding("CRASH", facts.side, facts.context, facts.call, facts.entry,
-                            "the method " + how + " in " + where +
-                                (failure.detail.empty() ? std::string() : " (" + failure.detail + ")"));
+                makeFinding("CRASH", facts.side, facts.context, facts.call, facts.entry, std::move(how));
             finding.signal = failure.signal;
             finding.exitStatus = failure.exitStatus;
             finding.exceptionCode = failure.exceptionCode;
@@ -115,30 +133,38 @@ std::vector<FindingRecord> ContractChecker::checkCall(const CallFacts& facts, co
 void ContractChecker::checkObservations(const CallFacts& facts, const CallOutcome& outcome,
                                         std::vector<FindingRecord>& out) const
 {
-    const std::string where = entryText(facts);
+    const MessageText where = entryText(facts);
     if (!outcome.inputModified.empty()) {
-        add(out, "INPUT_MODIFIED", facts, where + " wrote into host-owned input: " + outcome.inputModified);
+        add(out, "INPUT_MODIFIED", facts,
+            withDetail(
+                phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "%1 wrote into host-owned input"), {where}),
+                outcome.inputModified));
     }
     if (outcome.outputOverrun) {
-        add(out, "OUTPUT_OVERRUN", facts, where + " wrote past the host's PPP_EAP_OUTPUT");
+        add(out, "OUTPUT_OVERRUN", facts,
+            phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "%1 wrote past the host's PPP_EAP_OUTPUT"),
+                   {where}));
     }
     if (outcome.packetOverflow) {
-        auto finding = makeFinding(
-            "PACKET_OVERFLOW", facts.side, facts.context, facts.call, facts.entry,
-            where + " wrote past the " + std::to_string(facts.cbSendPacket) + "-byte send buffer");
+        auto finding =
+            makeFinding("PACKET_OVERFLOW", facts.side, facts.context, facts.call, facts.entry,
+                        phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "%1 wrote past the %2-byte send buffer"),
+                               {where, verbatim(facts.cbSendPacket)}));
         finding.offset = outcome.overflowOffset;
         out.push_back(std::move(finding));
     }
     if (outcome.inputUsedAfterCall) {
         add(out, "INPUT_USED_AFTER_CALL", facts,
-            where + " read Begin-only input after RasEapBegin returned" +
-                (outcome.inputUsedDetail.empty() ? std::string() : ": " + outcome.inputUsedDetail));
+            withDetail(phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText",
+                                                      "%1 read Begin-only input after RasEapBegin returned"),
+                              {where}),
+                       outcome.inputUsedDetail));
     }
     const std::uint64_t slowNs = std::uint64_t{options_.slowCallMs} * 1'000'000u;
     if (options_.slowCallMs > 0 && outcome.durationNs > slowNs) {
         add(out, "SLOW_CALL", facts,
-            where + " took " + std::to_string(outcome.durationNs / 1'000'000u) + " ms (threshold " +
-                std::to_string(options_.slowCallMs) + " ms)");
+            phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "%1 took %2 ms (threshold %3 ms)"),
+                   {where, verbatim(outcome.durationNs / 1'000'000u), verbatim(options_.slowCallMs)}));
     }
 }
 
@@ -146,28 +172,38 @@ void ContractChecker::checkResult(const CallFacts& facts, const CallOutcome& out
                                   std::vector<FindingRecord>& out) const
 {
     const std::uint32_t r = outcome.result;
-    const std::string code = std::to_string(r);
+    const MessageText code = verbatim(r);
     switch (facts.entry) {
         case EntryPoint::Initialize:
             if (r != NO_ERROR) {
-                add(out, "INIT_FAILED", facts, "RasEapInitialize(TRUE) returned " + code);
+                add(out, "INIT_FAILED", facts,
+                    phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "RasEapInitialize(TRUE) returned %1"),
+                           {code}));
             }
             return;
         case EntryPoint::End:
             if (r != NO_ERROR) {
-                add(out, "END_FAILED", facts, "RasEapEnd returned " + code);
+                add(out, "END_FAILED", facts,
+                    phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "RasEapEnd returned %1"), {code}));
             }
             return;
         case EntryPoint::Uninitialize:
         case EntryPoint::Begin:
         case EntryPoint::MakeMessage:
             if (r != NO_ERROR && !(facts.entry == EntryPoint::MakeMessage && r == ERROR_PPP_INVALID_PACKET)) {
-                auto finding =
-                    makeFinding("CALL_FAILED", facts.side, facts.context, facts.call, facts.entry,
-                                entryText(facts) + " returned " + code + ", which ends the session");
-                if (!isRecognisedError(r)) {
+                const bool recognised = isRecognisedError(r);
+                auto finding = makeFinding(
+                    "CALL_FAILED", facts.side, facts.context, facts.call, facts.entry,
+                    recognised
+                        ? phrase(
+                              EAPSCOPE_TRANSLATE_NOOP("EngineText", "%1 returned %2, which ends the session"),
+                              {entryText(facts), code})
+                        : phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText",
+                                                         "%1 returned %2, which ends the session (not an "
+                                                         "error code RASEAP.md §2.6 recognises)"),
+                                 {entryText(facts), code}));
+                if (!recognised) {
                     finding.severity = Severity::Error;
-                    finding.message += " (not an error code RASEAP.md §2.6 recognises)";
                 }
                 out.push_back(std::move(finding));
             }
@@ -182,14 +218,18 @@ void ContractChecker::checkBegin(const CallFacts& facts, const CallOutcome& outc
                                  std::vector<FindingRecord>& out)
 {
     if (!outcome.workBufferWritten) {
-        add(out, "BEGIN_NO_WORKBUFFER", facts, "RasEapBegin returned NO_ERROR without writing *ppWorkBuffer");
+        add(out, "BEGIN_NO_WORKBUFFER", facts,
+            phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText",
+                                           "RasEapBegin returned NO_ERROR without writing *ppWorkBuffer")));
         return;
     }
     const auto& live = facts.otherLiveWorkBuffers;
     if (outcome.workBuffer != 0 && std::find(live.begin(), live.end(), outcome.workBuffer) != live.end()) {
         add(out, "BEGIN_WORKBUFFER_REUSED", facts,
-            "RasEapBegin returned work buffer " + hexAddress(outcome.workBuffer) +
-                ", which another live context already holds");
+            phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText",
+                                           "RasEapBegin returned work buffer %1, which another live context "
+                                           "already holds"),
+                   {hexAddress(outcome.workBuffer)}));
     }
 }
 
@@ -207,24 +247,39 @@ void ContractChecker::checkMakeMessage(const CallFacts& facts, const CallOutcome
     const std::uint32_t action = outcome.action;
     if (action > EAPACTION_SendWithTimeoutInteractive) {
         add(out, "ACTION_INVALID", facts,
-            "RasEapMakeMessage returned Action " + std::to_string(action) +
-                (action == 7 || action == 8 ? " (reserved for Windows' own methods)"
-                                            : " (out of range 0..6)"));
+            action == 7 || action == 8
+                ? phrase(EAPSCOPE_TRANSLATE_NOOP(
+                             "EngineText",
+                             "RasEapMakeMessage returned Action %1 (reserved for Windows' own methods)"),
+                         {verbatim(action)})
+                : phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText",
+                                                 "RasEapMakeMessage returned Action %1 (out of range 0..6)"),
+                         {verbatim(action)}));
         return;
     }
     if (action == EAPACTION_Authenticate && !facts.authenticator) {
-        add(out, "ACTION_ROLE", facts, "a peer returned EAPACTION_Authenticate (authenticator only)");
+        add(out, "ACTION_ROLE", facts,
+            phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText",
+                                           "a peer returned EAPACTION_Authenticate (authenticator only)")));
     }
     if (outcome.invokeInteractiveUI && facts.authenticator) {
-        add(out, "ACTION_ROLE", facts, "an authenticator set fInvokeInteractiveUI (peer only)");
+        add(out, "ACTION_ROLE", facts,
+            phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText",
+                                           "an authenticator set fInvokeInteractiveUI (peer only)")));
     }
     if ((outcome.saveConnectionData || outcome.saveUserData) && facts.authenticator) {
-        add(out, "ACTION_ROLE", facts, "an authenticator set fSaveConnectionData/fSaveUserData (peer only)");
+        add(out, "ACTION_ROLE", facts,
+            phrase(EAPSCOPE_TRANSLATE_NOOP(
+                "EngineText", "an authenticator set fSaveConnectionData/fSaveUserData (peer only)")));
     }
     if (!outcome.attributesProblem.empty()) {
-        add(out, "ATTRIBUTES_MALFORMED", facts, "pUserAttributes: " + outcome.attributesProblem);
+        add(out, "ATTRIBUTES_MALFORMED", facts,
+            phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "pUserAttributes: %1"),
+                   {verbatim(outcome.attributesProblem)}));
     } else if (action == EAPACTION_Authenticate && facts.authenticator && outcome.outputAttributes.empty()) {
-        add(out, "ATTRIBUTES_MALFORMED", facts, "EAPACTION_Authenticate with no attributes for the back end");
+        add(out, "ATTRIBUTES_MALFORMED", facts,
+            phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText",
+                                           "EAPACTION_Authenticate with no attributes for the back end")));
     }
     if (isSendAction(action)) {
         PacketRuleContext ctx{facts, outcome, history, out};

@@ -9,7 +9,7 @@ namespace eapscope {
 
 namespace {
 
-void add(PacketRuleContext& ctx, std::string_view rule, std::string message,
+void add(PacketRuleContext& ctx, std::string_view rule, MessageText message,
          std::optional<std::int64_t> offset = std::nullopt)
 {
     auto finding = makeFinding(rule, ctx.facts.side, ctx.facts.context, ctx.facts.call, ctx.facts.entry,
@@ -42,16 +42,22 @@ bool checkLength(PacketRuleContext& ctx)
     if (length < PPP_EAP_PACKET_HDR_LEN || length > ctx.facts.cbSendPacket ||
         ctx.outcome.sendPacket.size() < 4) {
         add(ctx, "PACKET_BAD_LENGTH",
-            "send packet Length " + std::to_string(length) + " is outside 4.." +
-                std::to_string(ctx.facts.cbSendPacket) + " (cbSendPacket); the packet cannot be sent");
+            phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText",
+                                           "send packet Length %1 is outside 4..%2 (cbSendPacket); "
+                                           "the packet cannot be sent"),
+                   {verbatim(length), verbatim(ctx.facts.cbSendPacket)}));
         return false;
     }
     const std::uint8_t code = ctx.outcome.sendPacket[0];
     if ((code == EAPCODE_Success || code == EAPCODE_Failure) && length != 4) {
-        add(ctx, "PACKET_BAD_LENGTH", "Success/Failure must have Length 4, not " + std::to_string(length));
+        add(ctx, "PACKET_BAD_LENGTH",
+            phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "Success/Failure must have Length 4, not %1"),
+                   {verbatim(length)}));
     } else if ((code == EAPCODE_Request || code == EAPCODE_Response) && length < 5) {
         add(ctx, "PACKET_BAD_LENGTH",
-            "a Request/Response needs Length >= 5 for its Type, not " + std::to_string(length));
+            phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText",
+                                           "a Request/Response needs Length >= 5 for its Type, not %1"),
+                   {verbatim(length)}));
     }
     return true;
 }
@@ -62,14 +68,16 @@ void checkCodeAndType(PacketRuleContext& ctx)
     const std::uint8_t code = p[0];
     if (!codeAllowed(ctx.facts.authenticator, code)) {
         add(ctx, "PACKET_BAD_CODE",
-            std::string(ctx.facts.authenticator ? "the authenticator" : "the peer") + " sent Code " +
-                std::to_string(code));
+            ctx.facts.authenticator
+                ? phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "the authenticator sent Code %1"),
+                         {verbatim(code)})
+                : phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "the peer sent Code %1"), {verbatim(code)}));
         return;
     }
     if ((code == EAPCODE_Request || code == EAPCODE_Response) && p.size() >= 5 && p[4] != ctx.facts.eapType) {
         add(ctx, "PACKET_BAD_TYPE",
-            "sent Type " + std::to_string(p[4]) + " but the method's type is " +
-                std::to_string(ctx.facts.eapType),
+            phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "sent Type %1 but the method's type is %2"),
+                   {verbatim(p[4]), verbatim(ctx.facts.eapType)}),
             4);
     }
 }
@@ -82,7 +90,9 @@ void checkAuthenticatorIds(PacketRuleContext& ctx)
         if (ctx.facts.timeoutCall && h.lastSent) {
             if (p != *h.lastSent) {
                 add(ctx, "RESEND_DIFFERS",
-                    "the packet sent after the retransmission timeout differs from the one it repeats",
+                    phrase(EAPSCOPE_TRANSLATE_NOOP(
+                        "EngineText",
+                        "the packet sent after the retransmission timeout differs from the one it repeats")),
                     firstDifference(p, *h.lastSent));
             }
             return;
@@ -91,8 +101,12 @@ void checkAuthenticatorIds(PacketRuleContext& ctx)
             h.lastRequestId ? static_cast<std::uint8_t>(*h.lastRequestId + 1) : h.initialId;
         if (p[1] != expected) {
             add(ctx, "PACKET_BAD_ID",
-                std::string(h.lastRequestId ? "a new Request" : "the first Request") + " has Id " +
-                    std::to_string(p[1]) + ", expected " + std::to_string(expected),
+                h.lastRequestId
+                    ? phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "a new Request has Id %1, expected %2"),
+                             {verbatim(p[1]), verbatim(expected)})
+                    : phrase(
+                          EAPSCOPE_TRANSLATE_NOOP("EngineText", "the first Request has Id %1, expected %2"),
+                          {verbatim(p[1]), verbatim(expected)}),
                 1);
         }
         h.lastRequestId = p[1];
@@ -101,8 +115,9 @@ void checkAuthenticatorIds(PacketRuleContext& ctx)
     if ((p[0] == EAPCODE_Success || p[0] == EAPCODE_Failure) && h.lastReceivedId &&
         p[1] != *h.lastReceivedId) {
         add(ctx, "PACKET_BAD_ID",
-            "Success/Failure has Id " + std::to_string(p[1]) + ", expected the last Response's Id " +
-                std::to_string(*h.lastReceivedId),
+            phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText",
+                                           "Success/Failure has Id %1, expected the last Response's Id %2"),
+                   {verbatim(p[1]), verbatim(*h.lastReceivedId)}),
             1);
     }
 }
@@ -114,13 +129,16 @@ void checkPeerIds(PacketRuleContext& ctx)
     const auto& received = ctx.facts.received;
     if (received && received->size() > 1 && p[1] != (*received)[1]) {
         add(ctx, "PACKET_BAD_ID",
-            "the Response has Id " + std::to_string(p[1]) + " but the Request it answers has Id " +
-                std::to_string((*received)[1]),
+            phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText",
+                                           "the Response has Id %1 but the Request it answers has Id %2"),
+                   {verbatim(p[1]), verbatim((*received)[1])}),
             1);
     }
     // §3.7 item 15: a duplicate Request (same Id, same content) yields the same Response.
     if (received && h.lastSentFor && *h.lastSentFor == *received && h.lastSent && *h.lastSent != p) {
-        add(ctx, "RESEND_DIFFERS", "the Response to a repeated Request differs from the first Response",
+        add(ctx, "RESEND_DIFFERS",
+            phrase(EAPSCOPE_TRANSLATE_NOOP(
+                "EngineText", "the Response to a repeated Request differs from the first Response")),
             firstDifference(p, *h.lastSent));
     }
     h.lastSentFor = received;
@@ -134,9 +152,12 @@ void checkResultConsistency(PacketRuleContext& ctx)
     const std::uint8_t code = ctx.outcome.sendPacket[0];
     const std::uint32_t result = ctx.outcome.authResultCode;
     if (code == EAPCODE_Success && result != NO_ERROR) {
-        add(ctx, "RESULT_INCONSISTENT", "Success sent with dwAuthResultCode " + std::to_string(result));
+        add(ctx, "RESULT_INCONSISTENT",
+            phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "Success sent with dwAuthResultCode %1"),
+                   {verbatim(result)}));
     } else if (code == EAPCODE_Failure && result == NO_ERROR) {
-        add(ctx, "RESULT_INCONSISTENT", "Failure sent with dwAuthResultCode NO_ERROR");
+        add(ctx, "RESULT_INCONSISTENT",
+            phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "Failure sent with dwAuthResultCode NO_ERROR")));
     }
 }
 

@@ -217,4 +217,12 @@ FindingRecord makeFinding(std::string_view rule, Side side, ContextId context, E
     return record;
 }
 
+FindingRecord makeFinding(std::string_view rule, Side side, ContextId context, EventId call, EntryPoint entry,
+                          MessageText text)
+{
+    FindingRecord record = makeFinding(rule, side, context, call, entry, text.english());
+    record.text = std::move(text);
+    return record;
+}
+
 }  // namespace eapscope

@@ -30,4 +30,8 @@ bool isKnownRule(std::string_view id);
 FindingRecord makeFinding(std::string_view rule, Side side, ContextId context, EventId call, EntryPoint entry,
                           std::string message = {});
 
+/// A finding of `rule` whose message is `text` (kept for translation, english() in `message`).
+FindingRecord makeFinding(std::string_view rule, Side side, ContextId context, EventId call, EntryPoint entry,
+                          MessageText text);
+
 }  // namespace eapscope

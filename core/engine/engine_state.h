@@ -75,7 +75,7 @@ struct SideContext {
     std::vector<AuthAttribute> backEndRequest;  // attributes of EAPACTION_Authenticate
     Outcome outcome = Outcome::None;
     std::uint32_t resultCode = 0;
-    std::string message;           // why the outcome is what it is
+    MessageText message;           // why the outcome is what it is
     std::size_t scriptCursor = 0;  // Scripted counterpart playing this side: next packet
 };
 

@@ -196,7 +196,8 @@ std::optional<std::size_t> RadiusServe::conversationFor(const radius::RadiusPack
         for (std::size_t k = peers_.size(); k-- > firstOpenPeer_;) {
             const Peer& p = peers_[k];
             if (p.nas == from && p.callingStationId == station && !p.closed) {
-                engine_->abandonConversation(k, "the supplicant started over");
+                engine_->abandonConversation(
+                    k, phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "the supplicant started over")));
                 break;
             }
         }
@@ -309,7 +310,8 @@ void RadiusServe::expireIdle()
     bool any = false;
     for (std::size_t k = firstOpenPeer_; k < peers_.size(); ++k) {
         if (!peers_[k].closed && now - peers_[k].lastHeard > std::chrono::milliseconds(config_.idleMs)) {
-            engine_->abandonConversation(k, "the supplicant's NAS stopped talking");
+            engine_->abandonConversation(
+                k, phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "the supplicant's NAS stopped talking")));
             any = true;
         }
     }
@@ -322,7 +324,7 @@ void RadiusServe::stop()
 {
     engine_->stopServing();
     for (std::size_t k = 0; k < peers_.size(); ++k) {
-        engine_->abandonConversation(k, "the server stopped");
+        engine_->abandonConversation(k, phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "the server stopped")));
     }
     StepResult step;
     do {

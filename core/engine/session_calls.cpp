@@ -79,14 +79,14 @@ void SessionEngine::callBegin(std::size_t conversation, Side side, StepResult& r
         }
     }
     addFindings(checker_.checkCall(facts, outcome, ctx.history));
-    result = {StepKind::Call, side, ctx.context, EntryPoint::Begin,
-              "RasEapBegin returned " + std::to_string(outcome.result)};
+    const MessageText returned =
+        phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "RasEapBegin returned %1"), {verbatim(outcome.result)});
+    result = {StepKind::Call, side, ctx.context, EntryPoint::Begin, returned};
     if (handleFailure(side, conversation, outcome)) {
         return;
     }
     if (outcome.result != NO_ERROR) {
-        complete(conversation, side, Outcome::Error, outcome.result,
-                 "RasEapBegin returned " + std::to_string(outcome.result));
+        complete(conversation, side, Outcome::Error, outcome.result, returned);
         return;
     }
     ctx.begun = true;
@@ -134,10 +134,10 @@ void SessionEngine::callMakeMessage(std::size_t conversation, Side side, std::op
                     input && input->kind == PendingInput::Kind::Timeout,
                     {}};
     addFindings(checker_.checkCall(facts, outcome, ctx.history));
-    result = {
-        StepKind::Call, side, ctx.context, EntryPoint::MakeMessage,
-        "RasEapMakeMessage returned " + std::to_string(outcome.result) + ", " +
-            std::string(actionName(static_cast<std::uint8_t>(std::min<std::uint32_t>(outcome.action, 254))))};
+    result = {StepKind::Call, side, ctx.context, EntryPoint::MakeMessage,
+              phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "RasEapMakeMessage returned %1, %2"),
+                     {verbatim(outcome.result), verbatim(std::string(actionName(static_cast<std::uint8_t>(
+                                                    std::min<std::uint32_t>(outcome.action, 254)))))})};
     if (handleFailure(side, conversation, outcome)) {
         return;
     }
@@ -152,7 +152,8 @@ void SessionEngine::callMakeMessage(std::size_t conversation, Side side, std::op
     }
     if (outcome.result != NO_ERROR) {
         complete(conversation, side, Outcome::Error, outcome.result,
-                 "RasEapMakeMessage returned " + std::to_string(outcome.result));
+                 phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "RasEapMakeMessage returned %1"),
+                        {verbatim(outcome.result)}));
         return;
     }
     if (input && input->kind == PendingInput::Kind::Packet) {
@@ -195,8 +196,9 @@ void SessionEngine::actOnOutput(std::size_t conversation, Side side, const CallO
         case EAPACTION_Done:
         case EAPACTION_SendAndDone:
             complete(conversation, side, outcomeOf(outcome.authResultCode), outcome.authResultCode,
-                     std::string(actionName(static_cast<std::uint8_t>(outcome.action))) +
-                         " with dwAuthResultCode " + std::to_string(outcome.authResultCode));
+                     phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "%1 with dwAuthResultCode %2"),
+                            {verbatim(std::string(actionName(static_cast<std::uint8_t>(outcome.action)))),
+                             verbatim(outcome.authResultCode)}));
             return;
         case EAPACTION_Send:
             ctx.timer.armed = false;
@@ -208,8 +210,10 @@ void SessionEngine::actOnOutput(std::size_t conversation, Side side, const CallO
             }
             break;
         default:
-            complete(conversation, side, Outcome::Error, ERROR_INVALID_PARAMETER,
-                     "invalid Action " + std::to_string(outcome.action) + ": the engine cannot go on");
+            complete(
+                conversation, side, Outcome::Error, ERROR_INVALID_PARAMETER,
+                phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "invalid Action %1: the engine cannot go on"),
+                       {verbatim(outcome.action)}));
             return;
     }
     // A peer that was given Success/Failure and did not say Done is complete anyway (§3.4).
@@ -219,7 +223,10 @@ void SessionEngine::actOnOutput(std::size_t conversation, Side side, const CallO
         const bool success = h->code == EAPCODE_Success;
         complete(conversation, side, success ? Outcome::Success : Outcome::Failure,
                  success ? NO_ERROR : ERROR_AUTHENTICATION_FAILURE,
-                 std::string(success ? "Success" : "Failure") + " received; the method did not return Done");
+                 success ? phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText",
+                                                          "Success received; the method did not return Done"))
+                         : phrase(EAPSCOPE_TRANSLATE_NOOP(
+                               "EngineText", "Failure received; the method did not return Done")));
     }
 }
 
@@ -240,8 +247,9 @@ void SessionEngine::callEnd(std::size_t conversation, Side side, StepResult& res
                     false,
                     {}};
     addFindings(checker_.checkCall(facts, outcome, ctx.history));
-    result = {StepKind::Call, side, ctx.context, EntryPoint::End,
-              "RasEapEnd returned " + std::to_string(outcome.result)};
+    result = {
+        StepKind::Call, side, ctx.context, EntryPoint::End,
+        phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "RasEapEnd returned %1"), {verbatim(outcome.result)})};
     ctx.begun = false;
     if (handleFailure(side, conversation, outcome)) {
         return;
@@ -261,8 +269,9 @@ bool SessionEngine::handleFailure(Side side, std::size_t conversation, const Cal
             state_.sides[index(s)].dead = true;
         }
     }
-    const std::string why = "the method's host died in " + std::string(entryPointName(outcome.entry)) +
-                            "; it is not called again";
+    const MessageText why =
+        phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "the method's host died in %1; it is not called again"),
+               {verbatim(std::string(entryPointName(outcome.entry)))});
     for (std::size_t k = 0; k < state_.conversations.size(); ++k) {
         for (Side s : {Side::Authenticator, Side::Peer}) {
             SideContext& ctx = sideContext(k, s);
@@ -271,7 +280,11 @@ bool SessionEngine::handleFailure(Side side, std::size_t conversation, const Cal
             }
             if (ctx.context.valid()) {
                 ctx.begun = false;
-                complete(k, s, Outcome::Error, 0, k == conversation ? why : "ended with its host: " + why);
+                complete(
+                    k, s, Outcome::Error, 0,
+                    k == conversation
+                        ? why
+                        : phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "ended with its host: %1"), {why}));
             }
             setStage(k, s, SideStage::Ended);
         }

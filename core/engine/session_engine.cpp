@@ -105,7 +105,7 @@ StepResult SessionEngine::step()
         }
     }
     result.kind = StepKind::Finished;
-    result.description = "session finished";
+    result.description = phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "session finished"));
     return result;
 }
 
@@ -205,8 +205,10 @@ bool SessionEngine::loadSide(Side side, StepResult& result)
     recordCallEnd(side, ContextId(), start, outcome);
     addFindings(checker_.checkLoad(report, side, start));
     result = {StepKind::Load, side, ContextId(), EntryPoint::GetInfo,
-              report.ok ? "loaded " + report.name + " (EAP type " + std::to_string(report.eapType) + ")"
-                        : "could not load " + request.path + ": " + report.error};
+              report.ok ? phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "loaded %1 (EAP type %2)"),
+                                 {verbatim(report.name), verbatim(report.eapType)})
+                        : phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "could not load %1: %2"),
+                                 {verbatim(request.path), verbatim(report.error)})};
     if (!report.ok) {
         state_.loadFailed = true;
         note(side, ContextId(), "load failed: " + report.error);
@@ -247,8 +249,11 @@ bool SessionEngine::initSide(Side side, bool initialize, StepResult& result)
                     rt.eapType, 0,           {},    false, {}};
     addFindings(checker_.checkCall(facts, outcome, unused));
     result = {StepKind::Call, side, ContextId(), entry,
-              std::string("RasEapInitialize(") + (initialize ? "TRUE" : "FALSE") + ") returned " +
-                  std::to_string(outcome.result)};
+              initialize
+                  ? phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "RasEapInitialize(TRUE) returned %1"),
+                           {verbatim(outcome.result)})
+                  : phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "RasEapInitialize(FALSE) returned %1"),
+                           {verbatim(outcome.result)})};
     if (handleFailure(side, state_.conversations.size(), outcome)) {
         if (initialize) {
             setPhase(EnginePhase::UninitAuthenticator);
@@ -297,7 +302,7 @@ std::vector<SideOutcome> SessionEngine::outcomes() const
                 continue;
             }
             out.push_back(SideOutcome{side, ctx.context, trace_.context(ctx.context).number, ctx.outcome,
-                                      ctx.resultCode, ctx.message});
+                                      ctx.resultCode, ctx.message.english()});
         }
     }
     return out;
@@ -307,7 +312,7 @@ Status SessionEngine::fireTimeout()
 {
     StepResult result;
     if (!fireEarliestTimer(result, false)) {
-        return makeError("no retransmission timer is armed");
+        return makeError(EAPSCOPE_TRANSLATE_NOOP("EngineText", "no retransmission timer is armed"));
     }
     return Ok{};
 }
@@ -327,7 +332,8 @@ bool SessionEngine::timerArmed() const
 Status SessionEngine::injectPacket(Bytes packet)
 {
     if (config_.counterpart != Counterpart::Manual || state_.phase != EnginePhase::Conversations) {
-        return makeError("packets can be injected only into a running session with a manual counterpart");
+        return makeError(EAPSCOPE_TRANSLATE_NOOP(
+            "EngineText", "packets can be injected only into a running session with a manual counterpart"));
     }
     for (std::size_t k : activeConversations()) {
         for (Side side : {Side::Authenticator, Side::Peer}) {
@@ -347,7 +353,7 @@ Status SessionEngine::injectPacket(Bytes packet)
             }
         }
     }
-    return makeError("no context is waiting for a packet");
+    return makeError(EAPSCOPE_TRANSLATE_NOOP("EngineText", "no context is waiting for a packet"));
 }
 
 std::uint64_t SessionEngine::now()

@@ -35,7 +35,7 @@ struct StepResult {
     Side side = Side::None;
     ContextId context;
     EntryPoint entry = EntryPoint::None;
-    std::string description;  // one line for a status bar
+    MessageText description;  // one line for a status bar (english() outside the GUI)
 };
 
 /// What one side of one conversation ended with (for the CLI and tests).
@@ -76,7 +76,7 @@ public:
     /// The attributes the method returned with its last Done/SendAndDone (MPPE keys).
     [[nodiscard]] const std::vector<AuthAttribute>& methodAttributes(std::size_t conversation) const;
     /// Ends a conversation whose supplicant went away (its context gets RasEapEnd).
-    void abandonConversation(std::size_t conversation, std::string why);
+    void abandonConversation(std::size_t conversation, MessageText why);
     /// No more conversations will arrive: the session ends when the open ones have.
     void stopServing() { state_.serving = false; }
     /// Records a RADIUS packet on the lane of the conversation's counterpart side.
@@ -124,7 +124,7 @@ private:
     void answerBackEnd(std::size_t conversation, StepResult& result);
     void playCounterpart(std::size_t conversation, Side side, StepResult& result);
     void complete(std::size_t conversation, Side side, Outcome outcome, std::uint32_t code,
-                  std::string message);
+                  MessageText message);
     void setStage(std::size_t conversation, Side side, SideStage stage, std::string_view detail = {});
     void ensureContext(std::size_t conversation, Side side, std::string_view label = {});
 
@@ -163,7 +163,7 @@ private:
     void handleRadiusReply(std::size_t conversation, const radius::RadiusPacket& reply, StepResult& result);
     void keepServerKeys(std::size_t conversation, const radius::RadiusPacket& accept);
     void checkMppeKeys(std::size_t conversation, const CallOutcome& outcome, EventId callStart);
-    void giveUpRadius(std::size_t conversation, const std::string& why);
+    void giveUpRadius(std::size_t conversation, const MessageText& why);
     void closeRadiusLane(std::size_t conversation, StepResult& result);
     void endCounterpartLane(std::size_t conversation, Side lane);
     bool radiusCounterpart() const

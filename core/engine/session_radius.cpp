@@ -93,7 +93,7 @@ void SessionEngine::startNas(std::size_t conversation, StepResult& result)
                    "NAS: Request/Identity");
     result = {StepKind::EngineAction, Side::Authenticator,
               sideContext(conversation, Side::Authenticator).context, EntryPoint::None,
-              "NAS sent Request/Identity"};
+              phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "NAS sent Request/Identity"))};
 }
 
 void SessionEngine::sendAccessRequest(std::size_t conversation, StepResult& result)
@@ -127,8 +127,12 @@ void SessionEngine::sendAccessRequest(std::size_t conversation, StepResult& resu
     const ContextId lane = sideContext(conversation, Side::Authenticator).context;
     if (!bytes) {
         note(Side::Authenticator, lane, "cannot build the Access-Request: " + bytes.error());
-        giveUpRadius(conversation, "the EAP packet does not fit in an Access-Request: " + bytes.error());
-        result = {StepKind::EngineAction, Side::Authenticator, lane, EntryPoint::None, bytes.error()};
+        giveUpRadius(conversation,
+                     phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText",
+                                                    "the EAP packet does not fit in an Access-Request: %1"),
+                            {verbatim(bytes.error())}));
+        result = {StepKind::EngineAction, Side::Authenticator, lane, EntryPoint::None,
+                  verbatim(bytes.error())};
         return;
     }
     x.request = std::move(*bytes);
@@ -138,7 +142,8 @@ void SessionEngine::sendAccessRequest(std::size_t conversation, StepResult& resu
     x.sends = 0;
     transmitRadius(conversation);
     result = {StepKind::EngineAction, Side::Authenticator, lane, EntryPoint::None,
-              "sent " + radius::summarize(x.request) + " to " + config_.radius.server};
+              phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "sent %1 to %2"),
+                     {verbatim(radius::summarize(x.request)), verbatim(config_.radius.server)})};
 }
 
 void SessionEngine::transmitRadius(std::size_t conversation)
@@ -218,16 +223,19 @@ void SessionEngine::awaitRadius(std::size_t conversation, StepResult& result)
     if (!reply) {
         if (x.sends <= config_.radius.retries) {
             transmitRadius(conversation);
-            result.description = "no answer from " + config_.radius.server + " within " +
-                                 std::to_string(config_.radius.timeoutMs) + " ms: retransmission " +
-                                 std::to_string(x.sends - 1) + " of " +
-                                 std::to_string(config_.radius.retries);
+            result.description =
+                phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText",
+                                               "no answer from %1 within %2 ms: retransmission %3 of %4"),
+                       {verbatim(config_.radius.server), verbatim(config_.radius.timeoutMs),
+                        verbatim(x.sends - 1), verbatim(config_.radius.retries)});
             return;
         }
-        const std::string why =
-            "the RADIUS server " + config_.radius.server + " did not answer " + std::to_string(x.sends) +
-            " transmissions of the Access-Request (" + std::to_string(config_.radius.timeoutMs) +
-            " ms each): it is down, unreachable, or does not know this NAS's shared secret";
+        const MessageText why =
+            phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText",
+                                           "the RADIUS server %1 did not answer %2 transmissions of the "
+                                           "Access-Request (%3 ms each): it is down, unreachable, "
+                                           "or does not know this NAS's shared secret"),
+                   {verbatim(config_.radius.server), verbatim(x.sends), verbatim(config_.radius.timeoutMs)});
         addFindings(
             {makeFinding("RADIUS_NO_RESPONSE", Side::Authenticator, lane, EventId(), EntryPoint::None, why)});
         giveUpRadius(conversation, why);
@@ -237,7 +245,8 @@ void SessionEngine::awaitRadius(std::size_t conversation, StepResult& result)
     if (auto valid = radius::verifyResponse(*reply, x.requestAuthenticator, config_.radius.secret); !valid) {
         recordRadius(conversation, *reply, true, 1);
         note(Side::Authenticator, lane, "NAS dropped the answer: " + valid.error());
-        result.description = "dropped an answer: " + valid.error();
+        result.description =
+            phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "dropped an answer: %1"), {verbatim(valid.error())});
         return;  // RFC 2865 §3: silently discarded; the wait (and retransmission) goes on
     }
     x.awaiting = false;
@@ -267,7 +276,8 @@ void SessionEngine::handleRadiusReply(std::size_t conversation, const radius::Ra
         case radius::AccessAccept:
             x.finished = true;
             keepServerKeys(conversation, reply);
-            complete(conversation, Side::Authenticator, Outcome::Success, NO_ERROR, "Access-Accept");
+            complete(conversation, Side::Authenticator, Outcome::Success, NO_ERROR,
+                     verbatim("Access-Accept"));
             if (eap.empty()) {  // RFC 3579 §2.6.3: the NAS then sends the Success itself
                 eap = makeSuccessOrFailure(EAPCODE_Success, x.lastEapId);
             }
@@ -275,7 +285,7 @@ void SessionEngine::handleRadiusReply(std::size_t conversation, const radius::Ra
         case radius::AccessReject:
             x.finished = true;
             complete(conversation, Side::Authenticator, Outcome::Failure, ERROR_AUTHENTICATION_FAILURE,
-                     "Access-Reject");
+                     verbatim("Access-Reject"));
             if (eap.empty()) {
                 eap = makeSuccessOrFailure(EAPCODE_Failure, x.lastEapId);
             }
@@ -285,11 +295,13 @@ void SessionEngine::handleRadiusReply(std::size_t conversation, const radius::Ra
                  "NAS ignored a RADIUS packet of code " + std::to_string(reply.code) +
                      " (not an answer to Access-Request)");
             x.awaiting = true;
-            result.description = "ignored RADIUS code " + std::to_string(reply.code);
+            result.description = phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "ignored RADIUS code %1"),
+                                        {verbatim(reply.code)});
             return;
     }
     result.description =
-        "received " + std::string(radius::codeName(reply.code)) + " from " + config_.radius.server;
+        phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "received %1 from %2"),
+               {verbatim(std::string(radius::codeName(reply.code))), verbatim(config_.radius.server)});
     if (eap.empty()) {
         note(Side::Authenticator, lane, "Access-Challenge without EAP-Message: nothing to give the peer");
         return;
@@ -362,7 +374,7 @@ void SessionEngine::checkMppeKeys(std::size_t conversation, const CallOutcome& o
                              EntryPoint::MakeMessage, problem)});
 }
 
-void SessionEngine::giveUpRadius(std::size_t conversation, const std::string& why)
+void SessionEngine::giveUpRadius(std::size_t conversation, const MessageText& why)
 {
     RadiusExchange& x = state_.conversations[conversation].radius;
     x.awaiting = false;
@@ -384,12 +396,14 @@ void SessionEngine::closeRadiusLane(std::size_t conversation, StepResult& result
     if (lane.stage != SideStage::Completed) {
         lane.outcome = Outcome::Error;
         complete(conversation, Side::Authenticator, Outcome::Error, ERROR_PPP_TIMEOUT,
-                 "the peer's context ended before the RADIUS server decided");
+                 phrase(EAPSCOPE_TRANSLATE_NOOP(
+                     "EngineText", "the peer's context ended before the RADIUS server decided")));
     }
     setStage(conversation, Side::Authenticator, SideStage::Ended);
     state_.conversations[conversation].radius.awaiting = false;
     result = {StepKind::EngineAction, Side::Authenticator, lane.context, EntryPoint::None,
-              "RADIUS conversation with " + config_.radius.server + " closed"};
+              phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "RADIUS conversation with %1 closed"),
+                     {verbatim(config_.radius.server)})};
 }
 
 }  // namespace eapscope

@@ -92,7 +92,8 @@ bool SessionEngine::stepConversations(StepResult& result)
     const auto active = activeConversations();
     const bool serving = config_.counterpart == Counterpart::RadiusClients && state_.serving;
     if (active.empty() && serving) {
-        result = {StepKind::Waiting, Side::None, ContextId(), EntryPoint::None, "waiting for a supplicant"};
+        result = {StepKind::Waiting, Side::None, ContextId(), EntryPoint::None,
+                  phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "waiting for a supplicant"))};
         return false;
     }
     if (active.empty()) {
@@ -121,13 +122,15 @@ bool SessionEngine::stepConversations(StepResult& result)
     if (config_.counterpart == Counterpart::RadiusClients) {
         // The supplicants (and their NASes) retransmit; the method waits for their packets.
         result = {StepKind::Waiting, Side::None, ContextId(), EntryPoint::None,
-                  "waiting for the supplicants"};
+                  phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "waiting for the supplicants"))};
         return false;
     }
     if (timerArmed() || config_.counterpart == Counterpart::Manual) {
-        result = {StepKind::Waiting, Side::None, ContextId(), EntryPoint::None,
-                  config_.counterpart == Counterpart::Manual ? "waiting for a packet or a timeout"
-                                                             : "waiting for the retransmission timeout"};
+        result = {
+            StepKind::Waiting, Side::None, ContextId(), EntryPoint::None,
+            config_.counterpart == Counterpart::Manual
+                ? phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "waiting for a packet or a timeout"))
+                : phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "waiting for the retransmission timeout"))};
         return false;
     }
     return endStalledContext(result);
@@ -167,11 +170,13 @@ bool SessionEngine::fireEarliestTimer(StepResult& result, bool /*onlyActive*/)
     row.aux = ctx.timer.retries;
     trace_.append(row);
     result = {StepKind::TimerFired, whichSide, ctx.context, EntryPoint::None,
-              "retransmission timeout " + std::to_string(ctx.timer.retries)};
+              phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "retransmission timeout %1"),
+                     {verbatim(ctx.timer.retries)})};
     if (!ctx.timer.interactive && ctx.timer.retries > config_.retryLimit) {
-        complete(
-            where, whichSide, Outcome::Error, ERROR_PPP_TIMEOUT,
-            "no answer after " + std::to_string(config_.retryLimit) + " retransmissions: the link is lost");
+        complete(where, whichSide, Outcome::Error, ERROR_PPP_TIMEOUT,
+                 phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText",
+                                                "no answer after %1 retransmissions: the link is lost"),
+                        {verbatim(config_.retryLimit)}));
         return true;
     }
     PendingInput input;
@@ -193,7 +198,8 @@ bool SessionEngine::endStalledContext(StepResult& result)
                 continue;
             }
             complete(k, side, Outcome::Error, ERROR_PPP_TIMEOUT,
-                     "stalled: nothing more will arrive from the counterpart");
+                     phrase(EAPSCOPE_TRANSLATE_NOOP(
+                         "EngineText", "stalled: nothing more will arrive from the counterpart")));
             result = {StepKind::EngineAction, side, ctx.context, EntryPoint::None, ctx.message};
             return true;
         }

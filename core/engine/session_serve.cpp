@@ -50,7 +50,7 @@ const std::vector<AuthAttribute>& SessionEngine::methodAttributes(std::size_t co
     return state_.conversations.at(conversation).radius.methodAttributes;
 }
 
-void SessionEngine::abandonConversation(std::size_t conversation, std::string why)
+void SessionEngine::abandonConversation(std::size_t conversation, MessageText why)
 {
     SideContext& method = sideContext(conversation, Side::Authenticator);
     if (method.stage == SideStage::Completed || method.stage == SideStage::Ended) {
@@ -88,8 +88,11 @@ void SessionEngine::endCounterpartLane(std::size_t conversation, Side lane)
     const SideContext& method = sideContext(conversation, other(lane));
     if (ctx.stage != SideStage::Completed) {
         const Outcome outcome = method.outcome == Outcome::None ? Outcome::Error : method.outcome;
-        complete(conversation, lane, outcome, method.resultCode,
-                 outcome == Outcome::Success ? "authenticated" : "not authenticated: " + method.message);
+        complete(
+            conversation, lane, outcome, method.resultCode,
+            outcome == Outcome::Success
+                ? phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "authenticated"))
+                : phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "not authenticated: %1"), {method.message}));
     }
     setStage(conversation, lane, SideStage::Ended);
 }

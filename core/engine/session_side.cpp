@@ -93,7 +93,7 @@ void SessionEngine::setStage(std::size_t conversation, Side side, SideStage stag
 }
 
 void SessionEngine::complete(std::size_t conversation, Side side, Outcome outcome, std::uint32_t code,
-                             std::string message)
+                             MessageText message)
 {
     SideContext& ctx = sideContext(conversation, side);
     ctx.outcome = outcome;
@@ -101,7 +101,8 @@ void SessionEngine::complete(std::size_t conversation, Side side, Outcome outcom
     ctx.message = std::move(message);
     ctx.timer.armed = false;
     ctx.inputs.clear();
-    setStage(conversation, side, SideStage::Completed, std::string(toString(outcome)) + " - " + ctx.message);
+    setStage(conversation, side, SideStage::Completed,
+             std::string(toString(outcome)) + " - " + ctx.message.english());
 }
 
 void SessionEngine::work(std::size_t conversation, Side side, StepResult& result)
@@ -133,7 +134,8 @@ void SessionEngine::work(std::size_t conversation, Side side, StepResult& result
                 callEnd(conversation, side, result);
             } else {
                 setStage(conversation, side, SideStage::Ended, "no RasEapEnd: RasEapBegin did not succeed");
-                result = {StepKind::EngineAction, side, ctx.context, EntryPoint::None, "context ended"};
+                result = {StepKind::EngineAction, side, ctx.context, EntryPoint::None,
+                          phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "context ended"))};
             }
             return;
         case SideStage::Ended:
@@ -151,8 +153,9 @@ void SessionEngine::startAuthenticator(std::size_t conversation, StepResult& res
         ctx.identityRequestId = h ? h->id : config_.identityRequestId;
         setStage(conversation, Side::Authenticator, SideStage::AwaitIdentity,
                  "the NAS asked for the identity");
-        result = {StepKind::EngineAction, Side::Authenticator, ctx.context, EntryPoint::None,
-                  "conversation from a NAS: Response/Identity next"};
+        result = {
+            StepKind::EngineAction, Side::Authenticator, ctx.context, EntryPoint::None,
+            phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "conversation from a NAS: Response/Identity next"))};
         return;
     }
     ctx.identityRequestId = config_.identityRequestId;
@@ -164,7 +167,7 @@ void SessionEngine::startAuthenticator(std::size_t conversation, StepResult& res
     armTimer(conversation, Side::Authenticator, false, false);
     result = {StepKind::EngineAction, Side::Authenticator,
               sideContext(conversation, Side::Authenticator).context, EntryPoint::None,
-              "sent Request/Identity"};
+              phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "sent Request/Identity"))};
 }
 
 void SessionEngine::takeInput(std::size_t conversation, Side side, StepResult& result)
@@ -190,23 +193,24 @@ void SessionEngine::authenticatorReceives(std::size_t conversation, PendingInput
             transmitEngine(conversation, side, makeIdentityRequest(config_.identityRequestId),
                            "engine: Request/Identity (retransmission)");
             armTimer(conversation, side, false, true);
-            result.description = "resent Request/Identity";
+            result.description = phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "resent Request/Identity"));
         } else if (isCode(h, EAPCODE_Response, EAPTYPE_Identity) && h->id == ctx.identityRequestId) {
             ctx.identity = identityOf(input.bytes);
             ctx.initialId = static_cast<std::uint8_t>(h->id + 1);
             ctx.timer = RetransmitTimer{};
             setStage(conversation, side, SideStage::BeginPending, "identity '" + ctx.identity + "'");
-            result.description = "received identity '" + ctx.identity + "'";
+            result.description = phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "received identity '%1'"),
+                                        {verbatim(ctx.identity)});
         } else {
             note(side, ctx.context, "engine dropped a packet while waiting for Response/Identity");
-            result.description = "dropped a packet";
+            result.description = phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "dropped a packet"));
         }
         return;
     }
     if (input.kind == PendingInput::Kind::Packet) {
         if (!h) {
             note(side, ctx.context, "engine dropped a malformed packet (Length outside the data)");
-            result.description = "dropped a malformed packet";
+            result.description = phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "dropped a malformed packet"));
             return;
         }
         if (isCode(h, EAPCODE_Response, EAPTYPE_Nak)) {
@@ -215,14 +219,17 @@ void SessionEngine::authenticatorReceives(std::size_t conversation, PendingInput
             transmitEngine(conversation, side, makeSuccessOrFailure(EAPCODE_Failure, h->id),
                            "engine: Failure (Nak)");
             complete(conversation, side, Outcome::Failure, ERROR_NOT_SUPPORTED,
-                     "the peer refused EAP type " + std::to_string(type) + " (its Nak proposes type " +
-                         proposed + "); no common method");
+                     phrase(EAPSCOPE_TRANSLATE_NOOP(
+                                "EngineText",
+                                "the peer refused EAP type %1 (its Nak proposes type %2); no common method"),
+                            {verbatim(type), verbatim(proposed)}));
             result.description = ctx.message;
             return;
         }
         if (isCode(h, EAPCODE_Response, EAPTYPE_Identity)) {
             note(side, ctx.context, "engine dropped a repeated Response/Identity");
-            result.description = "dropped a repeated Response/Identity";
+            result.description =
+                phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "dropped a repeated Response/Identity"));
             return;
         }
     }
@@ -238,19 +245,21 @@ void SessionEngine::peerReceives(std::size_t conversation, PendingInput input, S
     const auto h = parseEapHeader(input.bytes);
     if (input.kind != PendingInput::Kind::Packet || !h) {
         note(side, ctx.context, "engine dropped a malformed packet (Length outside the data)");
-        result.description = "dropped a malformed packet";
+        result.description = phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "dropped a malformed packet"));
         return;
     }
     const std::uint32_t type = state_.sides[index(side)].eapType;
     if (isCode(h, EAPCODE_Request, EAPTYPE_Identity)) {
         transmitEngine(conversation, side, makeIdentityResponse(h->id, config_.identity),
                        "engine: Response/Identity");
-        result.description = "answered Request/Identity with '" + config_.identity + "'";
+        result.description =
+            phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "answered Request/Identity with '%1'"),
+                   {verbatim(config_.identity)});
         return;
     }
     if (isCode(h, EAPCODE_Request, EAPTYPE_Notification)) {
         transmitEngine(conversation, side, makeNotificationResponse(h->id), "engine: Response/Notification");
-        result.description = "answered Request/Notification";
+        result.description = phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "answered Request/Notification"));
         return;
     }
     if (ctx.begun) {
@@ -262,22 +271,27 @@ void SessionEngine::peerReceives(std::size_t conversation, PendingInput input, S
         ctx.initialId = h->id;
         ctx.inputs.push_front(std::move(input));
         setStage(conversation, side, SideStage::BeginPending);
-        result.description = "first Request of type " + std::to_string(type) + ": RasEapBegin next";
+        result.description =
+            phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "first Request of type %1: RasEapBegin next"),
+                   {verbatim(type)});
     } else if (isCode(h, EAPCODE_Request)) {
         transmitEngine(conversation, side, makeNak(h->id, static_cast<std::uint8_t>(type)),
                        "engine: Nak (wants type " + std::to_string(type) + ")");
         result.description =
-            "Nak: type " + std::to_string(*h->type) + " is not the method's type " + std::to_string(type);
+            phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "Nak: type %1 is not the method's type %2"),
+                   {verbatim(*h->type), verbatim(type)});
     } else if (isCode(h, EAPCODE_Success) || isCode(h, EAPCODE_Failure)) {
         const bool success = h->code == EAPCODE_Success;
         complete(conversation, side, success ? Outcome::Success : Outcome::Failure,
                  success ? NO_ERROR : ERROR_AUTHENTICATION_FAILURE,
-                 std::string("the authenticator sent ") + (success ? "Success" : "Failure") +
-                     " before the method started");
+                 success ? phrase(EAPSCOPE_TRANSLATE_NOOP(
+                               "EngineText", "the authenticator sent Success before the method started"))
+                         : phrase(EAPSCOPE_TRANSLATE_NOOP(
+                               "EngineText", "the authenticator sent Failure before the method started")));
         result.description = ctx.message;
     } else {
         note(side, ctx.context, "engine dropped a packet a peer does not expect");
-        result.description = "dropped a packet";
+        result.description = phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "dropped a packet"));
     }
 }
 
@@ -293,7 +307,7 @@ void SessionEngine::answerBackEnd(std::size_t conversation, StepResult& result)
     ctx.inputs.push_front(std::move(input));
     setStage(conversation, Side::Authenticator, SideStage::Exchanging, "back end answered");
     result = {StepKind::EngineAction, Side::Authenticator, ctx.context, EntryPoint::None,
-              "back end: " + answer.detail};
+              phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "back end: %1"), {verbatim(answer.detail)})};
 }
 
 void SessionEngine::playCounterpart(std::size_t conversation, Side side, StepResult& result)
@@ -317,7 +331,8 @@ void SessionEngine::playCounterpart(std::size_t conversation, Side side, StepRes
     trace_.append(row);
     deliver(conversation, to, id, packet);
     result = {StepKind::EngineAction, side, row.context, EntryPoint::None,
-              "counterpart sent " + shortSummary(packet)};
+              phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "counterpart sent %1"),
+                     {verbatim(shortSummary(packet))})};
 }
 
 void SessionEngine::armTimer(std::size_t conversation, Side side, bool interactive, bool resend)

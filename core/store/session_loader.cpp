@@ -333,7 +333,7 @@ Status SessionLoader::loadFindings()
 {
     auto rows = query(
         "SELECT id, rule, severity, side, context, call, entry, message, bytes, blocks, sites, signal, "
-        "exit_status, offset FROM findings ORDER BY id");
+        "exit_status, offset, text FROM findings ORDER BY id");
     if (!rows) {
         return makeError(rows.error());
     }
@@ -403,6 +403,13 @@ Status SessionLoader::loadFindingRow(const SqliteStatement& row, std::size_t ind
         for (const auto& site : sites) {
             f.sites.push_back(site.template get<std::string>());
         }
+    }
+    if (row.type(14) != SQLITE_NULL) {
+        auto text = messageTextFromJson(row.text(14));
+        if (!text) {
+            return damaged(name + " has a message text that is not a template with its arguments");
+        }
+        f.text = std::move(*text);
     }
     findings_.push_back(std::move(f));
     return Ok{};

@@ -22,10 +22,17 @@ CREATE TABLE events(id INTEGER PRIMARY KEY, time INTEGER, kind INTEGER, side INT
                     packet INTEGER, text INTEGER, a INTEGER, b INTEGER);
 CREATE TABLE findings(id INTEGER PRIMARY KEY, rule TEXT, severity INTEGER, side INTEGER, context INTEGER,
                       call INTEGER, entry INTEGER, message TEXT, bytes INTEGER, blocks INTEGER, sites TEXT,
-                      signal INTEGER, exit_status INTEGER, offset INTEGER, event INTEGER);
+                      signal INTEGER, exit_status INTEGER, offset INTEGER, event INTEGER, text TEXT);
 CREATE TABLE summary(key TEXT PRIMARY KEY, value) WITHOUT ROWID;
 CREATE TABLE lesson_progress(seq INTEGER PRIMARY KEY, task TEXT NOT NULL, done INTEGER, started INTEGER,
                              completed INTEGER, hints INTEGER, time_ns INTEGER);
+)sql";
+
+// Format 1.3 keeps each finding's message as its template and arguments (findings.text, JSON of
+// common/message_text.h) so the GUI shows it translated; a 1.2 finding has none and the GUI
+// shows its stored English message.
+constexpr const char* kMigrate12To13 = R"sql(
+ALTER TABLE findings ADD COLUMN text TEXT;
 )sql";
 
 // Format 1.2 added learner events (events.kind = Learner) and the lesson progress table; a 1.1
@@ -43,6 +50,15 @@ INSERT INTO summary SELECT key, value FROM meta WHERE key NOT IN ('format_major'
 DELETE FROM meta WHERE key NOT IN ('format_major', 'format_minor', 'writer');
 UPDATE meta SET value = 1 WHERE key = 'format_minor';
 )sql";
+
+// A file that says it is older but already has findings.text (a 1.3 file whose version was
+// edited back) keeps it: the step only adds what is missing.
+bool findingsHaveText(const SqliteDb& db)
+{
+    auto query = SqliteStatement::prepare(
+        db, "SELECT count(*) FROM pragma_table_info('findings') WHERE name = 'text'");
+    return query && query->step() == SqliteStatement::Step::Row && query->integer(0) > 0;
+}
 
 std::string versionText(SchemaVersion v)
 {
@@ -104,6 +120,17 @@ Status migrateSession(SqliteDb& db, SchemaVersion from)
     if (from.major == 1 && from.minor == 1) {
         if (auto migrated = db.exec(kMigrate11To12); !migrated) {
             return makeError(db.name() + ": cannot migrate format 1.1: " + migrated.error());
+        }
+        from.minor = 2;
+    }
+    if (from.major == 1 && from.minor == 2) {
+        if (!findingsHaveText(db)) {
+            if (auto migrated = db.exec(kMigrate12To13); !migrated) {
+                return makeError(db.name() + ": cannot migrate format 1.2: " + migrated.error());
+            }
+        }
+        if (auto updated = db.exec("UPDATE meta SET value = 3 WHERE key = 'format_minor'"); !updated) {
+            return makeError(db.name() + ": cannot migrate format 1.2: " + updated.error());
         }
     }
     return Ok{};

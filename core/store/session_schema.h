@@ -10,7 +10,8 @@
 //   events(id, time, kind, side, entry, action, context, call, result, aux, packet, text, a, b)
 //                               one row per trace event, the trace columns as integers
 //   findings(id, rule, severity, side, context, call, entry, message, bytes, blocks, sites,
-//            signal, exit_status, offset, event)   sites = JSON array of strings
+//            signal, exit_status, offset, event, text)   sites = JSON array of strings;
+//                               (1.3) text = the message as template + arguments (JSON)
 //   summary(key, value)         events, packets, contexts, findings, errors, warnings, outcome,
 //                               packet_bytes, complete (0/1)
 //   lesson_progress(seq, task, done, started, completed, hints, time_ns)   (1.2) the lesson's
@@ -38,7 +39,7 @@ struct SchemaVersion {
 /// The format this build writes. Minor versions only add; a reader accepts any minor of its
 /// major, and migrates older ones (1.0 kept the summary in meta; 1.1 had no learner events
 /// and no lesson progress).
-inline constexpr SchemaVersion kSessionFormat{1, 2};
+inline constexpr SchemaVersion kSessionFormat{1, 3};
 
 /// Creates every table of the current format in an empty database.
 Status createSessionSchema(SqliteDb& db);

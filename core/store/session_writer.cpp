@@ -91,7 +91,8 @@ Status SessionWriter::Impl::prepare()
         {&method_, "INSERT INTO methods VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)"},
         {&context_, "INSERT INTO contexts VALUES(?1, ?2, ?3, ?4, ?5)"},
         {&finding_,
-         "INSERT INTO findings VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)"},
+         "INSERT INTO findings VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, "
+         "?16)"},
         {&event_, "INSERT INTO events VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)"},
         {&option_, "INSERT INTO options VALUES(?1, ?2, ?3) ON CONFLICT(key) DO UPDATE SET value = ?3"},
         {&summary_, "INSERT INTO summary VALUES(?1, ?2) ON CONFLICT(key) DO UPDATE SET value = ?2"},
@@ -326,6 +327,12 @@ Status SessionWriter::Impl::writeFindings(const Trace& trace, Marks& marks)
         s.bindOptional(13, widen(f.exitStatus));
         s.bindOptional(14, f.offset);
         s.bind(15, storedId(f.event));
+        if (f.text.empty()) {
+            s.bindNull(16);
+        } else {
+            s.bind(16,
+                   messageTextJson(f.text, [this](std::string_view text) { return redactor_.text(text); }));
+        }
         if (auto ok = s.run(); !ok) {
             return ok;
         }

@@ -31,6 +31,7 @@
 //              result = transmission number (1 = first, 2+ = retransmission); text = summary.
 #pragma once
 
+#include "common/message_text.h"
 #include "common/strong_id.h"
 #include "trace/event_types.h"
 
@@ -87,7 +88,9 @@ struct FindingRecord {
     ContextId context;
     EventId call;  // the CallStart of the call that broke the rule, if any
     EntryPoint entry = EntryPoint::None;
-    std::string message;
+    std::string message;  // in English (CLI, JSON, logs): text.english(), or the rule's text
+    MessageText text;     // the same sentence for a translator; empty when it is the rule's text
+                          // or the finding came from a file written before format 1.3
     // Rule-specific details; absent when they do not apply.
     std::optional<std::uint64_t> bytes;
     std::optional<std::uint64_t> blocks;

@@ -13,6 +13,9 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QTest>
+#include <QToolBar>
+#include <QToolButton>
 
 #include <gtest/gtest.h>
 
@@ -93,6 +96,55 @@ TEST(Language, AFindingShowsItsRuleTextUnlessTheCheckerWroteDetails)
     FindingRecord detailed = plain;
     detailed.message = "wrote 12 bytes past cbSendPacket";
     EXPECT_EQ(findingMessageText(detailed), QStringLiteral("wrote 12 bytes past cbSendPacket"));
+}
+
+// Every toolbar button fits at 1600×900 in each shipped language: none is pushed into the
+// overflow menu (the extension button stays hidden) and each shows its whole label.
+void expectWholeToolBarAt1600(const QString& language)
+{
+    LanguageScope scope(language);
+    MainWindow window;
+    window.resize(1600, 900);
+    window.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
+    QCoreApplication::processEvents();
+    auto* bar = window.findChild<QToolBar*>(QStringLiteral("sessionToolBar"));
+    ASSERT_NE(bar, nullptr);
+    ASSERT_EQ(window.width(), 1600);
+    auto* extension = bar->findChild<QToolButton*>(QStringLiteral("qt_toolbar_ext_button"));
+    ASSERT_NE(extension, nullptr);
+    EXPECT_FALSE(extension->isVisible()) << language.toStdString() << ": the toolbar overflows";
+    int buttons = 0;
+    for (QAction* a : bar->actions()) {
+        if (a->isSeparator()) {
+            continue;
+        }
+        auto* button = qobject_cast<QToolButton*>(bar->widgetForAction(a));
+        ASSERT_NE(button, nullptr) << a->objectName().toStdString();
+        EXPECT_TRUE(button->isVisible()) << language.toStdString() << ": " << a->iconText().toStdString();
+        EXPECT_GE(button->width(), button->sizeHint().width()) << a->iconText().toStdString();
+        EXPECT_FALSE(a->iconText().isEmpty());
+        ++buttons;
+    }
+    EXPECT_EQ(buttons, 12);
+}
+
+TEST(Language, EveryToolBarButtonFitsAt1600PixelsInEnglish)
+{
+    expectWholeToolBarAt1600(QStringLiteral("en"));
+}
+
+TEST(Language, EveryToolBarButtonFitsAt1600PixelsInFrench)
+{
+    expectWholeToolBarAt1600(QStringLiteral("fr"));
+    LanguageScope french(QStringLiteral("fr"));
+    MainWindow window;
+    // Short on the button, whole in the tooltip (with its key).
+    EXPECT_EQ(window.action(QStringLiteral("actionStepAxis"))->iconText(), QStringLiteral("Axe des pas"));
+    EXPECT_TRUE(window.action(QStringLiteral("actionStepAxis"))
+                    ->toolTip()
+                    .startsWith(QStringLiteral("Axe des pas (chaque appel")))
+        << window.action(QStringLiteral("actionStepAxis"))->toolTip().toStdString();
 }
 
 TEST(Language, TheViewMenuRemembersTheChosenLanguage)

@@ -7,6 +7,7 @@
 #include "store/session_reader.h"
 #include "store/session_writer.h"
 #include "window/main_window.h"
+#include "window/session_setup_dialog.h"
 #include "window_driver.h"
 
 #include <QAbstractButton>
@@ -30,34 +31,8 @@
 namespace eapscope::ui {
 namespace {
 
-/// What a message box said when it came up, and which button the test pressed.
-struct Answered {
-    bool seen = false;
-    QString text;
-    QString informative;
-};
-
-/// Answers the next modal QMessageBox named `name` with the button `choose` picks.
-class BoxAnswerer {
-public:
-    BoxAnswerer(const QString& name, std::function<QAbstractButton*(QMessageBox&)> choose)
-    {
-        QObject::connect(&poll_, &QTimer::timeout, [this, name, choose] {
-            auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
-            if (box == nullptr || box->objectName() != name || answered_.seen) {
-                return;
-            }
-            answered_ = {true, box->text(), box->informativeText()};
-            choose(*box)->click();
-        });
-        poll_.start(10);
-    }
-    [[nodiscard]] const Answered& answered() const { return answered_; }
-
-private:
-    QTimer poll_;
-    Answered answered_;
-};
+using test::Answered;
+using test::BoxAnswerer;
 
 QAbstractButton* buttonWithText(QMessageBox& box, const QString& text)
 {
@@ -184,6 +159,153 @@ TEST(Recordings, ASavedSessionClosesWithoutAQuestion)
     EXPECT_TRUE(cacheFiles().isEmpty());
     EXPECT_TRUE(readSession(saved.toStdString()).ok());
 }
+
+// Restart, New session and Open end the live session as closing does: after a run with
+// findings each asks the same question first. Cancel keeps the session and its recording,
+// Discard lets the recording go, Save writes the chosen file and then does what was asked.
+enum class Ending { Restart, NewSession, Open };
+enum class Answer { Cancel, Discard, Save };
+
+struct EndingCase {
+    Ending ending;
+    Answer answer;
+    const char* title;  // the question's title names what ends the session
+    const char* name;
+};
+
+class SessionEnding : public ::testing::TestWithParam<EndingCase> {};
+
+/// Accepts the modal dialog of type T (the New session dialog) as it comes up.
+template <typename T>
+class DialogAccepter {
+public:
+    DialogAccepter()
+    {
+        QObject::connect(&poll_, &QTimer::timeout, [this] {
+            if (auto* dialog = qobject_cast<T*>(QApplication::activeModalWidget())) {
+                seen_ = true;
+                dialog->accept();
+            }
+        });
+        poll_.start(10);
+    }
+    [[nodiscard]] bool seen() const { return seen_; }
+
+private:
+    QTimer poll_;
+    bool seen_ = false;
+};
+
+/// Types `path` into the next Save dialog and accepts it.
+class SavePathTyper {
+public:
+    explicit SavePathTyper(const QString& path)
+    {
+        QObject::connect(&poll_, &QTimer::timeout, [path] {
+            if (auto* dialog = qobject_cast<QFileDialog*>(QApplication::activeModalWidget())) {
+                if (auto* name = dialog->findChild<QLineEdit*>(QStringLiteral("fileNameEdit"))) {
+                    name->setText(path);
+                    QMetaObject::invokeMethod(dialog, "accept");  // protected in QFileDialog, a slot
+                }
+            }
+        });
+        poll_.start(10);
+    }
+
+private:
+    QTimer poll_;
+};
+
+void endSession(MainWindow& window, Ending ending)
+{
+    switch (ending) {
+        case Ending::Restart:
+            window.action(QStringLiteral("actionRestart"))->trigger();
+            return;
+        case Ending::NewSession: {
+            DialogAccepter<SessionSetupDialog> accept;
+            window.action(QStringLiteral("actionSetup"))->trigger();
+            EXPECT_TRUE(accept.seen());
+            return;
+        }
+        case Ending::Open:
+            window.openFile(QStringLiteral(EAPSCOPE_SOURCE_DIR
+                                           "/tests/data/captures/diagnosis/eapol-md5-wrong-password.pcapng"));
+            return;
+    }
+}
+
+TEST_P(SessionEnding, AsksBeforeDiscardingAnUnsavedRunWithFindings)
+{
+    const EndingCase c = GetParam();
+    MainWindow window;
+    window.show();
+    window.startSession(leakingSession());
+    ASSERT_TRUE(test::waitStarted(window));
+    ASSERT_TRUE(test::runToEnd(window));
+    const auto events = window.document()->trace().size();
+    const auto findings = window.document()->trace().findings().size();
+    ASSERT_GT(findings, 0u);
+    const QString recording = window.controller()->recordingPath();
+    ASSERT_TRUE(QFileInfo::exists(recording));
+    QTemporaryDir dir;
+    const QString saved = dir.filePath(QStringLiteral("before.eapscope"));
+    const QMessageBox::StandardButton button = c.answer == Answer::Cancel    ? QMessageBox::Cancel
+                                               : c.answer == Answer::Discard ? QMessageBox::Discard
+                                                                             : QMessageBox::Save;
+    SavePathTyper typer(saved);
+    BoxAnswerer answerer(QStringLiteral("unsavedFindingsQuestion"),
+                         [button](QMessageBox& box) { return box.button(button); });
+    endSession(window, c.ending);
+    ASSERT_TRUE(answerer.answered().seen);
+    EXPECT_EQ(answerer.answered().title, QString::fromUtf8(c.title));
+    EXPECT_EQ(answerer.answered().text,
+              QStringLiteral("This session produced %1 and is not saved.").arg(findingsText(findings)));
+    if (c.answer == Answer::Cancel) {
+        QTest::qWait(100);
+        EXPECT_EQ(window.controller()->state(), SessionController::State::Finished);
+        EXPECT_EQ(window.document()->trace().size(), events);
+        EXPECT_EQ(window.controller()->recordingPath(), recording);
+        EXPECT_TRUE(QFileInfo::exists(recording));
+        return;
+    }
+    if (c.answer == Answer::Save) {
+        ASSERT_TRUE(QTest::qWaitFor([&] { return QFileInfo::exists(saved); }, 30000));
+        // Saved first, then what was asked for: a new recording, or the opened file.
+        ASSERT_TRUE(QTest::qWaitFor(
+            [&] {
+                return window.controller()->state() == SessionController::State::Viewing ||
+                       window.controller()->recordingPath() != recording;
+            },
+            30000));
+        auto trace = readSession(saved.toStdString());
+        ASSERT_TRUE(trace.ok()) << trace.error();
+        EXPECT_EQ(trace->size(), events);
+        EXPECT_EQ(trace->findings().size(), findings);
+    }
+    // Discarded or saved, the old recording goes and what was asked for happened.
+    EXPECT_TRUE(QTest::qWaitFor([&] { return recordingGone(recording); }, 30000)) << recording.toStdString();
+    if (c.ending == Ending::Open) {
+        EXPECT_TRUE(QTest::qWaitFor(
+            [&] { return window.controller()->state() == SessionController::State::Viewing; }, 30000));
+    } else {
+        ASSERT_TRUE(test::waitStarted(window));
+        EXPECT_EQ(window.document()->trace().size(), 0u);  // a new run, not yet stepped
+    }
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Recordings, SessionEnding,
+    ::testing::Values(EndingCase{Ending::Restart, Answer::Cancel, "Restart session", "RestartCancel"},
+                      EndingCase{Ending::Restart, Answer::Discard, "Restart session", "RestartDiscard"},
+                      EndingCase{Ending::Restart, Answer::Save, "Restart session", "RestartSave"},
+                      EndingCase{Ending::NewSession, Answer::Cancel, "New session", "NewSessionCancel"},
+                      EndingCase{Ending::NewSession, Answer::Discard, "New session", "NewSessionDiscard"},
+                      EndingCase{Ending::NewSession, Answer::Save, "New session", "NewSessionSave"},
+                      EndingCase{Ending::Open, Answer::Cancel, "Open session or capture", "OpenCancel"},
+                      EndingCase{Ending::Open, Answer::Discard, "Open session or capture", "OpenDiscard"},
+                      EndingCase{Ending::Open, Answer::Save, "Open session or capture", "OpenSave"}),
+    [](const ::testing::TestParamInfo<EndingCase>& param) { return std::string(param.param.name); });
 
 // The child half of the kill test below: a window that ran a leaking method and then waits,
 // recording, until its parent kills it. Disabled: it runs only when the parent starts it.

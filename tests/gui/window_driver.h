@@ -5,7 +5,13 @@
 #include "session/session_document.h"
 #include "window/main_window.h"
 
+#include <QAbstractButton>
+#include <QApplication>
+#include <QMessageBox>
 #include <QTest>
+#include <QTimer>
+
+#include <functional>
 
 namespace eapscope::ui::test {
 
@@ -44,5 +50,35 @@ inline bool waitStarted(MainWindow& window)
 {
     return QTest::qWaitFor([&] { return window.controller()->idle(); }, 30000);
 }
+
+/// What a message box said when it came up, and which button the test pressed.
+struct Answered {
+    bool seen = false;
+    QString text;
+    QString informative;
+    QString title;
+};
+
+/// Answers the next modal QMessageBox named `name` with the button `choose` picks.
+class BoxAnswerer {
+public:
+    BoxAnswerer(const QString& name, std::function<QAbstractButton*(QMessageBox&)> choose)
+    {
+        QObject::connect(&poll_, &QTimer::timeout, [this, name, choose] {
+            auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
+            if (box == nullptr || box->objectName() != name || answered_.seen) {
+                return;
+            }
+            answered_ = {true, box->text(), box->informativeText(), box->windowTitle()};
+            choose(*box)->click();
+        });
+        poll_.start(10);
+    }
+    [[nodiscard]] const Answered& answered() const { return answered_; }
+
+private:
+    QTimer poll_;
+    Answered answered_;
+};
 
 }  // namespace eapscope::ui::test

@@ -90,7 +90,7 @@ TEST_F(SessionCorrupt, NewerMajorVersion_IsRefusedNamingBothVersions)
     ASSERT_FALSE(read);
     EXPECT_NE(read.error().find(path_), std::string::npos) << read.error();
     EXPECT_NE(read.error().find("2.3"), std::string::npos) << read.error();
-    EXPECT_NE(read.error().find("1.2"), std::string::npos) << read.error();
+    EXPECT_NE(read.error().find("1.3"), std::string::npos) << read.error();
 }
 
 TEST_F(SessionCorrupt, NewerMinorVersion_StillOpens)
@@ -115,6 +115,29 @@ TEST_F(SessionCorrupt, OlderMinorVersion_IsMigratedWithoutTouchingTheFile)
     expected.setOption("complete", "true");
     EXPECT_TRUE(read.value() == expected);
     EXPECT_EQ(testing::readBytes(path_), before);
+}
+
+TEST_F(SessionCorrupt, Format12File_KeepsItsEnglishMessagesWithoutTemplates)
+{
+    // Format 1.2 had no findings.text: its findings read with their stored English message
+    // and an empty template (the GUI then shows the message as stored).
+    tamper("ALTER TABLE findings DROP COLUMN text; UPDATE meta SET value = 2 WHERE key = 'format_minor'");
+    auto read = readSession(path_);
+    ASSERT_TRUE(read) << read.error();
+    ASSERT_FALSE(read->findings().empty());
+    for (std::size_t i = 0; i < read->findings().size(); ++i) {
+        EXPECT_TRUE(read->findings()[i].text.empty());
+        EXPECT_EQ(read->findings()[i].message, trace_.findings()[i].message);
+    }
+}
+
+TEST_F(SessionCorrupt, DamagedMessageTemplate_IsRefusedNamingTheFinding)
+{
+    tamper("UPDATE findings SET text = '{\"a\": 3}' WHERE id = 0");
+    auto read = readSession(path_);
+    ASSERT_FALSE(read);
+    EXPECT_NE(read.error().find("finding 0"), std::string::npos) << read.error();
+    EXPECT_NE(read.error().find(path_), std::string::npos) << read.error();
 }
 
 TEST_F(SessionCorrupt, NotSqlite_IsRefused)

@@ -34,7 +34,9 @@ void addCrashFinding(Trace& trace)
                       .side = Side::Peer,
                       .call = call,
                       .entry = EntryPoint::MakeMessage,
-                      .message = "SIGSEGV in RasEapMakeMessage",
+                      .message = "the method was killed by signal 11 in RasEapMakeMessage",
+                      .text = phrase("the method was killed by signal %1 in %2",
+                                     {verbatim("11"), verbatim("RasEapMakeMessage")}),
                       .signal = 11,
                       .exitStatus = -1,
                       .offset = -4},
@@ -57,6 +59,9 @@ TEST(SessionRoundTrip, FinishedRecording_ReopensAsTheSameTrace)
     EXPECT_EQ(read->findings().size(), trace.findings().size());
     EXPECT_EQ(read->findings().back().signal, 11);
     EXPECT_EQ(read->findings().back().offset, -4);
+    // The message's template and arguments come back too (format 1.3): the GUI translates them.
+    EXPECT_EQ(read->findings().back().text, trace.findings().back().text);
+    EXPECT_EQ(read->findings().back().text.english(), read->findings().back().message);
 }
 
 TEST(SessionRoundTrip, FlushesAfterEveryFewEvents_WriteEachRowOnce)

@@ -155,6 +155,7 @@ inline std::uint64_t addSyntheticContext(Trace& trace, std::uint32_t number, std
                            .call = endStart,
                            .entry = EntryPoint::End,
                            .message = "48 bytes in 1 block leaked",
+                           .text = phrase("%1 bytes in %2 block leaked", {verbatim(48), verbatim("1")}),
                            .bytes = 48,
                            .blocks = 1,
                            .sites = {"md5_begin (eap_md5.c:41)\nRasEapBegin (x.c:9)"}};

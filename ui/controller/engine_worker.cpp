@@ -334,8 +334,8 @@ void EngineWorker::continueServe(const QList<Breakpoint>& breakpoints)
     }
     StepResult result;
     result.kind = engine_->finished() ? StepKind::Finished : StepKind::Waiting;
-    result.description =
-        ControllerText::tr("Serving paused: requests wait in the socket until Continue.").toStdString();
+    result.description = verbatim(
+        ControllerText::tr("Serving paused: requests wait in the socket until Continue.").toStdString());
     afterCommand(result);
 }
 
@@ -878,7 +878,8 @@ void EngineWorker::fireTimeout()
     const Status fired = engine_->fireTimeout();
     if (!fired) {
         undo_.resize(std::min(undo_.size(), undoDepth));
-        const QString message = fromStd(fired.error());
+        // The engine's fixed refusals are marked for translation (context "EngineText").
+        const QString message = messageText(phrase(fired.error()));
         post([message](SessionController& c) { c.onStatus(message); });
         return;
     }
@@ -894,7 +895,7 @@ void EngineWorker::inject(const std::vector<std::uint8_t>& packet)
     stepFirst_ = trace_->size();
     const Status injected = engine_->injectPacket(packet);
     if (!injected) {
-        const QString message = fromStd(injected.error());
+        const QString message = messageText(phrase(injected.error()));
         post([message](SessionController& c) { c.onStatus(message); });
         return;
     }
@@ -952,7 +953,7 @@ void EngineWorker::reportFailures(std::size_t first)
                 "The %1 method %2 in %3: %4. The session cannot go on; Restart (Ctrl+R) starts over.")
                 .arg(sideText(f.side).toLower(),
                      f.rule == "CRASH" ? ControllerText::tr("crashed") : ControllerText::tr("hung"),
-                     entryText(f.entry), fromStd(f.message));
+                     entryText(f.entry), findingMessageText(f));
         post([text](SessionController& c) { emit c.bannerRaised(text); });
     }
 }
@@ -987,7 +988,7 @@ void EngineWorker::afterCommand(const StepResult& result)
     }
     const std::size_t first = stepFirst_;
     const std::size_t end = trace_->size();
-    const QString description = fromStd(result.description);
+    const QString description = messageText(result.description);
     const bool back = !undo_.empty();
     post([state, first, end, description, back](SessionController& c) {
         c.document_->flush();

@@ -93,7 +93,7 @@ void PacketInspector::showPacket(PacketId packet)
     DecodedEap decode = radiusRow_.valid() ? radius::decodeRadiusFields(bytes) : decodeEap(bytes);
     QStringList anomalies;
     for (const EapAnomaly& a : decode.anomalies) {
-        anomalies << QStringLiteral("%1 (%2)").arg(fromStd(a.message), fromStd(a.id));
+        anomalies << QStringLiteral("%1 (%2)").arg(anomalyText(a.id, a.message), fromStd(a.id));
     }
     anomalies_->setText(anomalies.isEmpty() ? QString()
                                             : tr("Anomalies: %1").arg(anomalies.join(QStringLiteral("; "))));

@@ -1,7 +1,5 @@
 #include "models/event_format.h"
 
-#include "checker/rule_catalogue.h"
-
 #include <QCoreApplication>
 
 #include <limits>
@@ -127,19 +125,6 @@ QString timeText(std::uint64_t timeNs)
     return QStringLiteral("%1.%2").arg(us / 1000000).arg(us % 1000000, 6, 10, QLatin1Char('0'));
 }
 
-QString severityText(Severity severity)
-{
-    switch (severity) {
-        case Severity::Info:
-            return QCoreApplication::translate("eapscope", "info");
-        case Severity::Warning:
-            return QCoreApplication::translate("eapscope", "warning");
-        case Severity::Error:
-            break;
-    }
-    return QCoreApplication::translate("eapscope", "error");
-}
-
 QString stateText(ContextState state)
 {
     switch (state) {
@@ -172,20 +157,6 @@ QString bytesText(std::uint64_t bytes)
     }
     const int count = static_cast<int>(bytes);
     return QCoreApplication::translate("eapscope", "%n byte(s)", nullptr, count);
-}
-
-QString ruleText(std::string_view rule)
-{
-    const std::string text(ruleInfo(rule).text);
-    return QCoreApplication::translate("RuleCatalogue", text.c_str());
-}
-
-QString findingMessageText(const FindingRecord& finding)
-{
-    if (finding.message.empty() || finding.message == ruleInfo(finding.rule).text) {
-        return ruleText(finding.rule);
-    }
-    return fromStd(finding.message);
 }
 
 }  // namespace eapscope::ui

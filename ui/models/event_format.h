@@ -3,6 +3,7 @@
 #pragma once
 
 #include "lesson/learner_actions.h"
+#include "text/core_text.h"
 #include "trace/trace.h"
 
 #include <QString>
@@ -23,16 +24,9 @@ QString actionText(std::uint8_t action);
 QString resultText(std::uint32_t result);
 /// Session time as "s.mmm uuu".
 QString timeText(std::uint64_t timeNs);
-QString severityText(Severity severity);
 QString stateText(ContextState state);
 QString addressText(std::uint64_t address);
 QString bytesText(std::uint64_t bytes);
 QString fromStd(std::string_view text);
-/// A rule's one-line explanation in the interface language (context "RuleCatalogue", marked in
-/// core/checker/rule_catalogue.cpp with EAPSCOPE_TRANSLATE_NOOP).
-QString ruleText(std::string_view rule);
-/// A finding's message in the interface language: the rule's translated text when the message
-/// is the catalogue's default, else the message the checker wrote (it carries details).
-QString findingMessageText(const FindingRecord& finding);
 
 }  // namespace eapscope::ui

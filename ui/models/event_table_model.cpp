@@ -197,7 +197,7 @@ QString EventTableModel::detail(const EventRow& row) const
         break;
     case EventKind::Finding:
         if (row.aux < trace.findings().size()) {
-            return text + QStringLiteral(": ") + fromStd(trace.finding(FindingId(row.aux)).message);
+            return text + QStringLiteral(": ") + findingMessageText(trace.finding(FindingId(row.aux)));
         }
         break;
     case EventKind::TimerArmed:

@@ -1,5 +1,6 @@
 #include "timeline/timeline_tooltip.h"
 
+#include "text/core_text.h"
 #include "timeline/timeline_index.h"
 #include "trace/trace.h"
 
@@ -110,10 +111,8 @@ QString findingText(const Trace& trace, EventId event)
         return ToolTipText::tr("Finding");
     }
     const FindingRecord& finding = trace.findings()[id];
-    const std::string_view severity = toString(finding.severity);
-    return QString::fromStdString(finding.rule) + QStringLiteral(" (") +
-           QString::fromUtf8(severity.data(), static_cast<qsizetype>(severity.size())) +
-           QStringLiteral(")\n") + QString::fromStdString(finding.message);
+    return QString::fromStdString(finding.rule) + QStringLiteral(" (") + severityText(finding.severity) +
+           QStringLiteral(")\n") + findingMessageText(finding);
 }
 
 }  // namespace

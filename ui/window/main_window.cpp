@@ -184,8 +184,8 @@ void MainWindow::createActions()
         [this] { controller_->finishServing(); })
         ->setToolTip(tr("Stop serving supplicants: conversations in progress end with RasEapEnd, the session "
                         "stays to inspect and save"));
-    add(QStringLiteral("actionRestart"), tr("&Restart"), QStringLiteral("restart"), QKeySequence(Qt::CTRL | Qt::Key_R),
-        [this] { controller_->restart(); });
+    add(QStringLiteral("actionRestart"), tr("&Restart"), QStringLiteral("restart"),
+        QKeySequence(Qt::CTRL | Qt::Key_R), [this] { onRestart(); });
     add(QStringLiteral("actionStepBack"), tr("Step &back"), QStringLiteral("step-back"),
         QKeySequence(Qt::SHIFT | Qt::Key_F10), [this] { controller_->stepBack(); });
     add(QStringLiteral("actionFireTimeout"), tr("Fire &timeout"), QStringLiteral("timeout"),
@@ -255,19 +255,51 @@ void MainWindow::createMenus()
     help->setObjectName(QStringLiteral("menuHelp"));  // found by name, never by its (translated) text
     help->addAction(action(QStringLiteral("actionAbout")));
 
+    createToolBar();
+    updateRecentMenu();
+}
+
+void MainWindow::createToolBar()
+{
     QToolBar* bar = addToolBar(tr("Session"));
     bar->setObjectName(QStringLiteral("sessionToolBar"));
     bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    for (const char* name : {"actionSetup", "actionOpen", "actionSave"}) {
-        bar->addAction(action(QString::fromLatin1(name)));
+    // The buttons carry short labels so that all of them fit beside their icons at 1600 px in
+    // every language (the menus keep the full texts; the tooltip gives the full text and key).
+    const std::pair<const char*, QString> buttons[] = {
+        {"actionSetup", tr("New", "toolbar")},
+        {"actionOpen", tr("Open", "toolbar")},
+        {"actionSave", tr("Save", "toolbar")},
+        {nullptr, {}},
+        {"actionStep", tr("Step", "toolbar")},
+        {"actionContinue", tr("Continue", "toolbar")},
+        {"actionStop", tr("Stop", "toolbar")},
+        {"actionFinishServing", tr("Finish serving", "toolbar")},
+        {"actionStepBack", tr("Step back", "toolbar")},
+        {"actionRestart", tr("Restart", "toolbar")},
+        {"actionFireTimeout", tr("Timeout", "toolbar")},
+        {"actionInject", tr("Inject", "toolbar")},
+        {"actionToggleBreakpoint", tr("Breakpoint", "toolbar")},
+        {"actionStepAxis", tr("Step axis", "toolbar")},
+    };
+    for (const auto& [name, label] : buttons) {
+        if (name == nullptr) {
+            bar->addSeparator();
+            continue;
+        }
+        QAction* a = action(QString::fromLatin1(name));
+        QString full = a->text();
+        full.remove(u'&');
+        if (a->toolTip() != full) {  // an action that explains itself keeps its own tooltip
+            full = a->toolTip();
+        } else if (!a->shortcut().isEmpty()) {
+            full = tr("%1 (%2)", "tooltip: action and its key")
+                       .arg(full, a->shortcut().toString(QKeySequence::NativeText));
+        }
+        a->setIconText(label);
+        a->setToolTip(full);
+        bar->addAction(a);
     }
-    bar->addSeparator();
-    for (const char* name :
-         {"actionStep", "actionContinue", "actionStop", "actionFinishServing", "actionStepBack",
-          "actionRestart", "actionFireTimeout", "actionInject", "actionToggleBreakpoint", "actionStepAxis"}) {
-        bar->addAction(action(QString::fromLatin1(name)));
-    }
-    updateRecentMenu();
 }
 
 void MainWindow::connectViews()
@@ -443,11 +475,22 @@ void MainWindow::startSession(const SessionSetup& setup)
     updateActions();
 }
 
+void MainWindow::onRestart()
+{
+    if (mayDiscardRecording(SessionEnd::Restart, [this] { onRestart(); })) {
+        controller_->restart();
+    }
+}
+
 void MainWindow::onSetup()
 {
     SessionSetupDialog dialog(controller_->setup(), this);
-    if (dialog.exec() == QDialog::Accepted) {
-        startSession(dialog.setup());
+    if (dialog.exec() != QDialog::Accepted) {
+        return;
+    }
+    const SessionSetup setup = dialog.setup();
+    if (mayDiscardRecording(SessionEnd::NewSession, [this, setup] { startSession(setup); })) {
+        startSession(setup);
     }
 }
 
@@ -517,6 +560,9 @@ void MainWindow::onOpen()
 
 void MainWindow::openFile(const QString& path)
 {
+    if (!mayDiscardRecording(SessionEnd::Open, [this, path] { openFile(path); })) {
+        return;
+    }
     auto* loader = new SessionFileLoader(this);
     auto* progress = new QProgressDialog(tr("Opening %1…").arg(QFileInfo(path).fileName()), tr("Cancel"), 0, 100, this);
     progress->setWindowModality(Qt::WindowModal);
@@ -622,7 +668,7 @@ void MainWindow::updateRecentMenu()
     recentMenu_->setEnabled(!files.isEmpty());
 }
 
-bool MainWindow::mayDiscardRecording()
+bool MainWindow::mayDiscardRecording(SessionEnd end, std::function<void()> again)
 {
     // A finished run without findings is one Restart away; findings are what a person would
     // miss, so only then is the close worth a question.
@@ -632,17 +678,24 @@ bool MainWindow::mayDiscardRecording()
         findings == 0 || savedEvents_ == static_cast<qint64>(trace.size())) {
         return true;
     }
-    QMessageBox box(QMessageBox::Question, tr("Close EapScope"),
+    const std::pair<QString, QString> texts[] = {
+        {tr("Close EapScope"), tr("Its recording is deleted when the window closes.")},
+        {tr("Restart session"), tr("Its recording is deleted when the session restarts.")},
+        {tr("New session"), tr("Its recording is deleted when the new session starts.")},
+        {tr("Open session or capture"), tr("Its recording is deleted when the file opens.")},
+    };
+    const auto& [title, consequence] = texts[static_cast<int>(end)];
+    QMessageBox box(QMessageBox::Question, title,
                     tr("This session produced %n finding(s) and is not saved.", nullptr, findings),
                     QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, this);
     box.setObjectName(QStringLiteral("unsavedFindingsQuestion"));
-    box.setInformativeText(tr("Its recording is deleted when the window closes."));
+    box.setInformativeText(consequence);
     box.setDefaultButton(QMessageBox::Save);
     switch (box.exec()) {
         case QMessageBox::Discard:
             return true;
         case QMessageBox::Save:
-            saveAs([this] { close(); });
+            saveAs(std::move(again));
             return false;
         default:
             return false;
@@ -699,7 +752,7 @@ void MainWindow::offerRecovery(const OrphanedRecording& orphan)
 
 void MainWindow::closeEvent(QCloseEvent* event)
 {
-    if (!mayDiscardRecording()) {
+    if (!mayDiscardRecording(SessionEnd::Close, [this] { close(); })) {
         event->ignore();
         return;
     }

@@ -70,6 +70,7 @@ protected:
 private:
     void createActions();
     void createMenus();
+    void createToolBar();
     void createDocks();
     void connectViews();
     void connectController();
@@ -84,9 +85,13 @@ private:
     void onSaveAs();
     /// Asks for a path and saves the live session there; `saved` runs after a successful save.
     void saveAs(std::function<void()> saved);
-    /// On close: true when the live recording may go (nothing worth asking about, saved, or
-    /// the person said so); false keeps the window open.
-    bool mayDiscardRecording();
+    /// What ends the live session (and deletes its unsaved recording); the question names it.
+    enum class SessionEnd { Close, Restart, NewSession, Open };
+    /// Before `end`: true when the live recording may go (nothing worth asking about, saved,
+    /// or the person chose Discard); false keeps the session. Save saves first and then runs
+    /// `again`, which repeats what the person asked for.
+    bool mayDiscardRecording(SessionEnd end, std::function<void()> again);
+    void onRestart();
     void offerRecovery(const OrphanedRecording& orphan);
     void onSetup();
     void onInject();
