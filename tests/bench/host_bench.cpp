@@ -48,6 +48,7 @@ struct Figure {
     std::string outcome;
     double finishSeconds = 0;    // SessionRecorder::finish(): last flush, WAL folded in (fsync)
     std::vector<double> starts;  // seconds from the run's start to each conversation's first context
+    std::vector<double> cpus;    // the controller's CPU seconds from the run's start to the same points
     [[nodiscard]] double rate() const { return seconds > 0 ? static_cast<double>(contexts) / seconds : 0; }
 };
 
@@ -126,7 +127,10 @@ void runOnce(Figure& figure, std::uint32_t contexts, const ExecutorFactory& fact
     RunHooks hooks;
     std::unique_ptr<SessionRecorder> recorder;
     std::vector<double> starts;
+    std::vector<double> cpus;
     starts.reserve(contexts);
+    cpus.reserve(contexts);
+    const double cpuStart = cpuSeconds(RUSAGE_SELF);
     if (!recordPath.empty()) {
         std::filesystem::remove(recordPath);
         auto started = SessionRecorder::start(recordPath, false);
@@ -142,6 +146,7 @@ void runOnce(Figure& figure, std::uint32_t contexts, const ExecutorFactory& fact
         if (t.contexts().size() > 2 * starts.size()) {
             const std::chrono::duration<double> at = std::chrono::steady_clock::now() - start;
             starts.push_back(at.count());
+            cpus.push_back(cpuSeconds(RUSAGE_SELF) - cpuStart);
         }
         if (recorder) {
             (void)recorder->onStep(t);
@@ -161,8 +166,8 @@ void runOnce(Figure& figure, std::uint32_t contexts, const ExecutorFactory& fact
     const std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - start;
     figure.seconds += elapsed.count();
     const rusage self1 = usageOf(RUSAGE_SELF);
-    figure.controllerCpu += seconds(self1.ru_utime) + seconds(self1.ru_stime) - seconds(self0.ru_utime) -
-                            seconds(self0.ru_stime);
+    figure.controllerCpu +=
+        seconds(self1.ru_utime) + seconds(self1.ru_stime) - seconds(self0.ru_utime) - seconds(self0.ru_stime);
     figure.controllerSys += seconds(self1.ru_stime) - seconds(self0.ru_stime);
     figure.faults += self1.ru_minflt - self0.ru_minflt;
     figure.preempted += self1.ru_nivcsw - self0.ru_nivcsw;
@@ -170,6 +175,7 @@ void runOnce(Figure& figure, std::uint32_t contexts, const ExecutorFactory& fact
     figure.contexts += contexts;
     ++figure.runs;
     figure.starts = std::move(starts);
+    figure.cpus = std::move(cpus);
     figure.events += trace.size();
     for (std::size_t i = 0; i < trace.size(); ++i) {
         figure.calls +=
@@ -242,6 +248,15 @@ void earlyLate(const std::string& label, const Figure& f, std::size_t window)
         "  %-44s first %zu conversations %7.0f contexts/s, last %zu %7.0f contexts/s: last / first = %.2f "
         "(1.00 = flat)\n",
         label.c_str(), window, early, window, late, late / early);
+    // The same windows in the controller's CPU time (a "context" of this benchmark is one per side): the
+    // load of the machine changes it less than it changes the wall time.
+    const std::vector<double>& c = f.cpus;
+    const double earlyCpu = 1e6 * (c[window] - c[0]) / static_cast<double>(window);
+    const double lateCpu = 1e6 * (c.back() - c[c.size() - 1 - window]) / static_cast<double>(window);
+    std::printf(
+        "  %-44s controller cpu per context: first %zu conversations %5.0f us, last %zu %5.0f us: "
+        "last / first = %.2f (1.00 = flat)\n",
+        label.c_str(), window, earlyCpu, window, lateCpu, lateCpu / earlyCpu);
 }
 
 /// The controller's own cost per context (engine, trace, checker, ledger, socket calls): what must
@@ -250,11 +265,11 @@ void earlyLate(const std::string& label, const Figure& f, std::size_t window)
 void controller(const std::string& label, const Figure& f)
 {
     const double n = f.contexts ? static_cast<double>(f.contexts) : 1.0;
-    std::printf("  %-44s controller %5.0f us cpu per context (%5.0f user + %5.0f sys), %5.2f page faults, "
-                "%5.2f preemptions per context\n",
-                label.c_str(), 1e6 * f.controllerCpu / n, 1e6 * (f.controllerCpu - f.controllerSys) / n,
-                1e6 * f.controllerSys / n, static_cast<double>(f.faults) / n,
-                static_cast<double>(f.preempted) / n);
+    std::printf(
+        "  %-44s controller %5.0f us cpu per context (%5.0f user + %5.0f sys), %5.2f page faults, "
+        "%5.2f preemptions per context\n",
+        label.c_str(), 1e6 * f.controllerCpu / n, 1e6 * (f.controllerCpu - f.controllerSys) / n,
+        1e6 * f.controllerSys / n, static_cast<double>(f.faults) / n, static_cast<double>(f.preempted) / n);
 }
 
 void ratio(const char* what, double value, const char* target)
