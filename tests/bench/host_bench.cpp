@@ -37,7 +37,10 @@ constexpr std::uint32_t kShort = 300;
 struct Figure {
     double seconds = 0;
     double controllerCpu = 0;  // this process
+    double controllerSys = 0;  // of which in the kernel (socket calls, page faults)
     double hostCpu = 0;        // reaped children (the hosts)
+    long faults = 0;           // the controller's minor page faults
+    long preempted = 0;        // the controller's involuntary context switches (a loaded machine)
     std::uint64_t contexts = 0;
     std::size_t runs = 0;
     std::size_t events = 0;
@@ -45,15 +48,26 @@ struct Figure {
     std::string outcome;
     double finishSeconds = 0;    // SessionRecorder::finish(): last flush, WAL folded in (fsync)
     std::vector<double> starts;  // seconds from the run's start to each conversation's first context
+    std::vector<double> cpus;    // the controller's CPU seconds from the run's start to the same points
     [[nodiscard]] double rate() const { return seconds > 0 ? static_cast<double>(contexts) / seconds : 0; }
 };
 
-double cpuSeconds(int who)
+double seconds(const timeval& t)
+{
+    return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) / 1e6;
+}
+
+rusage usageOf(int who)
 {
     rusage usage{};
     ::getrusage(who, &usage);
-    return static_cast<double>(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) +
-           static_cast<double>(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+    return usage;
+}
+
+double cpuSeconds(int who)
+{
+    const rusage usage = usageOf(who);
+    return seconds(usage.ru_utime) + seconds(usage.ru_stime);
 }
 
 /// The kernel's floor for one host call on this machine: a 64-byte ping-pong between two
@@ -107,13 +121,16 @@ void runOnce(Figure& figure, std::uint32_t contexts, const ExecutorFactory& fact
 {
     const RunOptions options = optionsFor(contexts, method);
     Trace trace;
-    const double cpu0 = cpuSeconds(RUSAGE_SELF);
+    const rusage self0 = usageOf(RUSAGE_SELF);
     const double children0 = cpuSeconds(RUSAGE_CHILDREN);
     const auto start = std::chrono::steady_clock::now();
     RunHooks hooks;
     std::unique_ptr<SessionRecorder> recorder;
     std::vector<double> starts;
+    std::vector<double> cpus;
     starts.reserve(contexts);
+    cpus.reserve(contexts);
+    const double cpuStart = cpuSeconds(RUSAGE_SELF);
     if (!recordPath.empty()) {
         std::filesystem::remove(recordPath);
         auto started = SessionRecorder::start(recordPath, false);
@@ -129,6 +146,7 @@ void runOnce(Figure& figure, std::uint32_t contexts, const ExecutorFactory& fact
         if (t.contexts().size() > 2 * starts.size()) {
             const std::chrono::duration<double> at = std::chrono::steady_clock::now() - start;
             starts.push_back(at.count());
+            cpus.push_back(cpuSeconds(RUSAGE_SELF) - cpuStart);
         }
         if (recorder) {
             (void)recorder->onStep(t);
@@ -147,11 +165,17 @@ void runOnce(Figure& figure, std::uint32_t contexts, const ExecutorFactory& fact
     }
     const std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - start;
     figure.seconds += elapsed.count();
-    figure.controllerCpu += cpuSeconds(RUSAGE_SELF) - cpu0;
+    const rusage self1 = usageOf(RUSAGE_SELF);
+    figure.controllerCpu +=
+        seconds(self1.ru_utime) + seconds(self1.ru_stime) - seconds(self0.ru_utime) - seconds(self0.ru_stime);
+    figure.controllerSys += seconds(self1.ru_stime) - seconds(self0.ru_stime);
+    figure.faults += self1.ru_minflt - self0.ru_minflt;
+    figure.preempted += self1.ru_nivcsw - self0.ru_nivcsw;
     figure.hostCpu += cpuSeconds(RUSAGE_CHILDREN) - children0;
     figure.contexts += contexts;
     ++figure.runs;
     figure.starts = std::move(starts);
+    figure.cpus = std::move(cpus);
     figure.events += trace.size();
     for (std::size_t i = 0; i < trace.size(); ++i) {
         figure.calls +=
@@ -224,6 +248,28 @@ void earlyLate(const std::string& label, const Figure& f, std::size_t window)
         "  %-44s first %zu conversations %7.0f contexts/s, last %zu %7.0f contexts/s: last / first = %.2f "
         "(1.00 = flat)\n",
         label.c_str(), window, early, window, late, late / early);
+    // The same windows in the controller's CPU time (a "context" of this benchmark is one per side): the
+    // load of the machine changes it less than it changes the wall time.
+    const std::vector<double>& c = f.cpus;
+    const double earlyCpu = 1e6 * (c[window] - c[0]) / static_cast<double>(window);
+    const double lateCpu = 1e6 * (c.back() - c[c.size() - 1 - window]) / static_cast<double>(window);
+    std::printf(
+        "  %-44s controller cpu per context: first %zu conversations %5.0f us, last %zu %5.0f us: "
+        "last / first = %.2f (1.00 = flat)\n",
+        label.c_str(), window, earlyCpu, window, lateCpu, lateCpu / earlyCpu);
+}
+
+/// The controller's own cost per context (engine, trace, checker, ledger, socket calls): what must
+/// stay flat with the session's length. User and kernel time apart, with the page faults and the
+/// preemptions that a loaded machine adds to the CPU time.
+void controller(const std::string& label, const Figure& f)
+{
+    const double n = f.contexts ? static_cast<double>(f.contexts) : 1.0;
+    std::printf(
+        "  %-44s controller %5.0f us cpu per context (%5.0f user + %5.0f sys), %5.2f page faults, "
+        "%5.2f preemptions per context\n",
+        label.c_str(), 1e6 * f.controllerCpu / n, 1e6 * (f.controllerCpu - f.controllerSys) / n,
+        1e6 * f.controllerSys / n, static_cast<double>(f.faults) / n, static_cast<double>(f.preempted) / n);
 }
 
 void ratio(const char* what, double value, const char* target)
@@ -247,6 +293,7 @@ int main(int argc, char** argv)
     runOnce(warm, 50, inProcess());  // warm caches and the page cache for the host binary
     runOnce(warm, 50, isolated(true));
     const Figure local = measure(2000, inProcess());
+    const Figure localLong = measure(contexts, inProcess());
     const Figure tracked = measure(kShort, isolated(true));
     const Figure untracked = measure(kShort, isolated(false));
     const Figure trackedLong = measure(contexts, isolated(true));
@@ -265,6 +312,7 @@ int main(int argc, char** argv)
     const Figure windows = measure(kWindows, isolated(true), windowsMd5());
 
     print("in-process, heap tracking off (2000/run)", local);
+    print("in-process, heap tracking off (" + longLabel + "/run)", localLong);
     print("isolated, tracker on,  300/run", tracked);
     print("isolated, tracker off, 300/run", untracked);
     print("isolated, tracker on,  " + longLabel + "/run", trackedLong);
@@ -278,6 +326,12 @@ int main(int argc, char** argv)
         static_cast<double>(fileBytes) / static_cast<double>(recorded.events / recorded.runs),
         recorded.finishSeconds);
     print("Windows host under Wine, md5.dll, 100/run", windows);
+    controller("in-process, 2000/run:", local);
+    controller("in-process, " + longLabel + "/run:", localLong);
+    controller("isolated, tracker on,  300/run:", tracked);
+    controller("isolated, tracker on,  " + longLabel + "/run:", trackedLong);
+    controller("isolated, tracker off, 300/run:", untracked);
+    controller("isolated, tracker off, " + longLabel + "/run:", untrackedLong);
     const std::size_t window = std::min<std::size_t>(1500, contexts / 3);
     earlyLate("isolated, tracker on,  " + longLabel + "/run:", trackedLong, window);
     earlyLate("isolated, tracker off, " + longLabel + "/run:", untrackedLong, window);
