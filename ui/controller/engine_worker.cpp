@@ -349,13 +349,14 @@ void EngineWorker::finishServing()
     serve_->stop();  // as SIGTERM for `serve`: RasEapEnd for the open ones, the method unloaded
     StepResult result;
     result.kind = StepKind::Finished;
-    result.description = ControllerText::tr(
-                             "Finished serving on %1: %2 conversations, %3 of them ended "
-                             "in progress (RasEapEnd). Save keeps the session.")
-                             .arg(fromStd(serve_->local().text()))
-                             .arg(serve_->engine().state().conversations.size())
-                             .arg(open)
-                             .toStdString();
+    // Already in the window's language: the status bar shows a verbatim text as it is.
+    result.description =
+        verbatim(ControllerText::tr("Finished serving on %1: %2 conversations, %3 of them ended "
+                                    "in progress (RasEapEnd). Save keeps the session.")
+                     .arg(fromStd(serve_->local().text()))
+                     .arg(serve_->engine().state().conversations.size())
+                     .arg(open)
+                     .toStdString());
     afterCommand(result);
     const QString address = fromStd(serve_->local().text());
     post([address](SessionController& c) { c.setServing(address, true); });
