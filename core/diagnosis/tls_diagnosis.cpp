@@ -58,7 +58,7 @@ std::string stageBefore(const std::vector<Flight>& flights, std::size_t index)
     return "the start of the TLS handshake";
 }
 
-std::vector<std::uint16_t> withoutGrease(const std::vector<std::uint16_t>& suites)
+std::vector<std::uint16_t> withoutGrease(const TlsUint16List& suites)
 {
     std::vector<std::uint16_t> kept;
     kept.reserve(suites.size());
@@ -97,7 +97,7 @@ TlsSummary summarise(const std::vector<Flight>& flights)
                 summary.versionsOffered.push_back(tlsVersionName(v));
         }
         summary.cipherSuitesOffered = withoutGrease(client->cipherSuites);
-        summary.serverName = client->serverName;
+        summary.serverName = std::string(client->serverName);
     }
     if (server) {
         summary.version = tlsVersionName(server->version());
@@ -109,7 +109,8 @@ TlsSummary summarise(const std::vector<Flight>& flights)
                                          kHandshakeCertificate) != flight.handshakeTypes.end();
         // RFC 5246 §7.3: an abbreviated handshake echoes the session id (or accepts a ticket,
         // RFC 5077 §3.1) and goes straight to ChangeCipherSpec, without a Certificate.
-        bool echoed = client && !client->sessionId.empty() && client->sessionId == server->sessionId;
+        bool echoed =
+            client && !client->sessionId.empty() && std::ranges::equal(client->sessionId, server->sessionId);
         summary.resumed =
             server->version() < kTls13 && !sentCertificate && (echoed || flight.changeCipherSpec);
     }
