@@ -42,7 +42,13 @@ std::string certificateWeakness(const CertificateDetails& certificate)
 
 ReasonDetails Reason::details() const
 {
-    ReasonDetails all = facts;
+    ReasonDetails all;
+    all.reserve(facts.size() + (certificate ? 8 : 0));
+    if (certificate) {
+        all.emplace_back("sender", std::string(toString(certificateSender)));
+        all.emplace_back("sender_name", diagnosis_detail::sideName(certificateSender));
+    }
+    all.insert(all.end(), facts.begin(), facts.end());
     if (certificate) {
         all.emplace_back("subject", certificate->subject);
         all.emplace_back("sha256", certificate->sha256);

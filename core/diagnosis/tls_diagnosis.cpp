@@ -138,10 +138,9 @@ bool handshakeCompleted(const std::vector<Flight>& flights, const TlsSummary& su
 void certificateReason(const ConversationView& view, ConversationDiagnosis& out, std::string_view id,
                        const CapturedCertificate& cert)
 {
-    Reason& r =
-        addReason(out, view, id, cert.packet,
-                  {{"sender", std::string(toString(cert.sender))}, {"sender_name", sideName(cert.sender)}});
+    Reason& r = addReason(out, view, id, cert.packet, {});
     r.certificate = cert.details;
+    r.certificateSender = cert.sender;
     r.captureTime = cert.captureTime;
 }
 
