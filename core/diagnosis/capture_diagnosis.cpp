@@ -104,6 +104,15 @@ std::string ConversationView::identity() const
     return conversation.identity.empty() ? "(none)" : conversation.identity;
 }
 
+EventId ConversationView::event(std::uint32_t packet) const
+{
+    if (packet != eventPacket_) {
+        eventPacket_ = packet;
+        event_ = captureEventOf(capture, packet);
+    }
+    return event_;
+}
+
 std::string sideName(Sender sender)
 {
     return sender == Sender::Server ? "server" : "device";
@@ -128,7 +137,7 @@ Reason& addReason(ConversationDiagnosis& out, const ConversationView& view, std:
     reason.packet = packet;
     if (packet != kNoPacket) {
         reason.frame = view.capture.packets[packet].frame;
-        reason.event = captureEventOf(view.capture, packet);
+        reason.event = view.event(packet);
     }
     reason.facts = std::move(details);
     return reason;
@@ -301,11 +310,13 @@ void timingReasons(const ConversationView& view, ConversationDiagnosis& out)
     std::uint64_t slowest = 0;
     std::uint32_t slowAnswer = kNoPacket, slowAsked = kNoPacket;
     std::optional<std::uint32_t> lastPacket;
+    Sender lastSender = Sender::Server;
     for (std::uint32_t p : view.conversation.packets) {
-        int side = view.sender(p) == Sender::Server ? 0 : 1;
+        const Sender sender = view.sender(p);
+        const bool sameSender = lastPacket && lastSender == sender;
+        int side = sender == Sender::Server ? 0 : 1;
         Sent& mine = current[side];
-        if (lastPacket && view.sender(*lastPacket) == view.sender(p) && mine.last != kNoPacket &&
-            sameMessage(view, mine.last, p)) {
+        if (sameSender && mine.last != kNoPacket && sameMessage(view, mine.last, p)) {
             mine.last = p;
             ++mine.count;
         } else {
@@ -314,7 +325,7 @@ void timingReasons(const ConversationView& view, ConversationDiagnosis& out)
         if (mine.count > worstRepeat.count)
             worstRepeat = mine;
         const Sent& other = current[1 - side];
-        if (lastPacket && view.sender(*lastPacket) != view.sender(p) && other.last != kNoPacket &&
+        if (lastPacket && !sameSender && other.last != kNoPacket &&
             view.packet(other.last).type != eap_type::kIdentity) {
             std::uint64_t delay =
                 view.packet(p).timeNs - std::min(view.packet(p).timeNs, view.packet(other.last).timeNs);
@@ -325,9 +336,10 @@ void timingReasons(const ConversationView& view, ConversationDiagnosis& out)
             }
         }
         lastPacket = p;
+        lastSender = sender;
     }
     if (view.conversation.outcome == "none" && lastPacket) {
-        const Sent& stopped = current[view.sender(*lastPacket) == Sender::Server ? 0 : 1];
+        const Sent& stopped = current[lastSender == Sender::Server ? 0 : 1];
         noResponse(view, out, stopped, false);
     } else if (worstRepeat.count >= 2) {
         noResponse(view, out, worstRepeat, true);

@@ -58,6 +58,13 @@ struct ConversationView {
     [[nodiscard]] std::uint8_t method() const;
     /// "alice", or "(none)" when the peer sent no identity.
     [[nodiscard]] std::string identity() const;
+    /// captureEventOf(capture, packet), remembering the last answer: a certificate and the
+    /// reasons about it point at the same packet.
+    [[nodiscard]] EventId event(std::uint32_t packet) const;
+
+    // event()'s memory (left out of the braces that build a view).
+    mutable std::uint32_t eventPacket_ = kNoPacket;
+    mutable EventId event_;
 };
 
 /// "server" / "device": how a reason sentence names a side.

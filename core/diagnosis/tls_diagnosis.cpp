@@ -162,7 +162,7 @@ void certificates(const ConversationView& view, const std::vector<Flight>& fligh
             cert.sender = f.sender;
             cert.frame = view.packet(f.packet).frame;
             cert.packet = f.packet;
-            cert.event = captureEventOf(view.capture, f.packet);
+            cert.event = view.event(f.packet);
             cert.chainIndex = chain++;
             cert.captureTime = view.captureTime(f.packet);
             cert.details = decoded.details;
@@ -229,7 +229,7 @@ void diagnoseTls(const ConversationView& view, ConversationDiagnosis& out)
     TlsSummary summary = summarise(flights);
     for (TlsAlertSeen& alert : summary.alerts) {
         alert.frame = view.packet(alert.packet).frame;
-        alert.event = captureEventOf(view.capture, alert.packet);
+        alert.event = view.event(alert.packet);
     }
     bool completed = handshakeCompleted(flights, summary);
     certificates(view, flights, out, completed);
