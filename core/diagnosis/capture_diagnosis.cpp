@@ -434,12 +434,12 @@ void sortReasons(std::vector<Reason>& reasons)
 }
 
 ConversationDiagnosis diagnoseOne(const CaptureImport& capture, std::uint32_t conversation,
-                                  const DiagnosisOptions& options, CertificateCache& certificates)
+                                  const DiagnosisOptions& options, DiagnosisScratch& scratch)
 {
     ConversationDiagnosis out;
     out.conversation = conversation;
     const CaptureConversation& c = capture.conversations.at(conversation);
-    ConversationView view{capture, c, conversation, options, certificates};
+    ConversationView view{capture, c, conversation, options, scratch.certificates, scratch.flights};
     out.verdict = verdictOf(c);
     for (std::uint32_t p : c.packets) {
         mschapReasons(view, p, out);
@@ -462,17 +462,17 @@ ConversationDiagnosis diagnoseOne(const CaptureImport& capture, std::uint32_t co
 ConversationDiagnosis diagnoseConversation(const CaptureImport& capture, std::uint32_t conversation,
                                            const DiagnosisOptions& options)
 {
-    CertificateCache certificates;
-    return diagnoseOne(capture, conversation, options, certificates);
+    DiagnosisScratch scratch;
+    return diagnoseOne(capture, conversation, options, scratch);
 }
 
 CaptureDiagnosis diagnoseCapture(const CaptureImport& capture, const DiagnosisOptions& options)
 {
     CaptureDiagnosis out;
-    CertificateCache certificates;
+    DiagnosisScratch scratch;
     out.conversations.reserve(capture.conversations.size());
     for (std::uint32_t i = 0; i < capture.conversations.size(); ++i)
-        out.conversations.push_back(diagnoseOne(capture, i, options, certificates));
+        out.conversations.push_back(diagnoseOne(capture, i, options, scratch));
     return out;
 }
 

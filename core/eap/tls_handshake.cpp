@@ -199,6 +199,23 @@ std::optional<TlsRecord> TlsRecordWalker::next()
 TlsFlight parseTlsFlight(std::span<const std::uint8_t> records)
 {
     TlsFlight flight;
+    parseTlsFlight(records, flight);
+    return flight;
+}
+
+void parseTlsFlight(std::span<const std::uint8_t> records, TlsFlight& flight)
+{
+    flight.handshakeTypes.clear();
+    flight.clientHello.reset();
+    flight.serverHello.reset();
+    flight.certificates.clear();
+    flight.joinedHandshake.reset();
+    flight.certificateRequest = false;
+    flight.alerts.clear();
+    flight.changeCipherSpec = false;
+    flight.encryptedRecords = 0;
+    flight.applicationData = 0;
+    flight.malformed = false;
     std::vector<std::uint8_t> joined;
     std::span<const std::uint8_t> handshake;
     TlsRecordWalker walk(records);
@@ -224,6 +241,7 @@ TlsFlight parseTlsFlight(std::span<const std::uint8_t> records)
                 handshake = fragment;
             } else {
                 if (joined.empty()) {
+                    joined.reserve(records.size());  // bounds the handshake bytes: one allocation
                     joined.assign(handshake.begin(), handshake.end());
                 }
                 joined.insert(joined.end(), fragment.begin(), fragment.end());
@@ -237,7 +255,6 @@ TlsFlight parseTlsFlight(std::span<const std::uint8_t> records)
         handshake = *flight.joinedHandshake;
     }
     parseHandshakeMessages(handshake, flight);
-    return flight;
 }
 
 std::string tlsHandshakeName(std::uint8_t type)

@@ -126,6 +126,9 @@ private:
 
 /// Parses the TLS records of one reassembled message.
 TlsFlight parseTlsFlight(std::span<const std::uint8_t> records);
+/// The same into `flight`, which is reset first and keeps its vectors' storage: a caller
+/// parsing many flights (a capture's diagnosis) reuses them without allocating.
+void parseTlsFlight(std::span<const std::uint8_t> records, TlsFlight& flight);
 
 /// "ClientHello", "Certificate", … (RFC 8446 §4 HandshakeType), or "Handshake-N".
 std::string tlsHandshakeName(std::uint8_t type);
