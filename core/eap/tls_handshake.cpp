@@ -209,14 +209,14 @@ void parseTlsFlight(std::span<const std::uint8_t> records, TlsFlight& flight)
     flight.clientHello.reset();
     flight.serverHello.reset();
     flight.certificates.clear();
-    flight.joinedHandshake.reset();
+    flight.joinedHandshake.clear();  // keeps its storage for the next flight joined
     flight.certificateRequest = false;
     flight.alerts.clear();
     flight.changeCipherSpec = false;
     flight.encryptedRecords = 0;
     flight.applicationData = 0;
     flight.malformed = false;
-    std::vector<std::uint8_t> joined;
+    std::vector<std::uint8_t>& joined = flight.joinedHandshake;
     std::span<const std::uint8_t> handshake;
     TlsRecordWalker walk(records);
     while (auto record = walk.next()) {
@@ -250,10 +250,6 @@ void parseTlsFlight(std::span<const std::uint8_t> records, TlsFlight& flight)
         }
     }
     flight.malformed |= walk.broken();
-    if (!joined.empty()) {  // the certificates will view it: the flight keeps it
-        flight.joinedHandshake = std::make_shared<const std::vector<std::uint8_t>>(std::move(joined));
-        handshake = *flight.joinedHandshake;
-    }
     parseHandshakeMessages(handshake, flight);
 }
 

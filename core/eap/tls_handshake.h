@@ -6,7 +6,6 @@
 #pragma once
 
 #include <cstdint>
-#include <memory>
 #include <optional>
 #include <span>
 #include <string>
@@ -79,13 +78,21 @@ struct TlsAlert {
 };
 
 struct TlsFlight {
+    // Moved, never copied: a copy of joinedHandshake would leave the views pointing at the
+    // original's bytes (a moved vector keeps its buffer, and the views stay valid).
+    TlsFlight() = default;
+    TlsFlight(TlsFlight&&) noexcept = default;
+    TlsFlight& operator=(TlsFlight&&) noexcept = default;
+    TlsFlight(const TlsFlight&) = delete;
+    TlsFlight& operator=(const TlsFlight&) = delete;
+
     std::vector<std::uint8_t> handshakeTypes;  // clear handshake messages, in order
     std::optional<TlsHello> clientHello, serverHello;
     // DER, as sent (leaf first). Like the Hellos' lists, views into the records parsed, not
     // copies (a flight's certificates are most of its bytes), or into joinedHandshake when the
     // handshake messages spanned records. Valid while those bytes are.
     std::vector<std::span<const std::uint8_t>> certificates;
-    std::shared_ptr<const std::vector<std::uint8_t>> joinedHandshake;
+    std::vector<std::uint8_t> joinedHandshake;
     bool certificateRequest = false;
     std::vector<TlsAlert> alerts;
     bool changeCipherSpec = false;
