@@ -7,6 +7,7 @@
 #include "eap/eap_types.h"
 
 #include <algorithm>
+#include <array>
 #include <cstdio>
 
 namespace eapscope {
@@ -172,9 +173,11 @@ bool isMethodType(std::uint8_t type)
 // a Change-Password Response (OpCode 7) are in the clear when MSCHAPv2 is the outer method.
 void mschapReasons(const ConversationView& view, std::uint32_t p, ConversationDiagnosis& out)
 {
-    auto eap = view.eap(p);
     const CapturedPacket& packet = view.packet(p);
-    if (packet.type != eap_type::kMschapv2 || eap.size() < 6)
+    if (packet.type != eap_type::kMschapv2)
+        return;
+    auto eap = view.eap(p);
+    if (eap.size() < 6)
         return;
     std::uint8_t op = eap[5];
     if (op == 7 && packet.code == eap_code::kResponse && !hasReason(out, reason::kPasswordExpired)) {
@@ -208,8 +211,12 @@ void mschapReasons(const ConversationView& view, std::uint32_t p, ConversationDi
 void notificationReasons(const ConversationView& view, std::uint32_t p, ConversationDiagnosis& out)
 {
     const CapturedPacket& packet = view.packet(p);
+    if (packet.code != eap_code::kRequest ||
+        (packet.type != eap_type::kNotification && packet.type != eap_type::kSim &&
+         packet.type != eap_type::kAka && packet.type != eap_type::kAkaPrime))
+        return;
     auto eap = view.eap(p);
-    if (packet.code != eap_code::kRequest || eap.size() < 5)
+    if (eap.size() < 5)
         return;
     std::string message;
     if (packet.type == eap_type::kNotification) {
@@ -420,7 +427,14 @@ void sortReasons(std::vector<Reason>& reasons)
 {
     if (reasons.size() < 2)
         return;
-    std::vector<std::uint32_t> rank(reasons.size());
+    // A conversation has a handful of reasons: their ranks fit on the stack.
+    std::array<std::uint32_t, 16> small;
+    std::vector<std::uint32_t> large;
+    std::span<std::uint32_t> rank(small.data(), reasons.size());
+    if (reasons.size() > small.size()) {
+        large.resize(reasons.size());
+        rank = large;
+    }
     for (std::size_t i = 0; i < reasons.size(); ++i) {
         const auto severity = static_cast<std::uint32_t>(reasons[i].severity);
         rank[i] = ((255u - severity) << 16) | catalogueRank(reasons[i].id);
