@@ -65,7 +65,7 @@ ReasonDetails Reason::details() const
 std::string Reason::text() const
 {
     const ReasonInfo* info = reasonInfo(id);
-    return info ? fillReasonTemplate(info->text, details()) : id;
+    return info ? fillReasonTemplate(info->text, details()) : std::string(id);
 }
 
 std::string Reason::advice() const
@@ -133,7 +133,7 @@ Reason& addReason(ConversationDiagnosis& out, const ConversationView& view, std:
     if (out.reasons.empty())
         out.reasons.reserve(4);  // most conversations with a reason have two or three
     Reason& reason = out.reasons.emplace_back();
-    reason.id = std::string(id);
+    reason.id = info ? info->id : id;  // ids outside the catalogue are the passes' constants too
     reason.severity = info ? info->severity : Severity::Error;
     reason.packet = packet;
     if (packet != kNoPacket) {

@@ -35,7 +35,9 @@ enum class Sender : std::uint8_t { Server, Peer };
 std::string_view toString(Sender sender);  // "server", "peer"
 
 struct Reason {
-    std::string id;  // catalogue id (reason_catalogue.h)
+    // The catalogue id (reason_catalogue.h), viewing the catalogue's own text: most ids are
+    // longer than a short string holds, and a capture has a reason in most conversations.
+    std::string_view id;
     Severity severity = Severity::Error;
     std::uint32_t frame = 0;           // the frame that proves it (0: none, e.g. a capture that stops)
     std::uint32_t packet = kNoPacket;  // index into CaptureImport::packets
