@@ -7,6 +7,7 @@
 #include "eap/eap_types.h"
 
 #include <algorithm>
+#include <array>
 #include <cstdio>
 
 namespace eapscope {
@@ -42,7 +43,13 @@ std::string certificateWeakness(const CertificateDetails& certificate)
 
 ReasonDetails Reason::details() const
 {
-    ReasonDetails all = facts;
+    ReasonDetails all;
+    all.reserve(facts.size() + (certificate ? 8 : 0));
+    if (certificate) {
+        all.emplace_back("sender", std::string(toString(certificateSender)));
+        all.emplace_back("sender_name", diagnosis_detail::sideName(certificateSender));
+    }
+    all.insert(all.end(), facts.begin(), facts.end());
     if (certificate) {
         all.emplace_back("subject", certificate->subject);
         all.emplace_back("sha256", certificate->sha256);
@@ -58,7 +65,7 @@ ReasonDetails Reason::details() const
 std::string Reason::text() const
 {
     const ReasonInfo* info = reasonInfo(id);
-    return info ? fillReasonTemplate(info->text, details()) : id;
+    return info ? fillReasonTemplate(info->text, details()) : std::string(id);
 }
 
 std::string Reason::advice() const
@@ -98,6 +105,15 @@ std::string ConversationView::identity() const
     return conversation.identity.empty() ? "(none)" : conversation.identity;
 }
 
+EventId ConversationView::event(std::uint32_t packet) const
+{
+    if (packet != eventPacket_) {
+        eventPacket_ = packet;
+        event_ = captureEventOf(capture, packet);
+    }
+    return event_;
+}
+
 std::string sideName(Sender sender)
 {
     return sender == Sender::Server ? "server" : "device";
@@ -117,12 +133,12 @@ Reason& addReason(ConversationDiagnosis& out, const ConversationView& view, std:
     if (out.reasons.empty())
         out.reasons.reserve(4);  // most conversations with a reason have two or three
     Reason& reason = out.reasons.emplace_back();
-    reason.id = std::string(id);
+    reason.id = info ? info->id : id;  // ids outside the catalogue are the passes' constants too
     reason.severity = info ? info->severity : Severity::Error;
     reason.packet = packet;
     if (packet != kNoPacket) {
         reason.frame = view.capture.packets[packet].frame;
-        reason.event = captureEventOf(view.capture, packet);
+        reason.event = view.event(packet);
     }
     reason.facts = std::move(details);
     return reason;
@@ -157,9 +173,11 @@ bool isMethodType(std::uint8_t type)
 // a Change-Password Response (OpCode 7) are in the clear when MSCHAPv2 is the outer method.
 void mschapReasons(const ConversationView& view, std::uint32_t p, ConversationDiagnosis& out)
 {
-    auto eap = view.eap(p);
     const CapturedPacket& packet = view.packet(p);
-    if (packet.type != eap_type::kMschapv2 || eap.size() < 6)
+    if (packet.type != eap_type::kMschapv2)
+        return;
+    auto eap = view.eap(p);
+    if (eap.size() < 6)
         return;
     std::uint8_t op = eap[5];
     if (op == 7 && packet.code == eap_code::kResponse && !hasReason(out, reason::kPasswordExpired)) {
@@ -193,8 +211,12 @@ void mschapReasons(const ConversationView& view, std::uint32_t p, ConversationDi
 void notificationReasons(const ConversationView& view, std::uint32_t p, ConversationDiagnosis& out)
 {
     const CapturedPacket& packet = view.packet(p);
+    if (packet.code != eap_code::kRequest ||
+        (packet.type != eap_type::kNotification && packet.type != eap_type::kSim &&
+         packet.type != eap_type::kAka && packet.type != eap_type::kAkaPrime))
+        return;
     auto eap = view.eap(p);
-    if (packet.code != eap_code::kRequest || eap.size() < 5)
+    if (eap.size() < 5)
         return;
     std::string message;
     if (packet.type == eap_type::kNotification) {
@@ -295,11 +317,13 @@ void timingReasons(const ConversationView& view, ConversationDiagnosis& out)
     std::uint64_t slowest = 0;
     std::uint32_t slowAnswer = kNoPacket, slowAsked = kNoPacket;
     std::optional<std::uint32_t> lastPacket;
+    Sender lastSender = Sender::Server;
     for (std::uint32_t p : view.conversation.packets) {
-        int side = view.sender(p) == Sender::Server ? 0 : 1;
+        const Sender sender = view.sender(p);
+        const bool sameSender = lastPacket && lastSender == sender;
+        int side = sender == Sender::Server ? 0 : 1;
         Sent& mine = current[side];
-        if (lastPacket && view.sender(*lastPacket) == view.sender(p) && mine.last != kNoPacket &&
-            sameMessage(view, mine.last, p)) {
+        if (sameSender && mine.last != kNoPacket && sameMessage(view, mine.last, p)) {
             mine.last = p;
             ++mine.count;
         } else {
@@ -308,7 +332,7 @@ void timingReasons(const ConversationView& view, ConversationDiagnosis& out)
         if (mine.count > worstRepeat.count)
             worstRepeat = mine;
         const Sent& other = current[1 - side];
-        if (lastPacket && view.sender(*lastPacket) != view.sender(p) && other.last != kNoPacket &&
+        if (lastPacket && !sameSender && other.last != kNoPacket &&
             view.packet(other.last).type != eap_type::kIdentity) {
             std::uint64_t delay =
                 view.packet(p).timeNs - std::min(view.packet(p).timeNs, view.packet(other.last).timeNs);
@@ -319,9 +343,10 @@ void timingReasons(const ConversationView& view, ConversationDiagnosis& out)
             }
         }
         lastPacket = p;
+        lastSender = sender;
     }
     if (view.conversation.outcome == "none" && lastPacket) {
-        const Sent& stopped = current[view.sender(*lastPacket) == Sender::Server ? 0 : 1];
+        const Sent& stopped = current[lastSender == Sender::Server ? 0 : 1];
         noResponse(view, out, stopped, false);
     } else if (worstRepeat.count >= 2) {
         noResponse(view, out, worstRepeat, true);
@@ -402,7 +427,14 @@ void sortReasons(std::vector<Reason>& reasons)
 {
     if (reasons.size() < 2)
         return;
-    std::vector<std::uint32_t> rank(reasons.size());
+    // A conversation has a handful of reasons: their ranks fit on the stack.
+    std::array<std::uint32_t, 16> small;
+    std::vector<std::uint32_t> large;
+    std::span<std::uint32_t> rank(small.data(), reasons.size());
+    if (reasons.size() > small.size()) {
+        large.resize(reasons.size());
+        rank = large;
+    }
     for (std::size_t i = 0; i < reasons.size(); ++i) {
         const auto severity = static_cast<std::uint32_t>(reasons[i].severity);
         rank[i] = ((255u - severity) << 16) | catalogueRank(reasons[i].id);
@@ -416,12 +448,12 @@ void sortReasons(std::vector<Reason>& reasons)
 }
 
 ConversationDiagnosis diagnoseOne(const CaptureImport& capture, std::uint32_t conversation,
-                                  const DiagnosisOptions& options, CertificateCache& certificates)
+                                  const DiagnosisOptions& options, DiagnosisScratch& scratch)
 {
     ConversationDiagnosis out;
     out.conversation = conversation;
     const CaptureConversation& c = capture.conversations.at(conversation);
-    ConversationView view{capture, c, conversation, options, certificates};
+    ConversationView view{capture, c, conversation, options, scratch.certificates, scratch.flights};
     out.verdict = verdictOf(c);
     for (std::uint32_t p : c.packets) {
         mschapReasons(view, p, out);
@@ -444,17 +476,17 @@ ConversationDiagnosis diagnoseOne(const CaptureImport& capture, std::uint32_t co
 ConversationDiagnosis diagnoseConversation(const CaptureImport& capture, std::uint32_t conversation,
                                            const DiagnosisOptions& options)
 {
-    CertificateCache certificates;
-    return diagnoseOne(capture, conversation, options, certificates);
+    DiagnosisScratch scratch;
+    return diagnoseOne(capture, conversation, options, scratch);
 }
 
 CaptureDiagnosis diagnoseCapture(const CaptureImport& capture, const DiagnosisOptions& options)
 {
     CaptureDiagnosis out;
-    CertificateCache certificates;
+    DiagnosisScratch scratch;
     out.conversations.reserve(capture.conversations.size());
     for (std::uint32_t i = 0; i < capture.conversations.size(); ++i)
-        out.conversations.push_back(diagnoseOne(capture, i, options, certificates));
+        out.conversations.push_back(diagnoseOne(capture, i, options, scratch));
     return out;
 }
 

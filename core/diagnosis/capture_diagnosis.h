@@ -30,19 +30,28 @@ std::string_view toString(Verdict verdict);
 
 inline constexpr std::uint32_t kNoPacket = UINT32_MAX;
 
+/// Which side of the conversation sent something, as the JSON spells it.
+enum class Sender : std::uint8_t { Server, Peer };
+std::string_view toString(Sender sender);  // "server", "peer"
+
 struct Reason {
-    std::string id;  // catalogue id (reason_catalogue.h)
+    // The catalogue id (reason_catalogue.h), viewing the catalogue's own text: most ids are
+    // longer than a short string holds, and a capture has a reason in most conversations.
+    std::string_view id;
     Severity severity = Severity::Error;
     std::uint32_t frame = 0;           // the frame that proves it (0: none, e.g. a capture that stops)
     std::uint32_t packet = kNoPacket;  // index into CaptureImport::packets
     EventId event;                     // row in captureToTrace(capture); invalid without a packet
     ReasonDetails facts;               // the values the finder gave (read them through details())
-    // CERTIFICATE_* reasons: the certificate they are about and the capture's time at `frame`.
+    // CERTIFICATE_* reasons: the certificate they are about, who sent it and the capture's time
+    // at `frame`.
     std::shared_ptr<const CertificateDetails> certificate;
+    Sender certificateSender = Sender::Server;
     std::int64_t captureTime = 0;
 
-    // Placeholder values and details (JSON keys): `facts`, then the certificate's subject,
-    // fingerprint, validity and the capture time, formatted here. Like text() and advice(), built
+    // Placeholder values and details (JSON keys): for a certificate, its sender ("sender",
+    // "sender_name"); `facts`; then the certificate's subject, fingerprint, validity and the
+    // capture time, formatted here. Like text() and advice(), built
     // when shown or written: a capture has reasons in most conversations (the same certificate
     // weak or expired in each of them) and few are ever looked at.
     [[nodiscard]] ReasonDetails details() const;
@@ -55,10 +64,6 @@ struct Reason {
 /// key of 1024 bits"); empty when nothing does. A root's own signature is never checked, so a
 /// self-signed certificate's signature algorithm does not count.
 std::string certificateWeakness(const CertificateDetails& certificate);
-
-/// Which side of the conversation sent something, as the JSON spells it.
-enum class Sender : std::uint8_t { Server, Peer };
-std::string_view toString(Sender sender);  // "server", "peer"
 
 struct CapturedCertificate {
     Sender sender = Sender::Server;

@@ -10,6 +10,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 namespace eapscope::diagnosis_detail {
 
@@ -40,12 +41,28 @@ private:
     std::unordered_map<std::string, Entry, Hash, std::equal_to<>> decoded_;
 };
 
+/// One side's TLS message as parsed for the diagnosis.
+struct Flight {
+    std::uint32_t packet = kNoPacket;  // the packet that completed the message
+    Sender sender = Sender::Server;
+    TlsFlight tls;
+};
+
+/// What the passes reuse from one conversation to the next instead of allocating it again.
+struct DiagnosisScratch {
+    CertificateCache certificates;
+    // diagnoseTls's flights: parsed into in place (parseTlsFlight keeps their storage); only the
+    // first `used` belong to the conversation under study.
+    std::vector<Flight> flights;
+};
+
 struct ConversationView {
     const CaptureImport& capture;
     const CaptureConversation& conversation;
     std::uint32_t index = 0;
     const DiagnosisOptions& options;
     CertificateCache& certificates;
+    std::vector<Flight>& flights;  // DiagnosisScratch::flights
 
     /// The EAP bytes of a packet, cut at its Length field.
     [[nodiscard]] std::span<const std::uint8_t> eap(std::uint32_t packet) const;
@@ -58,6 +75,13 @@ struct ConversationView {
     [[nodiscard]] std::uint8_t method() const;
     /// "alice", or "(none)" when the peer sent no identity.
     [[nodiscard]] std::string identity() const;
+    /// captureEventOf(capture, packet), remembering the last answer: a certificate and the
+    /// reasons about it point at the same packet.
+    [[nodiscard]] EventId event(std::uint32_t packet) const;
+
+    // event()'s memory (left out of the braces that build a view).
+    mutable std::uint32_t eventPacket_ = kNoPacket;
+    mutable EventId event_;
 };
 
 /// "server" / "device": how a reason sentence names a side.

@@ -16,19 +16,15 @@ constexpr std::uint16_t kTls13 = 0x0304;
 constexpr std::uint8_t kAlertFatal = 2, kCloseNotify = 0;
 constexpr std::uint8_t kHandshakeCertificate = 11;
 
-struct Flight {
-    std::uint32_t packet = kNoPacket;  // the packet that completed the message
-    Sender sender = Sender::Server;
-    TlsFlight tls;
-};
+using Flights = std::span<const Flight>;
 
 // Each side's TLS messages until the handshake is over: what follows (the tunnel's
-// ApplicationData, encrypted alerts) says nothing in the clear, and is most of the bytes.
-std::vector<Flight> readFlights(const ConversationView& view, bool& usedTls)
+// ApplicationData, encrypted alerts) says nothing in the clear, and is most of the bytes. Parsed
+// into the view's scratch flights, whose first ones it returns.
+Flights readFlights(const ConversationView& view, bool& usedTls)
 {
-    std::vector<Flight> flights;
-    flights.reserve(std::count_if(view.conversation.packets.begin(), view.conversation.packets.end(),
-                                  [&](std::uint32_t p) { return view.packet(p).tlsSize != 0; }));
+    std::vector<Flight>& flights = view.flights;
+    std::size_t used = 0;
     bool changed[2] = {false, false}, tls13 = false, over = false;
     for (std::uint32_t p : view.conversation.packets) {
         const CapturedPacket& packet = view.packet(p);
@@ -39,17 +35,22 @@ std::vector<Flight> readFlights(const ConversationView& view, bool& usedTls)
             continue;
         Sender sender = view.sender(p);
         int side = sender == Sender::Server ? 0 : 1;
-        Flight& flight = flights.emplace_back(p, sender, parseTlsFlight(view.capture.tlsRecords(packet)));
+        if (used == flights.size())
+            flights.emplace_back();
+        Flight& flight = flights[used++];
+        flight.packet = p;
+        flight.sender = sender;
+        parseTlsFlight(view.capture.tlsRecords(packet), flight.tls);
         tls13 |= flight.tls.serverHello && flight.tls.serverHello->version() >= kTls13;
         changed[side] |= flight.tls.changeCipherSpec;
         over = (changed[0] && changed[1] && !tls13) || (tls13 && side == 1 && flight.tls.applicationData > 0);
     }
-    return flights;
+    return Flights(flights.data(), used);
 }
 
 // The last handshake message in the clear before flight `index` ends, as the stage a TLS
 // alert or a rejection ended.
-std::string stageBefore(const std::vector<Flight>& flights, std::size_t index)
+std::string stageBefore(Flights flights, std::size_t index)
 {
     for (std::size_t k = index + 1; k-- > 0;) {
         if (!flights[k].tls.handshakeTypes.empty())
@@ -58,7 +59,7 @@ std::string stageBefore(const std::vector<Flight>& flights, std::size_t index)
     return "the start of the TLS handshake";
 }
 
-std::vector<std::uint16_t> withoutGrease(const std::vector<std::uint16_t>& suites)
+std::vector<std::uint16_t> withoutGrease(const TlsUint16List& suites)
 {
     std::vector<std::uint16_t> kept;
     kept.reserve(suites.size());
@@ -69,7 +70,7 @@ std::vector<std::uint16_t> withoutGrease(const std::vector<std::uint16_t>& suite
     return kept;
 }
 
-const TlsHello* firstHello(const std::vector<Flight>& flights, bool client, std::size_t* where = nullptr)
+const TlsHello* firstHello(Flights flights, bool client, std::size_t* where = nullptr)
 {
     for (std::size_t i = 0; i < flights.size(); ++i) {
         const auto& hello = client ? flights[i].tls.clientHello : flights[i].tls.serverHello;
@@ -82,7 +83,7 @@ const TlsHello* firstHello(const std::vector<Flight>& flights, bool client, std:
     return nullptr;
 }
 
-TlsSummary summarise(const std::vector<Flight>& flights)
+TlsSummary summarise(Flights flights)
 {
     TlsSummary summary;
     std::size_t serverAt = 0;
@@ -97,7 +98,7 @@ TlsSummary summarise(const std::vector<Flight>& flights)
                 summary.versionsOffered.push_back(tlsVersionName(v));
         }
         summary.cipherSuitesOffered = withoutGrease(client->cipherSuites);
-        summary.serverName = client->serverName;
+        summary.serverName = std::string(client->serverName);
     }
     if (server) {
         summary.version = tlsVersionName(server->version());
@@ -109,7 +110,8 @@ TlsSummary summarise(const std::vector<Flight>& flights)
                                          kHandshakeCertificate) != flight.handshakeTypes.end();
         // RFC 5246 §7.3: an abbreviated handshake echoes the session id (or accepts a ticket,
         // RFC 5077 §3.1) and goes straight to ChangeCipherSpec, without a Certificate.
-        bool echoed = client && !client->sessionId.empty() && client->sessionId == server->sessionId;
+        bool echoed =
+            client && !client->sessionId.empty() && std::ranges::equal(client->sessionId, server->sessionId);
         summary.resumed =
             server->version() < kTls13 && !sentCertificate && (echoed || flight.changeCipherSpec);
     }
@@ -124,7 +126,7 @@ TlsSummary summarise(const std::vector<Flight>& flights)
 
 // TLS ≤ 1.2: both sides sent ChangeCipherSpec. TLS 1.3: the peer answered the server's flight
 // with encrypted records (its Finished), which it only sends after accepting the server.
-bool handshakeCompleted(const std::vector<Flight>& flights, const TlsSummary& summary)
+bool handshakeCompleted(Flights flights, const TlsSummary& summary)
 {
     bool server = false, peer = false;
     for (const Flight& f : flights) {
@@ -137,16 +139,18 @@ bool handshakeCompleted(const std::vector<Flight>& flights, const TlsSummary& su
 void certificateReason(const ConversationView& view, ConversationDiagnosis& out, std::string_view id,
                        const CapturedCertificate& cert)
 {
-    Reason& r =
-        addReason(out, view, id, cert.packet,
-                  {{"sender", std::string(toString(cert.sender))}, {"sender_name", sideName(cert.sender)}});
+    Reason& r = addReason(out, view, id, cert.packet, {});
     r.certificate = cert.details;
+    r.certificateSender = cert.sender;
     r.captureTime = cert.captureTime;
 }
 
-void certificates(const ConversationView& view, const std::vector<Flight>& flights,
-                  ConversationDiagnosis& out, bool accepted)
+void certificates(const ConversationView& view, Flights flights, ConversationDiagnosis& out, bool accepted)
 {
+    std::size_t sent = 0;
+    for (const Flight& f : flights)
+        sent += f.tls.certificates.size();
+    out.certificates.reserve(sent);  // at most: one allocation, not one per doubling
     for (const Flight& f : flights) {
         std::uint32_t chain = 0;
         for (const auto& der : f.tls.certificates) {
@@ -162,7 +166,7 @@ void certificates(const ConversationView& view, const std::vector<Flight>& fligh
             cert.sender = f.sender;
             cert.frame = view.packet(f.packet).frame;
             cert.packet = f.packet;
-            cert.event = captureEventOf(view.capture, f.packet);
+            cert.event = view.event(f.packet);
             cert.chainIndex = chain++;
             cert.captureTime = view.captureTime(f.packet);
             cert.details = decoded.details;
@@ -223,13 +227,13 @@ const CertificateCache::Entry& CertificateCache::decode(std::span<const std::uin
 void diagnoseTls(const ConversationView& view, ConversationDiagnosis& out)
 {
     bool usedTls = false;
-    std::vector<Flight> flights = readFlights(view, usedTls);
+    const Flights flights = readFlights(view, usedTls);
     if (!usedTls)
         return;
     TlsSummary summary = summarise(flights);
     for (TlsAlertSeen& alert : summary.alerts) {
         alert.frame = view.packet(alert.packet).frame;
-        alert.event = captureEventOf(view.capture, alert.packet);
+        alert.event = view.event(alert.packet);
     }
     bool completed = handshakeCompleted(flights, summary);
     certificates(view, flights, out, completed);

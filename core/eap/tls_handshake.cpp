@@ -50,7 +50,7 @@ struct Reader {
 };
 
 // RFC 6066 §3: server_name_list of (name_type, HostName); type 0 is host_name.
-std::string serverName(Reader extension)
+std::string_view serverName(Reader extension)
 {
     Reader list = extension.sub(2);
     while (!list.done()) {
@@ -59,7 +59,7 @@ std::string serverName(Reader extension)
         if (list.failed)
             break;
         if (type == 0)
-            return std::string(name.begin(), name.end());
+            return {reinterpret_cast<const char*>(name.data()), name.size()};
     }
     return {};
 }
@@ -69,21 +69,16 @@ void helloExtensions(Reader& r, TlsHello& hello)
     if (r.done())
         return;  // extensions are optional before TLS 1.3
     Reader extensions = r.sub(2);
-    hello.extensions.reserve(extensions.data.size() / 4);  // an extension takes 4 bytes or more
     while (!extensions.done()) {
         auto type = static_cast<std::uint16_t>(extensions.uint(2));
         Reader body = extensions.sub(2);
         if (extensions.failed)
             break;
-        hello.extensions.push_back(type);
         if (type == kExtServerName && hello.client) {
             hello.serverName = serverName(body);
         } else if (type == kExtSupportedVersions) {
             // RFC 8446 §4.2.1: a list (1-byte length) in ClientHello, one version in ServerHello.
-            Reader versions = hello.client ? body.sub(1) : body;
-            hello.supportedVersions.reserve(versions.data.size() / 2);
-            while (versions.has(2))
-                hello.supportedVersions.push_back(static_cast<std::uint16_t>(versions.uint(2)));
+            hello.supportedVersions = TlsUint16List(hello.client ? body.sub(1).data : body.data);
         }
     }
 }
@@ -96,16 +91,12 @@ std::optional<TlsHello> parseHello(std::span<const std::uint8_t> body, bool clie
     hello.client = client;
     hello.legacyVersion = static_cast<std::uint16_t>(r.uint(2));
     r.bytes(32);  // random
-    auto session = r.sub(1).data;
-    hello.sessionId.assign(session.begin(), session.end());
+    hello.sessionId = r.sub(1).data;
     if (client) {
-        Reader suites = r.sub(2);
-        hello.cipherSuites.reserve(suites.data.size() / 2);
-        while (suites.has(2))
-            hello.cipherSuites.push_back(static_cast<std::uint16_t>(suites.uint(2)));
+        hello.cipherSuites = TlsUint16List(r.sub(2).data);
         r.sub(1);  // compression methods
     } else {
-        hello.cipherSuites.push_back(static_cast<std::uint16_t>(r.uint(2)));
+        hello.cipherSuites = TlsUint16List(r.bytes(2));
         r.uint(1);  // compression method
     }
     if (r.failed)
@@ -120,6 +111,7 @@ void parseCertificates(std::span<const std::uint8_t> body, TlsFlight& flight)
 {
     Reader r{body};
     Reader list = r.sub(3);
+    flight.certificates.reserve(4);  // a chain rarely has more: one allocation, not three
     while (!list.done() && flight.certificates.size() < kMaxCertificates) {
         auto der = list.sub(3).data;
         if (list.failed) {
@@ -135,6 +127,8 @@ void parseCertificates(std::span<const std::uint8_t> body, TlsFlight& flight)
 void parseHandshakeMessages(std::span<const std::uint8_t> stream, TlsFlight& flight)
 {
     Reader r{stream};
+    if (!r.done())
+        flight.handshakeTypes.reserve(8);  // a flight has up to five or six: one allocation, not four
     while (!r.done()) {
         auto type = static_cast<std::uint8_t>(r.uint(1));
         auto body = r.sub(3).data;
@@ -205,7 +199,24 @@ std::optional<TlsRecord> TlsRecordWalker::next()
 TlsFlight parseTlsFlight(std::span<const std::uint8_t> records)
 {
     TlsFlight flight;
-    std::vector<std::uint8_t> joined;
+    parseTlsFlight(records, flight);
+    return flight;
+}
+
+void parseTlsFlight(std::span<const std::uint8_t> records, TlsFlight& flight)
+{
+    flight.handshakeTypes.clear();
+    flight.clientHello.reset();
+    flight.serverHello.reset();
+    flight.certificates.clear();
+    flight.joinedHandshake.clear();  // keeps its storage for the next flight joined
+    flight.certificateRequest = false;
+    flight.alerts.clear();
+    flight.changeCipherSpec = false;
+    flight.encryptedRecords = 0;
+    flight.applicationData = 0;
+    flight.malformed = false;
+    std::vector<std::uint8_t>& joined = flight.joinedHandshake;
     std::span<const std::uint8_t> handshake;
     TlsRecordWalker walk(records);
     while (auto record = walk.next()) {
@@ -230,6 +241,7 @@ TlsFlight parseTlsFlight(std::span<const std::uint8_t> records)
                 handshake = fragment;
             } else {
                 if (joined.empty()) {
+                    joined.reserve(records.size());  // bounds the handshake bytes: one allocation
                     joined.assign(handshake.begin(), handshake.end());
                 }
                 joined.insert(joined.end(), fragment.begin(), fragment.end());
@@ -238,12 +250,7 @@ TlsFlight parseTlsFlight(std::span<const std::uint8_t> records)
         }
     }
     flight.malformed |= walk.broken();
-    if (!joined.empty()) {  // the certificates will view it: the flight keeps it
-        flight.joinedHandshake = std::make_shared<const std::vector<std::uint8_t>>(std::move(joined));
-        handshake = *flight.joinedHandshake;
-    }
     parseHandshakeMessages(handshake, flight);
-    return flight;
 }
 
 std::string tlsHandshakeName(std::uint8_t type)

@@ -6,22 +6,67 @@
 #pragma once
 
 #include <cstdint>
-#include <memory>
 #include <optional>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace eapscope {
 
+/// A list of big-endian 16-bit values (cipher suites, versions) viewed in the bytes parsed.
+class TlsUint16List {
+public:
+    class Iterator {
+    public:
+        using value_type = std::uint16_t;
+        using difference_type = std::ptrdiff_t;
+        Iterator() = default;
+        explicit Iterator(const std::uint8_t* at) : at_(at) {}
+        std::uint16_t operator*() const { return static_cast<std::uint16_t>((at_[0] << 8) | at_[1]); }
+        Iterator& operator++()
+        {
+            at_ += 2;
+            return *this;
+        }
+        Iterator operator++(int)
+        {
+            Iterator before = *this;
+            at_ += 2;
+            return before;
+        }
+        bool operator==(const Iterator&) const = default;
+
+    private:
+        const std::uint8_t* at_ = nullptr;
+    };
+    TlsUint16List() = default;
+    explicit TlsUint16List(std::span<const std::uint8_t> bytes)
+        : bytes_(bytes.first(bytes.size() & ~std::size_t(1)))
+    {
+    }
+    [[nodiscard]] std::size_t size() const { return bytes_.size() / 2; }
+    [[nodiscard]] bool empty() const { return bytes_.empty(); }
+    [[nodiscard]] std::uint16_t operator[](std::size_t i) const { return *Iterator(bytes_.data() + 2 * i); }
+    [[nodiscard]] std::uint16_t front() const { return (*this)[0]; }
+    [[nodiscard]] Iterator begin() const { return Iterator(bytes_.data()); }
+    [[nodiscard]] Iterator end() const { return Iterator(bytes_.data() + bytes_.size()); }
+    [[nodiscard]] std::vector<std::uint16_t> toVector() const { return {begin(), end()}; }
+
+private:
+    std::span<const std::uint8_t> bytes_;
+};
+
+// Views into the handshake bytes parsed (TlsFlight says how long they stay valid): a capture has
+// a pair of Hellos in each of its conversations, and copying their lists into vectors was most of
+// what parsing a flight cost.
 struct TlsHello {
     bool client = true;
-    std::uint16_t legacyVersion = 0;               // ProtocolVersion of the Hello body
-    std::vector<std::uint16_t> supportedVersions;  // extension 43 (ClientHello: offered; ServerHello: chosen)
-    std::vector<std::uint8_t> sessionId;           // legacy_session_id
-    std::vector<std::uint16_t> cipherSuites;       // ClientHello: offered; ServerHello: the one chosen
-    std::vector<std::uint16_t> extensions;         // extension types in order
-    std::string serverName;                        // SNI host_name (ClientHello), empty if none
+    std::uint16_t legacyVersion = 0;          // ProtocolVersion of the Hello body
+    TlsUint16List supportedVersions;          // extension 43 (ClientHello: offered; ServerHello: chosen)
+    std::span<const std::uint8_t> sessionId;  // legacy_session_id
+    TlsUint16List cipherSuites;               // ClientHello: offered; ServerHello: the one chosen
+    std::string_view serverName;              // SNI host_name (ClientHello), empty if none
     /// The version this Hello stands for: supported_versions when present, else legacyVersion.
     [[nodiscard]] std::uint16_t version() const;
 };
@@ -33,13 +78,21 @@ struct TlsAlert {
 };
 
 struct TlsFlight {
+    // Moved, never copied: a copy of joinedHandshake would leave the views pointing at the
+    // original's bytes (a moved vector keeps its buffer, and the views stay valid).
+    TlsFlight() = default;
+    TlsFlight(TlsFlight&&) noexcept = default;
+    TlsFlight& operator=(TlsFlight&&) noexcept = default;
+    TlsFlight(const TlsFlight&) = delete;
+    TlsFlight& operator=(const TlsFlight&) = delete;
+
     std::vector<std::uint8_t> handshakeTypes;  // clear handshake messages, in order
     std::optional<TlsHello> clientHello, serverHello;
-    // DER, as sent (leaf first): views into the records parsed, not copies (a flight's
-    // certificates are most of its bytes), or into joinedHandshake when the handshake messages
-    // spanned records. Valid while those bytes are.
+    // DER, as sent (leaf first). Like the Hellos' lists, views into the records parsed, not
+    // copies (a flight's certificates are most of its bytes), or into joinedHandshake when the
+    // handshake messages spanned records. Valid while those bytes are.
     std::vector<std::span<const std::uint8_t>> certificates;
-    std::shared_ptr<const std::vector<std::uint8_t>> joinedHandshake;
+    std::vector<std::uint8_t> joinedHandshake;
     bool certificateRequest = false;
     std::vector<TlsAlert> alerts;
     bool changeCipherSpec = false;
@@ -80,6 +133,9 @@ private:
 
 /// Parses the TLS records of one reassembled message.
 TlsFlight parseTlsFlight(std::span<const std::uint8_t> records);
+/// The same into `flight`, which is reset first and keeps its vectors' storage: a caller
+/// parsing many flights (a capture's diagnosis) reuses them without allocating.
+void parseTlsFlight(std::span<const std::uint8_t> records, TlsFlight& flight);
 
 /// "ClientHello", "Certificate", … (RFC 8446 §4 HandshakeType), or "Handshake-N".
 std::string tlsHandshakeName(std::uint8_t type);

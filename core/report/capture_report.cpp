@@ -24,7 +24,7 @@ std::string isoUtc(std::int64_t seconds)
 
 json reasonJson(const Reason& reason)
 {
-    json out{{"id", reason.id},
+    json out{{"id", std::string(reason.id)},
              {"severity", toString(reason.severity)},
              {"frame", reason.frame},
              {"text", reason.text()},
@@ -124,8 +124,9 @@ std::string captureInspectText(const CaptureImport& capture, const CaptureDiagno
         const ConversationDiagnosis& d = diagnosis.conversations[index];
         std::string text = "  verdict: " + std::string(toString(d.verdict));
         if (const Reason* main = d.mainReason()) {
-            text += " — " + main->id + (main->frame ? " (frame " + std::to_string(main->frame) + ")" : "") +
-                    ": " + main->text() + "\n  next: " + main->advice();
+            text += " — " + std::string(main->id) +
+                    (main->frame ? " (frame " + std::to_string(main->frame) + ")" : "") + ": " +
+                    main->text() + "\n  next: " + main->advice();
         }
         text += "\n";
         if (d.tls && d.tls->certificatesEncrypted)

@@ -81,7 +81,7 @@ TEST_P(DiagnosisTruth, VerdictAndReasonsWithTheirFrames)
     EXPECT_EQ(toString(d.verdict), row.verdict) << row.file;
     std::set<std::string> got, gotInfo;
     for (const Reason& r : d.reasons) {
-        std::string key = r.id + "@" + std::to_string(r.frame);
+        std::string key = std::string(r.id) + "@" + std::to_string(r.frame);
         (r.severity == Severity::Info ? gotInfo : got).insert(key);
     }
     std::set<std::string> want;

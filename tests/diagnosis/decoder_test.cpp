@@ -68,11 +68,13 @@ TEST(SimAkaNotification, KnownAndUnknownCodes)
 
 TEST(TlsFlight, ClientHelloOffersAndSni)
 {
-    TlsFlight f = parseTlsFlight(
-        clientHello(Bytes(32, 1), {0x1301, 0xC02F, 0x0A0A}, "radius.example.test", {0x0304, 0x0303}));
+    // The Hello's lists and name are views into these bytes.
+    const Bytes hello =
+        clientHello(Bytes(32, 1), {0x1301, 0xC02F, 0x0A0A}, "radius.example.test", {0x0304, 0x0303});
+    TlsFlight f = parseTlsFlight(hello);
     ASSERT_TRUE(f.clientHello);
     EXPECT_FALSE(f.malformed);
-    EXPECT_EQ(f.clientHello->cipherSuites, (std::vector<std::uint16_t>{0x1301, 0xC02F, 0x0A0A}));
+    EXPECT_EQ(f.clientHello->cipherSuites.toVector(), (std::vector<std::uint16_t>{0x1301, 0xC02F, 0x0A0A}));
     EXPECT_EQ(f.clientHello->serverName, "radius.example.test");
     EXPECT_EQ(f.clientHello->version(), 0x0304);
     EXPECT_EQ(f.clientHello->sessionId.size(), 32u);

@@ -59,7 +59,7 @@ TEST(TlsRecordWalker, OneWalkForNamesAndFlights)
     EXPECT_TRUE(walk.broken());
     TlsFlight flight = parseTlsFlight(records);
     ASSERT_TRUE(flight.serverHello) << "joined across the two records";
-    EXPECT_EQ(flight.serverHello->cipherSuites, std::vector<std::uint16_t>{0xC02F});
+    EXPECT_EQ(flight.serverHello->cipherSuites.toVector(), std::vector<std::uint16_t>{0xC02F});
     EXPECT_TRUE(flight.changeCipherSpec);
     EXPECT_TRUE(flight.malformed) << "the last record is cut off";
     EXPECT_EQ(flight.applicationData, 0u);
