@@ -125,6 +125,592 @@
     </message>
 </context>
 <context>
+    <name>EapAnomalyCatalogue</name>
+    <message>
+        <source>fewer than 4 bytes: no complete EAP header</source>
+        <translation>moins de 4 octets : pas d’en-tête EAP complet</translation>
+    </message>
+    <message>
+        <source>Length field smaller than the header it covers</source>
+        <translation>champ Length plus petit que l’en-tête qu’il couvre</translation>
+    </message>
+    <message>
+        <source>packet shorter than its Length field (bytes not captured)</source>
+        <translation>paquet plus court que son champ Length (octets non capturés)</translation>
+    </message>
+    <message>
+        <source>bytes after the Length field (padding), not decoded</source>
+        <translation>octets au-delà du champ Length (bourrage), non décodés</translation>
+    </message>
+    <message>
+        <source>Code is not Request, Response, Success, Failure, Initiate or Finish</source>
+        <translation>le Code n’est ni Request, Response, Success, Failure, Initiate ni Finish</translation>
+    </message>
+    <message>
+        <source>Request or Response without a Type field</source>
+        <translation>Request ou Response sans champ Type</translation>
+    </message>
+    <message>
+        <source>Success or Failure with Length other than 4 (RFC 3748 §4.2)</source>
+        <translation>Success ou Failure avec une Length différente de 4 (RFC 3748 §4.2)</translation>
+    </message>
+    <message>
+        <source>Type not known to the decoder: data shown as bytes</source>
+        <translation>Type inconnu du décodeur : données affichées en octets</translation>
+    </message>
+    <message>
+        <source>Type 0 is reserved (RFC 3748 §5)</source>
+        <translation>le Type 0 est réservé (RFC 3748 §5)</translation>
+    </message>
+    <message>
+        <source>a field extends beyond the packet: decoded up to the end</source>
+        <translation>un champ dépasse la fin du paquet : décodé jusqu’à la fin</translation>
+    </message>
+    <message>
+        <source>Nak is only valid in a Response (RFC 3748 §5.3)</source>
+        <translation>un Nak n’est valable que dans une Response (RFC 3748 §5.3)</translation>
+    </message>
+    <message>
+        <source>Nak without any desired type</source>
+        <translation>Nak sans aucun type souhaité</translation>
+    </message>
+    <message>
+        <source>MD5-Challenge Value-Size is not 16 in a Response (RFC 3748 §5.4)</source>
+        <translation>la Value-Size du MD5-Challenge n’est pas 16 dans une Response (RFC 3748 §5.4)</translation>
+    </message>
+    <message>
+        <source>a Value-Size field points beyond the packet</source>
+        <translation>un champ Value-Size pointe au-delà du paquet</translation>
+    </message>
+    <message>
+        <source>TLS Message Length present on a fragment other than the first</source>
+        <translation>TLS Message Length présent sur un fragment autre que le premier</translation>
+    </message>
+    <message>
+        <source>first fragment has M without L (RFC 5216 §3.1 says L should be set)</source>
+        <translation>le premier fragment a M sans L (RFC 5216 §3.1 demande L)</translation>
+    </message>
+    <message>
+        <source>TLS record continues in the next fragment</source>
+        <translation>l’enregistrement TLS continue dans le fragment suivant</translation>
+    </message>
+    <message>
+        <source>TLS message fragments missing: reassembly abandoned</source>
+        <translation>fragments du message TLS manquants : réassemblage abandonné</translation>
+    </message>
+    <message>
+        <source>fragments carry more bytes than the TLS Message Length</source>
+        <translation>les fragments portent plus d’octets que le TLS Message Length</translation>
+    </message>
+    <message>
+        <source>SIM/AKA attribute Length is 0 or beyond the packet (RFC 4186 §8.1)</source>
+        <translation>la Length d’un attribut SIM/AKA vaut 0 ou dépasse le paquet (RFC 4186 §8.1)</translation>
+    </message>
+    <message>
+        <source>MS-Length disagrees with the EAP Length</source>
+        <translation>MS-Length ne correspond pas à la Length EAP</translation>
+    </message>
+    <message>
+        <source>Expanded Nak entry is not 8 bytes (RFC 3748 §5.3.2)</source>
+        <translation>une entrée de Nak étendu ne fait pas 8 octets (RFC 3748 §5.3.2)</translation>
+    </message>
+    <message>
+        <source>EAPOL body length disagrees with the frame</source>
+        <translation>la longueur du corps EAPOL ne correspond pas à la trame</translation>
+    </message>
+    <message>
+        <source>EAPOL EAP-Packet with a body too short for an EAP header</source>
+        <translation>EAP-Packet EAPOL au corps trop court pour un en-tête EAP</translation>
+    </message>
+    <message>
+        <source>RADIUS attribute list is malformed; EAP-Message attributes after it are lost</source>
+        <translation>liste d’attributs RADIUS mal formée ; les attributs EAP-Message qui suivent sont perdus</translation>
+    </message>
+    <message>
+        <source>EAP packet split over several EAP-Message attributes (RFC 3579 §3.1)</source>
+        <translation>paquet EAP réparti sur plusieurs attributs EAP-Message (RFC 3579 §3.1)</translation>
+    </message>
+    <message>
+        <source>RADIUS on a port not registered for it: recognised because it parses as RADIUS with EAP-Message</source>
+        <translation>RADIUS sur un port qui ne lui est pas attribué : reconnu car il se décode en RADIUS avec EAP-Message</translation>
+    </message>
+    <message>
+        <source>PANA AVP list is malformed</source>
+        <translation>liste d’AVP PANA mal formée</translation>
+    </message>
+    <message>
+        <source>IP fragments never completed: the datagram is lost</source>
+        <translation>fragments IP jamais complétés : le datagramme est perdu</translation>
+    </message>
+    <message>
+        <source>frame captured shorter than on the wire (snaplen)</source>
+        <translation>trame capturée plus courte que sur le fil (snaplen)</translation>
+    </message>
+    <message>
+        <source>802.11 Retry bit set: retransmitted frame</source>
+        <translation>bit Retry 802.11 mis : trame retransmise</translation>
+    </message>
+    <message>
+        <source>capture file cut short in the middle of a packet</source>
+        <translation>fichier de capture coupé au milieu d’un paquet</translation>
+    </message>
+    <message>
+        <source>link type not carrying EAP for EapScope: frames skipped</source>
+        <translation>type de lien sans EAP pour EapScope : trames ignorées</translation>
+    </message>
+    <message>
+        <source>Request without a Response in the capture</source>
+        <translation>Request sans Response dans la capture</translation>
+    </message>
+    <message>
+        <source>Response Identifier does not echo the pending Request</source>
+        <translation>l’Identifier de la Response ne reprend pas celui de la Request en attente</translation>
+    </message>
+    <message>
+        <source>packet repeats the previous one (retransmission)</source>
+        <translation>le paquet répète le précédent (retransmission)</translation>
+    </message>
+    <message>
+        <source>conversation ends without Success or Failure</source>
+        <translation>la conversation se termine sans Success ni Failure</translation>
+    </message>
+    <message>
+        <source>Request sent by the peer side (e.g. LEAP AP challenge)</source>
+        <translation>Request envoyée par le côté pair (p. ex. défi AP de LEAP)</translation>
+    </message>
+</context>
+<context>
+    <name>EngineText</name>
+    <message>
+        <source>the method instance</source>
+        <translation>l’instance de la méthode</translation>
+    </message>
+    <message>
+        <source>context %1</source>
+        <translation>contexte %1</translation>
+    </message>
+    <message>
+        <source>code outside any call</source>
+        <translation>du code hors de tout appel</translation>
+    </message>
+    <message>
+        <source>%1 of %2 freed the %3-byte block at %4 that %5 allocated, after that context had ended</source>
+        <translation>%1 (%2) a libéré le bloc de %3 octets à %4 alloué par %5, après la fin de ce contexte</translation>
+    </message>
+    <message>
+        <source>%1 of %2 freed the %3-byte block at %4 that %5 allocated</source>
+        <translation>%1 (%2) a libéré le bloc de %3 octets à %4 alloué par %5</translation>
+    </message>
+    <message>
+        <source>wrote into the %1-byte block at %2 after %3 had freed it (found by %4)</source>
+        <translation>a écrit dans le bloc de %1 octets à %2 après sa libération par %3 (vu par %4)</translation>
+    </message>
+    <message>
+        <source>%1 of %2 freed the block at %3 a second time</source>
+        <translation>%1 (%2) a libéré une seconde fois le bloc à %3</translation>
+    </message>
+    <message>
+        <source>%1 of %2 freed %3, which the allocator never returned</source>
+        <translation>%1 (%2) a libéré %3, que l’allocateur n’a jamais renvoyé</translation>
+    </message>
+    <message>
+        <source>the %1-byte work buffer of %2 at %3 was still allocated after RasEapEnd returned</source>
+        <translation>le tampon de travail de %1 octets du %2 à %3 était encore alloué après le retour de RasEapEnd</translation>
+    </message>
+    <message>
+        <source>%1 bytes in %2 block allocated by %3&apos;s calls still live after RasEapEnd returned</source>
+        <translation>%1 octets en %2 bloc alloués par les appels du %3, encore vivants après le retour de RasEapEnd</translation>
+    </message>
+    <message>
+        <source>%1 bytes in %2 blocks allocated by %3&apos;s calls still live after RasEapEnd returned</source>
+        <translation>%1 octets en %2 blocs alloués par les appels du %3, encore vivants après le retour de RasEapEnd</translation>
+    </message>
+    <message>
+        <source>%1 bytes in %2 block allocated by RasEapInitialize(TRUE) still live after RasEapInitialize(FALSE) returned</source>
+        <translation>%1 octets en %2 bloc alloués par RasEapInitialize(TRUE), encore vivants après le retour de RasEapInitialize(FALSE)</translation>
+    </message>
+    <message>
+        <source>%1 bytes in %2 blocks allocated by RasEapInitialize(TRUE) still live after RasEapInitialize(FALSE) returned</source>
+        <translation>%1 octets en %2 blocs alloués par RasEapInitialize(TRUE), encore vivants après le retour de RasEapInitialize(FALSE)</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <source>%1 did not return within the watchdog limit</source>
+        <translation>%1 n’est pas revenu dans le délai du chien de garde</translation>
+    </message>
+    <message>
+        <source>%1 wrote past the %2-byte send buffer (guard page fault)</source>
+        <translation>%1 a écrit au-delà du tampon d’envoi de %2 octets (faute sur la page de garde)</translation>
+    </message>
+    <message>
+        <source>the method was killed by signal %1 in %2</source>
+        <translation>la méthode a été tuée par le signal %1 dans %2</translation>
+    </message>
+    <message>
+        <source>the method exited the process with status %1 in %2</source>
+        <translation>la méthode a quitté le processus avec le statut %1 dans %2</translation>
+    </message>
+    <message>
+        <source>the method crashed its host in %1</source>
+        <translation>la méthode a planté son hôte dans %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 wrote into host-owned input</source>
+        <translation>%1 a écrit dans une entrée appartenant à l’hôte</translation>
+    </message>
+    <message>
+        <source>%1 wrote past the host&apos;s PPP_EAP_OUTPUT</source>
+        <translation>%1 a écrit au-delà du PPP_EAP_OUTPUT de l’hôte</translation>
+    </message>
+    <message>
+        <source>%1 wrote past the %2-byte send buffer</source>
+        <translation>%1 a écrit au-delà du tampon d’envoi de %2 octets</translation>
+    </message>
+    <message>
+        <source>%1 read Begin-only input after RasEapBegin returned</source>
+        <translation>%1 a lu une entrée réservée à Begin après le retour de RasEapBegin</translation>
+    </message>
+    <message>
+        <source>%1 took %2 ms (threshold %3 ms)</source>
+        <translation>%1 a pris %2 ms (seuil %3 ms)</translation>
+    </message>
+    <message>
+        <source>RasEapInitialize(TRUE) returned %1</source>
+        <translation>RasEapInitialize(TRUE) a renvoyé %1</translation>
+    </message>
+    <message>
+        <source>RasEapEnd returned %1</source>
+        <translation>RasEapEnd a renvoyé %1</translation>
+    </message>
+    <message>
+        <source>%1 returned %2, which ends the session</source>
+        <translation>%1 a renvoyé %2, ce qui met fin à la session</translation>
+    </message>
+    <message>
+        <source>%1 returned %2, which ends the session (not an error code RASEAP.md §2.6 recognises)</source>
+        <translation>%1 a renvoyé %2, ce qui met fin à la session (pas un code d’erreur reconnu par RASEAP.md §2.6)</translation>
+    </message>
+    <message>
+        <source>RasEapBegin returned NO_ERROR without writing *ppWorkBuffer</source>
+        <translation>RasEapBegin a renvoyé NO_ERROR sans écrire *ppWorkBuffer</translation>
+    </message>
+    <message>
+        <source>RasEapBegin returned work buffer %1, which another live context already holds</source>
+        <translation>RasEapBegin a renvoyé le tampon de travail %1, déjà détenu par un autre contexte vivant</translation>
+    </message>
+    <message>
+        <source>RasEapMakeMessage returned Action %1 (reserved for Windows&apos; own methods)</source>
+        <translation>RasEapMakeMessage a renvoyé l’Action %1 (réservée aux méthodes propres de Windows)</translation>
+    </message>
+    <message>
+        <source>RasEapMakeMessage returned Action %1 (out of range 0..6)</source>
+        <translation>RasEapMakeMessage a renvoyé l’Action %1 (hors de l’intervalle 0..6)</translation>
+    </message>
+    <message>
+        <source>a peer returned EAPACTION_Authenticate (authenticator only)</source>
+        <translation>un pair a renvoyé EAPACTION_Authenticate (réservée à l’authentificateur)</translation>
+    </message>
+    <message>
+        <source>an authenticator set fInvokeInteractiveUI (peer only)</source>
+        <translation>un authentificateur a mis fInvokeInteractiveUI (réservé au pair)</translation>
+    </message>
+    <message>
+        <source>an authenticator set fSaveConnectionData/fSaveUserData (peer only)</source>
+        <translation>un authentificateur a mis fSaveConnectionData/fSaveUserData (réservés au pair)</translation>
+    </message>
+    <message>
+        <source>pUserAttributes: %1</source>
+        <translation>pUserAttributes : %1</translation>
+    </message>
+    <message>
+        <source>EAPACTION_Authenticate with no attributes for the back end</source>
+        <translation>EAPACTION_Authenticate sans attribut pour le serveur d’authentification</translation>
+    </message>
+    <message>
+        <source>send packet Length %1 is outside 4..%2 (cbSendPacket); the packet cannot be sent</source>
+        <translation>la Length %1 du paquet à envoyer est hors de 4..%2 (cbSendPacket) ; le paquet ne peut pas être envoyé</translation>
+    </message>
+    <message>
+        <source>Success/Failure must have Length 4, not %1</source>
+        <translation>Success/Failure doit avoir une Length de 4, pas %1</translation>
+    </message>
+    <message>
+        <source>a Request/Response needs Length &gt;= 5 for its Type, not %1</source>
+        <translation>une Request/Response doit avoir une Length &gt;= 5 pour son Type, pas %1</translation>
+    </message>
+    <message>
+        <source>the authenticator sent Code %1</source>
+        <translation>l’authentificateur a envoyé le Code %1</translation>
+    </message>
+    <message>
+        <source>the peer sent Code %1</source>
+        <translation>le pair a envoyé le Code %1</translation>
+    </message>
+    <message>
+        <source>sent Type %1 but the method&apos;s type is %2</source>
+        <translation>Type %1 envoyé alors que le type de la méthode est %2</translation>
+    </message>
+    <message>
+        <source>the packet sent after the retransmission timeout differs from the one it repeats</source>
+        <translation>le paquet envoyé après l’expiration du délai de retransmission diffère de celui qu’il répète</translation>
+    </message>
+    <message>
+        <source>a new Request has Id %1, expected %2</source>
+        <translation>une nouvelle Request a l’Id %1, %2 attendu</translation>
+    </message>
+    <message>
+        <source>the first Request has Id %1, expected %2</source>
+        <translation>la première Request a l’Id %1, %2 attendu</translation>
+    </message>
+    <message>
+        <source>Success/Failure has Id %1, expected the last Response&apos;s Id %2</source>
+        <translation>Success/Failure a l’Id %1, l’Id %2 de la dernière Response attendu</translation>
+    </message>
+    <message>
+        <source>the Response has Id %1 but the Request it answers has Id %2</source>
+        <translation>la Response a l’Id %1 mais la Request à laquelle elle répond a l’Id %2</translation>
+    </message>
+    <message>
+        <source>the Response to a repeated Request differs from the first Response</source>
+        <translation>la Response à une Request répétée diffère de la première Response</translation>
+    </message>
+    <message>
+        <source>Success sent with dwAuthResultCode %1</source>
+        <translation>Success envoyé avec dwAuthResultCode %1</translation>
+    </message>
+    <message>
+        <source>Failure sent with dwAuthResultCode NO_ERROR</source>
+        <translation>Failure envoyé avec dwAuthResultCode NO_ERROR</translation>
+    </message>
+    <message>
+        <source>the supplicant started over</source>
+        <translation>le supplicant a recommencé</translation>
+    </message>
+    <message>
+        <source>the supplicant&apos;s NAS stopped talking</source>
+        <translation>le NAS du supplicant s’est tu</translation>
+    </message>
+    <message>
+        <source>the server stopped</source>
+        <translation>le serveur s’est arrêté</translation>
+    </message>
+    <message>
+        <source>RasEapBegin returned %1</source>
+        <translation>RasEapBegin a renvoyé %1</translation>
+    </message>
+    <message>
+        <source>RasEapMakeMessage returned %1, %2</source>
+        <translation>RasEapMakeMessage a renvoyé %1, %2</translation>
+    </message>
+    <message>
+        <source>RasEapMakeMessage returned %1</source>
+        <translation>RasEapMakeMessage a renvoyé %1</translation>
+    </message>
+    <message>
+        <source>%1 with dwAuthResultCode %2</source>
+        <translation>%1 avec dwAuthResultCode %2</translation>
+    </message>
+    <message>
+        <source>invalid Action %1: the engine cannot go on</source>
+        <translation>Action %1 invalide : le moteur ne peut pas continuer</translation>
+    </message>
+    <message>
+        <source>Success received; the method did not return Done</source>
+        <translation>Success reçu ; la méthode n’a pas renvoyé Done</translation>
+    </message>
+    <message>
+        <source>Failure received; the method did not return Done</source>
+        <translation>Failure reçu ; la méthode n’a pas renvoyé Done</translation>
+    </message>
+    <message>
+        <source>the method&apos;s host died in %1; it is not called again</source>
+        <translation>l’hôte de la méthode est mort dans %1 ; elle n’est plus appelée</translation>
+    </message>
+    <message>
+        <source>ended with its host: %1</source>
+        <translation>terminé avec son hôte : %1</translation>
+    </message>
+    <message>
+        <source>session finished</source>
+        <translation>session terminée</translation>
+    </message>
+    <message>
+        <source>loaded %1 (EAP type %2)</source>
+        <translation>%1 chargée (type EAP %2)</translation>
+    </message>
+    <message>
+        <source>could not load %1: %2</source>
+        <translation>impossible de charger %1 : %2</translation>
+    </message>
+    <message>
+        <source>RasEapInitialize(FALSE) returned %1</source>
+        <translation>RasEapInitialize(FALSE) a renvoyé %1</translation>
+    </message>
+    <message>
+        <source>no retransmission timer is armed</source>
+        <translation>aucun délai de retransmission n’est armé</translation>
+    </message>
+    <message>
+        <source>packets can be injected only into a running session with a manual counterpart</source>
+        <translation>on ne peut injecter des paquets que dans une session en cours avec une contrepartie manuelle</translation>
+    </message>
+    <message>
+        <source>no context is waiting for a packet</source>
+        <translation>aucun contexte n’attend de paquet</translation>
+    </message>
+    <message>
+        <source>NAS sent Request/Identity</source>
+        <translation>le NAS a envoyé Request/Identity</translation>
+    </message>
+    <message>
+        <source>the EAP packet does not fit in an Access-Request: %1</source>
+        <translation>le paquet EAP ne tient pas dans un Access-Request : %1</translation>
+    </message>
+    <message>
+        <source>sent %1 to %2</source>
+        <translation>%1 envoyé à %2</translation>
+    </message>
+    <message>
+        <source>no answer from %1 within %2 ms: retransmission %3 of %4</source>
+        <translation>pas de réponse de %1 en %2 ms : retransmission %3 sur %4</translation>
+    </message>
+    <message>
+        <source>the RADIUS server %1 did not answer %2 transmissions of the Access-Request (%3 ms each): it is down, unreachable, or does not know this NAS&apos;s shared secret</source>
+        <translation>le serveur RADIUS %1 n’a répondu à aucune des %2 transmissions de l’Access-Request (%3 ms chacune) : il est arrêté, injoignable, ou ne connaît pas le secret partagé de ce NAS</translation>
+    </message>
+    <message>
+        <source>dropped an answer: %1</source>
+        <translation>réponse écartée : %1</translation>
+    </message>
+    <message>
+        <source>ignored RADIUS code %1</source>
+        <translation>code RADIUS %1 ignoré</translation>
+    </message>
+    <message>
+        <source>received %1 from %2</source>
+        <translation>%1 reçu de %2</translation>
+    </message>
+    <message>
+        <source>the peer&apos;s context ended before the RADIUS server decided</source>
+        <translation>le contexte du pair s’est terminé avant la décision du serveur RADIUS</translation>
+    </message>
+    <message>
+        <source>RADIUS conversation with %1 closed</source>
+        <translation>conversation RADIUS avec %1 close</translation>
+    </message>
+    <message>
+        <source>waiting for a supplicant</source>
+        <translation>en attente d’un supplicant</translation>
+    </message>
+    <message>
+        <source>waiting for the supplicants</source>
+        <translation>en attente des supplicants</translation>
+    </message>
+    <message>
+        <source>waiting for a packet or a timeout</source>
+        <translation>en attente d’un paquet ou d’une expiration de délai</translation>
+    </message>
+    <message>
+        <source>waiting for the retransmission timeout</source>
+        <translation>en attente de l’expiration du délai de retransmission</translation>
+    </message>
+    <message>
+        <source>retransmission timeout %1</source>
+        <translation>expiration du délai de retransmission %1</translation>
+    </message>
+    <message>
+        <source>no answer after %1 retransmissions: the link is lost</source>
+        <translation>pas de réponse après %1 retransmissions : le lien est perdu</translation>
+    </message>
+    <message>
+        <source>stalled: nothing more will arrive from the counterpart</source>
+        <translation>bloqué : plus rien n’arrivera de la contrepartie</translation>
+    </message>
+    <message>
+        <source>authenticated</source>
+        <translation>authentifié</translation>
+    </message>
+    <message>
+        <source>not authenticated: %1</source>
+        <translation>non authentifié : %1</translation>
+    </message>
+    <message>
+        <source>context ended</source>
+        <translation>contexte terminé</translation>
+    </message>
+    <message>
+        <source>conversation from a NAS: Response/Identity next</source>
+        <translation>conversation venue d’un NAS : Response/Identity ensuite</translation>
+    </message>
+    <message>
+        <source>sent Request/Identity</source>
+        <translation>Request/Identity envoyée</translation>
+    </message>
+    <message>
+        <source>resent Request/Identity</source>
+        <translation>Request/Identity renvoyée</translation>
+    </message>
+    <message>
+        <source>received identity &apos;%1&apos;</source>
+        <translation>identité « %1 » reçue</translation>
+    </message>
+    <message>
+        <source>dropped a packet</source>
+        <translation>paquet écarté</translation>
+    </message>
+    <message>
+        <source>dropped a malformed packet</source>
+        <translation>paquet mal formé écarté</translation>
+    </message>
+    <message>
+        <source>the peer refused EAP type %1 (its Nak proposes type %2); no common method</source>
+        <translation>le pair a refusé le type EAP %1 (son Nak propose le type %2) ; aucune méthode commune</translation>
+    </message>
+    <message>
+        <source>dropped a repeated Response/Identity</source>
+        <translation>Response/Identity répétée écartée</translation>
+    </message>
+    <message>
+        <source>answered Request/Identity with &apos;%1&apos;</source>
+        <translation>réponse à Request/Identity : « %1 »</translation>
+    </message>
+    <message>
+        <source>answered Request/Notification</source>
+        <translation>réponse à Request/Notification</translation>
+    </message>
+    <message>
+        <source>first Request of type %1: RasEapBegin next</source>
+        <translation>première Request de type %1 : RasEapBegin ensuite</translation>
+    </message>
+    <message>
+        <source>Nak: type %1 is not the method&apos;s type %2</source>
+        <translation>Nak : le type %1 n’est pas celui de la méthode, %2</translation>
+    </message>
+    <message>
+        <source>the authenticator sent Success before the method started</source>
+        <translation>l’authentificateur a envoyé Success avant le début de la méthode</translation>
+    </message>
+    <message>
+        <source>the authenticator sent Failure before the method started</source>
+        <translation>l’authentificateur a envoyé Failure avant le début de la méthode</translation>
+    </message>
+    <message>
+        <source>back end: %1</source>
+        <translation>serveur d’authentification : %1</translation>
+    </message>
+    <message>
+        <source>counterpart sent %1</source>
+        <translation>la contrepartie a envoyé %1</translation>
+    </message>
+</context>
+<context>
     <name>RuleCatalogue</name>
     <message>
         <source>the system loader could not load the library (the finding quotes the loader: a missing dependency, a wrong architecture, an unresolved symbol)</source>
@@ -1651,6 +2237,96 @@ Sauvegarder cet enregistrement pour le rouvrir ?</translation>
     <message>
         <source>Finished serving on %1</source>
         <translation>Service terminé sur %1</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <comment>toolbar</comment>
+        <translation>Nouvelle</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <comment>toolbar</comment>
+        <translation>Ouvrir</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <comment>toolbar</comment>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <comment>toolbar</comment>
+        <translation>Pas suivant</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <comment>toolbar</comment>
+        <translation>Continuer</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <comment>toolbar</comment>
+        <translation>Arrêter</translation>
+    </message>
+    <message>
+        <source>Finish serving</source>
+        <comment>toolbar</comment>
+        <translation>Terminer</translation>
+    </message>
+    <message>
+        <source>Step back</source>
+        <comment>toolbar</comment>
+        <translation>Pas arrière</translation>
+    </message>
+    <message>
+        <source>Restart</source>
+        <comment>toolbar</comment>
+        <translation>Redémarrer</translation>
+    </message>
+    <message>
+        <source>Timeout</source>
+        <comment>toolbar</comment>
+        <translation>Délai</translation>
+    </message>
+    <message>
+        <source>Inject</source>
+        <comment>toolbar</comment>
+        <translation>Injecter</translation>
+    </message>
+    <message>
+        <source>Breakpoint</source>
+        <comment>toolbar</comment>
+        <translation>Point d’arrêt</translation>
+    </message>
+    <message>
+        <source>Step axis</source>
+        <comment>toolbar</comment>
+        <translation>Axe des pas</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>tooltip: action and its key</comment>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Restart session</source>
+        <translation>Redémarrer la session</translation>
+    </message>
+    <message>
+        <source>Its recording is deleted when the session restarts.</source>
+        <translation>Son enregistrement est supprimé quand la session redémarre.</translation>
+    </message>
+    <message>
+        <source>New session</source>
+        <translation>Nouvelle session</translation>
+    </message>
+    <message>
+        <source>Its recording is deleted when the new session starts.</source>
+        <translation>Son enregistrement est supprimé quand la nouvelle session démarre.</translation>
+    </message>
+    <message>
+        <source>Its recording is deleted when the file opens.</source>
+        <translation>Son enregistrement est supprimé quand le fichier s’ouvre.</translation>
     </message>
 </context>
 <context>
