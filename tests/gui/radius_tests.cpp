@@ -364,7 +364,8 @@ TEST_F(RadiusWindowTest, Serve_EapolTestConversationsArriveAsLanes)
         << window.controller()->stepBackReason().toStdString();
     const auto port = static_cast<std::uint16_t>(address.section(QLatin1Char(':'), 1).toUInt());
 
-    const auto dir = interop::makeTempDir("gui-serve");
+    const interop::ScopedTempDir scratch("gui-serve");  // removed even when an assertion returns early
+    const std::filesystem::path& dir = scratch.path();
     interop::EapolTestRun run;
     run.port = port;
     run.expectKeys = false;  // MD5 derives no keys
@@ -403,7 +404,6 @@ TEST_F(RadiusWindowTest, Serve_EapolTestConversationsArriveAsLanes)
     EXPECT_FALSE(radiusRows(trace).empty());
     EXPECT_EQ(window.eventTable()->model()->rowCount(), static_cast<int>(trace.size()));
     screenshot(window, QStringLiteral("radius-serve.png"));
-    std::filesystem::remove_all(dir);
 }
 
 std::size_t authenticatorCalls(const Trace& trace, EntryPoint entry)
@@ -448,7 +448,8 @@ TEST_F(RadiusWindowTest, Serve_FinishServingEndsConversationsInProgressAndKeepsT
     const auto port = static_cast<std::uint16_t>(address.section(QLatin1Char(':'), 1).toUInt());
 
     // One supplicant authenticates to the end (eapol_test)...
-    const auto dir = interop::makeTempDir("gui-serve-finish");
+    const interop::ScopedTempDir scratch("gui-serve-finish");  // removed even when an assertion returns early
+    const std::filesystem::path& dir = scratch.path();
     interop::EapolTestRun run;
     run.port = port;
     run.expectKeys = false;  // MD5 derives no keys
@@ -537,7 +538,6 @@ TEST_F(RadiusWindowTest, Serve_FinishServingEndsConversationsInProgressAndKeepsT
     ASSERT_EQ(reopened.openFileNow(saved), QString());
     EXPECT_EQ(reopened.document()->trace().size(), rows);
     EXPECT_EQ(authenticatorCalls(reopened.document()->trace(), EntryPoint::End), begunBefore);
-    std::filesystem::remove_all(dir);
 }
 
 }  // namespace

@@ -20,16 +20,6 @@ using namespace eapscope::interop;
 
 namespace {
 
-class TempDir {
-public:
-    TempDir() : path_(makeTempDir("interop")) {}
-    ~TempDir() { std::filesystem::remove_all(path_); }
-    [[nodiscard]] const std::filesystem::path& path() const { return path_; }
-
-private:
-    std::filesystem::path path_;
-};
-
 // One UDP exchange with 127.0.0.1:port; empty when nothing came back within `waitMs`.
 radius::Bytes exchange(std::uint16_t port, const radius::Bytes& request, int waitMs)
 {
@@ -97,7 +87,7 @@ TEST(InteropFreeRadius, StartsOnAFreeLoopbackPortAndStopsByPid)
 
 TEST(InteropFreeRadius, EapolTestMd5_RightPasswordSucceedsWrongPasswordIsRejected)
 {
-    TempDir dir;
+    ScopedTempDir dir("interop");
     auto server = FreeRadiusServer::start();
     ASSERT_TRUE(server) << server.error();
     EapolTestRun run;
@@ -116,7 +106,7 @@ TEST(InteropFreeRadius, EapolTestMd5_RightPasswordSucceedsWrongPasswordIsRejecte
 
 TEST(InteropFreeRadius, EapolTestTls_WithTheTestPkiDerivesMatchingMppeKeys)
 {
-    TempDir dir;
+    ScopedTempDir dir("interop");
     auto pki = TestPki::create(dir.path() / "pki");
     ASSERT_TRUE(pki) << pki.error();
     FreeRadiusOptions options;

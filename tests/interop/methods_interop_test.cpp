@@ -19,16 +19,6 @@ using namespace eapscope::interop;
 
 namespace {
 
-class TempDir {
-public:
-    TempDir() : path_(makeTempDir("methods-interop")) {}
-    ~TempDir() { std::filesystem::remove_all(path_); }
-    [[nodiscard]] const std::filesystem::path& path() const { return path_; }
-
-private:
-    std::filesystem::path path_;
-};
-
 /// `eapscope-cli run --peer METHOD --radius …` against `server`, expecting `expect`, recorded to
 /// dir/METHOD-EXPECT.eapscope.
 CliRun runPeer(const FreeRadiusServer& server, const std::string& method, const std::string& password,
@@ -74,7 +64,7 @@ std::vector<std::string> tlsPeerData(const TestPki& trust, const TestPki& identi
 
 TEST(MethodsAgainstFreeRadius, Gtc_RightPasswordSucceedsWrongPasswordFails)
 {
-    TempDir dir;
+    ScopedTempDir dir("methods-interop");
     auto server = FreeRadiusServer::start();
     ASSERT_TRUE(server) << server.error();
     const CliRun good = runPeer(*server, "gtc", "secret", "success", dir.path());
@@ -86,7 +76,7 @@ TEST(MethodsAgainstFreeRadius, Gtc_RightPasswordSucceedsWrongPasswordFails)
 
 TEST(MethodsAgainstFreeRadius, MsChapV2_RightPasswordSucceedsWithMatchingMppeKeys)
 {
-    TempDir dir;
+    ScopedTempDir dir("methods-interop");
     auto server = FreeRadiusServer::start();
     ASSERT_TRUE(server) << server.error();
     const CliRun good = runPeer(*server, "mschapv2", "secret", "success", dir.path());
@@ -100,7 +90,7 @@ TEST(MethodsAgainstFreeRadius, MsChapV2_RightPasswordSucceedsWithMatchingMppeKey
 
 TEST(MethodsAgainstFreeRadius, Tls_FragmentedHandshakeSucceedsWithMatchingMppeKeysAndAForeignCertificateFails)
 {
-    TempDir dir;
+    ScopedTempDir dir("methods-interop");
     auto pki = TestPki::create(dir.path() / "pki");
     auto rogue = TestPki::create(dir.path() / "rogue");
     ASSERT_TRUE(pki) << pki.error();
@@ -126,7 +116,7 @@ TEST(MethodsAgainstFreeRadius, Tls_FragmentedHandshakeSucceedsWithMatchingMppeKe
 
 TEST(MethodsAgainstFreeRadius, Peap_MsChapV2InsideSucceedsAndAWrongPasswordFailsInsideTheTunnel)
 {
-    TempDir dir;
+    ScopedTempDir dir("methods-interop");
     auto pki = TestPki::create(dir.path() / "pki");
     ASSERT_TRUE(pki) << pki.error();
     FreeRadiusOptions options;
@@ -146,7 +136,7 @@ TEST(MethodsAgainstFreeRadius, Peap_MsChapV2InsideSucceedsAndAWrongPasswordFails
 // ---- the method as the authenticator behind serve, eapol_test as the supplicant ----------
 
 struct Served {
-    TempDir dir;
+    ScopedTempDir dir{"methods-interop"};
     std::uint16_t port = freeUdpPort();
     Result<ChildProcess> serve = makeError("not started");
 

@@ -20,16 +20,6 @@ using namespace eapscope::interop;
 
 namespace {
 
-class TempDir {
-public:
-    TempDir() : path_(makeTempDir("radius-peer")) {}
-    ~TempDir() { std::filesystem::remove_all(path_); }
-    [[nodiscard]] const std::filesystem::path& path() const { return path_; }
-
-private:
-    std::filesystem::path path_;
-};
-
 nlohmann::json lastJson(const std::string& output)
 {
     const auto at = output.find("{\n");
@@ -84,7 +74,7 @@ private:
 
 TEST(InteropRadiusPeer, Md5AgainstFreeRadius_RightPasswordSucceeds)
 {
-    TempDir dir;
+    ScopedTempDir dir("radius-peer");
     auto server = FreeRadiusServer::start();
     ASSERT_TRUE(server) << server.error();
     const CliRun r =
@@ -101,7 +91,7 @@ TEST(InteropRadiusPeer, Md5AgainstFreeRadius_RightPasswordSucceeds)
 
 TEST(InteropRadiusPeer, Md5AgainstFreeRadius_WrongPasswordIsRejected)
 {
-    TempDir dir;
+    ScopedTempDir dir("radius-peer");
     auto server = FreeRadiusServer::start();
     ASSERT_TRUE(server) << server.error();
     const CliRun r =
@@ -117,7 +107,7 @@ TEST(InteropRadiusPeer, Md5AgainstFreeRadius_WrongPasswordIsRejected)
 
 TEST(InteropRadiusPeer, ServerThatDoesNotAnswer_GivesRadiusNoResponse)
 {
-    TempDir dir;
+    ScopedTempDir dir("radius-peer");
     BlackHole hole;
     const CliRun r =
         runCli({"run", "--peer", "md5", "--radius", "127.0.0.1:" + std::to_string(hole.port()), "--secret",
@@ -135,7 +125,7 @@ TEST(InteropRadiusPeer, ServerThatDoesNotAnswer_GivesRadiusNoResponse)
 
 TEST(InteropRadiusPeer, WrongSharedSecret_LooksLikeNoAnswer)
 {
-    TempDir dir;
+    ScopedTempDir dir("radius-peer");
     auto server = FreeRadiusServer::start();
     ASSERT_TRUE(server) << server.error();
     const CliRun r =
@@ -148,7 +138,7 @@ TEST(InteropRadiusPeer, WrongSharedSecret_LooksLikeNoAnswer)
 
 TEST(InteropRadiusPeer, RecordedSession_KeepsRadiusPacketsAndRedactsTheSecret)
 {
-    TempDir dir;
+    ScopedTempDir dir("radius-peer");
     auto server = FreeRadiusServer::start();
     ASSERT_TRUE(server) << server.error();
     const auto file = (dir.path() / "radius.eapscope").string();

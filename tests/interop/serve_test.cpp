@@ -16,16 +16,6 @@ using namespace eapscope::interop;
 
 namespace {
 
-class TempDir {
-public:
-    TempDir() : path_(makeTempDir("serve")) {}
-    ~TempDir() { std::filesystem::remove_all(path_); }
-    [[nodiscard]] const std::filesystem::path& path() const { return path_; }
-
-private:
-    std::filesystem::path path_;
-};
-
 nlohmann::json lastJson(const std::string& output)
 {
     const auto at = output.find("\n{\n");
@@ -46,7 +36,7 @@ EapolTestRun md5Run(std::uint16_t port)
 
 TEST(InteropServe, EapolTestMd5_RightPasswordSucceedsWrongPasswordIsRejected)
 {
-    TempDir dir;
+    ScopedTempDir dir("serve");
     std::ofstream(dir.path() / "users") << "# test users\nalice secret\nbob  builder  # a comment\n";
     const std::uint16_t port = freeUdpPort();
     auto serve = startServe(
@@ -82,7 +72,7 @@ TEST(InteropServe, EapolTestMd5_RightPasswordSucceedsWrongPasswordIsRejected)
 
 TEST(InteropServe, ManySupplicantsAtOnce_InterleaveAsContexts)
 {
-    TempDir dir;
+    ScopedTempDir dir("serve");
     const std::uint16_t port = freeUdpPort();
     constexpr int kSupplicants = 8;
     auto serve = startServe({"--auth", "md5", "--secret", "s3cret", "--identity", "alice", "--password",
@@ -122,7 +112,7 @@ TEST(InteropServe, ManySupplicantsAtOnce_InterleaveAsContexts)
 
 TEST(InteropServe, Sigterm_FinishesTheRecordingCleanly)
 {
-    TempDir dir;
+    ScopedTempDir dir("serve");
     const std::uint16_t port = freeUdpPort();
     const auto file = (dir.path() / "serve.eapscope").string();
     auto serve = startServe({"--auth", "md5", "--secret", "s3cret", "--record", file}, port, dir.path());
@@ -139,7 +129,7 @@ TEST(InteropServe, Sigterm_FinishesTheRecordingCleanly)
 
 TEST(InteropServe, BadUsersFile_NamesTheFileAndLine)
 {
-    TempDir dir;
+    ScopedTempDir dir("serve");
     std::ofstream(dir.path() / "users") << "alice secret\nbob\n";
     const CliRun r = runCli({"serve", "--auth", "md5", "--listen", "127.0.0.1:0", "--secret", "x", "--users",
                              (dir.path() / "users").string()},
@@ -153,7 +143,7 @@ TEST(InteropServe, BadUsersFile_NamesTheFileAndLine)
 // State-less request does not end the others as "started over").
 TEST(InteropServe, RadeapclientTenInFlight_AllConversationsAuthenticate)
 {
-    TempDir dir;
+    ScopedTempDir dir("serve");
     const std::uint16_t port = freeUdpPort();
     auto serve = startServe({"--auth", "md5", "--secret", "s3cret", "--identity", "alice", "--password",
                              "secret", "--in-process", "--json"},

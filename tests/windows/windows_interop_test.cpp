@@ -14,16 +14,6 @@ using namespace eapscope::interop;
 
 namespace {
 
-class TempDir {
-public:
-    TempDir() : path_(makeTempDir("windows-interop")) {}
-    ~TempDir() { std::filesystem::remove_all(path_); }
-    [[nodiscard]] const std::filesystem::path& path() const { return path_; }
-
-private:
-    std::filesystem::path path_;
-};
-
 std::string md5Dll()
 {
     return std::string(EAPSCOPE_BINARY_DIR) + "/lib/eapscope/methods-windows/md5.dll";
@@ -71,7 +61,7 @@ EapolTestRun md5Run(std::uint16_t port)
 
 TEST(WindowsInterop, Md5DllAsPeerAgainstFreeRadius_RightPasswordSucceedsWrongIsRejected)
 {
-    TempDir dir;
+    ScopedTempDir dir("windows-interop");
     auto server = FreeRadiusServer::start();
     ASSERT_TRUE(server) << server.error();
     const CliRun good = runCli(
@@ -97,7 +87,7 @@ TEST(WindowsInterop, Md5DllAsPeerAgainstFreeRadius_RightPasswordSucceedsWrongIsR
 
 TEST(WindowsInterop, Md5DllBehindServeWithEapolTest_RightPasswordSucceedsWrongIsRejected)
 {
-    TempDir dir;
+    ScopedTempDir dir("windows-interop");
     const std::uint16_t port = freeUdpPort();
     auto serve = startServe({"--auth", md5Dll(), "--type", "4", "--secret", "s3cret", "--identity", "alice",
                              "--password", "secret", "--json"},

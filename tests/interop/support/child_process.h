@@ -62,4 +62,22 @@ bool udpPortBound(std::uint16_t port);
 /// A fresh folder under $TMPDIR (or /tmp) that the test removes; `label` names its purpose.
 std::filesystem::path makeTempDir(const std::string& label);
 
+/// makeTempDir's folder, removed with everything in it when the object goes.
+class ScopedTempDir {
+public:
+    explicit ScopedTempDir(const std::string& label) : path_(makeTempDir(label)) {}
+    ~ScopedTempDir()
+    {
+        std::error_code ignored;
+        std::filesystem::remove_all(path_, ignored);
+    }
+    ScopedTempDir(const ScopedTempDir&) = delete;
+    ScopedTempDir& operator=(const ScopedTempDir&) = delete;
+
+    [[nodiscard]] const std::filesystem::path& path() const { return path_; }
+
+private:
+    std::filesystem::path path_;
+};
+
 }  // namespace eapscope::interop
