@@ -1,7 +1,6 @@
 #include "engine/parallel_run.h"
 
 #include "engine/shard_merger.h"
-#include "report/exit_rules.h"
 
 #include <algorithm>
 #include <mutex>
@@ -130,11 +129,7 @@ Result<RunSummary> runSessionJobs(const RunOptions& options, Trace& trace, const
             break;
         }
     }
-    std::vector<std::string> outcomes;
-    for (const SideOutcome& o : summary.outcomes) {
-        outcomes.emplace_back(toString(o.outcome));
-    }
-    summary.overall = overallOutcome(outcomes);
+    summary.settleOverall();
     return summary;
 }
 

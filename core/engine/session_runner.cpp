@@ -139,12 +139,18 @@ Result<RunSummary> runContextRange(const RunOptions& options, std::uint32_t firs
     summary.loadFailed = engine.loadFailed();
     summary.hostDied = engine.state().sides[0].dead || engine.state().sides[1].dead;
     summary.outcomes = engine.outcomes();
-    std::vector<std::string> outcomes;
-    for (const SideOutcome& o : summary.outcomes) {
-        outcomes.emplace_back(toString(o.outcome));
-    }
-    summary.overall = overallOutcome(outcomes);
+    summary.settleOverall();
     return summary;
+}
+
+void RunSummary::settleOverall()
+{
+    std::vector<std::string> names;
+    names.reserve(outcomes.size());
+    for (const SideOutcome& o : outcomes) {
+        names.emplace_back(toString(o.outcome));
+    }
+    overall = overallOutcome(names);
 }
 
 }  // namespace eapscope

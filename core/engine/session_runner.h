@@ -24,8 +24,10 @@ struct RunSummary {
     bool loadFailed = false;
     bool hostDied = false;  // a side's host crashed or hung: later contexts never started
     std::vector<SideOutcome> outcomes;
-    /// report/exit_rules.h overallOutcome() of `outcomes`.
+    /// report/exit_rules.h overallOutcome() of `outcomes`, set by settleOverall().
     std::string overall;
+
+    void settleOverall();
 };
 
 /// The engine config for a loopback run (executors filled in by the caller).
