@@ -67,7 +67,7 @@ struct EngineConfig {
     // Contexts are numbered from firstContextNumber + 1 on each side: a shard of a `run --jobs`
     // (engine/parallel_run.h) runs contexts 5..8 of the run and names them so in every text.
     std::uint32_t firstContextNumber = 0;
-    bool interleave = false;     // round-robin between live conversations instead of one after another
+    bool interleave = false;  // round-robin between live conversations instead of one after another
 
     std::uint32_t cbSendPacket = 1400;   // SW2/AL give inner methods 1400 bytes (RASEAP.md §3.4)
     std::uint32_t inputSize = 128;       // PPP_EAP_INPUT size the host implements (classic)

@@ -22,10 +22,14 @@ QString catalogueText(const char* text, const ReasonDetails& details)
 QString carrierText(Carrier carrier)
 {
     switch (carrier) {
-    case Carrier::Eapol: return ConversationsModel::tr("EAPOL");
-    case Carrier::Radius: return ConversationsModel::tr("RADIUS");
-    case Carrier::Ppp: return ConversationsModel::tr("PPP");
-    case Carrier::Pana: return ConversationsModel::tr("PANA");
+        case Carrier::Eapol:
+            return ConversationsModel::tr("EAPOL");
+        case Carrier::Radius:
+            return ConversationsModel::tr("RADIUS");
+        case Carrier::Ppp:
+            return ConversationsModel::tr("PPP");
+        case Carrier::Pana:
+            return ConversationsModel::tr("PANA");
     }
     return {};
 }
@@ -95,9 +99,12 @@ QString ConversationsModel::reasonAdvice(const Reason& reason)
 QString ConversationsModel::verdictText(Verdict verdict)
 {
     switch (verdict) {
-    case Verdict::Success: return tr("success");
-    case Verdict::Failure: return tr("failure");
-    case Verdict::Incomplete: return tr("incomplete");
+        case Verdict::Success:
+            return tr("success");
+        case Verdict::Failure:
+            return tr("failure");
+        case Verdict::Incomplete:
+            return tr("incomplete");
     }
     return {};
 }
@@ -105,9 +112,12 @@ QString ConversationsModel::verdictText(Verdict verdict)
 QColor ConversationsModel::verdictColor(Verdict verdict)
 {
     switch (verdict) {
-    case Verdict::Success: return QColor(0x2e, 0x7d, 0x32);
-    case Verdict::Failure: return QColor(0xc6, 0x28, 0x28);
-    case Verdict::Incomplete: return QColor(0xef, 0x6c, 0x00);
+        case Verdict::Success:
+            return QColor(0x2e, 0x7d, 0x32);
+        case Verdict::Failure:
+            return QColor(0xc6, 0x28, 0x28);
+        case Verdict::Incomplete:
+            return QColor(0xef, 0x6c, 0x00);
     }
     return {};
 }
@@ -166,17 +176,28 @@ QVariant ConversationsModel::headerData(int section, Qt::Orientation orientation
         return {};
     }
     switch (section) {
-    case NumberColumn: return tr("#");
-    case CarrierColumn: return tr("Carrier");
-    case EndpointsColumn: return tr("Authenticator ↔ peer");
-    case IdentityColumn: return tr("Identity");
-    case MethodColumn: return tr("Method");
-    case VerdictColumn: return tr("Verdict");
-    case ReasonColumn: return tr("Reason");
-    case StartColumn: return tr("Start (s)");
-    case DurationColumn: return tr("Duration");
-    case RoundTripsColumn: return tr("Round trips");
-    default: return {};
+        case NumberColumn:
+            return tr("#");
+        case CarrierColumn:
+            return tr("Carrier");
+        case EndpointsColumn:
+            return tr("Authenticator ↔ peer");
+        case IdentityColumn:
+            return tr("Identity");
+        case MethodColumn:
+            return tr("Method");
+        case VerdictColumn:
+            return tr("Verdict");
+        case ReasonColumn:
+            return tr("Reason");
+        case StartColumn:
+            return tr("Start (s)");
+        case DurationColumn:
+            return tr("Duration");
+        case RoundTripsColumn:
+            return tr("Round trips");
+        default:
+            return {};
     }
 }
 
@@ -187,27 +208,35 @@ QVariant ConversationsModel::data(const QModelIndex& index, int role) const
     }
     const Row& row = rows_[static_cast<std::size_t>(index.row())];
     switch (role) {
-    case Qt::DisplayRole: return row.cells[index.column()];
-    case Qt::ToolTipRole:
-        return index.column() == ReasonColumn && !row.reasonAdvice.isEmpty() ? row.reasonAdvice
-                                                                               : row.cells[index.column()];
-    case Qt::ForegroundRole:
-        return index.column() == VerdictColumn && row.verdictColor.isValid() ? QVariant(QBrush(Qt::white))
-                                                                              : QVariant();
-    case Qt::BackgroundRole:
-        return index.column() == VerdictColumn && row.verdictColor.isValid() ? QVariant(QBrush(row.verdictColor))
-                                                                              : QVariant();
-    case Qt::TextAlignmentRole:
-        return index.column() == NumberColumn || index.column() == StartColumn ||
-                       index.column() == DurationColumn || index.column() == RoundTripsColumn
-                   ? QVariant(Qt::AlignRight | Qt::AlignVCenter)
-                   : QVariant();
-    case ConversationRole: return index.row();
-    case ContextRole: return row.context;
-    case VerdictRole: return row.verdictId;
-    case ReasonEventRole: return row.reasonEvent;
-    case ReasonIdRole: return row.reasonId;
-    default: return {};
+        case Qt::DisplayRole:
+            return row.cells[index.column()];
+        case Qt::ToolTipRole:
+            return index.column() == ReasonColumn && !row.reasonAdvice.isEmpty() ? row.reasonAdvice
+                                                                                 : row.cells[index.column()];
+        case Qt::ForegroundRole:
+            return index.column() == VerdictColumn && row.verdictColor.isValid() ? QVariant(QBrush(Qt::white))
+                                                                                 : QVariant();
+        case Qt::BackgroundRole:
+            return index.column() == VerdictColumn && row.verdictColor.isValid()
+                       ? QVariant(QBrush(row.verdictColor))
+                       : QVariant();
+        case Qt::TextAlignmentRole:
+            return index.column() == NumberColumn || index.column() == StartColumn ||
+                           index.column() == DurationColumn || index.column() == RoundTripsColumn
+                       ? QVariant(Qt::AlignRight | Qt::AlignVCenter)
+                       : QVariant();
+        case ConversationRole:
+            return index.row();
+        case ContextRole:
+            return row.context;
+        case VerdictRole:
+            return row.verdictId;
+        case ReasonEventRole:
+            return row.reasonEvent;
+        case ReasonIdRole:
+            return row.reasonId;
+        default:
+            return {};
     }
 }
 

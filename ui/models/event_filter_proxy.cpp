@@ -67,10 +67,12 @@ bool EventFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex& source
     if (text_.isEmpty()) {
         return true;
     }
-    for (const int column : {EventTableModel::KindColumn, EventTableModel::EntryColumn, EventTableModel::ActionColumn,
-                             EventTableModel::ResultColumn, EventTableModel::DetailColumn,
-                             EventTableModel::InfoColumn}) {
-        if (model->data(model->index(sourceRow, column, sourceParent)).toString().contains(text_, Qt::CaseInsensitive)) {
+    for (const int column :
+         {EventTableModel::KindColumn, EventTableModel::EntryColumn, EventTableModel::ActionColumn,
+          EventTableModel::ResultColumn, EventTableModel::DetailColumn, EventTableModel::InfoColumn}) {
+        if (model->data(model->index(sourceRow, column, sourceParent))
+                .toString()
+                .contains(text_, Qt::CaseInsensitive)) {
             return true;
         }
     }

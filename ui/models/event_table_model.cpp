@@ -40,24 +40,42 @@ QVariant EventTableModel::headerData(int section, Qt::Orientation orientation, i
         return {};
     }
     switch (section) {
-    case IndexColumn: return tr("#");
-    case TimeColumn: return tr("Time (s)");
-    case SideColumn: return tr("Side");
-    case ContextColumn: return tr("Context");
-    case KindColumn: return tr("Kind");
-    case EntryColumn: return tr("Entry point");
-    case ActionColumn: return tr("Action");
-    case ResultColumn: return tr("Result");
-    case DetailColumn: return tr("Packet / detail");
-    case BytesColumn: return tr("Bytes");
-    case FrameColumn: return tr("Frame");
-    case DirectionColumn: return tr("Dir.");
-    case CodeColumn: return tr("Code");
-    case IdentifierColumn: return tr("Id");
-    case TypeColumn: return tr("Type");
-    case LengthColumn: return tr("Length");
-    case InfoColumn: return tr("Info");
-    default: return {};
+        case IndexColumn:
+            return tr("#");
+        case TimeColumn:
+            return tr("Time (s)");
+        case SideColumn:
+            return tr("Side");
+        case ContextColumn:
+            return tr("Context");
+        case KindColumn:
+            return tr("Kind");
+        case EntryColumn:
+            return tr("Entry point");
+        case ActionColumn:
+            return tr("Action");
+        case ResultColumn:
+            return tr("Result");
+        case DetailColumn:
+            return tr("Packet / detail");
+        case BytesColumn:
+            return tr("Bytes");
+        case FrameColumn:
+            return tr("Frame");
+        case DirectionColumn:
+            return tr("Dir.");
+        case CodeColumn:
+            return tr("Code");
+        case IdentifierColumn:
+            return tr("Id");
+        case TypeColumn:
+            return tr("Type");
+        case LengthColumn:
+            return tr("Length");
+        case InfoColumn:
+            return tr("Info");
+        default:
+            return {};
     }
 }
 
@@ -74,39 +92,48 @@ QVariant EventTableModel::data(const QModelIndex& index, int role) const
     const EventRow row = trace.row(EventId(static_cast<std::uint32_t>(i)));
     const bool inStep = i >= stepFirst_ && i < stepEnd_;
     switch (role) {
-    case Qt::DisplayRole: return display(row, i, index.column());
-    case Qt::ToolTipRole:
-        return index.column() == DetailColumn || index.column() == InfoColumn ? display(row, i, index.column())
-                                                                              : QVariant();
-    case Qt::FontRole: {
-        if (!inStep) {
+        case Qt::DisplayRole:
+            return display(row, i, index.column());
+        case Qt::ToolTipRole:
+            return index.column() == DetailColumn || index.column() == InfoColumn
+                       ? display(row, i, index.column())
+                       : QVariant();
+        case Qt::FontRole: {
+            if (!inStep) {
+                return {};
+            }
+            QFont font;
+            font.setBold(true);
+            return font;
+        }
+        case Qt::BackgroundRole:
+            if (inStep) {
+                return QBrush(QColor(255, 200, 0, 60));
+            }
+            if (row.kind == EventKind::Finding) {
+                return QBrush(QColor(220, 40, 40, 50));
+            }
             return {};
-        }
-        QFont font;
-        font.setBold(true);
-        return font;
-    }
-    case Qt::BackgroundRole:
-        if (inStep) {
-            return QBrush(QColor(255, 200, 0, 60));
-        }
-        if (row.kind == EventKind::Finding) {
-            return QBrush(QColor(220, 40, 40, 50));
-        }
-        return {};
-    case Qt::TextAlignmentRole:
-        return (index.column() == IndexColumn || index.column() == TimeColumn || index.column() == BytesColumn ||
-                index.column() == FrameColumn || index.column() == IdentifierColumn ||
-                index.column() == LengthColumn)
-                   ? QVariant(Qt::AlignRight | Qt::AlignVCenter)
-                   : QVariant();
-    case EventIdRole: return static_cast<uint>(i);
-    case KindRole: return static_cast<int>(row.kind);
-    case SideRole: return static_cast<int>(row.side);
-    case ContextRole: return row.context.valid() ? static_cast<int>(row.context.value()) : -1;
-    case PacketRole: return row.packet.valid() ? static_cast<int>(row.packet.value()) : -1;
-    case CurrentStepRole: return inStep;
-    default: return {};
+        case Qt::TextAlignmentRole:
+            return (index.column() == IndexColumn || index.column() == TimeColumn ||
+                    index.column() == BytesColumn || index.column() == FrameColumn ||
+                    index.column() == IdentifierColumn || index.column() == LengthColumn)
+                       ? QVariant(Qt::AlignRight | Qt::AlignVCenter)
+                       : QVariant();
+        case EventIdRole:
+            return static_cast<uint>(i);
+        case KindRole:
+            return static_cast<int>(row.kind);
+        case SideRole:
+            return static_cast<int>(row.side);
+        case ContextRole:
+            return row.context.valid() ? static_cast<int>(row.context.value()) : -1;
+        case PacketRole:
+            return row.packet.valid() ? static_cast<int>(row.packet.value()) : -1;
+        case CurrentStepRole:
+            return inStep;
+        default:
+            return {};
     }
 }
 
@@ -114,29 +141,38 @@ QVariant EventTableModel::display(const EventRow& row, std::size_t index, int co
 {
     const Trace& trace = document_->trace();
     switch (column) {
-    case IndexColumn: return static_cast<qulonglong>(index);
-    case TimeColumn: return timeText(row.timeNs);
-    case SideColumn: return sideText(row.side);
-    case ContextColumn: return contextText(trace, row.context);
-    case KindColumn: return kindText(row.kind);
-    case EntryColumn: return entryText(row.entry);
-    case ActionColumn: return actionText(row.action);
-    case ResultColumn: return row.kind == EventKind::CallEnd ? resultText(row.result) : QString();
-    case DetailColumn:
-        if (row.kind == EventKind::Learner) {  // what the learner did, in the interface language
-            const auto event = learnerEvent(trace, EventId(static_cast<std::uint32_t>(index)));
-            return event ? learnerText(*event) : QString();
-        }
-        return detail(row);
-    case BytesColumn:
-        if (row.packet.valid()) {
-            return static_cast<qulonglong>(trace.packet(row.packet).size());
-        }
-        if (row.kind == EventKind::HeapAlloc || row.kind == EventKind::HeapFree) {
-            return static_cast<qulonglong>(row.b);
-        }
-        return {};
-    default: return captureCell(row, column);
+        case IndexColumn:
+            return static_cast<qulonglong>(index);
+        case TimeColumn:
+            return timeText(row.timeNs);
+        case SideColumn:
+            return sideText(row.side);
+        case ContextColumn:
+            return contextText(trace, row.context);
+        case KindColumn:
+            return kindText(row.kind);
+        case EntryColumn:
+            return entryText(row.entry);
+        case ActionColumn:
+            return actionText(row.action);
+        case ResultColumn:
+            return row.kind == EventKind::CallEnd ? resultText(row.result) : QString();
+        case DetailColumn:
+            if (row.kind == EventKind::Learner) {  // what the learner did, in the interface language
+                const auto event = learnerEvent(trace, EventId(static_cast<std::uint32_t>(index)));
+                return event ? learnerText(*event) : QString();
+            }
+            return detail(row);
+        case BytesColumn:
+            if (row.packet.valid()) {
+                return static_cast<qulonglong>(trace.packet(row.packet).size());
+            }
+            if (row.kind == EventKind::HeapAlloc || row.kind == EventKind::HeapFree) {
+                return static_cast<qulonglong>(row.b);
+            }
+            return {};
+        default:
+            return captureCell(row, column);
     }
 }
 
@@ -151,35 +187,43 @@ QVariant EventTableModel::captureCell(const EventRow& row, int column) const
     }
     const auto bytes = packet ? trace.packet(row.packet) : std::span<const std::uint8_t>();
     switch (column) {
-    case FrameColumn: return captureMode_ ? QVariant(static_cast<uint>(row.aux)) : QVariant();
-    case DirectionColumn:
-        return row.side == Side::Peer ? tr("→A") : row.side == Side::Authenticator ? tr("→P") : QString();
-    case CodeColumn: return bytes.empty() ? QString() : fromStd(eapCodeName(bytes[0]));
-    case IdentifierColumn: return bytes.size() < 2 ? QVariant() : QVariant(static_cast<uint>(bytes[1]));
-    case TypeColumn:
-        return bytes.size() >= 5 && (bytes[0] == eap_code::kRequest || bytes[0] == eap_code::kResponse)
-                   ? fromStd(eapTypeName(bytes[4]))
-                   : QString();
-    case LengthColumn:
-        return bytes.size() < 4 ? QVariant() : QVariant(static_cast<uint>((bytes[2] << 8) | bytes[3]));
-    case InfoColumn: return fromStd(trace.string(row.text));
-    default: return {};
+        case FrameColumn:
+            return captureMode_ ? QVariant(static_cast<uint>(row.aux)) : QVariant();
+        case DirectionColumn:
+            return row.side == Side::Peer ? tr("→A") : row.side == Side::Authenticator ? tr("→P") : QString();
+        case CodeColumn:
+            return bytes.empty() ? QString() : fromStd(eapCodeName(bytes[0]));
+        case IdentifierColumn:
+            return bytes.size() < 2 ? QVariant() : QVariant(static_cast<uint>(bytes[1]));
+        case TypeColumn:
+            return bytes.size() >= 5 && (bytes[0] == eap_code::kRequest || bytes[0] == eap_code::kResponse)
+                       ? fromStd(eapTypeName(bytes[4]))
+                       : QString();
+        case LengthColumn:
+            return bytes.size() < 4 ? QVariant() : QVariant(static_cast<uint>((bytes[2] << 8) | bytes[3]));
+        case InfoColumn:
+            return fromStd(trace.string(row.text));
+        default:
+            return {};
     }
 }
 
 bool EventTableModel::columnShown(int column, bool captureMode)
 {
     switch (column) {
-    case TimeColumn:
-    case ContextColumn: return true;
-    case FrameColumn:
-    case DirectionColumn:
-    case CodeColumn:
-    case IdentifierColumn:
-    case TypeColumn:
-    case LengthColumn:
-    case InfoColumn: return captureMode;
-    default: return !captureMode;
+        case TimeColumn:
+        case ContextColumn:
+            return true;
+        case FrameColumn:
+        case DirectionColumn:
+        case CodeColumn:
+        case IdentifierColumn:
+        case TypeColumn:
+        case LengthColumn:
+        case InfoColumn:
+            return captureMode;
+        default:
+            return !captureMode;
     }
 }
 
@@ -188,22 +232,26 @@ QString EventTableModel::detail(const EventRow& row) const
     const Trace& trace = document_->trace();
     const QString text = fromStd(trace.string(row.text));
     switch (row.kind) {
-    case EventKind::HeapAlloc:
-    case EventKind::HeapFree: return addressText(row.a) + (text.isEmpty() ? QString() : QStringLiteral("  ") + text);
-    case EventKind::CallEnd:
-        if (row.entry == EntryPoint::Begin) {
-            return tr("work buffer %1").arg(addressText(row.a));
-        }
-        break;
-    case EventKind::Finding:
-        if (row.aux < trace.findings().size()) {
-            return text + QStringLiteral(": ") + findingMessageText(trace.finding(FindingId(row.aux)));
-        }
-        break;
-    case EventKind::TimerArmed:
-    case EventKind::TimerFired: return tr("retry %1").arg(row.aux);
-    case EventKind::Radius: return text;  // a RADIUS packet: its summary, not an EAP decoding
-    default: break;
+        case EventKind::HeapAlloc:
+        case EventKind::HeapFree:
+            return addressText(row.a) + (text.isEmpty() ? QString() : QStringLiteral("  ") + text);
+        case EventKind::CallEnd:
+            if (row.entry == EntryPoint::Begin) {
+                return tr("work buffer %1").arg(addressText(row.a));
+            }
+            break;
+        case EventKind::Finding:
+            if (row.aux < trace.findings().size()) {
+                return text + QStringLiteral(": ") + findingMessageText(trace.finding(FindingId(row.aux)));
+            }
+            break;
+        case EventKind::TimerArmed:
+        case EventKind::TimerFired:
+            return tr("retry %1").arg(row.aux);
+        case EventKind::Radius:
+            return text;  // a RADIUS packet: its summary, not an EAP decoding
+        default:
+            break;
     }
     if (row.packet.valid()) {
         return packetSummary(row.packet);

@@ -20,9 +20,26 @@ class EventTableModel : public QAbstractTableModel {
 public:
     // The last seven columns are a capture's (frame, direction, EAP header fields and the
     // listing's Info text); the dock shows them instead of the method-call columns there.
-    enum Column { IndexColumn, TimeColumn, SideColumn, ContextColumn, KindColumn, EntryColumn,
-                  ActionColumn, ResultColumn, DetailColumn, BytesColumn, FrameColumn, DirectionColumn,
-                  CodeColumn, IdentifierColumn, TypeColumn, LengthColumn, InfoColumn, ColumnCount };
+    enum Column {
+        IndexColumn,
+        TimeColumn,
+        SideColumn,
+        ContextColumn,
+        KindColumn,
+        EntryColumn,
+        ActionColumn,
+        ResultColumn,
+        DetailColumn,
+        BytesColumn,
+        FrameColumn,
+        DirectionColumn,
+        CodeColumn,
+        IdentifierColumn,
+        TypeColumn,
+        LengthColumn,
+        InfoColumn,
+        ColumnCount
+    };
     enum Role {
         EventIdRole = Qt::UserRole,  // uint: the trace row
         KindRole,                    // int: EventKind

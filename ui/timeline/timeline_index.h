@@ -191,7 +191,7 @@ private:
         std::uint32_t slot = 0;
     };
     std::vector<BulkPending> bulkPending_;  // by PacketId, while indexing a whole session
-    std::vector<bool> dirty_;  // lanes whose rows/live series need rebuilding
+    std::vector<bool> dirty_;               // lanes whose rows/live series need rebuilding
     std::vector<TimelineBlock> ledgerBlocks_;
     std::vector<std::array<std::uint32_t, 2>> laneRoom_;  // by ContextId: calls, packets (while indexing)
     bool useLedger_ = false;

@@ -27,9 +27,9 @@
 // moc of Qt 6.4 cannot parse <compare> (pulled in by strong_id.h); it needs only the names.
 #ifndef Q_MOC_RUN
 #include "common/strong_id.h"
-#include "trace/event_types.h"
 #include "timeline/axis_mapping.h"
 #include "timeline/timeline_block.h"
+#include "trace/event_types.h"
 #endif
 
 #include <QPointF>

@@ -17,9 +17,9 @@
 #include "window/language.h"
 #include "window/session_setup_dialog.h"
 
-#include "timeline/timeline_view.h"
 #include "analysis/heap_ledger.h"
 #include "timeline/ledger_blocks.h"
+#include "timeline/timeline_view.h"
 
 #include <QAction>
 #include <QApplication>
@@ -50,7 +50,9 @@ static void initEapScopeResources()
 namespace eapscope::ui {
 
 MainWindow::MainWindow(QWidget* parent)
-    : QMainWindow(parent), settings_(std::make_unique<AppSettings>()), document_(new SessionDocument(this)),
+    : QMainWindow(parent),
+      settings_(std::make_unique<AppSettings>()),
+      document_(new SessionDocument(this)),
       selection_(new EventSelection(this))
 {
     initEapScopeResources();
@@ -67,7 +69,8 @@ MainWindow::MainWindow(QWidget* parent)
     banner_ = new QLabel;
     banner_->setObjectName(QStringLiteral("banner"));
     banner_->setWordWrap(true);
-    banner_->setStyleSheet(QStringLiteral("QLabel { background: #c62828; color: white; padding: 6px; font-weight: bold; }"));
+    banner_->setStyleSheet(
+        QStringLiteral("QLabel { background: #c62828; color: white; padding: 6px; font-weight: bold; }"));
     banner_->hide();
     layout->addWidget(banner_);
     timeline_ = new TimelineView;
@@ -92,7 +95,8 @@ MainWindow::MainWindow(QWidget* parent)
 
 MainWindow::~MainWindow() = default;
 
-QDockWidget* MainWindow::addDock(const QString& title, const QString& name, QWidget* widget, Qt::DockWidgetArea area)
+QDockWidget* MainWindow::addDock(const QString& title, const QString& name, QWidget* widget,
+                                 Qt::DockWidgetArea area)
 {
     auto* dock = new QDockWidget(title, this);
     dock->setObjectName(name);
@@ -107,18 +111,19 @@ void MainWindow::createDocks()
     inspector_ = new PacketInspector(document_);
     findings_ = new FindingsDock(document_, selection_);
     contexts_ = new ContextsDock(document_, selection_);
-    QDockWidget* eventsDock = addDock(tr("Events"), QStringLiteral("eventsDock"), events_, Qt::BottomDockWidgetArea);
-    QDockWidget* inspectorDock =
-        addDock(tr("Packet inspector"), QStringLiteral("inspectorDock"), inspector_, Qt::BottomDockWidgetArea);
+    QDockWidget* eventsDock =
+        addDock(tr("Events"), QStringLiteral("eventsDock"), events_, Qt::BottomDockWidgetArea);
+    QDockWidget* inspectorDock = addDock(tr("Packet inspector"), QStringLiteral("inspectorDock"), inspector_,
+                                         Qt::BottomDockWidgetArea);
     splitDockWidget(eventsDock, inspectorDock, Qt::Horizontal);
-    QDockWidget* contextsDock =
-        addDock(tr("Methods and contexts"), QStringLiteral("contextsDock"), contexts_, Qt::LeftDockWidgetArea);
+    QDockWidget* contextsDock = addDock(tr("Methods and contexts"), QStringLiteral("contextsDock"), contexts_,
+                                        Qt::LeftDockWidgetArea);
     QDockWidget* findingsDock =
         addDock(tr("Findings"), QStringLiteral("findingsDock"), findings_, Qt::LeftDockWidgetArea);
     splitDockWidget(contextsDock, findingsDock, Qt::Vertical);
     conversations_ = new ConversationsDock(document_, selection_);
-    tabifyDockWidget(contextsDock, addDock(tr("Conversations"), QStringLiteral("conversationsDock"), conversations_,
-                                           Qt::LeftDockWidgetArea));
+    tabifyDockWidget(contextsDock, addDock(tr("Conversations"), QStringLiteral("conversationsDock"),
+                                           conversations_, Qt::LeftDockWidgetArea));
     contextsDock->raise();
     resizeDocks({eventsDock, inspectorDock}, {800, 600}, Qt::Horizontal);
     resizeDocks({eventsDock}, {330}, Qt::Vertical);
@@ -165,8 +170,8 @@ void MainWindow::createActions()
         addAction(a);
         return a;
     };
-    add(QStringLiteral("actionOpen"), tr("&Open session or capture…"), QStringLiteral("open"), QKeySequence::Open,
-        [this] { onOpen(); });
+    add(QStringLiteral("actionOpen"), tr("&Open session or capture…"), QStringLiteral("open"),
+        QKeySequence::Open, [this] { onOpen(); });
     add(QStringLiteral("actionSave"), tr("&Save session"), QStringLiteral("save"), QKeySequence::Save,
         [this] { onSave(); });
     add(QStringLiteral("actionSaveAs"), tr("Save session &as…"), QString(), QKeySequence::SaveAs,
@@ -176,10 +181,10 @@ void MainWindow::createActions()
         [this] { onSetup(); });
     add(QStringLiteral("actionStep"), tr("&Step"), QStringLiteral("step"), QKeySequence(Qt::Key_F10),
         [this] { controller_->step(); });
-    add(QStringLiteral("actionContinue"), tr("&Continue"), QStringLiteral("continue"), QKeySequence(Qt::Key_F5),
-        [this] { controller_->continueRun(); });
-    add(QStringLiteral("actionStop"), tr("S&top"), QStringLiteral("stop"), QKeySequence(Qt::SHIFT | Qt::Key_F5),
-        [this] { controller_->stop(); });
+    add(QStringLiteral("actionContinue"), tr("&Continue"), QStringLiteral("continue"),
+        QKeySequence(Qt::Key_F5), [this] { controller_->continueRun(); });
+    add(QStringLiteral("actionStop"), tr("S&top"), QStringLiteral("stop"),
+        QKeySequence(Qt::SHIFT | Qt::Key_F5), [this] { controller_->stop(); });
     add(QStringLiteral("actionFinishServing"), tr("&Finish serving"), QStringLiteral("stop"), QKeySequence(),
         [this] { controller_->finishServing(); })
         ->setToolTip(tr("Stop serving supplicants: conversations in progress end with RasEapEnd, the session "
@@ -194,11 +199,10 @@ void MainWindow::createActions()
         QKeySequence(Qt::CTRL | Qt::Key_I), [this] { onInject(); });
     add(QStringLiteral("actionToggleBreakpoint"), tr("Toggle &breakpoint"), QStringLiteral("breakpoint"),
         QKeySequence(Qt::Key_F9), [this] { onToggleBreakpoint(); });
-    add(QStringLiteral("actionBreakpoints"), tr("Break&points…"), QString(), QKeySequence(Qt::CTRL | Qt::Key_F9),
-        [this] { onAddBreakpoint(); });
-    add(QStringLiteral("actionFitAll"), tr("&Fit timeline"), QString(), QKeySequence(Qt::CTRL | Qt::Key_0), [this] {
-        timeline_->fitAll();
-    });
+    add(QStringLiteral("actionBreakpoints"), tr("Break&points…"), QString(),
+        QKeySequence(Qt::CTRL | Qt::Key_F9), [this] { onAddBreakpoint(); });
+    add(QStringLiteral("actionFitAll"), tr("&Fit timeline"), QString(), QKeySequence(Qt::CTRL | Qt::Key_0),
+        [this] { timeline_->fitAll(); });
     QAction* stepAxis = add(QStringLiteral("actionStepAxis"), tr("&Step axis (every call the same width)"),
                             QString(), QKeySequence(Qt::CTRL | Qt::Key_K), [this](bool on) {
                                 timeline_->setAxis(on ? TimelineAxis::Steps : TimelineAxis::Time);
@@ -208,8 +212,9 @@ void MainWindow::createActions()
     stepAxis->setChecked(settings_->stepAxis());
     timeline_->setAxis(settings_->stepAxis() ? TimelineAxis::Steps : TimelineAxis::Time);
     add(QStringLiteral("actionAbout"), tr("&About EapScope"), QString(), QKeySequence(), [this] {
-        QMessageBox::about(this, tr("About EapScope"),
-                           tr("EapScope %1 — a debugger for RAS EAP methods.").arg(QApplication::applicationVersion()));
+        QMessageBox::about(
+            this, tr("About EapScope"),
+            tr("EapScope %1 — a debugger for RAS EAP methods.").arg(QApplication::applicationVersion()));
     });
 }
 
@@ -325,9 +330,11 @@ void MainWindow::connectViews()
                             heapBlocksOf(document_->trace()));
         timeline_->traceReset();
     });
-    connect(document_, &SessionDocument::currentStepChanged, timeline_, [this](std::size_t first, std::size_t end) {
-        timeline_->setCurrentStep(end > first ? EventId(static_cast<std::uint32_t>(first)) : EventId());
-    });
+    connect(
+        document_, &SessionDocument::currentStepChanged, timeline_,
+        [this](std::size_t first, std::size_t end) {
+            timeline_->setCurrentStep(end > first ? EventId(static_cast<std::uint32_t>(first)) : EventId());
+        });
 }
 
 void MainWindow::refreshHeapBlocks()
@@ -352,7 +359,8 @@ void MainWindow::showPacketOf(EventId event)
         inspector_->inspectEvent(event);
         return;
     }
-    const EventId call = trace.kinds()[event.value()] == EventKind::CallStart ? event : trace.calls()[event.value()];
+    const EventId call =
+        trace.kinds()[event.value()] == EventKind::CallStart ? event : trace.calls()[event.value()];
     if (!call.valid()) {
         return;
     }
@@ -401,11 +409,12 @@ void MainWindow::updateActions()
     action(QStringLiteral("actionRestart"))->setEnabled(true);
     QAction* back = action(QStringLiteral("actionStepBack"));
     back->setEnabled(live && controller_->canStepBack());
-    back->setToolTip(controller_->canStepBack() ? tr("Step back (Shift+F10)")
-                                                : tr("Step back is unavailable: %1").arg(controller_->stepBackReason()));
+    back->setToolTip(controller_->canStepBack()
+                         ? tr("Step back (Shift+F10)")
+                         : tr("Step back is unavailable: %1").arg(controller_->stepBackReason()));
     action(QStringLiteral("actionFireTimeout"))->setEnabled(canRun);
-    action(QStringLiteral("actionInject"))->setEnabled(canRun && controller_->setup().counterpart ==
-                                                                    SessionSetup::Counterpart::Manual);
+    action(QStringLiteral("actionInject"))
+        ->setEnabled(canRun && controller_->setup().counterpart == SessionSetup::Counterpart::Manual);
     // Shown for a "Real supplicants" session only; enabled while its server is up.
     const bool serve = live && controller_->setup().counterpart == SessionSetup::Counterpart::Serve;
     QAction* finishServing = action(QStringLiteral("actionFinishServing"));
@@ -413,12 +422,24 @@ void MainWindow::updateActions()
     finishServing->setEnabled(serve && controller_->serving());
     QString text;
     switch (state) {
-    case State::Ready: text = tr("Ready"); break;
-    case State::Busy: text = tr("Running…"); break;
-    case State::Waiting: text = tr("Waiting for a packet or a timeout"); break;
-    case State::Finished: text = tr("Finished"); break;
-    case State::Failed: text = tr("Failed"); break;
-    case State::Viewing: text = tr("Viewing a recorded session"); break;
+        case State::Ready:
+            text = tr("Ready");
+            break;
+        case State::Busy:
+            text = tr("Running…");
+            break;
+        case State::Waiting:
+            text = tr("Waiting for a packet or a timeout");
+            break;
+        case State::Finished:
+            text = tr("Finished");
+            break;
+        case State::Failed:
+            text = tr("Failed");
+            break;
+        case State::Viewing:
+            text = tr("Viewing a recorded session");
+            break;
     }
     if (serve && controller_->serving()) {
         text = state == State::Busy
@@ -564,7 +585,8 @@ void MainWindow::openFile(const QString& path)
         return;
     }
     auto* loader = new SessionFileLoader(this);
-    auto* progress = new QProgressDialog(tr("Opening %1…").arg(QFileInfo(path).fileName()), tr("Cancel"), 0, 100, this);
+    auto* progress =
+        new QProgressDialog(tr("Opening %1…").arg(QFileInfo(path).fileName()), tr("Cancel"), 0, 100, this);
     progress->setWindowModality(Qt::WindowModal);
     progress->setMinimumDuration(300);
     connect(loader, &SessionFileLoader::progress, progress, &QProgressDialog::setValue);
@@ -663,7 +685,8 @@ void MainWindow::updateRecentMenu()
     recentMenu_->clear();
     const QStringList files = settings_->recentFiles();
     for (const QString& file : files) {
-        recentMenu_->addAction(QFileInfo(file).fileName(), this, [this, file] { openFile(file); })->setToolTip(file);
+        recentMenu_->addAction(QFileInfo(file).fileName(), this, [this, file] { openFile(file); })
+            ->setToolTip(file);
     }
     recentMenu_->setEnabled(!files.isEmpty());
 }
