@@ -6,11 +6,6 @@
 
 namespace eapscope::ui {
 
-QString fromStd(std::string_view text)
-{
-    return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
-}
-
 QString sideText(Side side)
 {
     switch (side) {

@@ -27,6 +27,5 @@ QString timeText(std::uint64_t timeNs);
 QString stateText(ContextState state);
 QString addressText(std::uint64_t address);
 QString bytesText(std::uint64_t bytes);
-QString fromStd(std::string_view text);
 
 }  // namespace eapscope::ui

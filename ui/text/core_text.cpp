@@ -7,14 +7,10 @@
 
 namespace eapscope::ui {
 
-namespace {
-
-QString utf8(std::string_view text)
+QString fromStd(std::string_view text)
 {
     return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
 }
-
-}  // namespace
 
 QString severityText(Severity severity)
 {
@@ -38,7 +34,7 @@ QString ruleText(std::string_view rule)
 QString messageText(const MessageText& text)
 {
     if (text.verbatim) {
-        return utf8(text.source);
+        return fromStd(text.source);
     }
     const QString translated = QCoreApplication::translate(kMessageTextContext, text.source.c_str());
     std::vector<std::string> args;
@@ -46,7 +42,7 @@ QString messageText(const MessageText& text)
     for (const MessageText& arg : text.args) {
         args.push_back(messageText(arg).toStdString());
     }
-    return utf8(fillPlaceholders(translated.toStdString(), args));
+    return fromStd(fillPlaceholders(translated.toStdString(), args));
 }
 
 QString findingMessageText(const FindingRecord& finding)
@@ -57,14 +53,14 @@ QString findingMessageText(const FindingRecord& finding)
     if (finding.message.empty() || finding.message == ruleInfo(finding.rule).text) {
         return ruleText(finding.rule);
     }
-    return utf8(finding.message);
+    return fromStd(finding.message);
 }
 
 QString anomalyText(std::string_view id, std::string_view message)
 {
     const AnomalyInfo* info = anomalyInfo(id);
     if (info == nullptr || message != info->text) {
-        return utf8(message);
+        return fromStd(message);
     }
     const std::string text(info->text);
     return QCoreApplication::translate("EapAnomalyCatalogue", text.c_str());

@@ -13,6 +13,8 @@
 
 namespace eapscope::ui {
 
+/// Core's UTF-8 text as a QString: the one converter of ui/.
+QString fromStd(std::string_view text);
 QString severityText(Severity severity);
 /// A rule's one-line explanation in the interface language (context "RuleCatalogue", marked in
 /// core/checker/rule_catalogue.cpp with EAPSCOPE_TRANSLATE_NOOP).
