@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: MIT
+# Copyright (c) 2026 EapScope developers
 # eapscope_method_library(TARGET SOURCES src... [LIBS lib...])
 # What makes a shared library an EapScope method (RASEAP.md §4.2): a MODULE (loaded with dlopen,
 # never linked), named exactly <OUTPUT_NAME>.so without the "lib" prefix, every symbol hidden but

@@ -10,6 +10,7 @@
  * is dropped with ERROR_PPP_INVALID_PACKET (RASEAP.md §3.4) and the session goes on.
  */
 #include <eapscope/raseap.h>
+#include <eapscope/raseap_method.h>
 
 #include <stdlib.h>
 #include <string.h>
@@ -280,19 +281,14 @@ static DWORD APIENTRY gtc_make_message(VOID* work_buffer, PPP_EAP_PACKET* recv, 
     return peer_make_message(w, recv, send, cb_send, out, in);
 }
 
+static const PPP_EAP_INFO gtc_entry_points = {
+    .dwEapTypeId = GTC_TYPE,
+    .RasEapBegin = gtc_begin,
+    .RasEapEnd = gtc_end,
+    .RasEapMakeMessage = gtc_make_message,
+};
+
 RASEAP_EXPORT DWORD APIENTRY RasEapGetInfo(DWORD type, PPP_EAP_INFO* info)
 {
-    if (!info) {
-        return ERROR_INVALID_PARAMETER;
-    }
-    if (type != GTC_TYPE) {
-        return ERROR_NOT_SUPPORTED; /* RASEAP.md §3.2 step 3 */
-    }
-    memset(info, 0, sizeof *info);
-    info->dwSizeInBytes = sizeof *info;
-    info->dwEapTypeId = GTC_TYPE;
-    info->RasEapBegin = gtc_begin;
-    info->RasEapEnd = gtc_end;
-    info->RasEapMakeMessage = gtc_make_message;
-    return NO_ERROR;
+    return RasEapFillInfo(type, info, &gtc_entry_points);
 }

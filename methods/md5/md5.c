@@ -10,6 +10,7 @@
  * dropped with ERROR_PPP_INVALID_PACKET (RASEAP.md §3.4) and the session goes on.
  */
 #include <eapscope/raseap.h>
+#include <eapscope/raseap_method.h>
 
 #include <openssl/evp.h>
 #include <openssl/rand.h>
@@ -324,20 +325,15 @@ static DWORD APIENTRY md5_make_message(VOID* work_buffer, PPP_EAP_PACKET* recv, 
     return peer_make_message(w, recv, send, cb_send, out, in);
 }
 
+static const PPP_EAP_INFO md5_entry_points = {
+    .dwEapTypeId = MD5_TYPE,
+    .RasEapInitialize = NULL, /* nothing to set up: hosts must honour NULL (RASEAP.md §1.5) */
+    .RasEapBegin = md5_begin,
+    .RasEapEnd = md5_end,
+    .RasEapMakeMessage = md5_make_message,
+};
+
 RASEAP_EXPORT DWORD APIENTRY RasEapGetInfo(DWORD type, PPP_EAP_INFO* info)
 {
-    if (!info) {
-        return ERROR_INVALID_PARAMETER;
-    }
-    if (type != MD5_TYPE) {
-        return ERROR_NOT_SUPPORTED; /* RASEAP.md §3.2 step 3: fail for types we do not implement */
-    }
-    memset(info, 0, sizeof *info);
-    info->dwSizeInBytes = sizeof *info;
-    info->dwEapTypeId = MD5_TYPE;
-    info->RasEapInitialize = NULL; /* nothing to set up: hosts must honour NULL (RASEAP.md §1.5) */
-    info->RasEapBegin = md5_begin;
-    info->RasEapEnd = md5_end;
-    info->RasEapMakeMessage = md5_make_message;
-    return NO_ERROR;
+    return RasEapFillInfo(type, info, &md5_entry_points);
 }

@@ -17,6 +17,7 @@
 #include "mschapv2_crypto.h"
 
 #include <eapscope/raseap.h>
+#include <eapscope/raseap_method.h>
 
 #include <openssl/rand.h>
 
@@ -510,19 +511,14 @@ static DWORD APIENTRY mschapv2_make_message(VOID* work_buffer, PPP_EAP_PACKET* r
     return peer_make_message(w, recv, send, cb_send, out, in);
 }
 
+static const PPP_EAP_INFO mschapv2_entry_points = {
+    .dwEapTypeId = MSCHAPV2_TYPE,
+    .RasEapBegin = mschapv2_begin,
+    .RasEapEnd = mschapv2_end,
+    .RasEapMakeMessage = mschapv2_make_message,
+};
+
 RASEAP_EXPORT DWORD APIENTRY RasEapGetInfo(DWORD type, PPP_EAP_INFO* info)
 {
-    if (!info) {
-        return ERROR_INVALID_PARAMETER;
-    }
-    if (type != MSCHAPV2_TYPE) {
-        return ERROR_NOT_SUPPORTED; /* RASEAP.md §3.2 step 3 */
-    }
-    memset(info, 0, sizeof *info);
-    info->dwSizeInBytes = sizeof *info;
-    info->dwEapTypeId = MSCHAPV2_TYPE;
-    info->RasEapBegin = mschapv2_begin;
-    info->RasEapEnd = mschapv2_end;
-    info->RasEapMakeMessage = mschapv2_make_message;
-    return NO_ERROR;
+    return RasEapFillInfo(type, info, &mschapv2_entry_points);
 }

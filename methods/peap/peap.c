@@ -24,6 +24,7 @@
 #include "../tls/tls_session.h"
 
 #include <eapscope/raseap.h>
+#include <eapscope/raseap_method.h>
 
 #include <dlfcn.h>
 
@@ -721,20 +722,15 @@ static DWORD APIENTRY peap_initialize(BOOL initialize)
     return inner.RasEapInitialize ? inner.RasEapInitialize(initialize) : NO_ERROR;
 }
 
+static const PPP_EAP_INFO peap_entry_points = {
+    .dwEapTypeId = PEAP_TYPE,
+    .RasEapInitialize = peap_initialize,
+    .RasEapBegin = peap_begin,
+    .RasEapEnd = peap_end,
+    .RasEapMakeMessage = peap_make_message,
+};
+
 RASEAP_EXPORT DWORD APIENTRY RasEapGetInfo(DWORD type, PPP_EAP_INFO* info)
 {
-    if (!info) {
-        return ERROR_INVALID_PARAMETER;
-    }
-    if (type != PEAP_TYPE) {
-        return ERROR_NOT_SUPPORTED; /* RASEAP.md §3.2 step 3 */
-    }
-    memset(info, 0, sizeof *info);
-    info->dwSizeInBytes = sizeof *info;
-    info->dwEapTypeId = PEAP_TYPE;
-    info->RasEapInitialize = peap_initialize;
-    info->RasEapBegin = peap_begin;
-    info->RasEapEnd = peap_end;
-    info->RasEapMakeMessage = peap_make_message;
-    return NO_ERROR;
+    return RasEapFillInfo(type, info, &peap_entry_points);
 }

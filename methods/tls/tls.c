@@ -23,6 +23,7 @@
 #include "tls_session.h"
 
 #include <eapscope/raseap.h>
+#include <eapscope/raseap_method.h>
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -329,19 +330,14 @@ static DWORD APIENTRY tls_make_message(VOID* work_buffer, PPP_EAP_PACKET* recv, 
     return error;
 }
 
+static const PPP_EAP_INFO tls_entry_points = {
+    .dwEapTypeId = TLS_TYPE,
+    .RasEapBegin = tls_begin,
+    .RasEapEnd = tls_end,
+    .RasEapMakeMessage = tls_make_message,
+};
+
 RASEAP_EXPORT DWORD APIENTRY RasEapGetInfo(DWORD type, PPP_EAP_INFO* info)
 {
-    if (!info) {
-        return ERROR_INVALID_PARAMETER;
-    }
-    if (type != TLS_TYPE) {
-        return ERROR_NOT_SUPPORTED; /* RASEAP.md §3.2 step 3 */
-    }
-    memset(info, 0, sizeof *info);
-    info->dwSizeInBytes = sizeof *info;
-    info->dwEapTypeId = TLS_TYPE;
-    info->RasEapBegin = tls_begin;
-    info->RasEapEnd = tls_end;
-    info->RasEapMakeMessage = tls_make_message;
-    return NO_ERROR;
+    return RasEapFillInfo(type, info, &tls_entry_points);
 }

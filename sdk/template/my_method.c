@@ -1,14 +1,18 @@
-/*
- * my_method — an EAP method skeleton for EapScope, built against the SDK header alone.
+/* SPDX-License-Identifier: MIT
+ * Copyright (c) 2026 EapScope developers
+ *
+ * my_method — an EAP method skeleton for EapScope, built against the SDK headers alone.
  *
  * As shipped it is a working EAP-MD5 peer (RFC 3748 §5.4, RFC 1994 §4.1), so the first build
  * authenticates against EapScope's bundled md5 authenticator:
  *     eapscope-cli run --auth md5 --peer build/my_method.so --identity alice --password secret
  * Make it yours: change MY_TYPE, the work buffer, and peer_make_message(); keep the entry points
- * (RasEapGetInfo, begin, end, make_message) and the rules their comments cite. Every call is
- * checked against the RAS EAP contract by `eapscope-cli run` and in the EapScope window.
+ * (begin, end, make_message, and the table RasEapGetInfo hands out) and the rules their comments
+ * cite. Every call is checked against the RAS EAP contract by `eapscope-cli run` and in the
+ * EapScope window.
  */
 #include <eapscope/raseap.h>
+#include <eapscope/raseap_method.h>
 
 #include <openssl/evp.h>
 
@@ -153,21 +157,17 @@ static DWORD APIENTRY my_make_message(VOID* work_buffer, PPP_EAP_PACKET* recv, P
     return peer_make_message(work_buffer, recv, send, cb_send, out, in);
 }
 
-/* The one symbol EapScope looks up: the entry points for the EAP type it asks for. */
+/* The entry points, and the one symbol EapScope looks up: RasEapGetInfo answers for MY_TYPE with
+ * them and declines every other type (RasEapFillInfo, <eapscope/raseap_method.h>). */
+static const PPP_EAP_INFO my_entry_points = {
+    .dwEapTypeId = MY_TYPE,
+    .RasEapInitialize = NULL, /* optional: nothing to set up */
+    .RasEapBegin = my_begin,
+    .RasEapEnd = my_end,
+    .RasEapMakeMessage = my_make_message,
+};
+
 RASEAP_EXPORT DWORD APIENTRY RasEapGetInfo(DWORD type, PPP_EAP_INFO* info)
 {
-    if (!info) {
-        return ERROR_INVALID_PARAMETER;
-    }
-    if (type != MY_TYPE) {
-        return ERROR_NOT_SUPPORTED;
-    }
-    memset(info, 0, sizeof *info);
-    info->dwSizeInBytes = sizeof *info;
-    info->dwEapTypeId = MY_TYPE;
-    info->RasEapInitialize = NULL; /* optional: nothing to set up */
-    info->RasEapBegin = my_begin;
-    info->RasEapEnd = my_end;
-    info->RasEapMakeMessage = my_make_message;
-    return NO_ERROR;
+    return RasEapFillInfo(type, info, &my_entry_points);
 }

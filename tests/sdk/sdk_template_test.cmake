@@ -18,9 +18,10 @@ run_step("installing the sdk component" ${CMAKE_COMMAND} --install "${BUILD_DIR}
 # The component holds the SDK and nothing of the program.
 file(GLOB_RECURSE installed RELATIVE "${prefix}" "${prefix}/*")
 list(SORT installed)
-foreach(expected include/eapscope/raseap.h share/cmake/EapScopeSDK/EapScopeSDKConfig.cmake
-    share/pkgconfig/eapscope-sdk.pc share/eapscope/sdk/template/CMakeLists.txt
-    share/eapscope/sdk/template/my_method.c share/eapscope/sdk/template/README.md)
+foreach(expected include/eapscope/raseap.h include/eapscope/raseap_method.h
+    share/cmake/EapScopeSDK/EapScopeSDKConfig.cmake share/pkgconfig/eapscope-sdk.pc
+    share/eapscope/sdk/template/CMakeLists.txt share/eapscope/sdk/template/my_method.c
+    share/eapscope/sdk/template/README.md share/eapscope/sdk/template/LICENSE)
   if(NOT expected IN_LIST installed)
     message(FATAL_ERROR "the sdk component lacks ${expected}; it has:\n${installed}")
   endif()
@@ -40,6 +41,23 @@ run_step("building the template" ${CMAKE_COMMAND} --build "${src}/build")
 set(method "${src}/build/my_method.so")
 if(NOT EXISTS "${method}")
   message(FATAL_ERROR "the template built no ${method}")
+endif()
+
+# Its RasEapGetInfo is the SDK helper's (RasEapFillInfo, raseap_method.h): the host asks for every
+# type 1..254 and the template answers for EAP-MD5 (4) alone.
+file(READ "${src}/my_method.c" template_source)
+if(NOT template_source MATCHES "return RasEapFillInfo\\(type, info, &my_entry_points\\);")
+  message(FATAL_ERROR "the template's RasEapGetInfo does not use RasEapFillInfo")
+endif()
+execute_process(COMMAND "${CLI}" methods --json "${method}" RESULT_VARIABLE rc OUTPUT_VARIABLE described
+  ERROR_VARIABLE err)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "describing the template method failed (${rc}):\n${described}\n${err}")
+endif()
+string(JSON types GET "${described}" methods 0 types)
+string(REGEX REPLACE "[ \n]" "" types "${types}")
+if(NOT types STREQUAL "[4]")
+  message(FATAL_ERROR "the template method answers for the types ${types}, not [4] alone:\n${described}")
 endif()
 
 # The method authenticates against bundled md5, with no finding (exit code 0).

@@ -1,8 +1,11 @@
-/*
+/* SPDX-License-Identifier: MIT
+ * Copyright (c) 2026 EapScope developers
+ *
  * raseap.h — the RAS EAP extension ABI (raseapif.h) for EAP methods and hosts on Linux.
  *
  * This is the EapScope SDK: a method built against this header alone loads in EapScope
  * (and in any host following RASEAP.md). It needs nothing else from EapScope.
+ * <eapscope/raseap_method.h> beside it answers RasEapGetInfo from a method's entry-point table.
  *
  * Layouts are those of Windows x64 (RASEAP.md §1): WCHAR is a 16-bit code unit, BOOL and
  * DWORD are 32 bits, enums are stored as 32-bit integers, natural alignment, no packing.

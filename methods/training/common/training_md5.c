@@ -315,23 +315,3 @@ DWORD APIENTRY training_make_message(VOID* work_buffer, PPP_EAP_PACKET* recv, PP
     }
     return peer_make_message(w, recv, send, cb_send, out, in);
 }
-
-DWORD training_get_info(DWORD type, PPP_EAP_INFO* info, DWORD(APIENTRY* begin)(VOID**, PPP_EAP_INPUT*),
-                        DWORD(APIENTRY* end)(VOID*),
-                        DWORD(APIENTRY* make_message)(VOID*, PPP_EAP_PACKET*, PPP_EAP_PACKET*, DWORD,
-                                                      PPP_EAP_OUTPUT*, PPP_EAP_INPUT*))
-{
-    if (!info) {
-        return ERROR_INVALID_PARAMETER;
-    }
-    if (type != EAPTYPE_MD5Challenge) {
-        return ERROR_NOT_SUPPORTED; /* RASEAP.md §3.2 step 3 */
-    }
-    memset(info, 0, sizeof *info);
-    info->dwSizeInBytes = sizeof *info;
-    info->dwEapTypeId = EAPTYPE_MD5Challenge;
-    info->RasEapBegin = begin;
-    info->RasEapEnd = end;
-    info->RasEapMakeMessage = make_message;
-    return NO_ERROR;
-}

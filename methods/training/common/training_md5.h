@@ -7,6 +7,7 @@
 #define EAPSCOPE_TRAINING_MD5_H
 
 #include <eapscope/raseap.h>
+#include <eapscope/raseap_method.h> /* RasEapFillInfo: each training method's RasEapGetInfo */
 
 #include <stddef.h>
 
@@ -62,11 +63,5 @@ DWORD training_build_challenge(struct training_work* w, BYTE id, DWORD cb_send);
 
 /* UTF-16 (NUL-terminated, may be NULL) to a fresh malloc'd NUL-terminated UTF-8 string. */
 char* training_utf16_to_utf8(const WCHAR* text, size_t* out_len);
-
-/* The body of RasEapGetInfo: type 4 only, with the given entry points. */
-DWORD training_get_info(DWORD type, PPP_EAP_INFO* info, DWORD(APIENTRY* begin)(VOID**, PPP_EAP_INPUT*),
-                        DWORD(APIENTRY* end)(VOID*),
-                        DWORD(APIENTRY* make_message)(VOID*, PPP_EAP_PACKET*, PPP_EAP_PACKET*, DWORD,
-                                                      PPP_EAP_OUTPUT*, PPP_EAP_INPUT*));
 
 #endif

@@ -16,7 +16,14 @@ static DWORD APIENTRY crashing_end(VOID* work_buffer)
     return result;
 }
 
+static const PPP_EAP_INFO entry_points = {
+    .dwEapTypeId = EAPTYPE_MD5Challenge,
+    .RasEapBegin = training_begin,
+    .RasEapEnd = crashing_end,
+    .RasEapMakeMessage = training_make_message,
+};
+
 RASEAP_EXPORT DWORD APIENTRY RasEapGetInfo(DWORD type, PPP_EAP_INFO* info)
 {
-    return training_get_info(type, info, training_begin, crashing_end, training_make_message);
+    return RasEapFillInfo(type, info, &entry_points);
 }

@@ -66,7 +66,14 @@ static DWORD APIENTRY tidy_end(VOID* work_buffer)
     return training_end(w);
 }
 
+static const PPP_EAP_INFO entry_points = {
+    .dwEapTypeId = EAPTYPE_MD5Challenge,
+    .RasEapBegin = tidy_begin,
+    .RasEapEnd = tidy_end,
+    .RasEapMakeMessage = training_make_message,
+};
+
 RASEAP_EXPORT DWORD APIENTRY RasEapGetInfo(DWORD type, PPP_EAP_INFO* info)
 {
-    return training_get_info(type, info, tidy_begin, tidy_end, training_make_message);
+    return RasEapFillInfo(type, info, &entry_points);
 }

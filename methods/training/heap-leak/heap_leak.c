@@ -23,7 +23,14 @@ static DWORD APIENTRY leak_begin(VOID** work_buffer, PPP_EAP_INPUT* in)
     return error;
 }
 
+static const PPP_EAP_INFO entry_points = {
+    .dwEapTypeId = EAPTYPE_MD5Challenge,
+    .RasEapBegin = leak_begin,
+    .RasEapEnd = training_end,
+    .RasEapMakeMessage = training_make_message,
+};
+
 RASEAP_EXPORT DWORD APIENTRY RasEapGetInfo(DWORD type, PPP_EAP_INFO* info)
 {
-    return training_get_info(type, info, leak_begin, training_end, training_make_message);
+    return RasEapFillInfo(type, info, &entry_points);
 }

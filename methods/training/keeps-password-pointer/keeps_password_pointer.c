@@ -41,7 +41,14 @@ static DWORD APIENTRY rereading_make_message(VOID* work_buffer, PPP_EAP_PACKET* 
     return training_make_message(work_buffer, recv, send, cb_send, out, in);
 }
 
+static const PPP_EAP_INFO entry_points = {
+    .dwEapTypeId = EAPTYPE_MD5Challenge,
+    .RasEapBegin = keeping_begin,
+    .RasEapEnd = training_end,
+    .RasEapMakeMessage = rereading_make_message,
+};
+
 RASEAP_EXPORT DWORD APIENTRY RasEapGetInfo(DWORD type, PPP_EAP_INFO* info)
 {
-    return training_get_info(type, info, keeping_begin, training_end, rereading_make_message);
+    return RasEapFillInfo(type, info, &entry_points);
 }

@@ -21,7 +21,14 @@ static DWORD APIENTRY overflowing_make_message(VOID* work_buffer, PPP_EAP_PACKET
     return error;
 }
 
+static const PPP_EAP_INFO entry_points = {
+    .dwEapTypeId = EAPTYPE_MD5Challenge,
+    .RasEapBegin = training_begin,
+    .RasEapEnd = training_end,
+    .RasEapMakeMessage = overflowing_make_message,
+};
+
 RASEAP_EXPORT DWORD APIENTRY RasEapGetInfo(DWORD type, PPP_EAP_INFO* info)
 {
-    return training_get_info(type, info, training_begin, training_end, overflowing_make_message);
+    return RasEapFillInfo(type, info, &entry_points);
 }

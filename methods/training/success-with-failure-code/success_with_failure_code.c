@@ -15,7 +15,14 @@ static DWORD APIENTRY inconsistent_make_message(VOID* work_buffer, PPP_EAP_PACKE
     return error;
 }
 
+static const PPP_EAP_INFO entry_points = {
+    .dwEapTypeId = EAPTYPE_MD5Challenge,
+    .RasEapBegin = training_begin,
+    .RasEapEnd = training_end,
+    .RasEapMakeMessage = inconsistent_make_message,
+};
+
 RASEAP_EXPORT DWORD APIENTRY RasEapGetInfo(DWORD type, PPP_EAP_INFO* info)
 {
-    return training_get_info(type, info, training_begin, training_end, inconsistent_make_message);
+    return RasEapFillInfo(type, info, &entry_points);
 }

@@ -13,7 +13,14 @@ static DWORD APIENTRY forgetful_end(VOID* work_buffer)
     return NO_ERROR;
 }
 
+static const PPP_EAP_INFO entry_points = {
+    .dwEapTypeId = EAPTYPE_MD5Challenge,
+    .RasEapBegin = training_begin,
+    .RasEapEnd = forgetful_end,
+    .RasEapMakeMessage = training_make_message,
+};
+
 RASEAP_EXPORT DWORD APIENTRY RasEapGetInfo(DWORD type, PPP_EAP_INFO* info)
 {
-    return training_get_info(type, info, training_begin, forgetful_end, training_make_message);
+    return RasEapFillInfo(type, info, &entry_points);
 }

@@ -14,6 +14,7 @@
  * peer's MakeMessage on Success says Done. Begin allocates a 64-byte work buffer (its state),
  * End frees it. */
 #include <eapscope/raseap.h>
+#include <eapscope/raseap_method.h>
 
 #include <pthread.h>
 #include <stdio.h>
@@ -191,17 +192,18 @@ static DWORD APIENTRY fault_make_message(VOID* pWorkBuf, PPP_EAP_PACKET* pReceiv
     return NO_ERROR;
 }
 
+static const PPP_EAP_INFO fault_entry_points = {
+    .dwEapTypeId = 200,
+    .RasEapInitialize = fault_initialize,
+    .RasEapBegin = fault_begin,
+    .RasEapEnd = fault_end,
+    .RasEapMakeMessage = fault_make_message,
+};
+
 RASEAP_EXPORT DWORD APIENTRY RasEapGetInfo(DWORD dwEapTypeId, PPP_EAP_INFO* pInfo)
 {
-    if (dwEapTypeId != 200)
-        return ERROR_NOT_SUPPORTED;
+    if (dwEapTypeId != fault_entry_points.dwEapTypeId)
+        return ERROR_NOT_SUPPORTED; /* a getinfo fault strikes only when type 200 is asked for */
     run_faults("getinfo");
-    memset(pInfo, 0, sizeof *pInfo);
-    pInfo->dwSizeInBytes = sizeof *pInfo;
-    pInfo->dwEapTypeId = 200;
-    pInfo->RasEapInitialize = fault_initialize;
-    pInfo->RasEapBegin = fault_begin;
-    pInfo->RasEapEnd = fault_end;
-    pInfo->RasEapMakeMessage = fault_make_message;
-    return NO_ERROR;
+    return RasEapFillInfo(dwEapTypeId, pInfo, &fault_entry_points);
 }
