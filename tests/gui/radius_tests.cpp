@@ -204,7 +204,37 @@ protected:
         setup.password = password;
         return setup;
     }
+    /// "Real supplicants": the bundled EAP-MD5 as authenticator serving alice/secret (RADIUS
+    /// secret testing123) on a free port of 127.0.0.1, loaded and initialized by one step, so the
+    /// server is up at servedAddress.
+    void startServing()
+    {
+        SessionSetup setup;
+        setup.counterpart = SessionSetup::Counterpart::Serve;
+        setup.authenticatorMethod = QStringLiteral("md5");
+        setup.peerMethod.clear();
+        setup.listen = QStringLiteral("127.0.0.1:0");
+        setup.secret = QStringLiteral("testing123");
+        setup.users = {{QStringLiteral("alice"), QStringLiteral("secret")}};
+        ASSERT_NO_FATAL_FAILURE(start(setup));
+        ASSERT_TRUE(press(window, Qt::Key_F10));  // loads and initializes the method
+        servedAddress = window.controller()->servingAddress();
+        ASSERT_TRUE(servedAddress.startsWith(QStringLiteral("127.0.0.1:"))) << servedAddress.toStdString();
+    }
+    /// eapol_test as a supplicant of the served address (EAP-MD5, alice/secret unless `config`
+    /// says otherwise), calling from `station`, its files in `dir`; returns once it started.
+    Result<interop::ChildProcess> startSupplicant(const std::filesystem::path& dir, const std::string& name,
+                                                  const std::string& station,
+                                                  const interop::EapolTestConfig& config = {}) const
+    {
+        interop::EapolTestRun run;
+        run.port = static_cast<std::uint16_t>(servedAddress.section(QLatin1Char(':'), 1).toUInt());
+        run.expectKeys = false;  // MD5 derives no keys
+        run.callingStationId = station;
+        return interop::EapolTestRunner::start(config, run, dir, name);
+    }
     MainWindow window;
+    QString servedAddress;
 };
 
 TEST_F(RadiusWindowTest, RadiusServerCounterpart_Md5PeerAuthenticatesAgainstFreeRadius)
@@ -347,35 +377,18 @@ TEST_F(RadiusWindowTest, StepBackWithALiveServer_RestartsTheConversationAndReRun
 
 TEST_F(RadiusWindowTest, Serve_EapolTestConversationsArriveAsLanes)
 {
-    SessionSetup setup;
-    setup.counterpart = SessionSetup::Counterpart::Serve;
-    setup.authenticatorMethod = QStringLiteral("md5");
-    setup.peerMethod.clear();
-    setup.listen = QStringLiteral("127.0.0.1:0");
-    setup.secret = QStringLiteral("testing123");
-    setup.users = {{QStringLiteral("alice"), QStringLiteral("secret")}};
-    start(setup);
+    ASSERT_NO_FATAL_FAILURE(startServing());
     ASSERT_EQ(window.controller()->setup().sides(), std::vector<Side>{Side::Authenticator});
-    ASSERT_TRUE(press(window, Qt::Key_F10));  // loads and initializes the method
-    const QString address = window.controller()->servingAddress();
-    ASSERT_TRUE(address.startsWith(QStringLiteral("127.0.0.1:"))) << address.toStdString();
     EXPECT_FALSE(window.controller()->canStepBack());
     EXPECT_TRUE(window.controller()->stepBackReason().contains(QStringLiteral("real programs")))
         << window.controller()->stepBackReason().toStdString();
-    const auto port = static_cast<std::uint16_t>(address.section(QLatin1Char(':'), 1).toUInt());
 
     const interop::ScopedTempDir scratch("gui-serve");  // removed even when an assertion returns early
-    const std::filesystem::path& dir = scratch.path();
-    interop::EapolTestRun run;
-    run.port = port;
-    run.expectKeys = false;  // MD5 derives no keys
-    run.callingStationId = "02:00:00:00:00:07";
-    auto good = interop::EapolTestRunner::start({}, run, dir, "good");
+    auto good = startSupplicant(scratch.path(), "good", "02:00:00:00:00:07");
     ASSERT_TRUE(good) << good.error();
     interop::EapolTestConfig wrong;
     wrong.password = "wrong";
-    run.callingStationId = "02:00:00:00:00:08";
-    auto bad = interop::EapolTestRunner::start(wrong, run, dir, "bad");
+    auto bad = startSupplicant(scratch.path(), "bad", "02:00:00:00:00:08", wrong);
     ASSERT_TRUE(bad) << bad.error();
 
     QTest::keyClick(&window, Qt::Key_F5);  // serve until Stop
@@ -427,34 +440,20 @@ QString stateText(MainWindow& window)
 
 TEST_F(RadiusWindowTest, Serve_FinishServingEndsConversationsInProgressAndKeepsTheSessionToSave)
 {
-    SessionSetup setup;
-    setup.counterpart = SessionSetup::Counterpart::Serve;
-    setup.authenticatorMethod = QStringLiteral("md5");
-    setup.peerMethod.clear();
-    setup.listen = QStringLiteral("127.0.0.1:0");
-    setup.secret = QStringLiteral("testing123");
-    setup.users = {{QStringLiteral("alice"), QStringLiteral("secret")}};
-    start(setup);
+    ASSERT_NO_FATAL_FAILURE(startServing());
+    const QString& address = servedAddress;
     QAction* finish = window.action(QStringLiteral("actionFinishServing"));
     ASSERT_NE(finish, nullptr);
     EXPECT_TRUE(finish->isVisible());
-    ASSERT_TRUE(press(window, Qt::Key_F10));  // loads and initializes the method; the server is up
-    const QString address = window.controller()->servingAddress();
-    ASSERT_TRUE(address.startsWith(QStringLiteral("127.0.0.1:"))) << address.toStdString();
     EXPECT_TRUE(window.controller()->serving());
     EXPECT_TRUE(finish->isEnabled());
     EXPECT_TRUE(stateText(window).contains(QStringLiteral("Serving RADIUS on ") + address))
         << stateText(window).toStdString();
-    const auto port = static_cast<std::uint16_t>(address.section(QLatin1Char(':'), 1).toUInt());
 
     // One supplicant authenticates to the end (eapol_test)...
     const interop::ScopedTempDir scratch("gui-serve-finish");  // removed even when an assertion returns early
     const std::filesystem::path& dir = scratch.path();
-    interop::EapolTestRun run;
-    run.port = port;
-    run.expectKeys = false;  // MD5 derives no keys
-    run.callingStationId = "02:00:00:00:00:07";
-    auto good = interop::EapolTestRunner::start({}, run, dir, "good");
+    auto good = startSupplicant(dir, "good", "02:00:00:00:00:07");
     ASSERT_TRUE(good) << good.error();
     QTest::keyClick(&window, Qt::Key_F5);  // serve until Stop or Finish
     ASSERT_TRUE(QTest::qWaitFor([&] { return !good->running(); }, 30000));
