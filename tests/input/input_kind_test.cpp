@@ -8,7 +8,10 @@
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <system_error>
 #include <vector>
+
+#include <unistd.h>
 
 namespace eapscope {
 namespace {
@@ -22,12 +25,29 @@ Result<InputKind> kindOf(std::vector<std::uint8_t> bytes)
     return inputKindOf(bytes, "x.bin");
 }
 
-std::string writeFile(const std::string& name, const std::string& content)
-{
-    const fs::path path = fs::temp_directory_path() / ("eapscope-input-kind-" + name);
-    std::ofstream(path, std::ios::binary) << content;
-    return path.string();
-}
+/// A file under $TMPDIR holding `content`, named after this process (test runs share /tmp) and
+/// removed when the test is done with it, whatever its assertions did.
+class ScratchFile {
+public:
+    ScratchFile(const std::string& name, const std::string& content)
+        : path_(fs::temp_directory_path() /
+                ("eapscope-input-kind-" + std::to_string(::getpid()) + "-" + name))
+    {
+        std::ofstream(path_, std::ios::binary) << content;
+    }
+    ~ScratchFile()
+    {
+        std::error_code ignored;
+        fs::remove(path_, ignored);
+    }
+    ScratchFile(const ScratchFile&) = delete;
+    ScratchFile& operator=(const ScratchFile&) = delete;
+
+    [[nodiscard]] std::string path() const { return path_.string(); }
+
+private:
+    fs::path path_;
+};
 
 TEST(InputKind, SqliteHeader_IsASessionFile)
 {
@@ -73,7 +93,8 @@ TEST(InputKind, TruncatedSqliteHeader_IsNotASessionFile)
 
 TEST(InputKind, EmptyFile_SaysItIsEmpty)
 {
-    auto kind = sniffInputKind(writeFile("empty.eapscope", ""));
+    const ScratchFile empty("empty.eapscope", "");
+    auto kind = sniffInputKind(empty.path());
     ASSERT_FALSE(kind.ok());
     EXPECT_NE(kind.error().find("empty.eapscope"), std::string::npos);
     EXPECT_NE(kind.error().find("empty"), std::string::npos);
@@ -103,7 +124,8 @@ TEST(InputKind, CaptureRenamedToEapscope_IsStillACapture)
 {
     std::ifstream in(kCaptures / "loopback/radius-md5.pcapng", std::ios::binary);
     const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    auto kind = sniffInputKind(writeFile("renamed.eapscope", bytes));
+    const ScratchFile renamed("renamed.eapscope", bytes);
+    auto kind = sniffInputKind(renamed.path());
     ASSERT_TRUE(kind.ok()) << kind.error();
     EXPECT_EQ(*kind, InputKind::Capture);
 }

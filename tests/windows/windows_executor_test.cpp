@@ -9,7 +9,9 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <memory>
+#include <string>
 #include <thread>
 #include <vector>
 
@@ -138,6 +140,14 @@ TEST(WindowsStartup, HostsStartedAtOnceOnAFreshPrefix_AllLoadTheDll)
     // The prefix's wineserver saves the registry as it exits: let it, then remove the prefix.
     const std::string wait = "WINEPREFIX='" + (root / "wine").string() + "' /usr/lib/wine/wineserver -w";
     EXPECT_EQ(std::system(wait.c_str()), 0);
+    // Debian's Wine made that wineserver's folder under $TMPDIR (wine-XXXXXX) and named it in
+    // <prefix>/wineserver: it goes with the prefix, or every run leaves one behind.
+    std::string serverDir;
+    std::ifstream(root / "wine" / "wineserver") >> serverDir;
+    EXPECT_TRUE(serverDir.starts_with("wine-")) << serverDir;
+    if (serverDir.starts_with("wine-") && serverDir.find('/') == std::string::npos) {
+        std::filesystem::remove_all(std::filesystem::temp_directory_path() / serverDir);
+    }
     std::filesystem::remove_all(root);
 }
 
