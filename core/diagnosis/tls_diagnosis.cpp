@@ -40,7 +40,13 @@ Flights readFlights(const ConversationView& view, bool& usedTls)
         Flight& flight = flights[used++];
         flight.packet = p;
         flight.sender = sender;
-        parseTlsFlight(view.capture.tlsRecords(packet), flight.tls);
+        // The walk reads only record and message headers, and the certificate cache then reads
+        // the DER far apart from them: asking for every cache line of the message at once costs
+        // one wait on memory instead of one per header (a tenth of a large capture's diagnosis).
+        const auto records = view.capture.tlsRecords(packet);
+        for (std::size_t at = 0; at < records.size(); at += 64)
+            __builtin_prefetch(records.data() + at);
+        parseTlsFlight(records, flight.tls);
         tls13 |= flight.tls.serverHello && flight.tls.serverHello->version() >= kTls13;
         changed[side] |= flight.tls.changeCipherSpec;
         over = (changed[0] && changed[1] && !tls13) || (tls13 && side == 1 && flight.tls.applicationData > 0);
