@@ -41,6 +41,21 @@ std::string certificateWeakness(const CertificateDetails& certificate)
     return joined;
 }
 
+std::span<const std::uint16_t> TlsSummary::versionsOffered() const
+{
+    return offered ? std::span<const std::uint16_t>(offered->versions) : std::span<const std::uint16_t>();
+}
+
+std::span<const std::uint16_t> TlsSummary::cipherSuitesOffered() const
+{
+    return offered ? std::span<const std::uint16_t>(offered->cipherSuites) : std::span<const std::uint16_t>();
+}
+
+std::string_view TlsSummary::serverName() const
+{
+    return offered ? std::string_view(offered->serverName) : std::string_view();
+}
+
 ReasonDetails Reason::details() const
 {
     ReasonDetails all;
@@ -453,7 +468,8 @@ ConversationDiagnosis diagnoseOne(const CaptureImport& capture, std::uint32_t co
     ConversationDiagnosis out;
     out.conversation = conversation;
     const CaptureConversation& c = capture.conversations.at(conversation);
-    ConversationView view{capture, c, conversation, options, scratch.certificates, scratch.flights};
+    ConversationView view{capture,       c, conversation, options, scratch.certificates, scratch.flights,
+                          scratch.offers};
     out.verdict = verdictOf(c);
     for (std::uint32_t p : c.packets) {
         mschapReasons(view, p, out);

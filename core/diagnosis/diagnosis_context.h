@@ -41,6 +41,21 @@ private:
     std::unordered_map<std::string, Entry, Hash, std::equal_to<>> decoded_;
 };
 
+/// ClientHello offers (TlsSummary::offered) by their contents: a supplicant offers the same
+/// versions, suites and server name in every conversation.
+class OfferCache {
+public:
+    std::shared_ptr<const TlsOffer> offer(const TlsHello& client);
+
+private:
+    struct Hash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view key) const { return std::hash<std::string_view>{}(key); }
+    };
+    std::string key_;  // reused: the offer's contents, each list after its length
+    std::unordered_map<std::string, std::shared_ptr<const TlsOffer>, Hash, std::equal_to<>> offers_;
+};
+
 /// One side's TLS message as parsed for the diagnosis.
 struct Flight {
     std::uint32_t packet = kNoPacket;  // the packet that completed the message
@@ -51,6 +66,7 @@ struct Flight {
 /// What the passes reuse from one conversation to the next instead of allocating it again.
 struct DiagnosisScratch {
     CertificateCache certificates;
+    OfferCache offers;
     // diagnoseTls's flights: parsed into in place (parseTlsFlight keeps their storage); only the
     // first `used` belong to the conversation under study.
     std::vector<Flight> flights;
@@ -63,6 +79,7 @@ struct ConversationView {
     const DiagnosisOptions& options;
     CertificateCache& certificates;
     std::vector<Flight>& flights;  // DiagnosisScratch::flights
+    OfferCache& offers;
 
     /// The EAP bytes of a packet, cut at its Length field.
     [[nodiscard]] std::span<const std::uint8_t> eap(std::uint32_t packet) const;

@@ -65,13 +65,18 @@ std::string stageBefore(Flights flights, std::size_t index)
     return "the start of the TLS handshake";
 }
 
-std::vector<std::uint16_t> withoutGrease(const TlsUint16List& suites)
+bool isGrease(std::uint16_t value)
+{
+    return (value & 0x0F0F) == 0x0A0A;  // RFC 8701
+}
+
+std::vector<std::uint16_t> withoutGrease(const TlsUint16List& values)
 {
     std::vector<std::uint16_t> kept;
-    kept.reserve(suites.size());
-    for (std::uint16_t suite : suites) {
-        if ((suite & 0x0F0F) != 0x0A0A)  // GREASE (RFC 8701)
-            kept.push_back(suite);
+    kept.reserve(values.size());
+    for (std::uint16_t value : values) {
+        if (!isGrease(value))
+            kept.push_back(value);
     }
     return kept;
 }
@@ -89,23 +94,14 @@ const TlsHello* firstHello(Flights flights, bool client, std::size_t* where = nu
     return nullptr;
 }
 
-TlsSummary summarise(Flights flights)
+TlsSummary summarise(Flights flights, OfferCache& offers)
 {
     TlsSummary summary;
     std::size_t serverAt = 0;
     const TlsHello* client = firstHello(flights, true);
     const TlsHello* server = firstHello(flights, false, &serverAt);
-    if (client) {
-        if (client->supportedVersions.empty()) {
-            summary.versionsOffered.push_back(tlsVersionName(client->legacyVersion));
-        }
-        for (std::uint16_t v : client->supportedVersions) {
-            if ((v & 0x0F0F) != 0x0A0A)
-                summary.versionsOffered.push_back(tlsVersionName(v));
-        }
-        summary.cipherSuitesOffered = withoutGrease(client->cipherSuites);
-        summary.serverName = std::string(client->serverName);
-    }
+    if (client)
+        summary.offered = offers.offer(*client);
     if (server) {
         summary.version = tlsVersionName(server->version());
         if (!server->cipherSuites.empty())
@@ -230,13 +226,41 @@ const CertificateCache::Entry& CertificateCache::decode(std::span<const std::uin
     return decoded_.emplace(std::string(key), std::move(entry)).first->second;
 }
 
+std::shared_ptr<const TlsOffer> OfferCache::offer(const TlsHello& client)
+{
+    key_.clear();
+    auto put = [this](std::size_t value) {
+        key_ += static_cast<char>((value >> 8) & 0xFF);
+        key_ += static_cast<char>(value & 0xFF);
+    };
+    put(client.legacyVersion);
+    put(client.supportedVersions.size());
+    for (std::uint16_t version : client.supportedVersions)
+        put(version);
+    put(client.cipherSuites.size());
+    for (std::uint16_t suite : client.cipherSuites)
+        put(suite);
+    key_ += client.serverName;
+    auto found = offers_.find(std::string_view(key_));
+    if (found != offers_.end())
+        return found->second;
+    auto offer = std::make_shared<TlsOffer>();
+    if (client.supportedVersions.empty())
+        offer->versions.push_back(client.legacyVersion);
+    else
+        offer->versions = withoutGrease(client.supportedVersions);
+    offer->cipherSuites = withoutGrease(client.cipherSuites);
+    offer->serverName = std::string(client.serverName);
+    return offers_.emplace(key_, std::move(offer)).first->second;
+}
+
 void diagnoseTls(const ConversationView& view, ConversationDiagnosis& out)
 {
     bool usedTls = false;
     const Flights flights = readFlights(view, usedTls);
     if (!usedTls)
         return;
-    TlsSummary summary = summarise(flights);
+    TlsSummary summary = summarise(flights, view.offers);
     for (TlsAlertSeen& alert : summary.alerts) {
         alert.frame = view.packet(alert.packet).frame;
         alert.event = view.event(alert.packet);
