@@ -271,7 +271,7 @@ void nakReasons(const ConversationView& view, ConversationDiagnosis& out)
             }
         }
         auto eap = view.eap(packets[i]);
-        std::vector<std::uint8_t> desired(eap.begin() + std::min<std::size_t>(5, eap.size()), eap.end());
+        auto desired = eap.subspan(std::min<std::size_t>(5, eap.size()));
         std::optional<std::uint8_t> next;
         bool failed = false;
         for (std::size_t k = i + 1; k < packets.size(); ++k) {
@@ -286,8 +286,10 @@ void nakReasons(const ConversationView& view, ConversationDiagnosis& out)
                 break;
             }
         }
-        ReasonDetails details{{"proposed", refused ? eapTypeName(refused) : "the server's method"},
-                              {"desired", typeList(desired)}};
+        ReasonDetails details;
+        details.reserve(3);  // and "negotiated": one allocation
+        details.emplace_back("proposed", refused ? eapTypeName(refused) : "the server's method");
+        details.emplace_back("desired", typeList(desired));
         if (next) {
             details.emplace_back("negotiated", eapTypeName(*next));
             addReason(out, view, reason::kMethodNegotiated, packets[i], std::move(details));
@@ -426,12 +428,8 @@ Verdict verdictOf(const CaptureConversation& c)
 
 std::uint32_t catalogueRank(std::string_view id)
 {
-    auto all = allReasons();
-    for (std::size_t i = 0; i < all.size(); ++i) {
-        if (all[i].id == id)
-            return static_cast<std::uint32_t>(i);
-    }
-    return static_cast<std::uint32_t>(all.size());
+    const ReasonInfo* info = reasonInfo(id);
+    return static_cast<std::uint32_t>(info ? info - allReasons().data() : allReasons().size());
 }
 
 // Most important first: errors, then warnings, then info, each in catalogue order; reasons of
@@ -468,8 +466,9 @@ ConversationDiagnosis diagnoseOne(const CaptureImport& capture, std::uint32_t co
     ConversationDiagnosis out;
     out.conversation = conversation;
     const CaptureConversation& c = capture.conversations.at(conversation);
-    ConversationView view{capture,       c, conversation, options, scratch.certificates, scratch.flights,
-                          scratch.offers};
+    ConversationView view{
+        capture,        c,           conversation, options, scratch.certificates, scratch.flights,
+        scratch.offers, scratch.sent};
     out.verdict = verdictOf(c);
     for (std::uint32_t p : c.packets) {
         mschapReasons(view, p, out);

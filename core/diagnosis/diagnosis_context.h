@@ -70,6 +70,8 @@ struct DiagnosisScratch {
     // diagnoseTls's flights: parsed into in place (parseTlsFlight keeps their storage); only the
     // first `used` belong to the conversation under study.
     std::vector<Flight> flights;
+    // certificates()'s list of the conversation's distinct certificates before they are kept.
+    std::vector<std::pair<const Flight*, const CertificateCache::Entry*>> sent;
 };
 
 struct ConversationView {
@@ -80,6 +82,7 @@ struct ConversationView {
     CertificateCache& certificates;
     std::vector<Flight>& flights;  // DiagnosisScratch::flights
     OfferCache& offers;
+    std::vector<std::pair<const Flight*, const CertificateCache::Entry*>>& sent;  // DiagnosisScratch::sent
 
     /// The EAP bytes of a packet, cut at its Length field.
     [[nodiscard]] std::span<const std::uint8_t> eap(std::uint32_t packet) const;

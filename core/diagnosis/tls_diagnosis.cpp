@@ -147,44 +147,52 @@ void certificateReason(const ConversationView& view, ConversationDiagnosis& out,
     r.captureTime = cert.captureTime;
 }
 
+// The certificates of the conversation, each once (a retried handshake sends them again) and
+// only those OpenSSL could read, with their validity against the capture's time.
 void certificates(const ConversationView& view, Flights flights, ConversationDiagnosis& out, bool accepted)
 {
-    std::size_t sent = 0;
-    for (const Flight& f : flights)
-        sent += f.tls.certificates.size();
-    out.certificates.reserve(sent);  // at most: one allocation, not one per doubling
+    // First which certificates are kept and how many reasons they give: the conversation's
+    // certificates and reasons are then allocated once each.
+    auto& sent = view.sent;
+    sent.clear();
+    std::size_t reasons = 0;
     for (const Flight& f : flights) {
-        std::uint32_t chain = 0;
+        const std::int64_t time = f.tls.certificates.empty() ? 0 : view.captureTime(f.packet);
         for (const auto& der : f.tls.certificates) {
-            const CertificateCache::Entry& decoded = view.certificates.decode(der);
-            if (!decoded.details)
+            const CertificateCache::Entry* decoded = &view.certificates.decode(der);
+            if (!decoded->details ||
+                std::any_of(sent.begin(), sent.end(), [&](const auto& s) { return s.second == decoded; }))
                 continue;
-            bool seen =
-                std::any_of(out.certificates.begin(), out.certificates.end(),
-                            [&](const CapturedCertificate& c) { return c.details == decoded.details; });
-            if (seen)
-                continue;  // the same certificate sent again (a retried handshake)
-            CapturedCertificate cert;
-            cert.sender = f.sender;
-            cert.frame = view.packet(f.packet).frame;
-            cert.packet = f.packet;
-            cert.event = view.event(f.packet);
-            cert.chainIndex = chain++;
-            cert.captureTime = view.captureTime(f.packet);
-            cert.details = decoded.details;
-            cert.expired = cert.captureTime > cert.details->notAfter;
-            cert.notYetValid = cert.captureTime < cert.details->notBefore;
-            if (cert.expired || cert.notYetValid) {
-                certificateReason(
-                    view, out, cert.expired ? reason::kCertificateExpired : reason::kCertificateNotYetValid,
-                    cert);
-                if (accepted)
-                    out.reasons.back().severity = Severity::Warning;  // the other side went on all the same
-            }
-            if (decoded.weak)
-                certificateReason(view, out, reason::kCertificateWeak, cert);
-            out.certificates.push_back(std::move(cert));
+            sent.emplace_back(&f, decoded);
+            reasons +=
+                (time > decoded->details->notAfter || time < decoded->details->notBefore) + decoded->weak;
         }
+    }
+    out.certificates.reserve(sent.size());
+    out.reasons.reserve(out.reasons.size() + reasons);
+    std::uint32_t chain = 0;
+    for (std::size_t i = 0; i < sent.size(); ++i) {
+        const auto [f, decoded] = sent[i];
+        chain = i > 0 && sent[i - 1].first == f ? chain + 1 : 0;
+        CapturedCertificate& cert = out.certificates.emplace_back();
+        cert.sender = f->sender;
+        cert.frame = view.packet(f->packet).frame;
+        cert.packet = f->packet;
+        cert.event = view.event(f->packet);
+        cert.chainIndex = chain;
+        cert.captureTime = view.captureTime(f->packet);
+        cert.details = decoded->details;
+        cert.expired = cert.captureTime > cert.details->notAfter;
+        cert.notYetValid = cert.captureTime < cert.details->notBefore;
+        if (cert.expired || cert.notYetValid) {
+            certificateReason(view, out,
+                              cert.expired ? reason::kCertificateExpired : reason::kCertificateNotYetValid,
+                              cert);
+            if (accepted)
+                out.reasons.back().severity = Severity::Warning;  // the other side went on all the same
+        }
+        if (decoded->weak)
+            certificateReason(view, out, reason::kCertificateWeak, cert);
     }
 }
 
@@ -228,18 +236,16 @@ const CertificateCache::Entry& CertificateCache::decode(std::span<const std::uin
 
 std::shared_ptr<const TlsOffer> OfferCache::offer(const TlsHello& client)
 {
-    key_.clear();
-    auto put = [this](std::size_t value) {
-        key_ += static_cast<char>((value >> 8) & 0xFF);
-        key_ += static_cast<char>(value & 0xFF);
+    auto list = [this](const TlsUint16List& values) {
+        const std::size_t size = values.bytes().size();
+        key_ += static_cast<char>((size >> 8) & 0xFF);
+        key_ += static_cast<char>(size & 0xFF);
+        key_.append(reinterpret_cast<const char*>(values.bytes().data()), size);
     };
-    put(client.legacyVersion);
-    put(client.supportedVersions.size());
-    for (std::uint16_t version : client.supportedVersions)
-        put(version);
-    put(client.cipherSuites.size());
-    for (std::uint16_t suite : client.cipherSuites)
-        put(suite);
+    key_.assign(
+        {static_cast<char>(client.legacyVersion >> 8), static_cast<char>(client.legacyVersion & 0xFF)});
+    list(client.supportedVersions);
+    list(client.cipherSuites);
     key_ += client.serverName;
     auto found = offers_.find(std::string_view(key_));
     if (found != offers_.end())
