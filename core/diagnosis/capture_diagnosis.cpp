@@ -124,7 +124,7 @@ EventId ConversationView::event(std::uint32_t packet) const
 {
     if (packet != eventPacket_) {
         eventPacket_ = packet;
-        event_ = captureEventOf(capture, packet);
+        event_ = captureEventOf(capture, packet, controlHint);
     }
     return event_;
 }
@@ -466,13 +466,24 @@ ConversationDiagnosis diagnoseOne(const CaptureImport& capture, std::uint32_t co
     ConversationDiagnosis out;
     out.conversation = conversation;
     const CaptureConversation& c = capture.conversations.at(conversation);
-    ConversationView view{
-        capture,        c,           conversation, options, scratch.certificates, scratch.flights,
-        scratch.offers, scratch.sent};
+    ConversationView view{capture,
+                          c,
+                          conversation,
+                          options,
+                          scratch.certificates,
+                          scratch.flights,
+                          scratch.offers,
+                          scratch.sent,
+                          scratch.controlHint};
     out.verdict = verdictOf(c);
     for (std::uint32_t p : c.packets) {
-        mschapReasons(view, p, out);
-        notificationReasons(view, p, out);
+        // Most packets are of neither kind: their type decides before a pass is called.
+        const std::optional<std::uint8_t> type = capture.packets[p].type;
+        if (type == eap_type::kMschapv2)
+            mschapReasons(view, p, out);
+        else if (type == eap_type::kNotification || type == eap_type::kSim || type == eap_type::kAka ||
+                 type == eap_type::kAkaPrime)
+            notificationReasons(view, p, out);
     }
     nakReasons(view, out);
     diagnoseTls(view, out);

@@ -72,6 +72,8 @@ struct DiagnosisScratch {
     std::vector<Flight> flights;
     // certificates()'s list of the conversation's distinct certificates before they are kept.
     std::vector<std::pair<const Flight*, const CertificateCache::Entry*>> sent;
+    // captureEventOf's hint: conversations come in the order of their first frame.
+    std::size_t controlHint = 0;
 };
 
 struct ConversationView {
@@ -83,6 +85,7 @@ struct ConversationView {
     std::vector<Flight>& flights;  // DiagnosisScratch::flights
     OfferCache& offers;
     std::vector<std::pair<const Flight*, const CertificateCache::Entry*>>& sent;  // DiagnosisScratch::sent
+    std::size_t& controlHint;  // DiagnosisScratch::controlHint
 
     /// The EAP bytes of a packet, cut at its Length field.
     [[nodiscard]] std::span<const std::uint8_t> eap(std::uint32_t packet) const;
