@@ -75,4 +75,41 @@ EventId captureEventOf(const CaptureImport& capture, std::uint32_t packet)
     return EventId(packet + static_cast<std::uint32_t>(before - capture.controls.begin()));
 }
 
+EventId captureEventOf(const CaptureImport& capture, std::uint32_t packet, std::size_t& hint)
+{
+    if (packet >= capture.packets.size())
+        return EventId();
+    const std::uint32_t frame = capture.packets[packet].frame;
+    const auto& controls = capture.controls;
+    auto before = [&](std::size_t i) { return controls[i].frame < frame; };
+    // The answer (the number of controls before the packet) lies in [low, high]: galloping from
+    // the hint brackets it, then a binary search in the bracket finds it.
+    const std::size_t at = std::min(hint, controls.size());
+    std::size_t low = 0, high = at;
+    if (at < controls.size() && before(at)) {
+        low = at + 1;
+        std::size_t probe = at + 1;
+        for (std::size_t step = 2; probe < controls.size() && before(probe); step *= 2) {
+            low = probe + 1;
+            probe = at + step;
+        }
+        high = std::min(probe, controls.size());
+    } else {
+        for (std::size_t step = 1; high > 0; step *= 2) {
+            const std::size_t probe = at >= step ? at - step : 0;
+            if (before(probe)) {
+                low = probe + 1;
+                break;
+            }
+            high = probe;
+        }
+    }
+    auto first = controls.begin() + static_cast<std::ptrdiff_t>(low);
+    auto last = controls.begin() + static_cast<std::ptrdiff_t>(high);
+    hint = static_cast<std::size_t>(
+        std::partition_point(first, last, [&](const CapturedControl& c) { return c.frame < frame; }) -
+        controls.begin());
+    return EventId(packet + static_cast<std::uint32_t>(hint));
+}
+
 }  // namespace eapscope

@@ -14,5 +14,9 @@ Trace captureToTrace(const CaptureImport& capture);
 
 /// The row of packet `packet` (index into capture.packets) in captureToTrace(capture).
 EventId captureEventOf(const CaptureImport& capture, std::uint32_t packet);
+/// The same, searching the controls outwards from `hint` (any value; 0 at first), which it leaves
+/// at the answer: packets asked for in nearly increasing order (a pass over the conversations)
+/// cost a few steps each instead of a search of every control.
+EventId captureEventOf(const CaptureImport& capture, std::uint32_t packet, std::size_t& hint);
 
 }  // namespace eapscope

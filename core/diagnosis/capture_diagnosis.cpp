@@ -41,6 +41,21 @@ std::string certificateWeakness(const CertificateDetails& certificate)
     return joined;
 }
 
+std::span<const std::uint16_t> TlsSummary::versionsOffered() const
+{
+    return offered ? std::span<const std::uint16_t>(offered->versions) : std::span<const std::uint16_t>();
+}
+
+std::span<const std::uint16_t> TlsSummary::cipherSuitesOffered() const
+{
+    return offered ? std::span<const std::uint16_t>(offered->cipherSuites) : std::span<const std::uint16_t>();
+}
+
+std::string_view TlsSummary::serverName() const
+{
+    return offered ? std::string_view(offered->serverName) : std::string_view();
+}
+
 ReasonDetails Reason::details() const
 {
     ReasonDetails all;
@@ -109,7 +124,7 @@ EventId ConversationView::event(std::uint32_t packet) const
 {
     if (packet != eventPacket_) {
         eventPacket_ = packet;
-        event_ = captureEventOf(capture, packet);
+        event_ = captureEventOf(capture, packet, controlHint);
     }
     return event_;
 }
@@ -256,7 +271,7 @@ void nakReasons(const ConversationView& view, ConversationDiagnosis& out)
             }
         }
         auto eap = view.eap(packets[i]);
-        std::vector<std::uint8_t> desired(eap.begin() + std::min<std::size_t>(5, eap.size()), eap.end());
+        auto desired = eap.subspan(std::min<std::size_t>(5, eap.size()));
         std::optional<std::uint8_t> next;
         bool failed = false;
         for (std::size_t k = i + 1; k < packets.size(); ++k) {
@@ -271,8 +286,10 @@ void nakReasons(const ConversationView& view, ConversationDiagnosis& out)
                 break;
             }
         }
-        ReasonDetails details{{"proposed", refused ? eapTypeName(refused) : "the server's method"},
-                              {"desired", typeList(desired)}};
+        ReasonDetails details;
+        details.reserve(3);  // and "negotiated": one allocation
+        details.emplace_back("proposed", refused ? eapTypeName(refused) : "the server's method");
+        details.emplace_back("desired", typeList(desired));
         if (next) {
             details.emplace_back("negotiated", eapTypeName(*next));
             addReason(out, view, reason::kMethodNegotiated, packets[i], std::move(details));
@@ -411,12 +428,8 @@ Verdict verdictOf(const CaptureConversation& c)
 
 std::uint32_t catalogueRank(std::string_view id)
 {
-    auto all = allReasons();
-    for (std::size_t i = 0; i < all.size(); ++i) {
-        if (all[i].id == id)
-            return static_cast<std::uint32_t>(i);
-    }
-    return static_cast<std::uint32_t>(all.size());
+    const ReasonInfo* info = reasonInfo(id);
+    return static_cast<std::uint32_t>(info ? info - allReasons().data() : allReasons().size());
 }
 
 // Most important first: errors, then warnings, then info, each in catalogue order; reasons of
@@ -453,11 +466,24 @@ ConversationDiagnosis diagnoseOne(const CaptureImport& capture, std::uint32_t co
     ConversationDiagnosis out;
     out.conversation = conversation;
     const CaptureConversation& c = capture.conversations.at(conversation);
-    ConversationView view{capture, c, conversation, options, scratch.certificates, scratch.flights};
+    ConversationView view{capture,
+                          c,
+                          conversation,
+                          options,
+                          scratch.certificates,
+                          scratch.flights,
+                          scratch.offers,
+                          scratch.sent,
+                          scratch.controlHint};
     out.verdict = verdictOf(c);
     for (std::uint32_t p : c.packets) {
-        mschapReasons(view, p, out);
-        notificationReasons(view, p, out);
+        // Most packets are of neither kind: their type decides before a pass is called.
+        const std::optional<std::uint8_t> type = capture.packets[p].type;
+        if (type == eap_type::kMschapv2)
+            mschapReasons(view, p, out);
+        else if (type == eap_type::kNotification || type == eap_type::kSim || type == eap_type::kAka ||
+                 type == eap_type::kAkaPrime)
+            notificationReasons(view, p, out);
     }
     nakReasons(view, out);
     diagnoseTls(view, out);

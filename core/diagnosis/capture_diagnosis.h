@@ -17,6 +17,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -87,18 +88,29 @@ struct TlsAlertSeen {
     std::string stage;  // the last clear handshake message before it: "ServerHelloDone", "ClientHello"
 };
 
+/// What a ClientHello offered. Versions and suites are kept as numbers (GREASE left out) and named
+/// where shown, by tlsVersionName and tlsCipherSuiteName: a ClientHello offers dozens.
+struct TlsOffer {
+    std::vector<std::uint16_t> versions;  // supported_versions, else the Hello's own version
+    std::vector<std::uint16_t> cipherSuites;
+    std::string serverName;  // SNI
+};
+
 struct TlsSummary {
     std::string version;  // negotiated ("TLS 1.2"), empty before a ServerHello
-    std::vector<std::string> versionsOffered;
-    // Suites are kept as numbers (GREASE left out) and named where shown, by tlsCipherSuiteName:
-    // a ClientHello offers dozens, and naming them all for every conversation cost a tenth of
-    // a diagnosis.
-    std::vector<std::uint16_t> cipherSuitesOffered;
+    // Null without a ClientHello. Shared: a supplicant offers the same in each of its
+    // conversations, and one copy serves them all (allocating the lists for every conversation
+    // cost a twelfth of a diagnosis).
+    std::shared_ptr<const TlsOffer> offered;
     std::optional<std::uint16_t> cipherSuite;  // chosen, none before a ServerHello
-    std::string serverName;                    // SNI
     bool resumed = false;                      // abbreviated handshake (session id or ticket echoed)
     bool certificatesEncrypted = false;        // TLS 1.3: certificates travel encrypted
     std::vector<TlsAlertSeen> alerts;
+
+    /// The offer's lists and name, empty without a ClientHello.
+    [[nodiscard]] std::span<const std::uint16_t> versionsOffered() const;
+    [[nodiscard]] std::span<const std::uint16_t> cipherSuitesOffered() const;
+    [[nodiscard]] std::string_view serverName() const;
 };
 
 struct ConversationDiagnosis {

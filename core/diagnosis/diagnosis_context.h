@@ -41,6 +41,21 @@ private:
     std::unordered_map<std::string, Entry, Hash, std::equal_to<>> decoded_;
 };
 
+/// ClientHello offers (TlsSummary::offered) by their contents: a supplicant offers the same
+/// versions, suites and server name in every conversation.
+class OfferCache {
+public:
+    std::shared_ptr<const TlsOffer> offer(const TlsHello& client);
+
+private:
+    struct Hash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view key) const { return std::hash<std::string_view>{}(key); }
+    };
+    std::string key_;  // reused: the offer's contents, each list after its length
+    std::unordered_map<std::string, std::shared_ptr<const TlsOffer>, Hash, std::equal_to<>> offers_;
+};
+
 /// One side's TLS message as parsed for the diagnosis.
 struct Flight {
     std::uint32_t packet = kNoPacket;  // the packet that completed the message
@@ -51,9 +66,14 @@ struct Flight {
 /// What the passes reuse from one conversation to the next instead of allocating it again.
 struct DiagnosisScratch {
     CertificateCache certificates;
+    OfferCache offers;
     // diagnoseTls's flights: parsed into in place (parseTlsFlight keeps their storage); only the
     // first `used` belong to the conversation under study.
     std::vector<Flight> flights;
+    // certificates()'s list of the conversation's distinct certificates before they are kept.
+    std::vector<std::pair<const Flight*, const CertificateCache::Entry*>> sent;
+    // captureEventOf's hint: conversations come in the order of their first frame.
+    std::size_t controlHint = 0;
 };
 
 struct ConversationView {
@@ -63,6 +83,9 @@ struct ConversationView {
     const DiagnosisOptions& options;
     CertificateCache& certificates;
     std::vector<Flight>& flights;  // DiagnosisScratch::flights
+    OfferCache& offers;
+    std::vector<std::pair<const Flight*, const CertificateCache::Entry*>>& sent;  // DiagnosisScratch::sent
+    std::size_t& controlHint;  // DiagnosisScratch::controlHint
 
     /// The EAP bytes of a packet, cut at its Length field.
     [[nodiscard]] std::span<const std::uint8_t> eap(std::uint32_t packet) const;

@@ -40,7 +40,13 @@ Flights readFlights(const ConversationView& view, bool& usedTls)
         Flight& flight = flights[used++];
         flight.packet = p;
         flight.sender = sender;
-        parseTlsFlight(view.capture.tlsRecords(packet), flight.tls);
+        // The walk reads only record and message headers, and the certificate cache then reads
+        // the DER far apart from them: asking for every cache line of the message at once costs
+        // one wait on memory instead of one per header (a tenth of a large capture's diagnosis).
+        const auto records = view.capture.tlsRecords(packet);
+        for (std::size_t at = 0; at < records.size(); at += 64)
+            __builtin_prefetch(records.data() + at);
+        parseTlsFlight(records, flight.tls);
         tls13 |= flight.tls.serverHello && flight.tls.serverHello->version() >= kTls13;
         changed[side] |= flight.tls.changeCipherSpec;
         over = (changed[0] && changed[1] && !tls13) || (tls13 && side == 1 && flight.tls.applicationData > 0);
@@ -59,13 +65,18 @@ std::string stageBefore(Flights flights, std::size_t index)
     return "the start of the TLS handshake";
 }
 
-std::vector<std::uint16_t> withoutGrease(const TlsUint16List& suites)
+bool isGrease(std::uint16_t value)
+{
+    return (value & 0x0F0F) == 0x0A0A;  // RFC 8701
+}
+
+std::vector<std::uint16_t> withoutGrease(const TlsUint16List& values)
 {
     std::vector<std::uint16_t> kept;
-    kept.reserve(suites.size());
-    for (std::uint16_t suite : suites) {
-        if ((suite & 0x0F0F) != 0x0A0A)  // GREASE (RFC 8701)
-            kept.push_back(suite);
+    kept.reserve(values.size());
+    for (std::uint16_t value : values) {
+        if (!isGrease(value))
+            kept.push_back(value);
     }
     return kept;
 }
@@ -83,23 +94,14 @@ const TlsHello* firstHello(Flights flights, bool client, std::size_t* where = nu
     return nullptr;
 }
 
-TlsSummary summarise(Flights flights)
+TlsSummary summarise(Flights flights, OfferCache& offers)
 {
     TlsSummary summary;
     std::size_t serverAt = 0;
     const TlsHello* client = firstHello(flights, true);
     const TlsHello* server = firstHello(flights, false, &serverAt);
-    if (client) {
-        if (client->supportedVersions.empty()) {
-            summary.versionsOffered.push_back(tlsVersionName(client->legacyVersion));
-        }
-        for (std::uint16_t v : client->supportedVersions) {
-            if ((v & 0x0F0F) != 0x0A0A)
-                summary.versionsOffered.push_back(tlsVersionName(v));
-        }
-        summary.cipherSuitesOffered = withoutGrease(client->cipherSuites);
-        summary.serverName = std::string(client->serverName);
-    }
+    if (client)
+        summary.offered = offers.offer(*client);
     if (server) {
         summary.version = tlsVersionName(server->version());
         if (!server->cipherSuites.empty())
@@ -145,44 +147,52 @@ void certificateReason(const ConversationView& view, ConversationDiagnosis& out,
     r.captureTime = cert.captureTime;
 }
 
+// The certificates of the conversation, each once (a retried handshake sends them again) and
+// only those OpenSSL could read, with their validity against the capture's time.
 void certificates(const ConversationView& view, Flights flights, ConversationDiagnosis& out, bool accepted)
 {
-    std::size_t sent = 0;
-    for (const Flight& f : flights)
-        sent += f.tls.certificates.size();
-    out.certificates.reserve(sent);  // at most: one allocation, not one per doubling
+    // First which certificates are kept and how many reasons they give: the conversation's
+    // certificates and reasons are then allocated once each.
+    auto& sent = view.sent;
+    sent.clear();
+    std::size_t reasons = 0;
     for (const Flight& f : flights) {
-        std::uint32_t chain = 0;
+        const std::int64_t time = f.tls.certificates.empty() ? 0 : view.captureTime(f.packet);
         for (const auto& der : f.tls.certificates) {
-            const CertificateCache::Entry& decoded = view.certificates.decode(der);
-            if (!decoded.details)
+            const CertificateCache::Entry* decoded = &view.certificates.decode(der);
+            if (!decoded->details ||
+                std::any_of(sent.begin(), sent.end(), [&](const auto& s) { return s.second == decoded; }))
                 continue;
-            bool seen =
-                std::any_of(out.certificates.begin(), out.certificates.end(),
-                            [&](const CapturedCertificate& c) { return c.details == decoded.details; });
-            if (seen)
-                continue;  // the same certificate sent again (a retried handshake)
-            CapturedCertificate cert;
-            cert.sender = f.sender;
-            cert.frame = view.packet(f.packet).frame;
-            cert.packet = f.packet;
-            cert.event = view.event(f.packet);
-            cert.chainIndex = chain++;
-            cert.captureTime = view.captureTime(f.packet);
-            cert.details = decoded.details;
-            cert.expired = cert.captureTime > cert.details->notAfter;
-            cert.notYetValid = cert.captureTime < cert.details->notBefore;
-            if (cert.expired || cert.notYetValid) {
-                certificateReason(
-                    view, out, cert.expired ? reason::kCertificateExpired : reason::kCertificateNotYetValid,
-                    cert);
-                if (accepted)
-                    out.reasons.back().severity = Severity::Warning;  // the other side went on all the same
-            }
-            if (decoded.weak)
-                certificateReason(view, out, reason::kCertificateWeak, cert);
-            out.certificates.push_back(std::move(cert));
+            sent.emplace_back(&f, decoded);
+            reasons +=
+                (time > decoded->details->notAfter || time < decoded->details->notBefore) + decoded->weak;
         }
+    }
+    out.certificates.reserve(sent.size());
+    out.reasons.reserve(out.reasons.size() + reasons);
+    std::uint32_t chain = 0;
+    for (std::size_t i = 0; i < sent.size(); ++i) {
+        const auto [f, decoded] = sent[i];
+        chain = i > 0 && sent[i - 1].first == f ? chain + 1 : 0;
+        CapturedCertificate& cert = out.certificates.emplace_back();
+        cert.sender = f->sender;
+        cert.frame = view.packet(f->packet).frame;
+        cert.packet = f->packet;
+        cert.event = view.event(f->packet);
+        cert.chainIndex = chain;
+        cert.captureTime = view.captureTime(f->packet);
+        cert.details = decoded->details;
+        cert.expired = cert.captureTime > cert.details->notAfter;
+        cert.notYetValid = cert.captureTime < cert.details->notBefore;
+        if (cert.expired || cert.notYetValid) {
+            certificateReason(view, out,
+                              cert.expired ? reason::kCertificateExpired : reason::kCertificateNotYetValid,
+                              cert);
+            if (accepted)
+                out.reasons.back().severity = Severity::Warning;  // the other side went on all the same
+        }
+        if (decoded->weak)
+            certificateReason(view, out, reason::kCertificateWeak, cert);
     }
 }
 
@@ -224,13 +234,39 @@ const CertificateCache::Entry& CertificateCache::decode(std::span<const std::uin
     return decoded_.emplace(std::string(key), std::move(entry)).first->second;
 }
 
+std::shared_ptr<const TlsOffer> OfferCache::offer(const TlsHello& client)
+{
+    auto list = [this](const TlsUint16List& values) {
+        const std::size_t size = values.bytes().size();
+        key_ += static_cast<char>((size >> 8) & 0xFF);
+        key_ += static_cast<char>(size & 0xFF);
+        key_.append(reinterpret_cast<const char*>(values.bytes().data()), size);
+    };
+    key_.assign(
+        {static_cast<char>(client.legacyVersion >> 8), static_cast<char>(client.legacyVersion & 0xFF)});
+    list(client.supportedVersions);
+    list(client.cipherSuites);
+    key_ += client.serverName;
+    auto found = offers_.find(std::string_view(key_));
+    if (found != offers_.end())
+        return found->second;
+    auto offer = std::make_shared<TlsOffer>();
+    if (client.supportedVersions.empty())
+        offer->versions.push_back(client.legacyVersion);
+    else
+        offer->versions = withoutGrease(client.supportedVersions);
+    offer->cipherSuites = withoutGrease(client.cipherSuites);
+    offer->serverName = std::string(client.serverName);
+    return offers_.emplace(key_, std::move(offer)).first->second;
+}
+
 void diagnoseTls(const ConversationView& view, ConversationDiagnosis& out)
 {
     bool usedTls = false;
     const Flights flights = readFlights(view, usedTls);
     if (!usedTls)
         return;
-    TlsSummary summary = summarise(flights);
+    TlsSummary summary = summarise(flights, view.offers);
     for (TlsAlertSeen& alert : summary.alerts) {
         alert.frame = view.packet(alert.packet).frame;
         alert.event = view.event(alert.packet);

@@ -194,8 +194,27 @@ std::optional<TlsRecord> TlsRecordWalker::next()
     return record;
 }
 
+namespace {
+
+// Whether `bytes` is a run of whole handshake messages: each header's length ends within them.
+bool wholeMessages(std::span<const std::uint8_t> bytes)
+{
+    std::size_t at = 0;
+    while (bytes.size() - at >= 4) {
+        const std::size_t length = (std::size_t(bytes[at + 1]) << 16) | (bytes[at + 2] << 8) | bytes[at + 3];
+        if (length > bytes.size() - at - 4)
+            return false;
+        at += 4 + length;
+    }
+    return at == bytes.size();
+}
+
+}  // namespace
+
 // Handshake messages may span records, so the clear handshake bytes are joined before they are
-// split into messages (one flight rarely has more than one handshake record: no copy then).
+// split into messages. Most stacks end every message with its record (OpenSSL sends the server's
+// Hello, Certificate and HelloDone in one record each): those records are parsed in place, and
+// only a message that runs on into the next record is copied.
 TlsFlight parseTlsFlight(std::span<const std::uint8_t> records)
 {
     TlsFlight flight;
@@ -237,7 +256,8 @@ void parseTlsFlight(std::span<const std::uint8_t> records, TlsFlight& flight)
             for (std::size_t i = 0; i + 2 <= fragment.size(); i += 2)
                 flight.alerts.push_back(TlsAlert{fragment[i], fragment[i + 1], false});
         } else if (content == kHandshake) {
-            if (handshake.empty() && joined.empty()) {
+            if (joined.empty() && (handshake.empty() || wholeMessages(handshake))) {
+                parseHandshakeMessages(handshake, flight);
                 handshake = fragment;
             } else {
                 if (joined.empty()) {

@@ -52,6 +52,8 @@ public:
     [[nodiscard]] Iterator begin() const { return Iterator(bytes_.data()); }
     [[nodiscard]] Iterator end() const { return Iterator(bytes_.data() + bytes_.size()); }
     [[nodiscard]] std::vector<std::uint16_t> toVector() const { return {begin(), end()}; }
+    /// The big-endian bytes viewed.
+    [[nodiscard]] std::span<const std::uint8_t> bytes() const { return bytes_; }
 
 private:
     std::span<const std::uint8_t> bytes_;

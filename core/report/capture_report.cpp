@@ -5,6 +5,7 @@
 #include "eap/tls_handshake.h"
 
 #include <ctime>
+#include <span>
 
 namespace eapscope {
 namespace {
@@ -58,11 +59,11 @@ json certificateJson(const CapturedCertificate& cert)
                 {"frame", cert.frame}};
 }
 
-json suiteNames(const std::vector<std::uint16_t>& suites)
+json names(std::span<const std::uint16_t> values, std::string (*name)(std::uint16_t))
 {
     json names = json::array();
-    for (std::uint16_t suite : suites)
-        names.push_back(tlsCipherSuiteName(suite));
+    for (std::uint16_t value : values)
+        names.push_back(name(value));
     return names;
 }
 
@@ -80,14 +81,14 @@ json tlsJson(const TlsSummary& tls)
         alerts.push_back(std::move(alert));
     }
     json out{{"version", tls.version.empty() ? json(nullptr) : json(tls.version)},
-             {"versions_offered", tls.versionsOffered},
-             {"cipher_suites_offered", suiteNames(tls.cipherSuitesOffered)},
+             {"versions_offered", names(tls.versionsOffered(), tlsVersionName)},
+             {"cipher_suites_offered", names(tls.cipherSuitesOffered(), tlsCipherSuiteName)},
              {"cipher_suite", tls.cipherSuite ? json(tlsCipherSuiteName(*tls.cipherSuite)) : json(nullptr)},
              {"resumed", tls.resumed},
              {"certificates_encrypted", tls.certificatesEncrypted},
              {"alerts", std::move(alerts)}};
-    if (!tls.serverName.empty())
-        out["server_name"] = tls.serverName;
+    if (!tls.serverName().empty())
+        out["server_name"] = tls.serverName();
     return out;
 }
 

@@ -137,13 +137,16 @@ std::string tlsHtml(const TlsSummary& tls)
             std::string("<tr><th>") + name + "</th><td>" + esc(value.empty() ? "-" : value) + "</td></tr>";
     };
     row("Version", tls.version);
-    row("Versions offered", listText(tls.versionsOffered));
+    std::vector<std::string> versions;
+    for (std::uint16_t version : tls.versionsOffered())
+        versions.push_back(tlsVersionName(version));
+    row("Versions offered", listText(versions));
     std::vector<std::string> offered;
-    for (std::uint16_t suite : tls.cipherSuitesOffered)
+    for (std::uint16_t suite : tls.cipherSuitesOffered())
         offered.push_back(tlsCipherSuiteName(suite));
     row("Cipher suite", tls.cipherSuite ? tlsCipherSuiteName(*tls.cipherSuite) : std::string());
     row("Cipher suites offered", listText(offered));
-    row("Server name (SNI)", tls.serverName);
+    row("Server name (SNI)", std::string(tls.serverName()));
     row("Resumed", tls.resumed ? "yes (abbreviated handshake: no certificates exchanged)" : "no");
     if (tls.certificatesEncrypted)
         row("Certificates", "encrypted (TLS 1.3): not visible in a capture");

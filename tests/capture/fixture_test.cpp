@@ -265,5 +265,25 @@ TEST(CaptureTrace, ConversationsBecomeContextsAndPacketsEvents)
     EXPECT_TRUE(std::is_sorted(trace.times().begin(), trace.times().end()));
 }
 
+TEST(CaptureTrace, EventOfWithAHintIsTheSameRowInAnyOrder)
+{
+    auto imported = importCapture(std::string(EAPSCOPE_SHARED_DIR) + "/captures/public/libtrace-8021x.pcap");
+    ASSERT_TRUE(imported.ok());
+    ASSERT_FALSE(imported->controls.empty());
+    const auto count = static_cast<std::uint32_t>(imported->packets.size());
+    std::vector<std::uint32_t> order;
+    for (std::uint32_t i = 0; i < count; ++i)
+        order.push_back(i);  // forwards
+    for (std::uint32_t i = count; i-- > 0;)
+        order.push_back(i);  // backwards
+    for (std::uint32_t i = 0; i < count; ++i)
+        order.push_back((i * 7 + 3) % count);  // jumping both ways
+    order.push_back(count);                    // past the end
+    for (std::size_t hint : {std::size_t(0), imported->controls.size(), std::size_t(1000)}) {
+        for (std::uint32_t packet : order)
+            EXPECT_EQ(captureEventOf(*imported, packet, hint), captureEventOf(*imported, packet)) << packet;
+    }
+}
+
 }  // namespace
 }  // namespace eapscope

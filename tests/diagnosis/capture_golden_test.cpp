@@ -105,6 +105,26 @@ INSTANTIATE_TEST_SUITE_P(Generated, DiagnosisTruth, ::testing::ValuesIn(truthRow
     return name;
 });
 
+TEST(CaptureDiagnosis, ReauthenticationSharesTheOfferAndCertificatesOfTheFirst)
+{
+    // The same supplicant and server twice: the ClientHello's offer and the server's certificates
+    // are decoded once and shared, the frames stay each conversation's own.
+    auto capture =
+        importCapture((kSource / "tests/data/captures/diagnosis/tls-reauthentication.pcapng").string());
+    ASSERT_TRUE(capture.ok()) << capture.error();
+    CaptureDiagnosis d = diagnoseCapture(*capture);
+    ASSERT_EQ(d.conversations.size(), 2u);
+    const ConversationDiagnosis &first = d.conversations[0], &second = d.conversations[1];
+    ASSERT_TRUE(first.tls && second.tls);
+    ASSERT_NE(first.tls->offered, nullptr);
+    EXPECT_EQ(first.tls->offered, second.tls->offered);
+    EXPECT_FALSE(first.tls->cipherSuitesOffered().empty());
+    ASSERT_FALSE(first.certificates.empty());
+    ASSERT_EQ(first.certificates.size(), second.certificates.size());
+    EXPECT_EQ(first.certificates[0].details, second.certificates[0].details);
+    EXPECT_LT(first.certificates[0].frame, second.certificates[0].frame);
+}
+
 // ---- goldens -----------------------------------------------------------------------------
 
 struct Golden {

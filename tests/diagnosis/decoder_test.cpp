@@ -99,6 +99,27 @@ TEST(TlsFlight, ServerFlightWithCertificatesAcrossRecords)
     EXPECT_FALSE(f.malformed);
 }
 
+TEST(TlsFlight, MessagesThatEndWithTheirRecordsAreReadInPlace)
+{
+    // OpenSSL's server flight: one record per handshake message. Nothing is copied; the
+    // certificate is a view into the bytes parsed. A message cut at the end is still malformed.
+    Bytes cert = makeCertificate({});
+    Bytes flight = join({serverHello({}, 0x009C), certificateMessage({cert}), handshake(14, {})});
+    TlsFlight f = parseTlsFlight(flight);
+    EXPECT_EQ(f.handshakeTypes, (std::vector<std::uint8_t>{2, 11, 14}));
+    ASSERT_EQ(f.certificates.size(), 1u);
+    EXPECT_EQ(std::vector<std::uint8_t>(f.certificates[0].begin(), f.certificates[0].end()), cert);
+    EXPECT_TRUE(f.joinedHandshake.empty());
+    EXPECT_GE(f.certificates[0].data(), flight.data());
+    EXPECT_LE(f.certificates[0].data() + f.certificates[0].size(), flight.data() + flight.size());
+    EXPECT_FALSE(f.malformed);
+
+    Bytes cut = join({serverHello({}, 0x009C), record(22, Bytes{14, 0, 0, 9})});
+    TlsFlight broken = parseTlsFlight(cut);
+    EXPECT_EQ(broken.handshakeTypes, (std::vector<std::uint8_t>{2}));
+    EXPECT_TRUE(broken.malformed);
+}
+
 TEST(TlsFlight, AlertsInTheClearAndAfterChangeCipherSpec)
 {
     TlsFlight clear = parseTlsFlight(alert(2, 48));
