@@ -221,10 +221,11 @@ int main(int argc, char** argv)
     }
 
     std::printf("capture: %.0f MB, %llu frames\n", size, static_cast<unsigned long long>(bare.frames));
-    std::printf("EapScope import : %7.3f s  %8.0f MB/s  CPU %7.3f s  (per pass, %d passes)  %zu EAP packets, "
-                "%zu conversations\n",
-                importSeconds, size / importSeconds, importCpu, importTime.passes, imported->packets.size(),
-                imported->conversations.size());
+    std::printf(
+        "EapScope import : %7.3f s  %8.0f MB/s  CPU %7.3f s  (per pass, %d passes)  %zu EAP packets, "
+        "%zu conversations\n",
+        importSeconds, size / importSeconds, importCpu, importTime.passes, imported->packets.size(),
+        imported->conversations.size());
     std::printf("bare libpcap    : %7.3f s  %8.0f MB/s  CPU %7.3f s  (per pass, %d passes)\n", bareSeconds,
                 size / bareSeconds, bareCpu, bareTime.passes);
     std::printf("throughput vs bare libpcap loop: %.2fx by wall time, %.2fx by CPU time (target >= 0.5x)\n",
