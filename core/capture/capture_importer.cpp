@@ -27,6 +27,9 @@ struct ImportRun {
     FrameDecoder decoder;
     std::unique_ptr<ConversationBuilder> builder = std::make_unique<ConversationBuilder>(result);
     std::vector<CarrierPacket> carriers;  // this frame's, or all of them in per-interface mode
+    // Per-interface mode: the bytes the carriers view (frame data and decoder buffers last one
+    // frame), one buffer per carrier, kept until the carriers are added.
+    std::vector<std::vector<std::uint8_t>> owned;
     bool perInterface = false;
     bool haveFirst = false;
 
@@ -37,6 +40,7 @@ struct ImportRun {
         decoder = FrameDecoder{};
         builder = std::make_unique<ConversationBuilder>(result);
         carriers.clear();
+        owned.clear();
         haveFirst = false;
     }
 
@@ -67,7 +71,28 @@ struct ImportRun {
                 builder->add(std::move(carriers[i]));
             }
             carriers.clear();
+        } else {
+            for (std::size_t i = before; i < carriers.size(); ++i) {
+                own(carriers[i]);
+            }
         }
+    }
+
+    // Copies what the packet views into a buffer of its own (its address stays when `owned` grows).
+    void own(CarrierPacket& packet)
+    {
+        std::vector<std::uint8_t>& store = owned.emplace_back();
+        store.reserve(packet.eap.size() + packet.state.size() + packet.callingStationId.size());
+        auto keep = [&](std::span<const std::uint8_t> bytes) {
+            const std::size_t at = store.size();
+            store.insert(store.end(), bytes.begin(), bytes.end());
+            return std::span<const std::uint8_t>(store).subspan(at, bytes.size());
+        };
+        packet.eap = keep(packet.eap);
+        packet.state = keep(packet.state);
+        auto station = keep(std::span(reinterpret_cast<const std::uint8_t*>(packet.callingStationId.data()),
+                                      packet.callingStationId.size()));
+        packet.callingStationId = {reinterpret_cast<const char*>(station.data()), station.size()};
     }
 
     void finish(const CaptureFile& file, std::uint32_t framesBeforeCut)
@@ -80,6 +105,7 @@ struct ImportRun {
                 builder->add(std::move(packet));
             }
             carriers.clear();
+            owned.clear();
         }
         builder->finish();
         if (file.truncated()) {

@@ -41,8 +41,8 @@ json packetJson(const CaptureImport& capture, const CapturedPacket& packet)
         out["type"] = *packet.type;
     }
     out["summary"] = decoded.summary;
-    if (!packet.note.empty())
-        out["note"] = packet.note;
+    if (std::string note = capture.note(packet); !note.empty())
+        out["note"] = std::move(note);
     out["anomalies"] = std::move(anomalies);
     return out;
 }

@@ -1,6 +1,12 @@
 #include "capture/capture_types.h"
 
+#include "eap/eap_type_decoders.h"
 #include "eap/eap_types.h"
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+
+#include <cstring>
 
 namespace eapscope {
 
@@ -50,6 +56,101 @@ std::string_view toString(CapturedControl::Kind kind)
             return "EAPOL-Key";
     }
     return "EAPOL";
+}
+
+Endpoint Endpoint::mac(const std::uint8_t* bytes)
+{
+    Endpoint endpoint;
+    endpoint.kind = Kind::Mac;
+    std::memcpy(endpoint.address.data(), bytes, 6);
+    return endpoint;
+}
+
+Endpoint Endpoint::ip(const std::uint8_t* bytes, std::uint16_t port, bool v6)
+{
+    Endpoint endpoint;
+    endpoint.kind = v6 ? Kind::Ipv6 : Kind::Ipv4;
+    endpoint.port = port;
+    std::memcpy(endpoint.address.data(), bytes, v6 ? 16 : 4);
+    return endpoint;
+}
+
+namespace {
+
+// Writes `value` in decimal at `out`; returns the end.
+char* writeDecimal(char* out, unsigned value)
+{
+    char digits[10];
+    int n = 0;
+    do {
+        digits[n++] = static_cast<char>('0' + value % 10);
+        value /= 10;
+    } while (value);
+    while (n) {
+        *out++ = digits[--n];
+    }
+    return out;
+}
+
+}  // namespace
+
+std::string Endpoint::format() const
+{
+    static constexpr char kHex[] = "0123456789abcdef";
+    char text[INET6_ADDRSTRLEN + 8];
+    char* end = text;
+    switch (kind) {
+        case Kind::None:
+            return {};
+        case Kind::Mac:
+            for (int i = 0; i < 6; ++i) {
+                if (i)
+                    *end++ = ':';
+                *end++ = kHex[address[i] >> 4];
+                *end++ = kHex[address[i] & 0x0F];
+            }
+            return std::string(text, end);
+        case Kind::Ipv4:
+            for (int i = 0; i < 4; ++i) {
+                if (i)
+                    *end++ = '.';
+                end = writeDecimal(end, address[i]);
+            }
+            break;
+        case Kind::Ipv6:
+            *end++ = '[';
+            inet_ntop(AF_INET6, address.data(), end, INET6_ADDRSTRLEN);
+            end += std::strlen(end);
+            *end++ = ']';
+            break;
+    }
+    *end++ = ':';
+    end = writeDecimal(end, port);
+    return std::string(text, end);
+}
+
+std::size_t Endpoint::hash() const
+{
+    // FNV-1a over the kind, the port and the address.
+    std::uint64_t h = 0xcbf29ce484222325ull;
+    auto mix = [&](std::uint8_t byte) { h = (h ^ byte) * 0x100000001b3ull; };
+    mix(static_cast<std::uint8_t>(kind));
+    mix(static_cast<std::uint8_t>(port >> 8));
+    mix(static_cast<std::uint8_t>(port));
+    for (std::uint8_t byte : address)
+        mix(byte);
+    return static_cast<std::size_t>(h);
+}
+
+std::string CaptureImport::note(const CapturedPacket& packet) const
+{
+    if (packet.tlsFragments == 0)
+        return {};
+    std::string records = eap_detail::tlsRecordNames(tlsRecords(packet));
+    if (packet.tlsFragments == 1)
+        return records;
+    return "TLS message reassembled from " + std::to_string(packet.tlsFragments) + " fragments, " +
+           std::to_string(packet.tlsLength) + " bytes: " + records;
 }
 
 std::string CaptureConversation::label() const
