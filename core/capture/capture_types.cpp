@@ -131,14 +131,14 @@ std::string Endpoint::format() const
 
 std::size_t Endpoint::hash() const
 {
-    // FNV-1a over the kind, the port and the address.
-    std::uint64_t h = 0xcbf29ce484222325ull;
-    auto mix = [&](std::uint8_t byte) { h = (h ^ byte) * 0x100000001b3ull; };
-    mix(static_cast<std::uint8_t>(kind));
-    mix(static_cast<std::uint8_t>(port >> 8));
-    mix(static_cast<std::uint8_t>(port));
-    for (std::uint8_t byte : address)
-        mix(byte);
+    // Two 64-bit words of address, mixed with kind and port (a multiply-xorshift per word).
+    std::uint64_t words[2];
+    std::memcpy(words, address.data(), sizeof words);
+    std::uint64_t h = (std::uint64_t{port} << 8 | static_cast<std::uint8_t>(kind)) * 0x9E3779B97F4A7C15ull;
+    for (std::uint64_t word : words) {
+        h = (h ^ word) * 0xBF58476D1CE4E5B9ull;
+        h ^= h >> 31;
+    }
     return static_cast<std::size_t>(h);
 }
 

@@ -344,6 +344,7 @@ std::uint32_t ConversationBuilder::create(const CarrierPacket& packet, Endpoint 
     conversation.peer = std::move(peerText);
     conversation.session = packet.session;
     conversation.startNs = sinceFirst(packet.timeNs);
+    conversation.packets.reserve(16);  // an EAP-TLS/PEAP exchange is 10-20 packets: one allocation
     State state;
     state.key = std::move(key);
     state.authenticator = authenticator;

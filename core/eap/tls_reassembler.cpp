@@ -74,6 +74,9 @@ std::optional<TlsMessage> TlsReassembler::feed(std::span<const std::uint8_t> eap
         buffer_.clear();
         if (!(flags & kFlagLength)) {
             expected_.reset();
+        } else {
+            // One allocation for a usual flight; a Length that no data follows does not grow memory.
+            buffer_.reserve(std::min<std::size_t>(*expected_, 64 * 1024));
         }
     }
     ++fragments_;
