@@ -29,7 +29,7 @@ json packetJson(const CaptureImport& capture, const CapturedPacket& packet)
 {
     DecodedEap decoded = decodeEap(capture.packetBytes(packet));
     json anomalies = anomaliesJson(decoded.anomalies);
-    for (const json& extra : anomaliesJson(packet.anomalies))
+    for (const json& extra : anomaliesJson(capture.packetAnomalies(packet)))
         anomalies.push_back(extra);
     json out{{"frame", packet.frame},
              {"time", seconds(packet.timeNs)},

@@ -1,5 +1,6 @@
 #include "capture/capture_types.h"
 
+#include "eap/eap_anomaly_catalogue.h"
 #include "eap/eap_type_decoders.h"
 #include "eap/eap_types.h"
 
@@ -140,6 +141,44 @@ std::size_t Endpoint::hash() const
         h ^= h >> 31;
     }
     return static_cast<std::size_t>(h);
+}
+
+void CarrierAnomalies::appendTo(std::vector<EapAnomaly>& out) const
+{
+    auto add = [&](std::string_view id, std::string message = {}) {
+        const AnomalyInfo* info = anomalyInfo(id);
+        if (message.empty() && info) {
+            message = std::string(info->text);
+        }
+        out.push_back(
+            EapAnomaly{std::string(id), info ? info->severity : Severity::Error, std::move(message), 0, 0});
+    };
+    if (flags & kSnaplen)
+        add("FRAME_SNAPLEN", std::to_string(captured) + " of " + std::to_string(wire) + " bytes captured");
+    if (flags & kRetransmission)
+        add("FRAME_RETRANSMISSION");
+    if (flags & kEapolEmpty)
+        add("EAPOL_EAP_EMPTY", "EAPOL body length " + std::to_string(eapolLength));
+    if (flags & kEapolLength)
+        add("EAPOL_LENGTH_MISMATCH", "body length " + std::to_string(eapolLength) + ", " +
+                                         std::to_string(eapolPresent) + " bytes present");
+    if (flags & kPanaMalformed)
+        add("PANA_MALFORMED");
+    if (flags & kRadiusSplit)
+        add("RADIUS_EAP_SPLIT", std::to_string(eapMessages) + " EAP-Message attributes");
+    if (flags & kRadiusMalformed)
+        add("RADIUS_MALFORMED");
+    if (flags & kRadiusPortHeuristic)
+        add("RADIUS_PORT_HEURISTIC",
+            "UDP ports " + std::to_string(sourcePort) + " → " + std::to_string(destinationPort));
+}
+
+std::vector<EapAnomaly> CaptureImport::packetAnomalies(const CapturedPacket& packet) const
+{
+    std::vector<EapAnomaly> list;
+    packet.carrierAnomalies.appendTo(list);
+    list.insert(list.end(), packet.conversationAnomalies.begin(), packet.conversationAnomalies.end());
+    return list;
 }
 
 std::string CaptureImport::note(const CapturedPacket& packet) const

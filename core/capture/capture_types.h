@@ -50,6 +50,30 @@ struct Endpoint {
     friend bool operator==(const Endpoint&, const Endpoint&) = default;
 };
 
+/// What a carrier found wrong with one packet (frame_decoder.cpp), kept as numbers: the anomalies'
+/// texts are built only when they are listed (appendTo, CaptureImport::packetAnomalies).
+struct CarrierAnomalies {
+    enum Flag : std::uint8_t {
+        kSnaplen = 1 << 0,              // FRAME_SNAPLEN: captured of wire bytes
+        kRetransmission = 1 << 1,       // FRAME_RETRANSMISSION (802.11 Retry)
+        kEapolEmpty = 1 << 2,           // EAPOL_EAP_EMPTY: eapolLength
+        kEapolLength = 1 << 3,          // EAPOL_LENGTH_MISMATCH: eapolLength, eapolPresent
+        kPanaMalformed = 1 << 4,        // PANA_MALFORMED
+        kRadiusSplit = 1 << 5,          // RADIUS_EAP_SPLIT: eapMessages
+        kRadiusMalformed = 1 << 6,      // RADIUS_MALFORMED
+        kRadiusPortHeuristic = 1 << 7,  // RADIUS_PORT_HEURISTIC: sourcePort → destinationPort
+    };
+    std::uint8_t flags = 0;
+    std::uint16_t sourcePort = 0, destinationPort = 0;
+    std::uint32_t captured = 0, wire = 0;
+    std::uint32_t eapolLength = 0, eapolPresent = 0;
+    std::uint32_t eapMessages = 0;
+
+    [[nodiscard]] bool empty() const { return flags == 0; }
+    /// Appends them, in the order the carrier meets them (frame, then EAPOL, PANA or RADIUS).
+    void appendTo(std::vector<EapAnomaly>& out) const;
+};
+
 /// An EAP packet (or an EAPOL control frame) as a carrier delivered it, before grouping.
 /// Byte views (eap, state, callingStationId) point into the frame or the decoder's buffers: they
 /// are valid until the FrameDecoder decodes the next frame (ConversationBuilder::add copies what
@@ -72,7 +96,7 @@ struct CarrierPacket {
     std::optional<std::uint32_t> errorCause;  // RADIUS Error-Cause (RFC 5176 §3.6)
     std::uint32_t session = 0;                // PPPoE session id / PANA session identifier
     bool retry = false;                       // 802.11 Retry bit
-    std::vector<EapAnomaly> anomalies;        // carrier-level (RADIUS split, snaplen, …)
+    CarrierAnomalies anomalies;               // carrier-level (RADIUS split, snaplen, …)
 };
 
 /// An EAP packet of an imported capture.
@@ -85,7 +109,10 @@ struct CapturedPacket {
     std::uint16_t length = 0;
     std::optional<std::uint8_t> type;
     std::uint32_t offset = 0, size = 0;  // bytes in CaptureImport::bytes
-    std::vector<EapAnomaly> anomalies;   // carrier and conversation anomalies (decoder ones: decodeEap)
+    // Its anomalies, listed by CaptureImport::packetAnomalies(packet): the carrier's first, then those
+    // the conversation and the TLS reassembly found (decoder ones: decodeEap).
+    CarrierAnomalies carrierAnomalies;
+    std::vector<EapAnomaly> conversationAnomalies;
     // The TLS records of the message this packet completed (tls_reassembler.h), in
     // CaptureImport::bytes: inside the packet's own bytes when the message came in one fragment.
     // Kept so that the diagnosis reads the flights the import reassembled (size 0: none).
@@ -153,6 +180,8 @@ struct CaptureImport {
     {
         return std::span(bytes).subspan(packet.tlsOffset, packet.tlsSize);
     }
+    /// The packet's carrier and conversation anomalies, in the order they were found.
+    [[nodiscard]] std::vector<EapAnomaly> packetAnomalies(const CapturedPacket& packet) const;
     /// What the packet adds to its summary, e.g. the TLS message reassembled on this (last)
     /// fragment: "TLS message reassembled from 3 fragments, 2900 bytes: Handshake(Certificate) …";
     /// empty when nothing. Built when shown.

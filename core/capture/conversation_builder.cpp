@@ -54,7 +54,9 @@ std::string_view ConversationBuilder::KeyBytes::keep(std::span<const std::uint8_
 void ConversationBuilder::add(CarrierPacket&& packet)
 {
     if (packet.kind == CarrierPacket::Kind::Eap && packet.eap.size() < 4) {
-        for (EapAnomaly& anomaly : packet.anomalies) {
+        std::vector<EapAnomaly> anomalies;
+        packet.anomalies.appendTo(anomalies);
+        for (EapAnomaly& anomaly : anomalies) {
             anomaly.message = "frame " + std::to_string(packet.frame) + ": " + anomaly.message;
             out_.anomalies.push_back(std::move(anomaly));
         }
@@ -371,7 +373,7 @@ void ConversationBuilder::append(std::uint32_t conversation, CarrierPacket&& pac
     }
     captured.offset = static_cast<std::uint32_t>(out_.bytes.size());
     captured.size = static_cast<std::uint32_t>(packet.eap.size());
-    captured.anomalies = std::move(packet.anomalies);
+    captured.carrierAnomalies = packet.anomalies;
     captured.radiusCode = packet.radiusCode;
     captured.replyMessage = std::move(packet.replyMessage);
     captured.errorCause = packet.errorCause;
@@ -405,7 +407,7 @@ void ConversationBuilder::conversationAnomaly(std::uint32_t conversation, std::u
 {
     EapAnomaly anomaly = makeAnomaly(id, std::move(message));
     anomaly.message = "frame " + std::to_string(out_.packets[packet].frame) + ": " + anomaly.message;
-    out_.packets[packet].anomalies.push_back(makeAnomaly(id, {}));
+    out_.packets[packet].conversationAnomalies.push_back(makeAnomaly(id, {}));
     out_.conversations[conversation].anomalies.push_back(std::move(anomaly));
 }
 
@@ -487,7 +489,7 @@ void ConversationBuilder::trackExchange(std::uint32_t conversation, std::uint32_
             p.tlsLength = message->length;
         }
         for (EapAnomaly& anomaly : anomalies) {
-            p.anomalies.push_back(anomaly);
+            p.conversationAnomalies.push_back(anomaly);
             out_.conversations[conversation].anomalies.push_back(std::move(anomaly));
         }
         if (message)

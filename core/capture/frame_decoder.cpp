@@ -1,7 +1,6 @@
 #include "capture/frame_decoder.h"
 
 #include "capture/pana_message.h"
-#include "eap/eap_anomaly_catalogue.h"
 #include "radius/radius_capture_view.h"
 
 #include <netinet/in.h>
@@ -49,15 +48,6 @@ std::uint16_t le16(std::span<const std::uint8_t> b, std::size_t at)
 std::uint32_t be32(std::span<const std::uint8_t> b, std::size_t at)
 {
     return (std::uint32_t{b[at]} << 24) | (b[at + 1] << 16) | (b[at + 2] << 8) | b[at + 3];
-}
-
-EapAnomaly anomaly(std::string_view id, std::string message = {})
-{
-    const AnomalyInfo* info = anomalyInfo(id);
-    if (message.empty() && info) {
-        message = std::string(info->text);
-    }
-    return EapAnomaly{std::string(id), info ? info->severity : Severity::Error, std::move(message), 0, 0};
 }
 
 bool isRadiusPort(std::uint16_t port)
@@ -116,12 +106,12 @@ struct FrameDecoder::Frame {
             packet.destination = Endpoint::mac(destinationMac);
         }
         if (frame.length < frame.wireLength) {
-            packet.anomalies.push_back(anomaly("FRAME_SNAPLEN", std::to_string(frame.length) + " of " +
-                                                                    std::to_string(frame.wireLength) +
-                                                                    " bytes captured"));
+            packet.anomalies.flags |= CarrierAnomalies::kSnaplen;
+            packet.anomalies.captured = frame.length;
+            packet.anomalies.wire = frame.wireLength;
         }
         if (retry) {
-            packet.anomalies.push_back(anomaly("FRAME_RETRANSMISSION"));
+            packet.anomalies.flags |= CarrierAnomalies::kRetransmission;
         }
         return packet;
     }
@@ -312,15 +302,15 @@ void FrameDecoder::eapol(Frame& f, Bytes bytes)
     Bytes body = bytes.subspan(4);
     if (length < 4) {
         CarrierPacket& dropped = f.emit(Carrier::Eapol, link);
-        dropped.anomalies.push_back(
-            anomaly("EAPOL_EAP_EMPTY", "EAPOL body length " + std::to_string(length)));
+        dropped.anomalies.flags |= CarrierAnomalies::kEapolEmpty;
+        dropped.anomalies.eapolLength = static_cast<std::uint32_t>(length);
         return;
     }
     CarrierPacket& packet = f.emit(Carrier::Eapol, link);
     if (length > body.size()) {
-        packet.anomalies.push_back(anomaly(
-            "EAPOL_LENGTH_MISMATCH",
-            "body length " + std::to_string(length) + ", " + std::to_string(body.size()) + " bytes present"));
+        packet.anomalies.flags |= CarrierAnomalies::kEapolLength;
+        packet.anomalies.eapolLength = static_cast<std::uint32_t>(length);
+        packet.anomalies.eapolPresent = static_cast<std::uint32_t>(body.size());
     } else {
         body = body.first(length);
     }
@@ -520,7 +510,7 @@ void FrameDecoder::udp(Frame& f, Bytes bytes, const std::uint8_t* source, const 
             packet.session = pana->session;
             packet.eap = pana->eap;
             if (pana->malformed)
-                packet.anomalies.push_back(anomaly("PANA_MALFORMED"));
+                packet.anomalies.flags |= CarrierAnomalies::kPanaMalformed;
         }
         return;
     }
@@ -541,16 +531,16 @@ void FrameDecoder::udp(Frame& f, Bytes bytes, const std::uint8_t* source, const 
     packet.sender = radius->code == 1 ? Direction::ToAuthenticator : Direction::ToPeer;
     packet.eap = radius->eap;
     if (radius->eapMessageCount > 1) {
-        packet.anomalies.push_back(
-            anomaly("RADIUS_EAP_SPLIT", std::to_string(radius->eapMessageCount) + " EAP-Message attributes"));
+        packet.anomalies.flags |= CarrierAnomalies::kRadiusSplit;
+        packet.anomalies.eapMessages = radius->eapMessageCount;
     }
     if (radius->malformed) {
-        packet.anomalies.push_back(anomaly("RADIUS_MALFORMED"));
+        packet.anomalies.flags |= CarrierAnomalies::kRadiusMalformed;
     }
     if (!registered) {
-        packet.anomalies.push_back(
-            anomaly("RADIUS_PORT_HEURISTIC",
-                    "UDP ports " + std::to_string(sourcePort) + " → " + std::to_string(destinationPort)));
+        packet.anomalies.flags |= CarrierAnomalies::kRadiusPortHeuristic;
+        packet.anomalies.sourcePort = sourcePort;
+        packet.anomalies.destinationPort = destinationPort;
     }
 }
 
