@@ -14,6 +14,13 @@ namespace {
 
 constexpr std::uint32_t kProgressEvery = 4096;  // frames between progress/cancel checks
 
+// What a capture of this size is expected to hold, to reserve the packets and their byte arena
+// once instead of growing them by doubling (each doubling copies and touches fresh pages). The
+// 30 MB bench capture holds one EAP packet per 460 bytes of file and 0.4 bytes of EAP per byte.
+// A capture with less EAP gives back what it did not use (ImportRun::finish).
+constexpr std::uint64_t kFileBytesPerPacket = 512, kMaxReservedPackets = 1u << 20;
+constexpr std::uint64_t kMaxReservedBytes = 256u << 20;
+
 EapAnomaly fileAnomaly(std::string_view id, std::string message)
 {
     const AnomalyInfo* info = anomalyInfo(id);
@@ -33,10 +40,14 @@ struct ImportRun {
     bool perInterface = false;
     bool haveFirst = false;
 
+    std::uint64_t sizeHint = 0;  // the file's size
+
     void reset(const std::string& path)
     {
         result = CaptureImport{};
         result.path = path;
+        result.packets.reserve(std::min(sizeHint / kFileBytesPerPacket, kMaxReservedPackets));
+        result.bytes.reserve(std::min(sizeHint / 2, kMaxReservedBytes));
         decoder = FrameDecoder{};
         builder = std::make_unique<ConversationBuilder>(result);
         carriers.clear();
@@ -108,6 +119,12 @@ struct ImportRun {
             owned.clear();
         }
         builder->finish();
+        auto giveBack = [](auto& vector) {
+            if (vector.capacity() > 2 * vector.size() + 4096)
+                vector.shrink_to_fit();
+        };
+        giveBack(result.packets);
+        giveBack(result.bytes);
         if (file.truncated()) {
             result.truncated = true;
             result.notice = file.error();
@@ -132,6 +149,7 @@ Result<CaptureImport> importCapture(const std::string& path, const ImportOptions
         return makeError(file.error());
     }
     auto run = std::make_unique<ImportRun>();
+    run->sizeHint = (*file)->fileSize();
     run->reset(path);
     CaptureFrame frame;
     std::uint32_t count = 0;
