@@ -32,6 +32,8 @@ public:
     [[nodiscard]] const std::string& error() const { return error_; }
     /// True when frames are delivered per interface rather than in file order.
     [[nodiscard]] bool perInterface() const { return perInterface_; }
+    /// The file's size in bytes (compressed, for a gzip file).
+    [[nodiscard]] std::uint64_t fileSize() const { return fileSize_; }
     /// 0..1, by bytes of the file consumed.
     [[nodiscard]] double progress() const;
 

@@ -14,6 +14,13 @@ namespace {
 
 constexpr std::uint32_t kProgressEvery = 4096;  // frames between progress/cancel checks
 
+// What a capture of this size is expected to hold, to reserve the packets and their byte arena
+// once instead of growing them by doubling (each doubling copies and touches fresh pages). The
+// 30 MB bench capture holds one EAP packet per 460 bytes of file and 0.4 bytes of EAP per byte.
+// A capture with less EAP gives back what it did not use (ImportRun::finish).
+constexpr std::uint64_t kFileBytesPerPacket = 512, kMaxReservedPackets = 1u << 20;
+constexpr std::uint64_t kMaxReservedBytes = 256u << 20;
+
 EapAnomaly fileAnomaly(std::string_view id, std::string message)
 {
     const AnomalyInfo* info = anomalyInfo(id);
@@ -27,16 +34,24 @@ struct ImportRun {
     FrameDecoder decoder;
     std::unique_ptr<ConversationBuilder> builder = std::make_unique<ConversationBuilder>(result);
     std::vector<CarrierPacket> carriers;  // this frame's, or all of them in per-interface mode
+    // Per-interface mode: the bytes the carriers view (frame data and decoder buffers last one
+    // frame), one buffer per carrier, kept until the carriers are added.
+    std::vector<std::vector<std::uint8_t>> owned;
     bool perInterface = false;
     bool haveFirst = false;
+
+    std::uint64_t sizeHint = 0;  // the file's size
 
     void reset(const std::string& path)
     {
         result = CaptureImport{};
         result.path = path;
+        result.packets.reserve(std::min(sizeHint / kFileBytesPerPacket, kMaxReservedPackets));
+        result.bytes.reserve(std::min(sizeHint / 2, kMaxReservedBytes));
         decoder = FrameDecoder{};
         builder = std::make_unique<ConversationBuilder>(result);
         carriers.clear();
+        owned.clear();
         haveFirst = false;
     }
 
@@ -67,7 +82,28 @@ struct ImportRun {
                 builder->add(std::move(carriers[i]));
             }
             carriers.clear();
+        } else {
+            for (std::size_t i = before; i < carriers.size(); ++i) {
+                own(carriers[i]);
+            }
         }
+    }
+
+    // Copies what the packet views into a buffer of its own (its address stays when `owned` grows).
+    void own(CarrierPacket& packet)
+    {
+        std::vector<std::uint8_t>& store = owned.emplace_back();
+        store.reserve(packet.eap.size() + packet.state.size() + packet.callingStationId.size());
+        auto keep = [&](std::span<const std::uint8_t> bytes) {
+            const std::size_t at = store.size();
+            store.insert(store.end(), bytes.begin(), bytes.end());
+            return std::span<const std::uint8_t>(store).subspan(at, bytes.size());
+        };
+        packet.eap = keep(packet.eap);
+        packet.state = keep(packet.state);
+        auto station = keep(std::span(reinterpret_cast<const std::uint8_t*>(packet.callingStationId.data()),
+                                      packet.callingStationId.size()));
+        packet.callingStationId = {reinterpret_cast<const char*>(station.data()), station.size()};
     }
 
     void finish(const CaptureFile& file, std::uint32_t framesBeforeCut)
@@ -80,8 +116,15 @@ struct ImportRun {
                 builder->add(std::move(packet));
             }
             carriers.clear();
+            owned.clear();
         }
         builder->finish();
+        auto giveBack = [](auto& vector) {
+            if (vector.capacity() > 2 * vector.size() + 4096)
+                vector.shrink_to_fit();
+        };
+        giveBack(result.packets);
+        giveBack(result.bytes);
         if (file.truncated()) {
             result.truncated = true;
             result.notice = file.error();
@@ -106,6 +149,7 @@ Result<CaptureImport> importCapture(const std::string& path, const ImportOptions
         return makeError(file.error());
     }
     auto run = std::make_unique<ImportRun>();
+    run->sizeHint = (*file)->fileSize();
     run->reset(path);
     CaptureFrame frame;
     std::uint32_t count = 0;

@@ -29,7 +29,7 @@ json packetJson(const CaptureImport& capture, const CapturedPacket& packet)
 {
     DecodedEap decoded = decodeEap(capture.packetBytes(packet));
     json anomalies = anomaliesJson(decoded.anomalies);
-    for (const json& extra : anomaliesJson(packet.anomalies))
+    for (const json& extra : anomaliesJson(capture.packetAnomalies(packet)))
         anomalies.push_back(extra);
     json out{{"frame", packet.frame},
              {"time", seconds(packet.timeNs)},
@@ -41,8 +41,8 @@ json packetJson(const CaptureImport& capture, const CapturedPacket& packet)
         out["type"] = *packet.type;
     }
     out["summary"] = decoded.summary;
-    if (!packet.note.empty())
-        out["note"] = packet.note;
+    if (std::string note = capture.note(packet); !note.empty())
+        out["note"] = std::move(note);
     out["anomalies"] = std::move(anomalies);
     return out;
 }

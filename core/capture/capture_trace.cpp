@@ -50,7 +50,8 @@ Trace captureToTrace(const CaptureImport& capture)
     for (const CapturedPacket& packet : capture.packets) {
         appendControlsBefore(packet.frame);
         DecodedEap decoded = decodeEap(capture.packetBytes(packet));
-        std::string text = decoded.summary + (packet.note.empty() ? "" : " — " + packet.note);
+        const std::string note = capture.note(packet);
+        std::string text = decoded.summary + (note.empty() ? "" : " — " + note);
         EventRow row;
         row.timeNs = previous = std::max(previous, packet.timeNs);  // the trace's times never decrease
         row.kind = EventKind::Packet;

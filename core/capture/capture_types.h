@@ -3,9 +3,12 @@
 
 #include "eap/eap_decoder.h"
 
+#include <array>
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace eapscope {
@@ -26,25 +29,74 @@ struct CaptureFrame {
     std::uint32_t length = 0;  // captured bytes
 };
 
+/// Where a carrier packet came from or went to: a MAC address, or an IP address and UDP port.
+/// Kept binary, compared and hashed as bytes, and formatted only when shown (format()).
+struct Endpoint {
+    enum class Kind : std::uint8_t { None, Mac, Ipv4, Ipv6 };
+    Kind kind = Kind::None;
+    std::uint16_t port = 0;
+    std::array<std::uint8_t, 16> address{};  // the first 6 (MAC), 4 (IPv4) or 16 (IPv6) bytes
+
+    static Endpoint mac(const std::uint8_t* bytes);
+    static Endpoint ip(const std::uint8_t* bytes, std::uint16_t port, bool v6);
+
+    [[nodiscard]] bool empty() const { return kind == Kind::None; }
+    /// A MAC with the I/G bit set ("01:80:c2:00:00:03" is the PAE group address).
+    [[nodiscard]] bool isGroupMac() const { return kind == Kind::Mac && (address[0] & 1); }
+    /// "00:11:22:33:44:55", "a.b.c.d:port", "[v6]:port"; "" for None. Different endpoints give
+    /// different texts, so comparing endpoints is comparing their texts.
+    [[nodiscard]] std::string format() const;
+    [[nodiscard]] std::size_t hash() const;
+    friend bool operator==(const Endpoint&, const Endpoint&) = default;
+};
+
+/// What a carrier found wrong with one packet (frame_decoder.cpp), kept as numbers: the anomalies'
+/// texts are built only when they are listed (appendTo, CaptureImport::packetAnomalies).
+struct CarrierAnomalies {
+    enum Flag : std::uint8_t {
+        kSnaplen = 1 << 0,              // FRAME_SNAPLEN: captured of wire bytes
+        kRetransmission = 1 << 1,       // FRAME_RETRANSMISSION (802.11 Retry)
+        kEapolEmpty = 1 << 2,           // EAPOL_EAP_EMPTY: eapolLength
+        kEapolLength = 1 << 3,          // EAPOL_LENGTH_MISMATCH: eapolLength, eapolPresent
+        kPanaMalformed = 1 << 4,        // PANA_MALFORMED
+        kRadiusSplit = 1 << 5,          // RADIUS_EAP_SPLIT: eapMessages
+        kRadiusMalformed = 1 << 6,      // RADIUS_MALFORMED
+        kRadiusPortHeuristic = 1 << 7,  // RADIUS_PORT_HEURISTIC: sourcePort → destinationPort
+    };
+    std::uint8_t flags = 0;
+    std::uint16_t sourcePort = 0, destinationPort = 0;
+    std::uint32_t captured = 0, wire = 0;
+    std::uint32_t eapolLength = 0, eapolPresent = 0;
+    std::uint32_t eapMessages = 0;
+
+    [[nodiscard]] bool empty() const { return flags == 0; }
+    /// Appends them, in the order the carrier meets them (frame, then EAPOL, PANA or RADIUS).
+    void appendTo(std::vector<EapAnomaly>& out) const;
+};
+
 /// An EAP packet (or an EAPOL control frame) as a carrier delivered it, before grouping.
+/// Byte views (eap, state, callingStationId) point into the frame or the decoder's buffers: they
+/// are valid until the FrameDecoder decodes the next frame (ConversationBuilder::add copies what
+/// it keeps).
 struct CarrierPacket {
     enum class Kind : std::uint8_t { Eap, EapolStart, EapolLogoff, EapolKey };
     Kind kind = Kind::Eap;
     Carrier carrier = Carrier::Eapol;
     std::uint32_t frame = 0;
-    std::uint64_t timeNs = 0;         // absolute
-    std::string link;                 // "EAPOL/Ethernet", "EAPOL/802.11", "RADIUS/IPv4", "PPPoE", …
-    std::string source, destination;  // MAC or address:port
+    std::uint64_t timeNs = 0;  // absolute
+    std::string_view link;     // static text: "EAPOL/Ethernet", "EAPOL/802.11", "RADIUS/IPv4", "PPPoE", …
+    Endpoint source, destination;
     // Which side sent it when the carrier says so (802.11 To/From DS, RADIUS code); Unknown otherwise.
     Direction sender = Direction::Unknown;
-    std::vector<std::uint8_t> eap;
+    std::span<const std::uint8_t> eap;
     std::uint8_t radiusCode = 0, radiusId = 0;
-    std::string state, callingStationId;      // RADIUS State (hex) and Calling-Station-Id
+    std::span<const std::uint8_t> state;      // RADIUS State value
+    std::string_view callingStationId;        // RADIUS Calling-Station-Id
     std::string replyMessage;                 // RADIUS Reply-Message(s), concatenated in order
     std::optional<std::uint32_t> errorCause;  // RADIUS Error-Cause (RFC 5176 §3.6)
     std::uint32_t session = 0;                // PPPoE session id / PANA session identifier
     bool retry = false;                       // 802.11 Retry bit
-    std::vector<EapAnomaly> anomalies;        // carrier-level (RADIUS split, snaplen, …)
+    CarrierAnomalies anomalies;               // carrier-level (RADIUS split, snaplen, …)
 };
 
 /// An EAP packet of an imported capture.
@@ -57,12 +109,17 @@ struct CapturedPacket {
     std::uint16_t length = 0;
     std::optional<std::uint8_t> type;
     std::uint32_t offset = 0, size = 0;  // bytes in CaptureImport::bytes
-    std::vector<EapAnomaly> anomalies;   // carrier and conversation anomalies (decoder ones: decodeEap)
-    std::string note;                    // e.g. the TLS message reassembled on this (last) fragment
+    // Its anomalies, listed by CaptureImport::packetAnomalies(packet): the carrier's first, then those
+    // the conversation and the TLS reassembly found (decoder ones: decodeEap).
+    CarrierAnomalies carrierAnomalies;
+    std::vector<EapAnomaly> conversationAnomalies;
     // The TLS records of the message this packet completed (tls_reassembler.h), in
     // CaptureImport::bytes: inside the packet's own bytes when the message came in one fragment.
     // Kept so that the diagnosis reads the flights the import reassembled (size 0: none).
     std::uint32_t tlsOffset = 0, tlsSize = 0;
+    // The fragments and bytes of that message (0 fragments: the packet completed none). With the
+    // records they make the packet's note (CaptureImport::note).
+    std::uint32_t tlsFragments = 0, tlsLength = 0;
     std::uint8_t radiusCode = 0;  // RADIUS carrier: Access-Request 1, -Accept 2, -Reject 3, -Challenge 11
     std::string replyMessage;     // RADIUS Reply-Message(s) of that packet, in order
     std::optional<std::uint32_t> errorCause;  // RADIUS Error-Cause of that packet
@@ -123,6 +180,12 @@ struct CaptureImport {
     {
         return std::span(bytes).subspan(packet.tlsOffset, packet.tlsSize);
     }
+    /// The packet's carrier and conversation anomalies, in the order they were found.
+    [[nodiscard]] std::vector<EapAnomaly> packetAnomalies(const CapturedPacket& packet) const;
+    /// What the packet adds to its summary, e.g. the TLS message reassembled on this (last)
+    /// fragment: "TLS message reassembled from 3 fragments, 2900 bytes: Handshake(Certificate) …";
+    /// empty when nothing. Built when shown.
+    [[nodiscard]] std::string note(const CapturedPacket& packet) const;
 };
 
 }  // namespace eapscope

@@ -5,22 +5,10 @@
 #include "eap/eap_types.h"
 
 #include <algorithm>
-#include <cctype>
+#include <cstring>
 
 namespace eapscope {
 namespace {
-
-bool isGroupMac(const std::string& mac)
-{
-    // The I/G bit: the low bit of the first octet ("01:80:c2:00:00:03" is the PAE group address).
-    if (mac.size() < 2 || !std::isxdigit(static_cast<unsigned char>(mac[0])) ||
-        !std::isxdigit(static_cast<unsigned char>(mac[1]))) {
-        return false;
-    }
-    char low = static_cast<char>(std::tolower(static_cast<unsigned char>(mac[1])));
-    int nibble = low >= 'a' ? low - 'a' + 10 : low - '0';
-    return nibble & 1;
-}
 
 bool isIdentity(const CarrierPacket& packet)
 {
@@ -46,10 +34,29 @@ EapAnomaly makeAnomaly(std::string_view id, std::string message)
 
 }  // namespace
 
+std::string_view ConversationBuilder::KeyBytes::keep(std::span<const std::uint8_t> bytes)
+{
+    if (bytes.size() > kBlock / 4) {  // a State attribute holds at most 253 bytes: not reached
+        blocks_.insert(blocks_.begin(), std::make_unique<char[]>(bytes.size()));
+        std::memcpy(blocks_.front().get(), bytes.data(), bytes.size());
+        return {blocks_.front().get(), bytes.size()};
+    }
+    if (used_ + bytes.size() > kBlock) {
+        blocks_.push_back(std::make_unique<char[]>(kBlock));
+        used_ = 0;
+    }
+    char* at = blocks_.back().get() + used_;
+    std::memcpy(at, bytes.data(), bytes.size());
+    used_ += bytes.size();
+    return {at, bytes.size()};
+}
+
 void ConversationBuilder::add(CarrierPacket&& packet)
 {
     if (packet.kind == CarrierPacket::Kind::Eap && packet.eap.size() < 4) {
-        for (EapAnomaly& anomaly : packet.anomalies) {
+        std::vector<EapAnomaly> anomalies;
+        packet.anomalies.appendTo(anomalies);
+        for (EapAnomaly& anomaly : anomalies) {
             anomaly.message = "frame " + std::to_string(packet.frame) + ": " + anomaly.message;
             out_.anomalies.push_back(std::move(anomaly));
         }
@@ -79,8 +86,8 @@ std::uint32_t ConversationBuilder::conversationFor(const CarrierPacket& packet, 
         case Carrier::Pana: {
             bool byAuthenticator = packet.eap.size() >= 1 && sentByAuthenticator(packet.eap[0]);
             direction = byAuthenticator ? Direction::ToPeer : Direction::ToAuthenticator;
-            const std::string& authenticator = byAuthenticator ? packet.source : packet.destination;
-            const std::string& peer = byAuthenticator ? packet.destination : packet.source;
+            const Endpoint& authenticator = byAuthenticator ? packet.source : packet.destination;
+            const Endpoint& peer = byAuthenticator ? packet.destination : packet.source;
             return findOrCreate(packet, authenticator, peer, false);
         }
     }
@@ -96,8 +103,8 @@ std::uint32_t ConversationBuilder::eapolConversation(const CarrierPacket& packet
     bool byAuthenticator =
         packet.sender == Direction::ToPeer ||
         (packet.sender == Direction::Unknown && !control && sentByAuthenticator(packet.eap[0]));
-    std::string source = packet.source,
-                destination = isGroupMac(packet.destination) ? "" : packet.destination;
+    const Endpoint& source = packet.source;
+    const Endpoint destination = packet.destination.isGroupMac() ? Endpoint{} : packet.destination;
     const std::vector<std::uint32_t>& open = openConversations();
     std::optional<std::uint32_t> groupChoice;  // an authenticator frame to the group address
     int groupScore = -1;
@@ -107,20 +114,21 @@ std::uint32_t ConversationBuilder::eapolConversation(const CarrierPacket& packet
         if (c.carrier != packet.carrier || c.session != packet.session) {
             continue;
         }
-        auto fits = [&](const std::string& known) {
+        const State& s = states_[i];
+        auto fits = [&](const Endpoint& known) {
             return destination.empty() || known.empty() || known == destination;
         };
         std::optional<bool> matched;  // whether the sender is the authenticator
-        if (c.authenticator == source && fits(c.peer)) {
+        if (s.authenticator == source && fits(s.peer)) {
             matched = true;
-        } else if (c.peer == source && fits(c.authenticator)) {
+        } else if (s.peer == source && fits(s.authenticator)) {
             matched = false;
-        } else if (c.peer.empty() && !byAuthenticator && c.authenticator != source && fits(c.authenticator)) {
+        } else if (s.peer.empty() && !byAuthenticator && s.authenticator != source && fits(s.authenticator)) {
             matched = false;
-        } else if (c.authenticator.empty() && byAuthenticator && c.peer != source && fits(c.peer)) {
+        } else if (s.authenticator.empty() && byAuthenticator && s.peer != source && fits(s.peer)) {
             matched = true;
         }
-        if (matched && *matched && destination.empty() && !control && !c.peer.empty()) {
+        if (matched && *matched && destination.empty() && !control && !s.peer.empty()) {
             // Several supplicants may share the authenticator: keep looking, pick by Identifier.
             int score = continues(i, packet);
             if (score > groupScore) {
@@ -154,15 +162,13 @@ std::uint32_t ConversationBuilder::radiusConversation(const CarrierPacket& packe
 {
     bool request = packet.radiusCode == 1;  // Access-Request: NAS → server, carries the peer's EAP
     direction = request ? Direction::ToAuthenticator : Direction::ToPeer;
-    const std::string& nas = request ? packet.source : packet.destination;
-    const std::string& server = request ? packet.destination : packet.source;
-    std::string pendingKey;
-    pendingKey.reserve(nas.size() + server.size() + 5);
-    pendingKey.append(nas).append(1, '|').append(server).append(1, '|').append(
-        std::to_string(packet.radiusId));
+    const Endpoint& nas = request ? packet.source : packet.destination;
+    const Endpoint& server = request ? packet.destination : packet.source;
+    const PendingRequest pendingKey{nas, server, packet.radiusId};
+    const std::string_view state(reinterpret_cast<const char*>(packet.state.data()), packet.state.size());
     std::uint32_t conversation = UINT32_MAX;
     if (request) {
-        auto byState = packet.state.empty() ? radiusState_.end() : radiusState_.find(packet.state);
+        auto byState = state.empty() ? radiusState_.end() : radiusState_.find(state);
         if (byState != radiusState_.end()) {
             conversation = byState->second;
         } else {
@@ -174,15 +180,19 @@ std::uint32_t ConversationBuilder::radiusConversation(const CarrierPacket& packe
         auto pending = radiusPending_.find(pendingKey);
         conversation =
             pending != radiusPending_.end() ? pending->second : findOrCreate(packet, server, nas, false);
-        if (!packet.state.empty()) {
-            radiusState_[packet.state] = conversation;
+        if (!state.empty()) {
+            auto known = radiusState_.find(state);
+            if (known != radiusState_.end())
+                known->second = conversation;
+            else
+                radiusState_.emplace(stateBytes_.keep(packet.state), conversation);
         }
     }
     if (!packet.callingStationId.empty() && out_.conversations[conversation].identity.empty()) {
         // Kept in the label through peer: "NAS (station)".
         CaptureConversation& c = out_.conversations[conversation];
         if (c.peer.find(" (") == std::string::npos) {
-            c.peer += " (" + packet.callingStationId + ")";
+            c.peer.append(" (").append(packet.callingStationId).append(")");
         }
     }
     return conversation;
@@ -229,7 +239,7 @@ void ConversationBuilder::control(const CarrierPacket& packet, std::uint32_t con
             conversation = UINT32_MAX;
     }
     if (conversation == UINT32_MAX && !start) {
-        for (const std::string* station : {&packet.source, &packet.destination}) {
+        for (const Endpoint* station : {&packet.source, &packet.destination}) {
             auto found = lastByStation_.find(*station);
             if (found != lastByStation_.end()) {
                 conversation = found->second;
@@ -243,8 +253,8 @@ void ConversationBuilder::control(const CarrierPacket& packet, std::uint32_t con
             pendingControls_.push_back({control, packet.source});
         return;
     }
-    const CaptureConversation& c = out_.conversations[conversation];
-    control.direction = !c.authenticator.empty() && packet.source == c.authenticator
+    const State& s = states_[conversation];
+    control.direction = !s.authenticator.empty() && packet.source == s.authenticator
                             ? Direction::ToPeer
                             : Direction::ToAuthenticator;
     control.conversation = conversation;
@@ -253,9 +263,9 @@ void ConversationBuilder::control(const CarrierPacket& packet, std::uint32_t con
 
 void ConversationBuilder::attachPendingControls(std::uint32_t conversation)
 {
-    const CaptureConversation& c = out_.conversations[conversation];
+    const Endpoint& peer = states_[conversation].peer;
     std::erase_if(pendingControls_, [&](const PendingControl& pending) {
-        if (pending.station != c.peer)
+        if (pending.station != peer)
             return false;
         CapturedControl control = pending.control;
         control.conversation = conversation;
@@ -296,27 +306,23 @@ bool ConversationBuilder::startsNewAuthentication(std::uint32_t conversation,
     return c.outcome != "none" && isIdentity(packet);
 }
 
-std::uint32_t ConversationBuilder::findOrCreate(const CarrierPacket& packet, const std::string& authenticator,
-                                                const std::string& peer, bool startsNew)
+std::uint32_t ConversationBuilder::findOrCreate(const CarrierPacket& packet, const Endpoint& authenticator,
+                                                const Endpoint& peer, bool startsNew)
 {
-    std::string prefix = std::string(toString(packet.carrier)) + "|" + std::to_string(packet.session) + "|";
-    auto makeKey = [&](const std::string& first, const std::string& second) {
-        std::string key;
-        key.reserve(prefix.size() + first.size() + second.size() + packet.callingStationId.size() + 2);
-        key.append(prefix).append(first).append(1, '|').append(second).append(1, '|').append(
-            packet.callingStationId);
-        return key;
-    };
-    std::string key = makeKey(authenticator, peer);
-    std::string reverse = makeKey(peer, authenticator);
     const std::vector<std::uint32_t>& open = openConversations();
     for (std::size_t k = open.size(); k-- > 0 && !startsNew;) {
-        const State& state = states_[open[k]];
-        if (state.key.rfind(key, 0) == 0 || state.key.rfind(reverse, 0) == 0) {
+        const Key& key = states_[open[k]].key;
+        if (key.carrier == packet.carrier && key.session == packet.session &&
+            ((key.first == authenticator && key.second == peer) ||
+             (key.first == peer && key.second == authenticator)) &&
+            std::string_view(key.callingStationId).starts_with(packet.callingStationId)) {
             return reuseOrRestart(open[k], packet);
         }
     }
-    return create(packet, authenticator, peer, key);
+    return create(
+        packet, authenticator, peer,
+        Key{packet.carrier, packet.session, authenticator, peer, std::string(packet.callingStationId)},
+        authenticator.format(), peer.format());
 }
 
 std::uint32_t ConversationBuilder::reuseOrRestart(std::uint32_t index, const CarrierPacket& packet)
@@ -326,22 +332,27 @@ std::uint32_t ConversationBuilder::reuseOrRestart(std::uint32_t index, const Car
     }
     states_[index].open = false;
     const CaptureConversation& old = out_.conversations[index];
-    std::string authenticator = old.authenticator, peer = old.peer, key = states_[index].key;
-    return create(packet, authenticator, peer, key);
+    const State& state = states_[index];
+    return create(packet, state.authenticator, state.peer, state.key, old.authenticator, old.peer);
 }
 
-std::uint32_t ConversationBuilder::create(const CarrierPacket& packet, const std::string& authenticator,
-                                          const std::string& peer, const std::string& key)
+std::uint32_t ConversationBuilder::create(const CarrierPacket& packet, Endpoint authenticator, Endpoint peer,
+                                          Key key, std::string authenticatorText, std::string peerText)
 {
     CaptureConversation conversation;
     conversation.carrier = packet.carrier;
     conversation.link = packet.link;
-    conversation.authenticator = authenticator;
-    conversation.peer = peer;
+    conversation.authenticator = std::move(authenticatorText);
+    conversation.peer = std::move(peerText);
     conversation.session = packet.session;
     conversation.startNs = sinceFirst(packet.timeNs);
+    conversation.packets.reserve(16);  // an EAP-TLS/PEAP exchange is 10-20 packets: one allocation
+    State state;
+    state.key = std::move(key);
+    state.authenticator = authenticator;
+    state.peer = peer;
     out_.conversations.push_back(std::move(conversation));
-    states_.push_back(State{key, true, std::nullopt, std::nullopt, {}});
+    states_.push_back(std::move(state));
     open_.push_back(static_cast<std::uint32_t>(states_.size() - 1));
     return static_cast<std::uint32_t>(out_.conversations.size() - 1);
 }
@@ -362,18 +373,23 @@ void ConversationBuilder::append(std::uint32_t conversation, CarrierPacket&& pac
     }
     captured.offset = static_cast<std::uint32_t>(out_.bytes.size());
     captured.size = static_cast<std::uint32_t>(packet.eap.size());
-    captured.anomalies = std::move(packet.anomalies);
+    captured.carrierAnomalies = packet.anomalies;
     captured.radiusCode = packet.radiusCode;
     captured.replyMessage = std::move(packet.replyMessage);
     captured.errorCause = packet.errorCause;
     out_.bytes.insert(out_.bytes.end(), packet.eap.begin(), packet.eap.end());
     CaptureConversation& c = out_.conversations[conversation];
-    if (c.authenticator.empty() && direction == Direction::ToPeer)
-        c.authenticator = packet.source;
-    if (c.peer.empty() && direction == Direction::ToAuthenticator)
-        c.peer = packet.source;
-    if (c.carrier == Carrier::Eapol && !c.peer.empty()) {
-        auto [it, added] = lastByStation_.try_emplace(c.peer, conversation);
+    State& state = states_[conversation];
+    if (c.authenticator.empty() && direction == Direction::ToPeer) {
+        c.authenticator = packet.source.format();
+        state.authenticator = packet.source;
+    }
+    if (c.peer.empty() && direction == Direction::ToAuthenticator) {
+        c.peer = packet.source.format();
+        state.peer = packet.source;
+    }
+    if (c.carrier == Carrier::Eapol && !state.peer.empty()) {
+        auto [it, added] = lastByStation_.try_emplace(state.peer, conversation);
         if (added || it->second != conversation) {
             it->second = conversation;
             if (!pendingControls_.empty())
@@ -391,7 +407,7 @@ void ConversationBuilder::conversationAnomaly(std::uint32_t conversation, std::u
 {
     EapAnomaly anomaly = makeAnomaly(id, std::move(message));
     anomaly.message = "frame " + std::to_string(out_.packets[packet].frame) + ": " + anomaly.message;
-    out_.packets[packet].anomalies.push_back(makeAnomaly(id, {}));
+    out_.packets[packet].conversationAnomalies.push_back(makeAnomaly(id, {}));
     out_.conversations[conversation].anomalies.push_back(std::move(anomaly));
 }
 
@@ -468,14 +484,12 @@ void ConversationBuilder::trackExchange(std::uint32_t conversation, std::uint32_
     if (p.type && isTlsFamily(*p.type)) {
         std::vector<EapAnomaly> anomalies;
         auto message = state.tls[sentByPeer(p) ? 1 : 0].feed(bytes, anomalies);
-        if (message && message->fragments > 1) {
-            p.note = "TLS message reassembled from " + std::to_string(message->fragments) + " fragments, " +
-                     std::to_string(message->length) + " bytes: " + message->records;
-        } else if (message && !message->records.empty()) {
-            p.note = message->records;
+        if (message) {  // the note names the records when shown (CaptureImport::note)
+            p.tlsFragments = message->fragments;
+            p.tlsLength = message->length;
         }
         for (EapAnomaly& anomaly : anomalies) {
-            p.anomalies.push_back(anomaly);
+            p.conversationAnomalies.push_back(anomaly);
             out_.conversations[conversation].anomalies.push_back(std::move(anomaly));
         }
         if (message)

@@ -13,8 +13,10 @@
 #include "capture/capture_types.h"
 #include "eap/tls_reassembler.h"
 
-#include <map>
+#include <memory>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace eapscope {
@@ -29,8 +31,17 @@ public:
     void finish();
 
 private:
+    // What later packets are matched on: carrier, session, the endpoints the conversation was
+    // created with (either order matches), and the Calling-Station-Id (a packet's must be a prefix).
+    struct Key {
+        Carrier carrier = Carrier::Eapol;
+        std::uint32_t session = 0;
+        Endpoint first, second;
+        std::string callingStationId;
+    };
     struct State {
-        std::string key;  // carrier + endpoints (+ session): what later packets are matched on
+        Key key;
+        Endpoint authenticator, peer;  // binary twins of CaptureConversation's texts, for matching
         bool open = true;
         std::optional<std::uint32_t> pendingRequest;  // packet index of the last unanswered Request
         std::optional<std::uint32_t> lastPacket;
@@ -39,11 +50,11 @@ private:
     };
 
     std::uint32_t conversationFor(const CarrierPacket& packet, Direction& direction);
-    std::uint32_t findOrCreate(const CarrierPacket& packet, const std::string& authenticator,
-                               const std::string& peer, bool startsNew);
+    std::uint32_t findOrCreate(const CarrierPacket& packet, const Endpoint& authenticator,
+                               const Endpoint& peer, bool startsNew);
     std::uint32_t reuseOrRestart(std::uint32_t index, const CarrierPacket& packet);
-    std::uint32_t create(const CarrierPacket& packet, const std::string& authenticator,
-                         const std::string& peer, const std::string& key);
+    std::uint32_t create(const CarrierPacket& packet, Endpoint authenticator, Endpoint peer, Key key,
+                         std::string authenticatorText, std::string peerText);
     std::uint32_t eapolConversation(const CarrierPacket& packet, Direction& direction);
     std::uint32_t radiusConversation(const CarrierPacket& packet, Direction& direction);
     void append(std::uint32_t conversation, CarrierPacket&& packet, Direction direction);
@@ -64,15 +75,41 @@ private:
         return timeNs > out_.firstTimeNs ? timeNs - out_.firstTimeNs : 0;  // capture clocks can step back
     }
 
+    struct EndpointHash {
+        std::size_t operator()(const Endpoint& endpoint) const { return endpoint.hash(); }
+    };
+    struct PendingRequest {  // a RADIUS Access-Request waiting for its answer
+        Endpoint nas, server;
+        std::uint8_t identifier = 0;
+        friend bool operator==(const PendingRequest&, const PendingRequest&) = default;
+    };
+    struct PendingRequestHash {
+        std::size_t operator()(const PendingRequest& p) const
+        {
+            return p.nas.hash() * 31 + p.server.hash() * 7 + p.identifier;
+        }
+    };
+    /// Keeps the bytes of map keys at stable addresses, in blocks, without one allocation per key.
+    class KeyBytes {
+    public:
+        std::string_view keep(std::span<const std::uint8_t> bytes);
+
+    private:
+        static constexpr std::size_t kBlock = 64 * 1024;
+        std::vector<std::unique_ptr<char[]>> blocks_;
+        std::size_t used_ = kBlock;
+    };
+
     CaptureImport& out_;
     std::vector<State> states_;
-    std::vector<std::uint32_t> open_;                     // indices of open conversations, oldest first
-    std::map<std::string, std::uint32_t> radiusState_;    // State attribute hex → conversation
-    std::map<std::string, std::uint32_t> radiusPending_;  // NAS+server+identifier → conversation
-    std::map<std::string, std::uint32_t> lastByStation_;  // EAPOL station MAC → its latest conversation
+    std::vector<std::uint32_t> open_;  // indices of open conversations, oldest first
+    KeyBytes stateBytes_;
+    std::unordered_map<std::string_view, std::uint32_t> radiusState_;  // State value → conversation
+    std::unordered_map<PendingRequest, std::uint32_t, PendingRequestHash> radiusPending_;
+    std::unordered_map<Endpoint, std::uint32_t, EndpointHash> lastByStation_;  // EAPOL station → its latest
     struct PendingControl {
         CapturedControl control;
-        std::string station;
+        Endpoint station;
     };
     std::vector<PendingControl> pendingControls_;  // EAPOL-Start before its conversation's first EAP
 };

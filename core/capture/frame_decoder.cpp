@@ -1,13 +1,10 @@
 #include "capture/frame_decoder.h"
 
 #include "capture/pana_message.h"
-#include "eap/eap_anomaly_catalogue.h"
 #include "radius/radius_capture_view.h"
 
-#include <arpa/inet.h>
 #include <netinet/in.h>
 
-#include <cstdio>
 #include <cstring>
 
 namespace eapscope {
@@ -53,56 +50,32 @@ std::uint32_t be32(std::span<const std::uint8_t> b, std::size_t at)
     return (std::uint32_t{b[at]} << 24) | (b[at + 1] << 16) | (b[at + 2] << 8) | b[at + 3];
 }
 
-EapAnomaly anomaly(std::string_view id, std::string message = {})
-{
-    const AnomalyInfo* info = anomalyInfo(id);
-    if (message.empty() && info) {
-        message = std::string(info->text);
-    }
-    return EapAnomaly{std::string(id), info ? info->severity : Severity::Error, std::move(message), 0, 0};
-}
-
 bool isRadiusPort(std::uint16_t port)
 {
     // RFC 2865/2866 ports, their pre-standard 1645/1646, and dynamic authorization (RFC 5176).
     return port == 1812 || port == 1645 || port == 1813 || port == 1646 || port == 3799;
 }
 
-// Writes `value` in decimal at `out`; returns the end.
-char* writeDecimal(char* out, unsigned value)
-{
-    char digits[10];
-    int n = 0;
-    do {
-        digits[n++] = static_cast<char>('0' + value % 10);
-        value /= 10;
-    } while (value);
-    while (n) {
-        *out++ = digits[--n];
-    }
-    return out;
-}
+// The link layers an EAPOL frame can come over, and the conversation link each one names.
+enum class Medium : std::uint8_t { Ethernet, Ieee80211, Sll, Sll2, Ppp, Loopback };
 
-// "a.b.c.d:port" or "[v6]:port"; formatted only for frames that carry EAP.
-std::string ipPort(const std::uint8_t* address, std::uint16_t port, bool v6)
+std::string_view eapolLink(Medium medium)
 {
-    char text[INET6_ADDRSTRLEN + 8];
-    char* end = text;
-    if (v6) {
-        *end++ = '[';
-        inet_ntop(AF_INET6, address, end, INET6_ADDRSTRLEN);
-        end += std::strlen(end);
-        *end++ = ']';
-    } else {
-        for (int i = 0; i < 4; ++i) {
-            if (i)
-                *end++ = '.';
-            end = writeDecimal(end, address[i]);
-        }
+    switch (medium) {
+        case Medium::Ethernet:
+            return "EAPOL/Ethernet";
+        case Medium::Ieee80211:
+            return "EAPOL/802.11";
+        case Medium::Sll:
+            return "EAPOL/SLL";
+        case Medium::Sll2:
+            return "EAPOL/SLL2";
+        case Medium::Ppp:
+            return "EAPOL/PPP";
+        case Medium::Loopback:
+            return "EAPOL/Loopback";
     }
-    *end++ = ':';
-    end = writeDecimal(end, port);
-    return std::string(text, end);
+    return "EAPOL/Ethernet";
 }
 
 }  // namespace
@@ -112,49 +85,37 @@ struct FrameDecoder::Frame {
     std::vector<CarrierPacket>& out;
     const std::uint8_t* sourceMac = nullptr;
     const std::uint8_t* destinationMac = nullptr;
-    const char* medium = "Ethernet";
+    Medium medium = Medium::Ethernet;
     Direction sender = Direction::Unknown;
     bool retry = false;
 
     // macs = false when the carrier names the endpoints itself (RADIUS/PANA address:port).
-    CarrierPacket& emit(Carrier carrier, std::string link, bool macs = true)
+    CarrierPacket& emit(Carrier carrier, std::string_view link, bool macs = true)
     {
         CarrierPacket& packet = out.emplace_back();
         packet.carrier = carrier;
         packet.frame = frame.number;
         packet.timeNs = frame.timeNs;
-        packet.link = std::move(link);
+        packet.link = link;
         packet.sender = sender;
         packet.retry = retry;
         if (sourceMac && macs) {
-            packet.source = formatMac(sourceMac);
+            packet.source = Endpoint::mac(sourceMac);
         }
         if (destinationMac && macs) {
-            packet.destination = formatMac(destinationMac);
+            packet.destination = Endpoint::mac(destinationMac);
         }
         if (frame.length < frame.wireLength) {
-            packet.anomalies.push_back(anomaly("FRAME_SNAPLEN", std::to_string(frame.length) + " of " +
-                                                                    std::to_string(frame.wireLength) +
-                                                                    " bytes captured"));
+            packet.anomalies.flags |= CarrierAnomalies::kSnaplen;
+            packet.anomalies.captured = frame.length;
+            packet.anomalies.wire = frame.wireLength;
         }
         if (retry) {
-            packet.anomalies.push_back(anomaly("FRAME_RETRANSMISSION"));
+            packet.anomalies.flags |= CarrierAnomalies::kRetransmission;
         }
         return packet;
     }
 };
-
-std::string formatMac(const std::uint8_t* mac)
-{
-    // Hand-rolled "%02x:…": this runs for every EAP frame and snprintf dominated the import.
-    static constexpr char kHex[] = "0123456789abcdef";
-    std::string text(17, ':');
-    for (int i = 0; i < 6; ++i) {
-        text[i * 3] = kHex[mac[i] >> 4];
-        text[i * 3 + 1] = kHex[mac[i] & 0x0F];
-    }
-    return text;
-}
 
 bool FrameDecoder::supportsLinkType(int linkType)
 {
@@ -191,12 +152,12 @@ void FrameDecoder::decode(const CaptureFrame& capture, std::vector<CarrierPacket
             ethernet(f, bytes);
             break;
         case kIeee80211:
-            f.medium = "802.11";
+            f.medium = Medium::Ieee80211;
             ieee80211(f, bytes);
             break;
         case kRadiotap:
             if (bytes.size() >= 4 && le16(bytes, 2) <= bytes.size()) {
-                f.medium = "802.11";
+                f.medium = Medium::Ieee80211;
                 ieee80211(f, bytes.subspan(le16(bytes, 2)));
             }
             break;
@@ -210,33 +171,33 @@ void FrameDecoder::decode(const CaptureFrame& capture, std::vector<CarrierPacket
             std::uint32_t length =
                 avs ? be32(bytes, 4) : (std::uint32_t{bytes[7]} << 24 | bytes[6] << 16 | le16(bytes, 4));
             if (length <= bytes.size()) {
-                f.medium = "802.11";
+                f.medium = Medium::Ieee80211;
                 ieee80211(f, bytes.subspan(length));
             }
             break;
         }
         case kPpi:
             if (bytes.size() >= 8 && le16(bytes, 2) <= bytes.size() && bytes[4] == kIeee80211) {
-                f.medium = "802.11";
+                f.medium = Medium::Ieee80211;
                 ieee80211(f, bytes.subspan(le16(bytes, 2)));
             }
             break;
         case kLinuxSll:
-            f.medium = "SLL";
+            f.medium = Medium::Sll;
             linuxCooked(f, bytes, false);
             break;
         case kLinuxSll2:
-            f.medium = "SLL2";
+            f.medium = Medium::Sll2;
             linuxCooked(f, bytes, true);
             break;
         case kPpp:
         case kPppHdlc:
-            f.medium = "PPP";
+            f.medium = Medium::Ppp;
             ppp(f, bytes, false, 0);
             break;
         case kPppWithDir:
             if (!bytes.empty()) {
-                f.medium = "PPP";
+                f.medium = Medium::Ppp;
                 f.sender = bytes[0] ? Direction::ToPeer : Direction::ToAuthenticator;  // 1 = sent by us
                 ppp(f, bytes.subspan(1), false, 0);
             }
@@ -327,7 +288,7 @@ void FrameDecoder::eapol(Frame& f, Bytes bytes)
     }
     std::uint8_t type = bytes[1];
     std::size_t length = be16(bytes, 2);
-    std::string link = std::string("EAPOL/") + f.medium;
+    const std::string_view link = eapolLink(f.medium);
     if (type == 1 || type == 2 || type == 3) {
         CarrierPacket& marker = f.emit(Carrier::Eapol, link);
         marker.kind = type == 1   ? CarrierPacket::Kind::EapolStart
@@ -341,19 +302,19 @@ void FrameDecoder::eapol(Frame& f, Bytes bytes)
     Bytes body = bytes.subspan(4);
     if (length < 4) {
         CarrierPacket& dropped = f.emit(Carrier::Eapol, link);
-        dropped.anomalies.push_back(
-            anomaly("EAPOL_EAP_EMPTY", "EAPOL body length " + std::to_string(length)));
+        dropped.anomalies.flags |= CarrierAnomalies::kEapolEmpty;
+        dropped.anomalies.eapolLength = static_cast<std::uint32_t>(length);
         return;
     }
     CarrierPacket& packet = f.emit(Carrier::Eapol, link);
     if (length > body.size()) {
-        packet.anomalies.push_back(anomaly(
-            "EAPOL_LENGTH_MISMATCH",
-            "body length " + std::to_string(length) + ", " + std::to_string(body.size()) + " bytes present"));
+        packet.anomalies.flags |= CarrierAnomalies::kEapolLength;
+        packet.anomalies.eapolLength = static_cast<std::uint32_t>(length);
+        packet.anomalies.eapolPresent = static_cast<std::uint32_t>(body.size());
     } else {
         body = body.first(length);
     }
-    packet.eap.assign(body.begin(), body.end());
+    packet.eap = body;
 }
 
 // IEEE 802.11-2020 §9.2.4.1: Frame Control, Duration, Address 1–3, Sequence Control, [Address 4],
@@ -434,7 +395,7 @@ void FrameDecoder::pppProtocol(Frame& f, std::uint16_t protocol, Bytes payload, 
     } else if (protocol == kPppEap) {
         CarrierPacket& packet = f.emit(Carrier::Ppp, pppoe ? "PPPoE" : "PPP");
         packet.session = session;
-        packet.eap.assign(payload.begin(), payload.end());
+        packet.eap = payload;
     }
 }
 
@@ -447,7 +408,7 @@ void FrameDecoder::loopback(Frame& f, Bytes bytes, bool networkOrder)
     std::uint32_t family = networkOrder || bytes[0] == 0
                                ? be32(bytes, 0)
                                : (std::uint32_t{bytes[3]} << 24 | bytes[2] << 16 | le16(bytes, 0));
-    f.medium = "Loopback";
+    f.medium = Medium::Loopback;
     if (family == 2) {
         ipv4(f, bytes.subspan(4));
     } else if (family == 10 || family == 24 || family == 28 || family == 30) {
@@ -476,7 +437,8 @@ void FrameDecoder::ipv4(Frame& f, Bytes bytes)
         if (!datagram) {
             return;
         }
-        udp(f, *datagram, bytes.data() + 12, bytes.data() + 16, false);
+        datagram_ = std::move(*datagram);
+        udp(f, datagram_, bytes.data() + 12, bytes.data() + 16, false);
         return;
     }
     // Cheap pre-check before formatting addresses: UDP carrying RADIUS/PANA needs ≥ 28 bytes.
@@ -522,7 +484,8 @@ void FrameDecoder::ipv6(Frame& f, Bytes bytes)
         fragment->payload = payload;
         auto datagram = ip_.add(*fragment);
         if (datagram) {
-            udp(f, *datagram, source, destination, true);
+            datagram_ = std::move(*datagram);
+            udp(f, datagram_, source, destination, true);
         }
         return;
     }
@@ -538,47 +501,46 @@ void FrameDecoder::udp(Frame& f, Bytes bytes, const std::uint8_t* source, const 
     std::uint16_t sourcePort = be16(bytes, 0), destinationPort = be16(bytes, 2);
     std::size_t length = be16(bytes, 4);
     Bytes payload = bytes.subspan(8, (length >= 8 ? std::min(length, bytes.size()) : bytes.size()) - 8);
-    const char* ipName = v6 ? "IPv6" : "IPv4";
     if (sourcePort == kPanaPort || destinationPort == kPanaPort) {
         auto pana = parsePana(payload);
         if (pana && !pana->eap.empty()) {
-            CarrierPacket& packet = f.emit(Carrier::Pana, std::string("PANA/") + ipName, false);
-            packet.source = ipPort(source, sourcePort, v6);
-            packet.destination = ipPort(destination, destinationPort, v6);
+            CarrierPacket& packet = f.emit(Carrier::Pana, v6 ? "PANA/IPv6" : "PANA/IPv4", false);
+            packet.source = Endpoint::ip(source, sourcePort, v6);
+            packet.destination = Endpoint::ip(destination, destinationPort, v6);
             packet.session = pana->session;
-            packet.eap = std::move(pana->eap);
+            packet.eap = pana->eap;
             if (pana->malformed)
-                packet.anomalies.push_back(anomaly("PANA_MALFORMED"));
+                packet.anomalies.flags |= CarrierAnomalies::kPanaMalformed;
         }
         return;
     }
     bool registered = isRadiusPort(sourcePort) || isRadiusPort(destinationPort);
-    auto radius = radius::parseRadius(payload, !registered);
+    auto radius = radius::parseRadius(payload, !registered, radiusEap_);
     if (!radius || radius->eapMessageCount == 0) {
         return;
     }
-    CarrierPacket& packet = f.emit(Carrier::Radius, std::string("RADIUS/") + ipName, false);
-    packet.source = ipPort(source, sourcePort, v6);
-    packet.destination = ipPort(destination, destinationPort, v6);
+    CarrierPacket& packet = f.emit(Carrier::Radius, v6 ? "RADIUS/IPv6" : "RADIUS/IPv4", false);
+    packet.source = Endpoint::ip(source, sourcePort, v6);
+    packet.destination = Endpoint::ip(destination, destinationPort, v6);
     packet.radiusCode = radius->code;
     packet.radiusId = radius->identifier;
-    packet.state = std::move(radius->state);
-    packet.callingStationId = std::move(radius->callingStationId);
+    packet.state = radius->state;
+    packet.callingStationId = radius->callingStationId;
     packet.replyMessage = std::move(radius->replyMessage);
     packet.errorCause = radius->errorCause;
     packet.sender = radius->code == 1 ? Direction::ToAuthenticator : Direction::ToPeer;
-    packet.eap = std::move(radius->eap);
+    packet.eap = radius->eap;
     if (radius->eapMessageCount > 1) {
-        packet.anomalies.push_back(
-            anomaly("RADIUS_EAP_SPLIT", std::to_string(radius->eapMessageCount) + " EAP-Message attributes"));
+        packet.anomalies.flags |= CarrierAnomalies::kRadiusSplit;
+        packet.anomalies.eapMessages = radius->eapMessageCount;
     }
     if (radius->malformed) {
-        packet.anomalies.push_back(anomaly("RADIUS_MALFORMED"));
+        packet.anomalies.flags |= CarrierAnomalies::kRadiusMalformed;
     }
     if (!registered) {
-        packet.anomalies.push_back(
-            anomaly("RADIUS_PORT_HEURISTIC",
-                    "UDP ports " + std::to_string(sourcePort) + " → " + std::to_string(destinationPort)));
+        packet.anomalies.flags |= CarrierAnomalies::kRadiusPortHeuristic;
+        packet.anomalies.sourcePort = sourcePort;
+        packet.anomalies.destinationPort = destinationPort;
     }
 }
 

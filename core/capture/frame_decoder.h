@@ -1,8 +1,9 @@
 // Finds the EAP carried by one captured frame: link layer (Ethernet with 802.1Q/QinQ, 802.11 with
 // radiotap/Prism/AVS/PPI, Linux SLL/SLL2, PPP, BSD loopback, raw IP) → EAPOL (IEEE 802.1X §11.3),
 // PPPoE (RFC 2516) / PPP EAP (0xC227, RFC 3748 §7.1), IPv4/IPv6 with fragment reassembly → UDP →
-// RADIUS (RFC 3579) or PANA (RFC 5191, UDP 716). Nothing here allocates for frames that carry
-// no EAP, which is most of a capture.
+// RADIUS (RFC 3579) or PANA (RFC 5191, UDP 716). Nothing here allocates per frame: endpoints are
+// binary, the EAP bytes are views into the frame (or into the decoder's own buffers when IP
+// fragments or RADIUS attributes had to be joined), valid until the next decode().
 #pragma once
 
 #include "capture/capture_types.h"
@@ -16,7 +17,8 @@ namespace eapscope {
 
 class FrameDecoder {
 public:
-    /// Appends what the frame carries: EAP packets and EAPOL-Start/Logoff markers.
+    /// Appends what the frame carries: EAP packets and EAPOL-Start/Logoff markers. Their byte
+    /// views stay valid until the next call (and as long as frame.data).
     void decode(const CaptureFrame& frame, std::vector<CarrierPacket>& out);
 
     /// Whether EapScope looks inside frames of this link type.
@@ -42,9 +44,8 @@ private:
     void loopback(Frame& f, Bytes bytes, bool networkOrder);
 
     IpReassembler ip_;
+    std::vector<std::uint8_t> datagram_;   // the IP datagram this frame completed
+    std::vector<std::uint8_t> radiusEap_;  // the EAP packet of this frame's split EAP-Message attributes
 };
-
-/// "00:11:22:33:44:55".
-std::string formatMac(const std::uint8_t* mac);
 
 }  // namespace eapscope

@@ -38,8 +38,7 @@ std::optional<PanaMessage> parsePana(std::span<const std::uint8_t> payload)
             break;
         }
         if (code == kEapPayload && !(avpFlags & kVendorFlag)) {
-            message.eap.assign(payload.begin() + static_cast<std::ptrdiff_t>(value),
-                               payload.begin() + static_cast<std::ptrdiff_t>(value + valueLength));
+            message.eap = payload.subspan(value, valueLength);
         }
         at = value + ((valueLength + 3) & ~std::size_t{3});  // AVPs are padded to 4 bytes
     }

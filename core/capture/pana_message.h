@@ -5,15 +5,14 @@
 #include <cstdint>
 #include <optional>
 #include <span>
-#include <vector>
 
 namespace eapscope {
 
 struct PanaMessage {
     std::uint16_t flags = 0, type = 0;
     std::uint32_t session = 0;
-    bool request = false;           // R flag
-    std::vector<std::uint8_t> eap;  // EAP-Payload value; empty when none
+    bool request = false;               // R flag
+    std::span<const std::uint8_t> eap;  // EAP-Payload value (a view into the payload); empty when none
     bool malformed = false;
 };
 

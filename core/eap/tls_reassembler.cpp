@@ -20,6 +20,11 @@ EapAnomaly makeAnomaly(std::string_view id, std::string message)
 
 }  // namespace
 
+std::string TlsMessage::records() const
+{
+    return eap_detail::tlsRecordNames(data());
+}
+
 std::optional<TlsMessage> TlsReassembler::feed(std::span<const std::uint8_t> eap,
                                                std::vector<EapAnomaly>& anomalies)
 {
@@ -60,7 +65,7 @@ std::optional<TlsMessage> TlsReassembler::feed(std::span<const std::uint8_t> eap
         received_ = static_cast<std::uint32_t>(length);
         checkOverrun(anomalies);
         auto records = eap.subspan(data, std::min(length, kMaxBytes));
-        return TlsMessage{fragments_, received_, eap_detail::tlsRecordNames(records), {}, records};
+        return TlsMessage{fragments_, received_, {}, records};
     }
     if (!inProgress_) {
         inProgress_ = true;
@@ -69,6 +74,9 @@ std::optional<TlsMessage> TlsReassembler::feed(std::span<const std::uint8_t> eap
         buffer_.clear();
         if (!(flags & kFlagLength)) {
             expected_.reset();
+        } else {
+            // One allocation for a usual flight; a Length that no data follows does not grow memory.
+            buffer_.reserve(std::min<std::size_t>(*expected_, 64 * 1024));
         }
     }
     ++fragments_;
@@ -94,7 +102,7 @@ void TlsReassembler::checkOverrun(std::vector<EapAnomaly>& anomalies) const
 
 TlsMessage TlsReassembler::complete()
 {
-    TlsMessage message{fragments_, received_, eap_detail::tlsRecordNames(buffer_), std::move(buffer_), {}};
+    TlsMessage message{fragments_, received_, std::move(buffer_), {}};
     inProgress_ = false;
     buffer_ = {};
     return message;

@@ -17,7 +17,6 @@ namespace eapscope {
 struct TlsMessage {
     std::uint32_t fragments = 0;
     std::uint32_t length = 0;  // bytes reassembled
-    std::string records;       // "Handshake(ClientHello) ChangeCipherSpec …"
     // The TLS records (at most kMaxBytes of them; see below): joined from several fragments, or,
     // for a message that came in one fragment (most of them), a view into the packet fed, which
     // is not copied.
@@ -27,6 +26,9 @@ struct TlsMessage {
     {
         return joined.empty() ? inPlace : std::span<const std::uint8_t>(joined);
     }
+    /// "Handshake(ClientHello) ChangeCipherSpec …": named when asked (the import keeps the bytes
+    /// and names them only when a packet is shown).
+    [[nodiscard]] std::string records() const;
 };
 
 class TlsReassembler {

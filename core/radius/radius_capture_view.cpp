@@ -1,6 +1,5 @@
 #include "radius/radius_capture_view.h"
 
-#include "common/hex.h"
 #include "radius/radius_types.h"
 
 #include <algorithm>
@@ -83,9 +82,12 @@ std::optional<std::size_t> skipVendorSpecific(std::span<const std::uint8_t> payl
 // RFC 3579 §3.1 / Wireshark: consecutive EAP-Message attributes are concatenated; the packet is
 // complete when the next attribute is not an EAP-Message (or nothing follows in the captured
 // bytes). Only the first run counts.
+// The first value is viewed in place; a second one copies the run into `buffer` (the caller's
+// scratch) and the rest are appended there.
 struct EapCollector {
-    std::vector<std::uint8_t> buffer;
-    bool done = false;
+    std::vector<std::uint8_t>& buffer;
+    std::span<const std::uint8_t> first;
+    bool done = false, joined = false;
     std::uint32_t count = 0;
 
     void add(std::span<const std::uint8_t> payload, std::size_t value, std::size_t length, RadiusMessage& out)
@@ -93,21 +95,35 @@ struct EapCollector {
         ++count;
         if (done)
             return;
-        std::size_t captured = std::min(length, payload.size() - std::min(value, payload.size()));
-        buffer.insert(buffer.end(), payload.begin() + static_cast<std::ptrdiff_t>(value),
-                      payload.begin() + static_cast<std::ptrdiff_t>(value + captured));
+        const std::size_t from = std::min(value, payload.size());
+        const auto part = payload.subspan(from, std::min(length, payload.size() - from));
+        if (count == 1) {
+            first = part;
+        } else {
+            if (!joined) {
+                buffer.assign(first.begin(), first.end());
+                joined = true;
+            }
+            buffer.insert(buffer.end(), part.begin(), part.end());
+        }
         std::size_t next = value + length;
         if (next + 1 >= payload.size() || payload[next] != kEapMessage) {
             done = true;
-            out.eap = std::move(buffer);
+            out.eap = joined ? std::span<const std::uint8_t>(buffer) : first;
             out.eapMessageCount = count;
         }
     }
 };
 
+std::string_view text(std::span<const std::uint8_t> bytes)
+{
+    return {reinterpret_cast<const char*>(bytes.data()), bytes.size()};
+}
+
 }  // namespace
 
-std::optional<RadiusMessage> parseRadius(std::span<const std::uint8_t> payload, bool strict)
+std::optional<RadiusMessage> parseRadius(std::span<const std::uint8_t> payload, bool strict,
+                                         std::vector<std::uint8_t>& scratch)
 {
     if (payload.size() < kHeader) {
         return std::nullopt;
@@ -120,7 +136,7 @@ std::optional<RadiusMessage> parseRadius(std::span<const std::uint8_t> payload, 
     if (!knownCode(message.code) || length < kHeader || length > 4096 || length > payload.size()) {
         return std::nullopt;
     }
-    EapCollector eap;
+    EapCollector eap{scratch, {}};
     std::size_t budget = length - kHeader;
     for (std::size_t at = kHeader; budget > 0;) {
         if (budget < 2 || at + 2 > payload.size()) {
@@ -153,11 +169,11 @@ std::optional<RadiusMessage> parseRadius(std::span<const std::uint8_t> payload, 
         } else if (value + valueLength <= payload.size()) {
             auto bytes = payload.subspan(value, valueLength);
             if (type == kState)
-                message.state = toHex(bytes);
+                message.state = bytes;
             if (type == kCallingStationId)
-                message.callingStationId.assign(bytes.begin(), bytes.end());
+                message.callingStationId = text(bytes);
             if (type == kUserName && message.userName.empty())
-                message.userName.assign(bytes.begin(), bytes.end());
+                message.userName = text(bytes);
             if (type == kReplyMessage) {
                 // RFC 2865 §5.18: several attributes are one text, displayed in order.
                 message.replyMessage.append(bytes.begin(), bytes.end());

@@ -100,7 +100,8 @@ TEST_P(CaptureTruth, ImporterFindsTheSameEapPacketsAsTshark)
         Row row{p.frame, p.code, p.id, p.length, p.type ? int(*p.type) : -1};
         // tshark dissects RADIUS only on registered ports (truth for loopback/ used -d for 18120);
         // EapScope also recognises it elsewhere (issue 6 part 1). Those extras are flagged.
-        bool byHeuristic = std::any_of(p.anomalies.begin(), p.anomalies.end(),
+        const std::vector<EapAnomaly> anomalies = imported->packetAnomalies(p);
+        bool byHeuristic = std::any_of(anomalies.begin(), anomalies.end(),
                                        [](const EapAnomaly& a) { return a.id == "RADIUS_PORT_HEURISTIC"; });
         (byHeuristic && !file.starts_with("loopback/") ? heuristic : found).insert(row);
     }

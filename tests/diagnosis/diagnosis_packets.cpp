@@ -218,8 +218,10 @@ CaptureImport conversation(const std::vector<Step>& steps, std::int64_t epoch)
         packet.frame = ++frame;
         packet.timeNs = capture.firstTimeNs + static_cast<std::uint64_t>(step.seconds * 1e9);
         packet.link = "EAPOL/Ethernet";
-        packet.source = step.fromServer ? "02:00:00:00:00:aa" : "02:00:00:00:00:01";
-        packet.destination = step.fromServer ? "02:00:00:00:00:01" : "02:00:00:00:00:aa";
+        static constexpr std::uint8_t kServer[6] = {0x02, 0, 0, 0, 0, 0xaa},
+                                      kPeer[6] = {0x02, 0, 0, 0, 0, 0x01};
+        packet.source = Endpoint::mac(step.fromServer ? kServer : kPeer);
+        packet.destination = Endpoint::mac(step.fromServer ? kPeer : kServer);
         packet.eap = step.eap;
         packet.replyMessage = step.replyMessage;
         builder.add(std::move(packet));

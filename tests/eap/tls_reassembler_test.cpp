@@ -23,7 +23,7 @@ TEST(TlsReassembler, ThreeFragments_CompleteOnLast)
     ASSERT_TRUE(message);
     EXPECT_EQ(message->fragments, 3u);
     EXPECT_EQ(message->length, 11u);
-    EXPECT_EQ(message->records, "Handshake(ServerHello)");
+    EXPECT_EQ(message->records(), "Handshake(ServerHello)");
     EXPECT_TRUE(anomalies.empty());
 }
 
@@ -38,7 +38,7 @@ TEST(TlsReassembler, TeapOuterTlvsAreLeftOut)
     ASSERT_TRUE(message);
     const auto records = message->data();
     EXPECT_EQ(std::vector<std::uint8_t>(records.begin(), records.end()), bytes("16 0303 0004 01000000"));
-    EXPECT_EQ(message->records, "Handshake(ClientHello)");
+    EXPECT_EQ(message->records(), "Handshake(ClientHello)");
     EXPECT_TRUE(anomalies.empty());
 }
 

@@ -21,14 +21,18 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     frame.length = static_cast<std::uint32_t>(size - 1);
     frame.wireLength = frame.length + (data[0] & 0x80 ? 100 : 0);
     eapscope::FrameDecoder decoder;
-    std::vector<eapscope::CarrierPacket> carriers;
-    decoder.decode(frame, carriers);
-    frame.number = 2;  // the same frame again: duplicates, reassembly of repeated fragments
-    decoder.decode(frame, carriers);
     eapscope::CaptureImport import;
     eapscope::ConversationBuilder builder(import);
-    for (eapscope::CarrierPacket& packet : carriers) {
-        builder.add(std::move(packet));
+    std::vector<eapscope::CarrierPacket> carriers;
+    // The same frame twice: duplicates, reassembly of repeated fragments. What a frame gives is
+    // added before the next frame is decoded, as the importer does (its byte views last that long).
+    for (std::uint32_t number : {1u, 2u}) {
+        frame.number = number;
+        decoder.decode(frame, carriers);
+        for (eapscope::CarrierPacket& packet : carriers) {
+            builder.add(std::move(packet));
+        }
+        carriers.clear();
     }
     builder.finish();
     return 0;

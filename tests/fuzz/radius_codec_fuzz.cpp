@@ -35,8 +35,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             }
         }
     }
-    (void)parseRadius(bytes, true);
-    (void)parseRadius(bytes, false);
+    std::vector<std::uint8_t> scratch;
+    (void)parseRadius(bytes, true, scratch);
+    (void)parseRadius(bytes, false, scratch);
     // The packet inspector's field tree: every field's byte range lies inside the packet.
     const eapscope::DecodedEap fields = decodeRadiusFields(bytes);
     for (const eapscope::EapField& f : fields.fields) {
