@@ -335,7 +335,8 @@ Status SessionEngine::injectPacket(Bytes packet)
         return makeError(EAPSCOPE_TRANSLATE_NOOP(
             "EngineText", "packets can be injected only into a running session with a manual counterpart"));
     }
-    for (std::size_t k : activeConversations()) {
+    std::vector<std::size_t> scratch;
+    for (std::size_t k : activeConversations(scratch)) {
         for (Side side : {Side::Authenticator, Side::Peer}) {
             if (isMethodSide(side) && sideContext(k, side).stage != SideStage::Ended &&
                 sideContext(k, side).stage != SideStage::Completed) {

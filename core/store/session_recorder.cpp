@@ -2,6 +2,8 @@
 
 #include "common/log.h"
 
+#include <pthread.h>
+
 namespace eapscope {
 
 SessionRecorder::SessionRecorder(std::unique_ptr<SessionWriter> writer, std::chrono::milliseconds interval,
@@ -95,6 +97,7 @@ Status SessionRecorder::write(const Job& job)
 
 void SessionRecorder::writerLoop()
 {
+    ::pthread_setname_np(::pthread_self(), "eapscope-record");  // for top, perf and gdb
     std::unique_lock lock(mutex_);
     for (;;) {
         wake_.wait(lock, [this] { return stop_ || !queue_.empty(); });

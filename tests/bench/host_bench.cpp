@@ -41,6 +41,7 @@ struct Figure {
     double controllerCpu = 0;  // this process
     double controllerSys = 0;  // of which in the kernel (socket calls, page faults)
     double hostCpu = 0;        // reaped children (the hosts)
+    double runThreadCpu = 0;   // the thread that runs the engine (a recorder's writer thread apart)
     long faults = 0;           // the controller's minor page faults
     long preempted = 0;        // the controller's involuntary context switches (a loaded machine)
     std::uint64_t contexts = 0;
@@ -124,6 +125,7 @@ void runOnce(Figure& figure, std::uint32_t contexts, const ExecutorFactory& fact
     const RunOptions options = optionsFor(contexts, method);
     Trace trace;
     const rusage self0 = usageOf(RUSAGE_SELF);
+    const rusage thread0 = usageOf(RUSAGE_THREAD);
     const double children0 = cpuSeconds(RUSAGE_CHILDREN);
     const auto start = std::chrono::steady_clock::now();
     RunHooks hooks;
@@ -174,6 +176,9 @@ void runOnce(Figure& figure, std::uint32_t contexts, const ExecutorFactory& fact
     figure.faults += self1.ru_minflt - self0.ru_minflt;
     figure.preempted += self1.ru_nivcsw - self0.ru_nivcsw;
     figure.hostCpu += cpuSeconds(RUSAGE_CHILDREN) - children0;
+    const rusage thread1 = usageOf(RUSAGE_THREAD);
+    figure.runThreadCpu += seconds(thread1.ru_utime) + seconds(thread1.ru_stime) - seconds(thread0.ru_utime) -
+                           seconds(thread0.ru_stime);
     figure.contexts += contexts;
     ++figure.runs;
     figure.starts = std::move(starts);
@@ -288,6 +293,7 @@ RecordingPair measureRecording(std::uint32_t contexts, const std::string& record
             into->controllerCpu += from->controllerCpu;
             into->controllerSys += from->controllerSys;
             into->hostCpu += from->hostCpu;
+            into->runThreadCpu += from->runThreadCpu;
             into->finishSeconds += from->finishSeconds;
             into->faults += from->faults;
             into->preempted += from->preempted;
@@ -302,8 +308,15 @@ RecordingPair measureRecording(std::uint32_t contexts, const std::string& record
     return pair;
 }
 
-void printRatios(const std::vector<double>& ratios)
+void printRatios(const RecordingPair& pair)
 {
+    const auto perContext = [](const Figure& f) {
+        return 1e6 * f.runThreadCpu / static_cast<double>(f.contexts);
+    };
+    std::printf(
+        "    run thread cpu per context: unrecorded %.0f us, recorded %.0f us (the writer thread apart)\n",
+        perContext(pair.plain), perContext(pair.recorded));
+    const std::vector<double>& ratios = pair.ratios;
     std::printf("    recorded / unrecorded per alternated pair of runs (sorted):");
     for (double r : ratios) {
         std::printf(" %.2f", r);
@@ -347,7 +360,7 @@ int recordingOnly()
     controller("isolated, tracker on,  2000/run, unrecorded:", plain);
     controller("isolated, tracker on,  2000/run, recorded:", recorded);
     ratio("recorded / unrecorded (2000/run)", recorded.rate() / plain.rate(), "(target >= 0.90)");
-    printRatios(pair.ratios);
+    printRatios(pair);
     return 0;
 }
 
@@ -421,7 +434,7 @@ int main(int argc, char** argv)
     ratio(("tracked " + longLabel + "/run / tracked 300/run (host start-up counts more at 300)").c_str(),
           trackedLong.rate() / tracked.rate(), "(1.00 = flat)");
     ratio("recorded / unrecorded (2000/run)", recorded.rate() / plain.rate(), "(target >= 0.90)");
-    printRatios(pair.ratios);
+    printRatios(pair);
     ratio("Windows host (100/run) / Linux host (300/run), both tracked", windows.rate() / tracked.rate(), "");
     // What limits the isolated rate: each method call is one synchronous round trip.
     const double roundTrip = socketRoundTripMicros();
