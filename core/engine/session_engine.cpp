@@ -295,6 +295,7 @@ void SessionEngine::startConversations()
 std::vector<SideOutcome> SessionEngine::outcomes() const
 {
     std::vector<SideOutcome> out;
+    out.reserve(2 * state_.conversations.size());
     for (const auto& conversation : state_.conversations) {
         for (Side side : {Side::Authenticator, Side::Peer}) {
             const SideContext& ctx = conversation.sides[index(side)];
