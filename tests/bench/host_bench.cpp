@@ -316,6 +316,9 @@ void printRatios(const RecordingPair& pair)
     std::printf(
         "    run thread cpu per context: unrecorded %.0f us, recorded %.0f us (the writer thread apart)\n",
         perContext(pair.plain), perContext(pair.recorded));
+    std::printf(
+        "    finish() (the last batch, the WAL folded into the file, fsync): %.2f s of the recorded %.2f s\n",
+        pair.recorded.finishSeconds, pair.recorded.seconds);
     const std::vector<double>& ratios = pair.ratios;
     std::printf("    recorded / unrecorded per alternated pair of runs (sorted):");
     for (double r : ratios) {
