@@ -61,17 +61,38 @@ std::string fillPlaceholders(std::string_view source, const std::vector<std::str
     return out;
 }
 
+namespace {
+
+// english() without a string per argument: each argument is written into `out` where its %N
+// stands (the same single pass as fillPlaceholders(); an argument's own "%2" is not rescanned).
+void appendEnglish(const MessageText& text, std::string& out)
+{
+    if (text.verbatim) {
+        out += text.source;
+        return;
+    }
+    const std::string_view source = text.source;
+    std::size_t copied = 0;  // source[copied, i) is still to be appended
+    for (std::size_t i = source.find('%'); i != std::string_view::npos; i = source.find('%', i + 1)) {
+        const char next = i + 1 < source.size() ? source[i + 1] : '\0';
+        if (next >= '1' && next <= '9' && static_cast<std::size_t>(next - '1') < text.args.size()) {
+            out.append(source.substr(copied, i - copied));
+            appendEnglish(text.args[static_cast<std::size_t>(next - '1')], out);
+            copied = i + 2;
+            ++i;
+        }
+    }
+    out.append(source.substr(copied));
+}
+
+}  // namespace
+
 std::string MessageText::english() const
 {
-    if (verbatim) {
-        return source;
-    }
-    std::vector<std::string> filled;
-    filled.reserve(args.size());
-    for (const MessageText& arg : args) {
-        filled.push_back(arg.english());
-    }
-    return fillPlaceholders(source, filled);
+    std::string out;
+    out.reserve(source.size() + 16 * args.size());
+    appendEnglish(*this, out);
+    return out;
 }
 
 MessageText phrase(std::string_view source, std::vector<MessageText> args)

@@ -72,7 +72,9 @@ void SessionEngine::callBegin(std::size_t conversation, Side side, StepResult& r
                     std::nullopt,
                     false,
                     {}};
-    for (std::size_t k : activeConversations()) {  // only open conversations can hold a live work buffer
+    // Only open conversations can hold a live work buffer.
+    std::vector<std::size_t> scratch;
+    for (std::size_t k : activeConversations(scratch)) {
         const SideContext& otherCtx = sideContext(k, side);
         if (k != conversation && otherCtx.begun) {
             facts.otherLiveWorkBuffers.push_back(otherCtx.workBuffer);
@@ -112,7 +114,7 @@ void SessionEngine::callMakeMessage(std::size_t conversation, Side side, std::op
         received = input->packet;
     } else if (input && input->kind == PendingInput::Kind::AuthComplete) {
         request.authResultCode = input->authResult;
-        request.userAttributes = input->attributes;
+        request.userAttributes = std::move(input->attributes);  // only the call reads them
     }
     const EventId start =
         recordCallStart(side, ctx.context, EntryPoint::MakeMessage, received, request.flags);
@@ -130,7 +132,7 @@ void SessionEngine::callMakeMessage(std::size_t conversation, Side side, std::op
                     side == Side::Authenticator,
                     state_.sides[index(side)].eapType,
                     config_.cbSendPacket,
-                    request.receivePacket,
+                    std::move(request.receivePacket),
                     input && input->kind == PendingInput::Kind::Timeout,
                     {}};
     addFindings(checker_.checkCall(facts, outcome, ctx.history));

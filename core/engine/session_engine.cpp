@@ -295,6 +295,7 @@ void SessionEngine::startConversations()
 std::vector<SideOutcome> SessionEngine::outcomes() const
 {
     std::vector<SideOutcome> out;
+    out.reserve(2 * state_.conversations.size());
     for (const auto& conversation : state_.conversations) {
         for (Side side : {Side::Authenticator, Side::Peer}) {
             const SideContext& ctx = conversation.sides[index(side)];
@@ -335,7 +336,8 @@ Status SessionEngine::injectPacket(Bytes packet)
         return makeError(EAPSCOPE_TRANSLATE_NOOP(
             "EngineText", "packets can be injected only into a running session with a manual counterpart"));
     }
-    for (std::size_t k : activeConversations()) {
+    std::vector<std::size_t> scratch;
+    for (std::size_t k : activeConversations(scratch)) {
         for (Side side : {Side::Authenticator, Side::Peer}) {
             if (isMethodSide(side) && sideContext(k, side).stage != SideStage::Ended &&
                 sideContext(k, side).stage != SideStage::Completed) {

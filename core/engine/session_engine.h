@@ -17,6 +17,7 @@
 
 #include <chrono>
 #include <map>
+#include <span>
 #include <string>
 
 namespace eapscope {
@@ -112,7 +113,9 @@ private:
     bool conversationOpen(std::size_t conversation) const;
     bool fireEarliestTimer(StepResult& result, bool onlyCurrent);
     bool endStalledContext(StepResult& result);
-    std::vector<std::size_t> activeConversations() const;
+    /// The open conversations the scheduler serves. Sequential mode has at most one, given as a
+    /// view of state_.current so that a step allocates nothing; interleaved mode fills `scratch`.
+    std::span<const std::size_t> activeConversations(std::vector<std::size_t>& scratch) const;
     void startConversations();
 
     // one side's work (session_side.cpp)

@@ -5,21 +5,19 @@
 
 namespace eapscope {
 
-std::vector<std::size_t> SessionEngine::activeConversations() const
+std::span<const std::size_t> SessionEngine::activeConversations(std::vector<std::size_t>& scratch) const
 {
-    std::vector<std::size_t> active;
     if (!config_.interleave) {
-        if (state_.current < state_.conversations.size()) {
-            active.push_back(state_.current);
-        }
-        return active;
+        const bool running = state_.current < state_.conversations.size();
+        return {&state_.current, running ? 1u : 0u};
     }
+    scratch.clear();
     for (std::size_t k = state_.firstOpen; k < state_.conversations.size(); ++k) {
         if (conversationOpen(k)) {
-            active.push_back(k);
+            scratch.push_back(k);
         }
     }
-    return active;
+    return scratch;
 }
 
 bool SessionEngine::conversationOpen(std::size_t conversation) const
@@ -89,7 +87,8 @@ bool SessionEngine::stepConversations(StepResult& result)
            !conversationOpen(state_.firstOpen)) {
         ++state_.firstOpen;
     }
-    const auto active = activeConversations();
+    std::vector<std::size_t> scratch;
+    const auto active = activeConversations(scratch);
     const bool serving = config_.counterpart == Counterpart::RadiusClients && state_.serving;
     if (active.empty() && serving) {
         result = {StepKind::Waiting, Side::None, ContextId(), EntryPoint::None,
@@ -141,7 +140,8 @@ bool SessionEngine::fireEarliestTimer(StepResult& result, bool /*onlyActive*/)
     SideContext* earliest = nullptr;
     std::size_t where = 0;
     Side whichSide = Side::None;
-    for (std::size_t k : activeConversations()) {
+    std::vector<std::size_t> scratch;
+    for (std::size_t k : activeConversations(scratch)) {
         for (Side side : {Side::Authenticator, Side::Peer}) {
             SideContext& ctx = sideContext(k, side);
             const bool live = ctx.stage != SideStage::Ended && ctx.stage != SideStage::Completed;
@@ -187,7 +187,8 @@ bool SessionEngine::fireEarliestTimer(StepResult& result, bool /*onlyActive*/)
 
 bool SessionEngine::endStalledContext(StepResult& result)
 {
-    for (std::size_t k : activeConversations()) {
+    std::vector<std::size_t> scratch;
+    for (std::size_t k : activeConversations(scratch)) {
         for (Side side : {Side::Authenticator, Side::Peer}) {
             SideContext& ctx = sideContext(k, side);
             if (ctx.stage == SideStage::Ended) {

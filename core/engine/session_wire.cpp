@@ -22,7 +22,9 @@ void SessionEngine::transmit(std::size_t conversation, Side from, PacketId packe
     row.context = sender.context;
     row.packet = packet;
     row.call = producedBy;
-    row.text = trace_.intern(std::string(label) + ": " + shortSummary(bytes));
+    thread_local std::string text;  // reused: a packet row allocates no string once its text is interned
+    text.assign(label).append(": ").append(shortSummary(bytes));
+    row.text = trace_.intern(text);
     trace_.append(row);
     ++state_.packetsOnWire;
     if (config_.dropPacket && *config_.dropPacket == state_.packetsOnWire) {

@@ -440,9 +440,11 @@ Result<std::unique_ptr<SessionWriter>> SessionWriter::create(const std::string& 
     }
     // WAL + synchronous=NORMAL: every commit is in the file before the next one starts, so a
     // killed process loses nothing committed; only a power cut may lose the latest commits.
+    // busy_timeout: a reader opening the live file (the GUI, a test polling it) can hold a WAL
+    // lock for a moment; the writer waits for it instead of failing and stopping the recording.
     Status status = db->exec(
         "PRAGMA page_size = 8192; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
-        "PRAGMA cache_size = -16384");
+        "PRAGMA cache_size = -16384; PRAGMA busy_timeout = 10000");
     if (status) {
         status = db->exec("BEGIN");
     }

@@ -18,8 +18,9 @@ TEST(StoreEngineRoundTrip, Md5LoopbackRun_RecordedAndReopened_IsTheSameTrace)
 {
     testing::TempDir dir;
     const std::string path = dir.file("md5.eapscope");
-    // Interval 0: a flush after every engine step, the most demanding cadence for the writer.
-    auto recorder = SessionRecorder::start(path, false, std::chrono::milliseconds(0));
+    // Interval 0 and a queue that never fills: a batch after every engine step, the most
+    // demanding cadence for the writer.
+    auto recorder = SessionRecorder::start(path, false, std::chrono::milliseconds(0), 100000);
     ASSERT_TRUE(recorder) << recorder.error();
     RunOptions options;
     options.contexts = 3;
