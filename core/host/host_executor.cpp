@@ -255,11 +255,12 @@ SpawnSpec HostExecutor::windowsSpec() const
     }
     spec.arguments.insert(spec.arguments.end(), {"--random-seed", randomSeed_});
     // A private prefix, no debug chatter, no Mono/Gecko installers (they would ask on a
-    // display), and no display at all: the host never shows a window.
+    // display), no menu builder (it writes desktop entries and empty menu folders into the
+    // user's HOME on every start), and no display at all: the host never shows a window.
     spec.environment = {
         "WINEPREFIX=" + options_.winePrefix,
         "WINEDEBUG=" + std::string(std::getenv("WINEDEBUG") != nullptr ? std::getenv("WINEDEBUG") : "-all"),
-        "WINEDLLOVERRIDES=mscoree,mshtml=", "DISPLAY=", "WAYLAND_DISPLAY="};
+        "WINEDLLOVERRIDES=mscoree,mshtml=;winemenubuilder.exe=d", "DISPLAY=", "WAYLAND_DISPLAY="};
     return spec;
 }
 

@@ -196,6 +196,37 @@ TEST(WindowsLoadErrors, WineThatEndsBeforeTheHandshake_IsStartedAgain)
     std::filesystem::remove_all(dir);
 }
 
+// Running a DLL leaves the user's HOME alone apart from EapScope's own cache (where the default
+// Wine prefix lives): Wine's menu builder used to write menu and desktop-entry folders
+// (~/.config/menus, ~/.local/share/applications, mime, desktop-directories) when it made the
+// prefix. A fresh HOME without WINEPREFIX makes the host create that default prefix.
+TEST(WindowsHostStart, LeavesNothingInTheUsersHomeOutsideItsCache)
+{
+    const auto home =
+        std::filesystem::temp_directory_path() / ("eapscope-wine-home-" + std::to_string(::getpid()));
+    std::filesystem::remove_all(home);
+    std::filesystem::create_directories(home);
+    const CliRun run =
+        cli("run --identity alice --password secret --json --auth md5 --peer " + windowsMethod("md5"),
+            "env -u WINEPREFIX -u XDG_CACHE_HOME HOME=" + home.string());
+    EXPECT_EQ(run.exitCode, 0) << describe(run);
+    EXPECT_TRUE(std::filesystem::exists(home / ".cache/eapscope/wine/drive_c")) << describe(run);
+    std::vector<std::string> outside;
+    for (auto it = std::filesystem::recursive_directory_iterator(home);
+         it != std::filesystem::recursive_directory_iterator(); ++it) {
+        const std::string relative = it->path().lexically_relative(home).string();
+        if (relative == ".cache/eapscope" || relative == ".cache") {
+            if (relative == ".cache/eapscope") {
+                it.disable_recursion_pending();
+            }
+            continue;
+        }
+        outside.push_back(relative);
+    }
+    EXPECT_TRUE(outside.empty()) << "left in HOME: " << testing::PrintToString(outside);
+    std::filesystem::remove_all(home);
+}
+
 TEST(WindowsLoadErrors, InProcessMode_RefusesADllWithAClearMessage)
 {
     const CliRun run = cli("run --auth md5 --peer " + windowsMethod("md5") + " --in-process --json");
