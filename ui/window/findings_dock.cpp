@@ -25,13 +25,6 @@ FindingsDock::FindingsDock(SessionDocument* document, EventSelection* selection,
     view_->setSelectionMode(QAbstractItemView::SingleSelection);
     view_->verticalHeader()->hide();
     view_->horizontalHeader()->setSectionResizeMode(FindingsModel::MessageColumn, QHeaderView::Stretch);
-    // The short columns as wide as what they hold (Qt measures at most 1000 rows), so a rule id or
-    // a side is never cut; the message reads whole in the details beside.
-    for (const int column :
-         {FindingsModel::RuleColumn, FindingsModel::SeverityColumn, FindingsModel::SideColumn,
-          FindingsModel::ContextColumn, FindingsModel::CallColumn}) {
-        view_->horizontalHeader()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
-    }
     details_->setObjectName(QStringLiteral("findingDetails"));
     details_->setOpenLinks(false);
     details_->setPlaceholderText(tr("Select a finding to see what the rule means."));
