@@ -149,7 +149,9 @@ void SessionEngine::callMakeMessage(std::size_t conversation, Side side, std::op
     if (outcome.result == ERROR_PPP_INVALID_PACKET) {
         // §3.4: the packet is discarded, the session and its retransmission timer go on.
         note(side, ctx.context,
-             "the method dropped the packet (ERROR_PPP_INVALID_PACKET); the session goes on");
+             phrase(EAPSCOPE_TRANSLATE_NOOP(
+                 "EngineText",
+                 "the method dropped the packet (ERROR_PPP_INVALID_PACKET); the session goes on")));
         return;
     }
     if (outcome.result != NO_ERROR) {
@@ -182,7 +184,9 @@ void SessionEngine::actOnOutput(std::size_t conversation, Side side, const CallO
         transmit(conversation, side, sent, outcome.sendPacket, callEnd,
                  actionName(static_cast<std::uint8_t>(outcome.action)));
     } else if (isSend(outcome.action)) {
-        note(side, ctx.context, "nothing sent: the packet's Length is not sendable");
+        note(side, ctx.context,
+             phrase(
+                 EAPSCOPE_TRANSLATE_NOOP("EngineText", "nothing sent: the packet's Length is not sendable")));
     }
     switch (outcome.action) {
         case EAPACTION_NoAction:
@@ -190,9 +194,11 @@ void SessionEngine::actOnOutput(std::size_t conversation, Side side, const CallO
         case EAPACTION_Authenticate:
             if (side == Side::Authenticator) {
                 ctx.backEndRequest = outcome.outputAttributes;
-                setStage(conversation, side, SideStage::BackEnd, "EAPACTION_Authenticate");
+                setStage(conversation, side, SideStage::BackEnd, verbatim("EAPACTION_Authenticate"));
             } else {
-                note(side, ctx.context, "EAPACTION_Authenticate from a peer is ignored");
+                note(side, ctx.context,
+                     phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText",
+                                                    "EAPACTION_Authenticate from a peer is ignored")));
             }
             return;
         case EAPACTION_Done:

@@ -18,21 +18,21 @@ std::string_view phaseName(EnginePhase phase)
 {
     switch (phase) {
         case EnginePhase::LoadAuthenticator:
-            return "load-authenticator";
+            return EAPSCOPE_TRANSLATE_NOOP("EngineText", "load-authenticator");
         case EnginePhase::LoadPeer:
-            return "load-peer";
+            return EAPSCOPE_TRANSLATE_NOOP("EngineText", "load-peer");
         case EnginePhase::InitAuthenticator:
-            return "init-authenticator";
+            return EAPSCOPE_TRANSLATE_NOOP("EngineText", "init-authenticator");
         case EnginePhase::InitPeer:
-            return "init-peer";
+            return EAPSCOPE_TRANSLATE_NOOP("EngineText", "init-peer");
         case EnginePhase::Conversations:
-            return "conversations";
+            return EAPSCOPE_TRANSLATE_NOOP("EngineText", "conversations");
         case EnginePhase::UninitAuthenticator:
-            return "uninit-authenticator";
+            return EAPSCOPE_TRANSLATE_NOOP("EngineText", "uninit-authenticator");
         case EnginePhase::UninitPeer:
-            return "uninit-peer";
+            return EAPSCOPE_TRANSLATE_NOOP("EngineText", "uninit-peer");
         case EnginePhase::Finished:
-            return "finished";
+            return EAPSCOPE_TRANSLATE_NOOP("EngineText", "finished");
     }
     return "finished";
 }
@@ -43,21 +43,21 @@ std::string_view toString(SideStage stage)
 {
     switch (stage) {
         case SideStage::NotStarted:
-            return "not-started";
+            return EAPSCOPE_TRANSLATE_NOOP("EngineText", "not-started");
         case SideStage::AwaitIdentity:
-            return "await-identity";
+            return EAPSCOPE_TRANSLATE_NOOP("EngineText", "await-identity");
         case SideStage::BeginPending:
-            return "begin-pending";
+            return EAPSCOPE_TRANSLATE_NOOP("EngineText", "begin-pending");
         case SideStage::FirstCall:
-            return "first-call";
+            return EAPSCOPE_TRANSLATE_NOOP("EngineText", "first-call");
         case SideStage::Exchanging:
-            return "exchanging";
+            return EAPSCOPE_TRANSLATE_NOOP("EngineText", "exchanging");
         case SideStage::BackEnd:
-            return "back-end";
+            return EAPSCOPE_TRANSLATE_NOOP("EngineText", "back-end");
         case SideStage::Completed:
-            return "completed";
+            return EAPSCOPE_TRANSLATE_NOOP("EngineText", "completed");
         case SideStage::Ended:
-            return "ended";
+            return EAPSCOPE_TRANSLATE_NOOP("EngineText", "ended");
     }
     return "ended";
 }
@@ -66,13 +66,13 @@ std::string_view toString(Outcome outcome)
 {
     switch (outcome) {
         case Outcome::None:
-            return "none";
+            return EAPSCOPE_TRANSLATE_NOOP("EngineText", "none");
         case Outcome::Success:
-            return "success";
+            return EAPSCOPE_TRANSLATE_NOOP("EngineText", "success");
         case Outcome::Failure:
-            return "failure";
+            return EAPSCOPE_TRANSLATE_NOOP("EngineText", "failure");
         case Outcome::Error:
-            return "error";
+            return EAPSCOPE_TRANSLATE_NOOP("EngineText", "error");
     }
     return "none";
 }
@@ -146,7 +146,8 @@ void SessionEngine::setPhase(EnginePhase phase)
     EventRow row;
     row.timeNs = now();
     row.kind = EventKind::State;
-    row.text = trace_.intern("engine: " + std::string(phaseName(phase)));
+    row.text = trace_.intern(
+        phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "engine: %1"), {phrase(phaseName(phase))}));
     trace_.append(row);
     logger()->debug("phase {}", phaseName(phase));
 }
@@ -211,7 +212,8 @@ bool SessionEngine::loadSide(Side side, StepResult& result)
                                  {verbatim(request.path), verbatim(report.error)})};
     if (!report.ok) {
         state_.loadFailed = true;
-        note(side, ContextId(), "load failed: " + report.error);
+        note(side, ContextId(),
+             phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "load failed: %1"), {verbatim(report.error)}));
         setPhase(EnginePhase::UninitAuthenticator);
         return true;
     }
@@ -367,7 +369,7 @@ std::uint64_t SessionEngine::now()
     return state_.lastTimeNs;
 }
 
-EventId SessionEngine::note(Side side, ContextId context, std::string_view text)
+EventId SessionEngine::note(Side side, ContextId context, const MessageText& text)
 {
     EventRow row;
     row.timeNs = now();
@@ -375,7 +377,7 @@ EventId SessionEngine::note(Side side, ContextId context, std::string_view text)
     row.side = side;
     row.context = context;
     row.text = trace_.intern(text);
-    logger()->debug("{}: {}", toString(side), text);
+    logger()->debug("{}: {}", toString(side), trace_.string(row.text));
     return trace_.append(row);
 }
 

@@ -128,7 +128,9 @@ private:
     void playCounterpart(std::size_t conversation, Side side, StepResult& result);
     void complete(std::size_t conversation, Side side, Outcome outcome, std::uint32_t code,
                   MessageText message);
-    void setStage(std::size_t conversation, Side side, SideStage stage, std::string_view detail = {});
+    // The State row's text is the stage's name, then ": " and the detail when there is one; kept
+    // as a sentence (Trace::intern(MessageText)) so the GUI translates both.
+    void setStage(std::size_t conversation, Side side, SideStage stage, const MessageText& detail = {});
     void ensureContext(std::size_t conversation, Side side, std::string_view label = {});
 
     // method calls (session_calls.cpp)
@@ -177,7 +179,8 @@ private:
 
     // helpers
     std::uint64_t now();
-    EventId note(Side side, ContextId context, std::string_view text);
+    // A Note row; its text is a sentence the GUI translates (Trace::intern(MessageText)).
+    EventId note(Side side, ContextId context, const MessageText& text);
     SideContext& sideContext(std::size_t conversation, Side side);
     const SideContext& sideContext(std::size_t conversation, Side side) const;
     MethodExecutor* executor(Side side) const;

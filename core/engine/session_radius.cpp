@@ -86,8 +86,9 @@ void SessionEngine::startNas(std::size_t conversation, StepResult& result)
     RadiusExchange& x = state_.conversations[conversation].radius;
     x.started = true;
     ensureContext(conversation, Side::Authenticator, "RADIUS server " + config_.radius.server);
-    setStage(conversation, Side::Authenticator, SideStage::Exchanging,
-             "RADIUS server " + config_.radius.server);
+    setStage(
+        conversation, Side::Authenticator, SideStage::Exchanging,
+        phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "RADIUS server %1"), {verbatim(config_.radius.server)}));
     // RFC 3579 §2.1: the NAS asks for the identity itself and sends the answer to the server.
     transmitEngine(conversation, Side::Authenticator, makeIdentityRequest(config_.identityRequestId),
                    "NAS: Request/Identity");
@@ -126,7 +127,9 @@ void SessionEngine::sendAccessRequest(std::size_t conversation, StepResult& resu
     auto bytes = radius::signRequest(p, config_.radius.secret);
     const ContextId lane = sideContext(conversation, Side::Authenticator).context;
     if (!bytes) {
-        note(Side::Authenticator, lane, "cannot build the Access-Request: " + bytes.error());
+        note(Side::Authenticator, lane,
+             phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "cannot build the Access-Request: %1"),
+                    {verbatim(bytes.error())}));
         giveUpRadius(conversation,
                      phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText",
                                                     "the EAP packet does not fit in an Access-Request: %1"),
@@ -156,7 +159,8 @@ void SessionEngine::transmitRadius(std::size_t conversation)
         return;
     }
     if (auto sent = config_.radius.transport->send(x.request); !sent) {
-        note(Side::Authenticator, sideContext(conversation, Side::Authenticator).context, sent.error());
+        note(Side::Authenticator, sideContext(conversation, Side::Authenticator).context,
+             verbatim(sent.error()));
     }
 }
 
@@ -244,7 +248,9 @@ void SessionEngine::awaitRadius(std::size_t conversation, StepResult& result)
     }
     if (auto valid = radius::verifyResponse(*reply, x.requestAuthenticator, config_.radius.secret); !valid) {
         recordRadius(conversation, *reply, true, 1);
-        note(Side::Authenticator, lane, "NAS dropped the answer: " + valid.error());
+        note(Side::Authenticator, lane,
+             phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "NAS dropped the answer: %1"),
+                    {verbatim(valid.error())}));
         result.description =
             phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "dropped an answer: %1"), {verbatim(valid.error())});
         return;  // RFC 2865 §3: silently discarded; the wait (and retransmission) goes on
@@ -260,11 +266,13 @@ void SessionEngine::handleRadiusReply(std::size_t conversation, const radius::Ra
     RadiusExchange& x = state_.conversations[conversation].radius;
     const ContextId lane = sideContext(conversation, Side::Authenticator).context;
     for (const std::string& message : reply.texts(radius::ReplyMessage)) {
-        note(Side::Authenticator, lane, "Reply-Message: " + message);
+        note(Side::Authenticator, lane,
+             phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "Reply-Message: %1"), {verbatim(message)}));
     }
     if (auto cause = reply.integer(radius::ErrorCause)) {
         note(Side::Authenticator, lane,
-             "Error-Cause " + std::to_string(*cause) + " " + std::string(radius::errorCauseName(*cause)));
+             phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "Error-Cause %1 %2"),
+                    {verbatim(*cause), verbatim(std::string(radius::errorCauseName(*cause)))}));
     }
     Bytes eap = reply.eapMessage();
     switch (reply.code) {
@@ -292,8 +300,10 @@ void SessionEngine::handleRadiusReply(std::size_t conversation, const radius::Ra
             break;
         default:
             note(Side::Authenticator, lane,
-                 "NAS ignored a RADIUS packet of code " + std::to_string(reply.code) +
-                     " (not an answer to Access-Request)");
+                 phrase(EAPSCOPE_TRANSLATE_NOOP(
+                            "EngineText",
+                            "NAS ignored a RADIUS packet of code %1 (not an answer to Access-Request)"),
+                        {verbatim(reply.code)}));
             x.awaiting = true;
             result.description = phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "ignored RADIUS code %1"),
                                         {verbatim(reply.code)});
@@ -303,7 +313,9 @@ void SessionEngine::handleRadiusReply(std::size_t conversation, const radius::Ra
         phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "received %1 from %2"),
                {verbatim(std::string(radius::codeName(reply.code))), verbatim(config_.radius.server)});
     if (eap.empty()) {
-        note(Side::Authenticator, lane, "Access-Challenge without EAP-Message: nothing to give the peer");
+        note(Side::Authenticator, lane,
+             phrase(EAPSCOPE_TRANSLATE_NOOP(
+                 "EngineText", "Access-Challenge without EAP-Message: nothing to give the peer")));
         return;
     }
     const PacketId id = trace_.addPacket(eap);
@@ -332,7 +344,9 @@ void SessionEngine::keepServerKeys(std::size_t conversation, const radius::Radiu
             if (key) {
                 *slot = std::move(*key);
             } else {
-                note(Side::Authenticator, lane, "Access-Accept: " + key.error());
+                note(Side::Authenticator, lane,
+                     phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "Access-Accept: %1"),
+                            {verbatim(key.error())}));
             }
         }
     }
@@ -350,24 +364,38 @@ void SessionEngine::checkMppeKeys(std::size_t conversation, const CallOutcome& o
     if (!serverKeys && !peerSend && !peerRecv) {
         return;  // a method without keys (MD5, GTC) and a server that sent none
     }
-    std::string problem;
     if (!serverKeys) {
         note(Side::Peer, peer.context,
-             "the method exported MPPE keys; the Access-Accept carried none to compare");
+             phrase(EAPSCOPE_TRANSLATE_NOOP(
+                 "EngineText", "the method exported MPPE keys; the Access-Accept carried none to compare")));
         return;
     }
+    const bool sendDiffers = peerSend != x.serverRecvKey;
+    const bool recvDiffers = peerRecv != x.serverSendKey;
+    MessageText problem;
     if (!peerSend && !peerRecv) {
         problem =
-            "the RADIUS server sent MS-MPPE keys in its Access-Accept, but the method put no MPPE key "
-            "attributes in its output";
-    } else if (peerSend != x.serverRecvKey || peerRecv != x.serverSendKey) {
-        problem = std::string("the method's MPPE keys differ from the server's: ") +
-                  (peerSend != x.serverRecvKey ? "its Send-Key is not the server's MS-MPPE-Recv-Key" : "") +
-                  (peerSend != x.serverRecvKey && peerRecv != x.serverSendKey ? "; " : "") +
-                  (peerRecv != x.serverSendKey ? "its Recv-Key is not the server's MS-MPPE-Send-Key" : "");
+            phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText",
+                                           "the RADIUS server sent MS-MPPE keys in its Access-Accept, but "
+                                           "the method put no MPPE key attributes in its output"));
+    } else if (sendDiffers && recvDiffers) {
+        problem = phrase(EAPSCOPE_TRANSLATE_NOOP(
+            "EngineText",
+            "the method's MPPE keys differ from the server's: its Send-Key is not the server's "
+            "MS-MPPE-Recv-Key; its Recv-Key is not the server's MS-MPPE-Send-Key"));
+    } else if (sendDiffers) {
+        problem = phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText",
+                                                 "the method's MPPE keys differ from the server's: its "
+                                                 "Send-Key is not the server's MS-MPPE-Recv-Key"));
+    } else if (recvDiffers) {
+        problem = phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText",
+                                                 "the method's MPPE keys differ from the server's: its "
+                                                 "Recv-Key is not the server's MS-MPPE-Send-Key"));
     }
     if (problem.empty()) {
-        note(Side::Peer, peer.context, "MPPE keys OK: the method's keys equal the server's MS-MPPE keys");
+        note(Side::Peer, peer.context,
+             phrase(EAPSCOPE_TRANSLATE_NOOP(
+                 "EngineText", "MPPE keys OK: the method's keys equal the server's MS-MPPE keys")));
         return;
     }
     addFindings({makeFinding("MPPE_KEY_MISMATCH", Side::Peer, peer.context, callStart,

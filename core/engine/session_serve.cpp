@@ -15,7 +15,7 @@ std::size_t SessionEngine::openConversation(std::string label)
     const std::size_t k = state_.conversations.size();
     state_.conversations.emplace_back();
     ensureContext(k, Side::Peer, label);
-    setStage(k, Side::Peer, SideStage::Exchanging, label);
+    setStage(k, Side::Peer, SideStage::Exchanging, verbatim(label));
     return k;
 }
 

@@ -51,7 +51,7 @@ void SessionEngine::ensureContext(std::size_t conversation, Side side, std::stri
     row.side = side;
     row.context = id;
     row.aux = static_cast<std::uint32_t>(ContextState::Created);
-    row.text = trace_.intern(toString(ContextState::Created));
+    row.text = trace_.intern(phrase(toString(ContextState::Created)));
     const EventId created = trace_.append(row);
     ContextInfo info;
     info.side = side;
@@ -62,7 +62,7 @@ void SessionEngine::ensureContext(std::size_t conversation, Side side, std::stri
     ctx.context = id;
 }
 
-void SessionEngine::setStage(std::size_t conversation, Side side, SideStage stage, std::string_view detail)
+void SessionEngine::setStage(std::size_t conversation, Side side, SideStage stage, const MessageText& detail)
 {
     SideContext& ctx = sideContext(conversation, side);
     ctx.stage = stage;
@@ -81,9 +81,14 @@ void SessionEngine::setStage(std::size_t conversation, Side side, SideStage stag
     thread_local std::string text;
     text.assign(toString(stage));
     if (!detail.empty()) {
-        text.append(": ").append(detail);
+        text.append(": ").append(detail.english());
     }
     row.text = trace_.intern(text);
+    if (trace_.sentence(row.text) == nullptr) {
+        trace_.setSentence(row.text, detail.empty() ? phrase(toString(stage))
+                                                    : phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "%1: %2"),
+                                                             {phrase(toString(stage)), detail}));
+    }
     trace_.append(row);
     if (stage == SideStage::Ended && config_.counterpart == Counterpart::RadiusClients &&
         isMethodSide(side)) {
@@ -101,8 +106,9 @@ void SessionEngine::complete(std::size_t conversation, Side side, Outcome outcom
     ctx.message = std::move(message);
     ctx.timer.armed = false;
     ctx.inputs.clear();
-    setStage(conversation, side, SideStage::Completed,
-             std::string(toString(outcome)) + " - " + ctx.message.english());
+    setStage(
+        conversation, side, SideStage::Completed,
+        phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "%1 - %2"), {phrase(toString(outcome)), ctx.message}));
 }
 
 void SessionEngine::work(std::size_t conversation, Side side, StepResult& result)
@@ -133,7 +139,9 @@ void SessionEngine::work(std::size_t conversation, Side side, StepResult& result
             if (ctx.begun) {
                 callEnd(conversation, side, result);
             } else {
-                setStage(conversation, side, SideStage::Ended, "no RasEapEnd: RasEapBegin did not succeed");
+                setStage(conversation, side, SideStage::Ended,
+                         phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText",
+                                                        "no RasEapEnd: RasEapBegin did not succeed")));
                 result = {StepKind::EngineAction, side, ctx.context, EntryPoint::None,
                           phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "context ended"))};
             }
@@ -152,7 +160,7 @@ void SessionEngine::startAuthenticator(std::size_t conversation, StepResult& res
         const auto h = ctx.inputs.empty() ? std::nullopt : parseEapHeader(ctx.inputs.front().bytes);
         ctx.identityRequestId = h ? h->id : config_.identityRequestId;
         setStage(conversation, Side::Authenticator, SideStage::AwaitIdentity,
-                 "the NAS asked for the identity");
+                 phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "the NAS asked for the identity")));
         result = {
             StepKind::EngineAction, Side::Authenticator, ctx.context, EntryPoint::None,
             phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "conversation from a NAS: Response/Identity next"))};
@@ -198,18 +206,24 @@ void SessionEngine::authenticatorReceives(std::size_t conversation, PendingInput
             ctx.identity = identityOf(input.bytes);
             ctx.initialId = static_cast<std::uint8_t>(h->id + 1);
             ctx.timer = RetransmitTimer{};
-            setStage(conversation, side, SideStage::BeginPending, "identity '" + ctx.identity + "'");
+            setStage(
+                conversation, side, SideStage::BeginPending,
+                phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "identity '%1'"), {verbatim(ctx.identity)}));
             result.description = phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "received identity '%1'"),
                                         {verbatim(ctx.identity)});
         } else {
-            note(side, ctx.context, "engine dropped a packet while waiting for Response/Identity");
+            note(side, ctx.context,
+                 phrase(EAPSCOPE_TRANSLATE_NOOP(
+                     "EngineText", "engine dropped a packet while waiting for Response/Identity")));
             result.description = phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "dropped a packet"));
         }
         return;
     }
     if (input.kind == PendingInput::Kind::Packet) {
         if (!h) {
-            note(side, ctx.context, "engine dropped a malformed packet (Length outside the data)");
+            note(side, ctx.context,
+                 phrase(EAPSCOPE_TRANSLATE_NOOP(
+                     "EngineText", "engine dropped a malformed packet (Length outside the data)")));
             result.description = phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "dropped a malformed packet"));
             return;
         }
@@ -227,7 +241,9 @@ void SessionEngine::authenticatorReceives(std::size_t conversation, PendingInput
             return;
         }
         if (isCode(h, EAPCODE_Response, EAPTYPE_Identity)) {
-            note(side, ctx.context, "engine dropped a repeated Response/Identity");
+            note(
+                side, ctx.context,
+                phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "engine dropped a repeated Response/Identity")));
             result.description =
                 phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "dropped a repeated Response/Identity"));
             return;
@@ -244,7 +260,9 @@ void SessionEngine::peerReceives(std::size_t conversation, PendingInput input, S
     result = {StepKind::EngineAction, side, ctx.context, EntryPoint::None, {}};
     const auto h = parseEapHeader(input.bytes);
     if (input.kind != PendingInput::Kind::Packet || !h) {
-        note(side, ctx.context, "engine dropped a malformed packet (Length outside the data)");
+        note(side, ctx.context,
+             phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText",
+                                            "engine dropped a malformed packet (Length outside the data)")));
         result.description = phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "dropped a malformed packet"));
         return;
     }
@@ -290,7 +308,8 @@ void SessionEngine::peerReceives(std::size_t conversation, PendingInput input, S
                                "EngineText", "the authenticator sent Failure before the method started")));
         result.description = ctx.message;
     } else {
-        note(side, ctx.context, "engine dropped a packet a peer does not expect");
+        note(side, ctx.context,
+             phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "engine dropped a packet a peer does not expect")));
         result.description = phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "dropped a packet"));
     }
 }
@@ -299,13 +318,15 @@ void SessionEngine::answerBackEnd(std::size_t conversation, StepResult& result)
 {
     SideContext& ctx = sideContext(conversation, Side::Authenticator);
     const BackEndAnswer answer = backEnd_.authenticate(ctx.backEndRequest);
-    note(Side::Authenticator, ctx.context, "back end: " + answer.detail);
+    note(Side::Authenticator, ctx.context,
+         phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "back end: %1"), {verbatim(answer.detail)}));
     PendingInput input;
     input.kind = PendingInput::Kind::AuthComplete;
     input.authResult = answer.resultCode;
     input.attributes = answer.attributes;
     ctx.inputs.push_front(std::move(input));
-    setStage(conversation, Side::Authenticator, SideStage::Exchanging, "back end answered");
+    setStage(conversation, Side::Authenticator, SideStage::Exchanging,
+             phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "back end answered")));
     result = {StepKind::EngineAction, Side::Authenticator, ctx.context, EntryPoint::None,
               phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "back end: %1"), {verbatim(answer.detail)})};
 }

@@ -29,7 +29,8 @@ void SessionEngine::transmit(std::size_t conversation, Side from, PacketId packe
     ++state_.packetsOnWire;
     if (config_.dropPacket && *config_.dropPacket == state_.packetsOnWire) {
         note(from, sender.context,
-             "fault injection: packet " + std::to_string(state_.packetsOnWire) + " lost");
+             phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "fault injection: packet %1 lost"),
+                    {verbatim(state_.packetsOnWire)}));
         return;
     }
     deliver(conversation, other(from), packet, bytes);
@@ -46,7 +47,9 @@ void SessionEngine::deliver(std::size_t conversation, Side to, PacketId packet, 
     }
     SideContext& receiver = sideContext(conversation, to);
     if (receiver.stage == SideStage::Ended || receiver.stage == SideStage::Completed) {
-        note(to, receiver.context, "packet arrived after the context finished; ignored");
+        note(to, receiver.context,
+             phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText",
+                                            "packet arrived after the context finished; ignored")));
         return;
     }
     PendingInput input;

@@ -53,7 +53,11 @@ void ShardMerger::append(const Trace& shard)
         if (row.packet.valid()) {
             row.packet = into_.addPacket(shard.packet(row.packet));
         }
-        row.text = into_.intern(shard.string(row.text));
+        const StringId text = row.text;
+        row.text = into_.intern(shard.string(text));
+        if (const MessageText* sentence = shard.sentence(text)) {
+            into_.setSentence(row.text, *sentence);
+        }
         events[i] = into_.append(row);
         // A context comes to be with its Created event (SessionEngine::ensureContext).
         while (nextContext < contexts.size() && contexts[nextContext].created.value() == i) {

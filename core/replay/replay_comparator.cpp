@@ -1,5 +1,6 @@
 #include "replay/replay_comparator.h"
 
+#include "common/translate.h"
 #include "eap/eap_decoder.h"
 #include "eap/eap_types.h"
 
@@ -126,7 +127,9 @@ std::vector<ReplayDifference> compareReplayPacket(Bytes sent, Bytes captured)
         if (!differs || isIgnored(ignored, i)) {
             continue;
         }
-        std::string field = i < captured.size() ? fieldAt(decoded, i) : "eap (beyond the captured packet)";
+        std::string field = i < captured.size()
+                                ? fieldAt(decoded, i)
+                                : EAPSCOPE_TRANSLATE_NOOP("EngineText", "eap (beyond the captured packet)");
         if (!differences.empty() && differences.back().offset + differences.back().length == i &&
             differences.back().field == field) {
             ++differences.back().length;
@@ -140,29 +143,37 @@ std::vector<ReplayDifference> compareReplayPacket(Bytes sent, Bytes captured)
 std::string comparisonRule(std::uint8_t code, int type)
 {
     if (code != eap_code::kRequest && code != eap_code::kResponse)
-        return "every byte";
+        return EAPSCOPE_TRANSLATE_NOOP("EngineText", "every byte");
     if (type >= 0 && type <= 0xFF && isTlsFamily(static_cast<std::uint8_t>(type)))
-        return "Code, Identifier, Type, Flags (TLS records are random)";
+        return EAPSCOPE_TRANSLATE_NOOP("EngineText",
+                                       "Code, Identifier, Type, Flags (TLS records are random)");
     switch (type) {
         case eap_type::kMd5:
             return code == eap_code::kRequest
-                       ? "Code, Identifier, Type, Value-Size (the challenge is random; Name optional)"
-                       : "Code, Identifier, Type, Value-Size, Value (Name is optional)";
+                       ? EAPSCOPE_TRANSLATE_NOOP(
+                             "EngineText",
+                             "Code, Identifier, Type, Value-Size (the challenge is random; Name optional)")
+                       : EAPSCOPE_TRANSLATE_NOOP(
+                             "EngineText", "Code, Identifier, Type, Value-Size, Value (Name is optional)");
         case eap_type::kMschapv2:
-            return "OpCode, ids, lengths, Name; challenges, NT-Response and S= are random";
+            return EAPSCOPE_TRANSLATE_NOOP(
+                "EngineText", "OpCode, ids, lengths, Name; challenges, NT-Response and S= are random");
         case eap_type::kLeap:
-            return code == eap_code::kRequest ? "all but the challenge" : "every byte";
+            return code == eap_code::kRequest ? EAPSCOPE_TRANSLATE_NOOP("EngineText", "all but the challenge")
+                                              : EAPSCOPE_TRANSLATE_NOOP("EngineText", "every byte");
         case eap_type::kSim:
         case eap_type::kAka:
         case eap_type::kAkaPrime:
-            return "Subtype and attribute types/lengths (values are random)";
+            return EAPSCOPE_TRANSLATE_NOOP("EngineText",
+                                           "Subtype and attribute types/lengths (values are random)");
         case eap_type::kPwd:
         case eap_type::kPsk:
-            return "header and first octet (payloads are random)";
+            return EAPSCOPE_TRANSLATE_NOOP("EngineText", "header and first octet (payloads are random)");
         case eap_type::kExpanded:
-            return "header, Vendor-Id, Vendor-Type (vendor data carry nonces)";
+            return EAPSCOPE_TRANSLATE_NOOP("EngineText",
+                                           "header, Vendor-Id, Vendor-Type (vendor data carry nonces)");
         default:
-            return "every byte";
+            return EAPSCOPE_TRANSLATE_NOOP("EngineText", "every byte");
     }
 }
 

@@ -46,20 +46,30 @@ std::vector<EventId> sentPackets(const Trace& trace, Side role)
 
 namespace {
 
-std::string describe(const ReplayComparison& c)
+MessageText describe(const ReplayComparison& c)
 {
-    std::string ranges;
-    for (const ReplayDifference& d : c.differences) {
-        ranges += (ranges.empty() ? "" : ", ") + std::string("bytes ") + std::to_string(d.offset) + "–" +
-                  std::to_string(d.offset + d.length - 1) + " (" + d.field + ")";
+    if (c.sent.empty()) {
+        return phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText",
+                                              "frame %1: the method sent nothing where the capture has %2"),
+                      {verbatim(c.frame), verbatim(c.captured)});
     }
-    if (c.sent.empty())
-        return "frame " + std::to_string(c.frame) + ": the method sent nothing where the capture has " +
-               c.captured;
-    if (c.captured.empty())
-        return "the method sent " + c.sent + " beyond the end of the captured conversation";
-    return "frame " + std::to_string(c.frame) + ": the method sent " + c.sent + ", the capture has " +
-           c.captured + "; " + ranges + " differ (compared: " + c.rule + ")";
+    if (c.captured.empty()) {
+        return phrase(EAPSCOPE_TRANSLATE_NOOP(
+                          "EngineText", "the method sent %1 beyond the end of the captured conversation"),
+                      {verbatim(c.sent)});
+    }
+    // The differing ranges, "bytes 4–7 (field), bytes 9–9 (field)": each range a sentence, the
+    // list built from them.
+    MessageText ranges;
+    for (const ReplayDifference& d : c.differences) {
+        MessageText range = phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "bytes %1–%2 (%3)"),
+                                   {verbatim(d.offset), verbatim(d.offset + d.length - 1), phrase(d.field)});
+        ranges = ranges.empty() ? std::move(range) : phrase("%1, %2", {std::move(ranges), std::move(range)});
+    }
+    return phrase(
+        EAPSCOPE_TRANSLATE_NOOP("EngineText",
+                                "frame %1: the method sent %2, the capture has %3; %4 differ (compared: %5)"),
+        {verbatim(c.frame), verbatim(c.sent), verbatim(c.captured), ranges, phrase(c.rule)});
 }
 
 }  // namespace

@@ -185,7 +185,7 @@ std::size_t SessionLoader::packetBytesHint()
 
 Status SessionLoader::loadStrings()
 {
-    auto rows = query("SELECT id, text FROM strings ORDER BY id");
+    auto rows = query("SELECT id, text, sentence FROM strings ORDER BY id");
     if (!rows) {
         return makeError(rows.error());
     }
@@ -202,6 +202,14 @@ Status SessionLoader::loadStrings()
                            " bytes");
         }
         strings_.push_back(trace_.intern(text));
+        if (rows->type(2) != SQLITE_NULL) {
+            auto sentence = messageTextFromJson(rows->text(2));
+            if (!sentence) {
+                return damaged("string " + std::to_string(index) +
+                               " has a sentence that is not a template with its arguments");
+            }
+            trace_.setSentence(strings_.back(), std::move(*sentence));
+        }
         ++index;
         if (index % kBatchRows == 0 && !tick(kBatchRows)) {
             return makeError(db_.name() + ": opening cancelled");

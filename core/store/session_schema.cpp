@@ -11,7 +11,7 @@ namespace {
 
 constexpr const char* kCreateTables = R"sql(
 CREATE TABLE meta(key TEXT PRIMARY KEY, value) WITHOUT ROWID;
-CREATE TABLE strings(id INTEGER PRIMARY KEY, text TEXT NOT NULL);
+CREATE TABLE strings(id INTEGER PRIMARY KEY, text TEXT NOT NULL, sentence TEXT);
 CREATE TABLE packets(id INTEGER PRIMARY KEY, bytes BLOB NOT NULL);
 CREATE TABLE methods(id INTEGER PRIMARY KEY, side INTEGER, name TEXT, path TEXT, eap_type INTEGER,
                      roles INTEGER, sha256 TEXT);
@@ -26,6 +26,13 @@ CREATE TABLE findings(id INTEGER PRIMARY KEY, rule TEXT, severity INTEGER, side 
 CREATE TABLE summary(key TEXT PRIMARY KEY, value) WITHOUT ROWID;
 CREATE TABLE lesson_progress(seq INTEGER PRIMARY KEY, task TEXT NOT NULL, done INTEGER, started INTEGER,
                              completed INTEGER, hints INTEGER, time_ns INTEGER);
+)sql";
+
+// Format 1.4 keeps the template and arguments of each string the engine wrote as a sentence (a
+// State or Note row's text: strings.sentence, JSON of common/message_text.h) so the GUI shows it
+// translated; a 1.3 file has none and the GUI shows its stored English.
+constexpr const char* kMigrate13To14 = R"sql(
+ALTER TABLE strings ADD COLUMN sentence TEXT;
 )sql";
 
 // Format 1.3 keeps each finding's message as its template and arguments (findings.text, JSON of
@@ -51,12 +58,12 @@ DELETE FROM meta WHERE key NOT IN ('format_major', 'format_minor', 'writer');
 UPDATE meta SET value = 1 WHERE key = 'format_minor';
 )sql";
 
-// A file that says it is older but already has findings.text (a 1.3 file whose version was
-// edited back) keeps it: the step only adds what is missing.
-bool findingsHaveText(const SqliteDb& db)
+// A file that says it is older but already has a column a later version added (a 1.3 file whose
+// version was edited back) keeps it: the steps only add what is missing.
+bool hasColumn(const SqliteDb& db, const char* table, const char* column)
 {
-    auto query = SqliteStatement::prepare(
-        db, "SELECT count(*) FROM pragma_table_info('findings') WHERE name = 'text'");
+    auto query = SqliteStatement::prepare(db, std::string("SELECT count(*) FROM pragma_table_info('") +
+                                                  table + "') WHERE name = '" + column + "'");
     return query && query->step() == SqliteStatement::Step::Row && query->integer(0) > 0;
 }
 
@@ -124,13 +131,24 @@ Status migrateSession(SqliteDb& db, SchemaVersion from)
         from.minor = 2;
     }
     if (from.major == 1 && from.minor == 2) {
-        if (!findingsHaveText(db)) {
+        if (!hasColumn(db, "findings", "text")) {
             if (auto migrated = db.exec(kMigrate12To13); !migrated) {
                 return makeError(db.name() + ": cannot migrate format 1.2: " + migrated.error());
             }
         }
         if (auto updated = db.exec("UPDATE meta SET value = 3 WHERE key = 'format_minor'"); !updated) {
             return makeError(db.name() + ": cannot migrate format 1.2: " + updated.error());
+        }
+        from.minor = 3;
+    }
+    if (from.major == 1 && from.minor == 3) {
+        if (!hasColumn(db, "strings", "sentence")) {
+            if (auto migrated = db.exec(kMigrate13To14); !migrated) {
+                return makeError(db.name() + ": cannot migrate format 1.3: " + migrated.error());
+            }
+        }
+        if (auto updated = db.exec("UPDATE meta SET value = 4 WHERE key = 'format_minor'"); !updated) {
+            return makeError(db.name() + ": cannot migrate format 1.3: " + updated.error());
         }
     }
     return Ok{};

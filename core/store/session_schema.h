@@ -2,7 +2,11 @@
 //
 // Tables (all written by SessionWriter, read by readSession):
 //   meta(key, value)            format_major, format_minor, writer
-//   strings(id, text)           the trace's interned strings, id = StringId value
+//   strings(id, text, sentence) the trace's interned strings, id = StringId value;
+//                               (1.4) sentence = the string as template + arguments (JSON of
+//                               common/message_text.h) when the engine wrote it as a sentence
+//                               (Trace::sentence: State and Note rows), else NULL; the GUI shows
+//                               it translated, a 1.3 file's strings show their stored English
 //   packets(id, bytes)          raw packet bytes, id = PacketId value
 //   methods(id, side, name, path, eap_type, roles, sha256)
 //   options(key, seq, value)    the run's options, seq = order of first setting
@@ -38,8 +42,8 @@ struct SchemaVersion {
 
 /// The format this build writes. Minor versions only add; a reader accepts any minor of its
 /// major, and migrates older ones (1.0 kept the summary in meta; 1.1 had no learner events
-/// and no lesson progress).
-inline constexpr SchemaVersion kSessionFormat{1, 3};
+/// and no lesson progress; 1.2 no findings.text; 1.3 no strings.sentence).
+inline constexpr SchemaVersion kSessionFormat{1, 4};
 
 /// Creates every table of the current format in an empty database.
 Status createSessionSchema(SqliteDb& db);

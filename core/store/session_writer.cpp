@@ -86,7 +86,7 @@ private:
 Status SessionWriter::Impl::prepare()
 {
     const std::pair<std::optional<SqliteStatement>*, const char*> statements[] = {
-        {&string_, "INSERT INTO strings VALUES(?1, ?2)"},
+        {&string_, "INSERT INTO strings VALUES(?1, ?2, ?3)"},
         {&packet_, "INSERT INTO packets VALUES(?1, ?2)"},
         {&method_, "INSERT INTO methods VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)"},
         {&context_, "INSERT INTO contexts VALUES(?1, ?2, ?3, ?4, ?5)"},
@@ -230,7 +230,14 @@ Status SessionWriter::Impl::writeStrings(const Trace& trace, Marks& marks)
 {
     for (std::size_t i = marks.strings; i < trace.stringCount(); ++i) {
         string_->bind(1, static_cast<std::int64_t>(i));
-        string_->bind(2, redactor_.text(trace.string(StringId(static_cast<std::uint32_t>(i)))));
+        const StringId id(static_cast<std::uint32_t>(i));
+        string_->bind(2, redactor_.text(trace.string(id)));
+        if (const MessageText* sentence = trace.sentence(id)) {
+            string_->bind(3, messageTextJson(*sentence,
+                                             [this](std::string_view text) { return redactor_.text(text); }));
+        } else {
+            string_->bindNull(3);
+        }
         if (auto ok = string_->run(); !ok) {
             return ok;
         }

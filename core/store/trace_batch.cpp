@@ -37,7 +37,11 @@ TraceBatch TraceBatch::take(const Trace& trace, Marks& marks, std::optional<std:
     }
     batch.firstString_ = marks.strings;
     for (std::size_t i = marks.strings; i < trace.stringCount(); ++i) {
-        batch.strings_.emplace_back(trace.string(StringId(static_cast<std::uint32_t>(i))));
+        const StringId id(static_cast<std::uint32_t>(i));
+        batch.strings_.emplace_back(trace.string(id));
+        if (const MessageText* sentence = trace.sentence(id)) {
+            batch.sentences_.emplace_back(id.value(), *sentence);
+        }
     }
     batch.firstPacket_ = marks.packets;
     for (std::size_t i = marks.packets; i < trace.packetCount(); ++i) {
@@ -84,6 +88,9 @@ Status TraceBatch::applyTo(Trace& copy) const
     }
     for (const std::string& text : strings_) {
         copy.intern(text);  // distinct in the owner's trace, so each gets the owner's id
+    }
+    for (const auto& [id, sentence] : sentences_) {
+        copy.setSentence(StringId(id), sentence);
     }
     if (copy.packetCount() != firstPacket_) {
         return outOfStep("packets", firstPacket_, copy.packetCount());

@@ -45,6 +45,7 @@ private:
     std::optional<std::size_t> rewoundTo_;
     std::size_t firstString_ = 0;
     std::vector<std::string> strings_;
+    std::vector<std::pair<std::uint32_t, MessageText>> sentences_;  // of the new strings (Trace::sentence)
     std::size_t firstPacket_ = 0;
     std::vector<std::uint8_t> packetBytes_;
     std::vector<std::uint32_t> packetLengths_;

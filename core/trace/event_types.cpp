@@ -1,5 +1,7 @@
 #include "trace/event_types.h"
 
+#include "common/translate.h"
+
 #include <array>
 #include <string>
 
@@ -107,7 +109,7 @@ std::string_view toString(ContextState state)
 {
     switch (state) {
         case ContextState::Created:
-            return "created";
+            return EAPSCOPE_TRANSLATE_NOOP("EngineText", "created");  // a context's first State row
         case ContextState::Begun:
             return "begun";
         case ContextState::Exchanging:

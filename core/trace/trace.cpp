@@ -107,6 +107,26 @@ StringId Trace::intern(std::string_view text)
     return id;
 }
 
+StringId Trace::intern(const MessageText& text)
+{
+    const StringId id = intern(text.english());
+    setSentence(id, text);
+    return id;
+}
+
+void Trace::setSentence(StringId id, MessageText text)
+{
+    if (id.valid() && id.value() < strings_.size() && !text.empty()) {
+        sentences_.try_emplace(id.value(), std::move(text));
+    }
+}
+
+const MessageText* Trace::sentence(StringId id) const
+{
+    const auto it = sentences_.find(id.value());
+    return it == sentences_.end() ? nullptr : &it->second;
+}
+
 std::string_view Trace::string(StringId id) const
 {
     if (!id.valid() || id.value() >= strings_.size()) {
@@ -221,6 +241,7 @@ std::size_t Trace::memoryBytes() const
         bytes += sizeof(std::string) + (s.size() > 15 ? s.capacity() : 0);
     }
     bytes += stringIndex_.size() * (sizeof(std::string) + sizeof(StringId) + 2 * sizeof(void*));
+    bytes += sentences_.size() * (sizeof(std::uint32_t) + sizeof(MessageText) + 2 * sizeof(void*));
     bytes += contexts_.capacity() * sizeof(ContextInfo) + findings_.capacity() * sizeof(FindingRecord);
     return bytes;
 }
@@ -244,6 +265,11 @@ bool Trace::operator==(const Trace& other) const
         EventRow x = row(EventId(static_cast<std::uint32_t>(i)));
         EventRow y = other.row(EventId(static_cast<std::uint32_t>(i)));
         if (string(x.text) != other.string(y.text)) {
+            return false;
+        }
+        const MessageText* sx = sentence(x.text);
+        const MessageText* sy = other.sentence(y.text);
+        if ((sx == nullptr) != (sy == nullptr) || (sx != nullptr && !(*sx == *sy))) {
             return false;
         }
         const auto px = packet(x.packet);

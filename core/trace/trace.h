@@ -23,6 +23,9 @@
 //   HeapFree   side, context of the call that freed, call; a = address, b = size freed (0 if unknown).
 //   Finding    side, context, call; aux = FindingId value.
 //   Note       side, context; text.
+// An event's text is English (the CLI, JSON and logs read it as it is). When the engine wrote a
+// sentence (a State or Note row), the trace also keeps that sentence's template and arguments for
+// the string (sentence()), so the GUI shows it in its own language; session format 1.4 stores it.
 //   Learner    aux = LearnerAction (core/lesson/learner_actions.h); text = task id, "task=answer",
 //              breakpoint spec or lesson id; a = referenced EventId value + 1 (0 = none);
 //              side, context, entry, action, packet copied from the referenced event.
@@ -170,6 +173,20 @@ public:
     StringId intern(std::string_view text);
     [[nodiscard]] std::string_view string(StringId id) const;
     [[nodiscard]] std::size_t stringCount() const { return strings_.size(); }
+    /// Interns a sentence's English (text.english()) and keeps its template for that string,
+    /// unless the string already has one.
+    StringId intern(const MessageText& text);
+    /// Keeps `text` as the template of the interned string `id` (its english() is that string),
+    /// unless it already has one: for writers that interned the English already.
+    void setSentence(StringId id, MessageText text);
+    /// The template of string `id` when it was interned as a sentence, else nullptr (a plain
+    /// text, or a session file written before format 1.4).
+    [[nodiscard]] const MessageText* sentence(StringId id) const;
+    /// Every string that has a template, with it (the session writer and the shard merger).
+    [[nodiscard]] const std::unordered_map<std::uint32_t, MessageText>& sentences() const
+    {
+        return sentences_;
+    }
 
     // --- contexts, findings, methods, options -------------------------------------------
     ContextId addContext(const ContextInfo& info);
@@ -235,6 +252,7 @@ private:
     };
     std::vector<std::string> strings_;
     std::unordered_map<std::string, StringId, StringHash, std::equal_to<>> stringIndex_;
+    std::unordered_map<std::uint32_t, MessageText> sentences_;  // by StringId value
 
     std::vector<ContextInfo> contexts_;
     std::vector<FindingRecord> findings_;

@@ -709,6 +709,266 @@
         <source>counterpart sent %1</source>
         <translation>la contrepartie a envoyé %1</translation>
     </message>
+    <message>
+        <source>the method dropped the packet (ERROR_PPP_INVALID_PACKET); the session goes on</source>
+        <translation>la méthode a rejeté le paquet (ERROR_PPP_INVALID_PACKET) ; la session continue</translation>
+    </message>
+    <message>
+        <source>nothing sent: the packet&apos;s Length is not sendable</source>
+        <translation>rien d&apos;envoyé : la longueur (Length) du paquet ne peut pas être envoyée</translation>
+    </message>
+    <message>
+        <source>EAPACTION_Authenticate from a peer is ignored</source>
+        <translation>EAPACTION_Authenticate venant d&apos;un pair est ignoré</translation>
+    </message>
+    <message>
+        <source>load-authenticator</source>
+        <translation>chargement de l&apos;authentificateur</translation>
+    </message>
+    <message>
+        <source>load-peer</source>
+        <translation>chargement du pair</translation>
+    </message>
+    <message>
+        <source>init-authenticator</source>
+        <translation>initialisation de l&apos;authentificateur</translation>
+    </message>
+    <message>
+        <source>init-peer</source>
+        <translation>initialisation du pair</translation>
+    </message>
+    <message>
+        <source>conversations</source>
+        <translation>conversations</translation>
+    </message>
+    <message>
+        <source>uninit-authenticator</source>
+        <translation>désinitialisation de l&apos;authentificateur</translation>
+    </message>
+    <message>
+        <source>uninit-peer</source>
+        <translation>désinitialisation du pair</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>fini</translation>
+    </message>
+    <message>
+        <source>not-started</source>
+        <translation>pas commencé</translation>
+    </message>
+    <message>
+        <source>await-identity</source>
+        <translation>attente de l&apos;identité</translation>
+    </message>
+    <message>
+        <source>begin-pending</source>
+        <translation>RasEapBegin à venir</translation>
+    </message>
+    <message>
+        <source>first-call</source>
+        <translation>premier appel</translation>
+    </message>
+    <message>
+        <source>exchanging</source>
+        <translation>échange</translation>
+    </message>
+    <message>
+        <source>back-end</source>
+        <translation>serveur d&apos;authentification</translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <translation>terminé</translation>
+    </message>
+    <message>
+        <source>ended</source>
+        <translation>clos</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucun</translation>
+    </message>
+    <message>
+        <source>success</source>
+        <translation>succès</translation>
+    </message>
+    <message>
+        <source>failure</source>
+        <translation>échec</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>erreur</translation>
+    </message>
+    <message>
+        <source>engine: %1</source>
+        <translation>moteur : %1</translation>
+    </message>
+    <message>
+        <source>load failed: %1</source>
+        <translation>échec du chargement : %1</translation>
+    </message>
+    <message>
+        <source>RADIUS server %1</source>
+        <translation>serveur RADIUS %1</translation>
+    </message>
+    <message>
+        <source>cannot build the Access-Request: %1</source>
+        <translation>impossible de construire l&apos;Access-Request : %1</translation>
+    </message>
+    <message>
+        <source>NAS dropped the answer: %1</source>
+        <translation>le NAS a écarté la réponse : %1</translation>
+    </message>
+    <message>
+        <source>Reply-Message: %1</source>
+        <translation>Reply-Message : %1</translation>
+    </message>
+    <message>
+        <source>Error-Cause %1 %2</source>
+        <translation>Error-Cause %1 %2</translation>
+    </message>
+    <message>
+        <source>NAS ignored a RADIUS packet of code %1 (not an answer to Access-Request)</source>
+        <translation>le NAS a ignoré un paquet RADIUS de code %1 (pas une réponse à un Access-Request)</translation>
+    </message>
+    <message>
+        <source>Access-Challenge without EAP-Message: nothing to give the peer</source>
+        <translation>Access-Challenge sans EAP-Message : rien à transmettre au pair</translation>
+    </message>
+    <message>
+        <source>Access-Accept: %1</source>
+        <translation>Access-Accept : %1</translation>
+    </message>
+    <message>
+        <source>the method exported MPPE keys; the Access-Accept carried none to compare</source>
+        <translation>la méthode a exporté des clés MPPE ; l&apos;Access-Accept n&apos;en portait aucune à comparer</translation>
+    </message>
+    <message>
+        <source>the RADIUS server sent MS-MPPE keys in its Access-Accept, but the method put no MPPE key attributes in its output</source>
+        <translation>le serveur RADIUS a envoyé des clés MS-MPPE dans son Access-Accept, mais la méthode n&apos;a mis aucun attribut de clé MPPE dans sa sortie</translation>
+    </message>
+    <message>
+        <source>the method&apos;s MPPE keys differ from the server&apos;s: its Send-Key is not the server&apos;s MS-MPPE-Recv-Key; its Recv-Key is not the server&apos;s MS-MPPE-Send-Key</source>
+        <translation>les clés MPPE de la méthode diffèrent de celles du serveur : sa Send-Key n&apos;est pas la MS-MPPE-Recv-Key du serveur ; sa Recv-Key n&apos;est pas la MS-MPPE-Send-Key du serveur</translation>
+    </message>
+    <message>
+        <source>the method&apos;s MPPE keys differ from the server&apos;s: its Send-Key is not the server&apos;s MS-MPPE-Recv-Key</source>
+        <translation>les clés MPPE de la méthode diffèrent de celles du serveur : sa Send-Key n&apos;est pas la MS-MPPE-Recv-Key du serveur</translation>
+    </message>
+    <message>
+        <source>the method&apos;s MPPE keys differ from the server&apos;s: its Recv-Key is not the server&apos;s MS-MPPE-Send-Key</source>
+        <translation>les clés MPPE de la méthode diffèrent de celles du serveur : sa Recv-Key n&apos;est pas la MS-MPPE-Send-Key du serveur</translation>
+    </message>
+    <message>
+        <source>MPPE keys OK: the method&apos;s keys equal the server&apos;s MS-MPPE keys</source>
+        <translation>clés MPPE correctes : les clés de la méthode sont égales aux clés MS-MPPE du serveur</translation>
+    </message>
+    <message>
+        <source>%1 - %2</source>
+        <translation>%1 - %2</translation>
+    </message>
+    <message>
+        <source>no RasEapEnd: RasEapBegin did not succeed</source>
+        <translation>pas de RasEapEnd : RasEapBegin n&apos;a pas réussi</translation>
+    </message>
+    <message>
+        <source>the NAS asked for the identity</source>
+        <translation>le NAS a demandé l&apos;identité</translation>
+    </message>
+    <message>
+        <source>identity &apos;%1&apos;</source>
+        <translation>identité « %1 »</translation>
+    </message>
+    <message>
+        <source>engine dropped a packet while waiting for Response/Identity</source>
+        <translation>le moteur a écarté un paquet en attendant Response/Identity</translation>
+    </message>
+    <message>
+        <source>engine dropped a malformed packet (Length outside the data)</source>
+        <translation>le moteur a écarté un paquet mal formé (Length hors des données)</translation>
+    </message>
+    <message>
+        <source>engine dropped a repeated Response/Identity</source>
+        <translation>le moteur a écarté un Response/Identity répété</translation>
+    </message>
+    <message>
+        <source>engine dropped a packet a peer does not expect</source>
+        <translation>le moteur a écarté un paquet qu&apos;un pair n&apos;attend pas</translation>
+    </message>
+    <message>
+        <source>back end answered</source>
+        <translation>le serveur d&apos;authentification a répondu</translation>
+    </message>
+    <message>
+        <source>fault injection: packet %1 lost</source>
+        <translation>injection de fautes : paquet %1 perdu</translation>
+    </message>
+    <message>
+        <source>packet arrived after the context finished; ignored</source>
+        <translation>paquet arrivé après la fin du contexte ; ignoré</translation>
+    </message>
+    <message>
+        <source>eap (beyond the captured packet)</source>
+        <translation>eap (au-delà du paquet capturé)</translation>
+    </message>
+    <message>
+        <source>every byte</source>
+        <translation>chaque octet</translation>
+    </message>
+    <message>
+        <source>Code, Identifier, Type, Flags (TLS records are random)</source>
+        <translation>Code, Identifier, Type, Flags (les enregistrements TLS sont aléatoires)</translation>
+    </message>
+    <message>
+        <source>Code, Identifier, Type, Value-Size (the challenge is random; Name optional)</source>
+        <translation>Code, Identifier, Type, Value-Size (le défi est aléatoire ; Name facultatif)</translation>
+    </message>
+    <message>
+        <source>Code, Identifier, Type, Value-Size, Value (Name is optional)</source>
+        <translation>Code, Identifier, Type, Value-Size, Value (Name est facultatif)</translation>
+    </message>
+    <message>
+        <source>OpCode, ids, lengths, Name; challenges, NT-Response and S= are random</source>
+        <translation>OpCode, identifiants, longueurs, Name ; les défis, NT-Response et S= sont aléatoires</translation>
+    </message>
+    <message>
+        <source>all but the challenge</source>
+        <translation>tout sauf le défi</translation>
+    </message>
+    <message>
+        <source>Subtype and attribute types/lengths (values are random)</source>
+        <translation>Subtype et types/longueurs des attributs (les valeurs sont aléatoires)</translation>
+    </message>
+    <message>
+        <source>header and first octet (payloads are random)</source>
+        <translation>en-tête et premier octet (les charges utiles sont aléatoires)</translation>
+    </message>
+    <message>
+        <source>header, Vendor-Id, Vendor-Type (vendor data carry nonces)</source>
+        <translation>en-tête, Vendor-Id, Vendor-Type (les données du fournisseur portent des nonces)</translation>
+    </message>
+    <message>
+        <source>frame %1: the method sent nothing where the capture has %2</source>
+        <translation>trame %1 : la méthode n&apos;a rien envoyé là où la capture a %2</translation>
+    </message>
+    <message>
+        <source>the method sent %1 beyond the end of the captured conversation</source>
+        <translation>la méthode a envoyé %1 après la fin de la conversation capturée</translation>
+    </message>
+    <message>
+        <source>bytes %1–%2 (%3)</source>
+        <translation>octets %1–%2 (%3)</translation>
+    </message>
+    <message>
+        <source>frame %1: the method sent %2, the capture has %3; %4 differ (compared: %5)</source>
+        <translation>trame %1 : la méthode a envoyé %2, la capture a %3 ; %4 diffèrent (comparé : %5)</translation>
+    </message>
+    <message>
+        <source>created</source>
+        <translation>créé</translation>
+    </message>
 </context>
 <context>
     <name>RuleCatalogue</name>
@@ -1005,6 +1265,21 @@
     <message>
         <source>radius</source>
         <translation>radius</translation>
+    </message>
+    <message>
+        <source>Auth.</source>
+        <comment>short for Authenticator in a table column</comment>
+        <translation>Auth.</translation>
+    </message>
+    <message>
+        <source>Peer</source>
+        <comment>short for Peer in a table column</comment>
+        <translation>Pair</translation>
+    </message>
+    <message>
+        <source>Engine</source>
+        <comment>short for Engine in a table column</comment>
+        <translation>Moteur</translation>
     </message>
 </context>
 <context>

@@ -204,6 +204,21 @@ TEST(RadiusCounterpart, WrongPassword_ServerRejectsAndReplyMessageAndErrorCauseA
     EXPECT_TRUE(run.rules().empty());
     EXPECT_TRUE(run.hasText(EventKind::Note, "Reply-Message: Wrong password"));
     EXPECT_TRUE(run.hasText(EventKind::Note, "Error-Cause 404 Invalid Request"));
+    // The Note's text is English in the record and a sentence for the GUI to translate, with
+    // what the server wrote as it is.
+    const Trace& trace = run.trace;
+    bool found = false;
+    for (std::size_t i = 0; i < trace.size(); ++i) {
+        if (trace.kinds()[i] == EventKind::Note &&
+            trace.string(trace.texts()[i]) == "Error-Cause 404 Invalid Request") {
+            const MessageText* sentence = trace.sentence(trace.texts()[i]);
+            ASSERT_NE(sentence, nullptr);
+            EXPECT_EQ(sentence->source, "Error-Cause %1 %2");
+            EXPECT_EQ(sentence->english(), "Error-Cause 404 Invalid Request");
+            found = true;
+        }
+    }
+    EXPECT_TRUE(found);
 }
 
 TEST(RadiusCounterpart, LostAnswers_AreRetransmittedByteForByteWithinTheBound)
@@ -303,8 +318,12 @@ TEST(RadiusCounterpart, DifferentMppeKeys_GiveMppeKeyMismatch)
     ASSERT_EQ(run.rules(), std::vector<std::string>{"MPPE_KEY_MISMATCH"});
     const FindingRecord& f = run.trace.findings()[0];
     EXPECT_EQ(f.side, Side::Peer);
-    EXPECT_NE(f.message.find("its Recv-Key is not the server's MS-MPPE-Send-Key"), std::string::npos);
-    EXPECT_EQ(f.message.find("its Send-Key"), std::string::npos);
+    EXPECT_EQ(
+        f.message,
+        "the method's MPPE keys differ from the server's: its Recv-Key is not the server's MS-MPPE-Send-Key");
+    // The same sentence for the GUI to translate.
+    EXPECT_EQ(f.text.source, f.message);
+    EXPECT_EQ(f.text.english(), f.message);
 }
 
 TEST(RadiusCounterpart, ServerKeysButNoneFromTheMethod_GiveMppeKeyMismatch)

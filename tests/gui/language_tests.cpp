@@ -6,6 +6,9 @@
 #include "window/main_window.h"
 
 #include "checker/rule_catalogue.h"
+#include "replay/replay_comparator.h"
+#include "replay/replay_live.h"
+#include "text/core_text.h"
 
 #include <QAbstractButton>
 #include <QAction>
@@ -85,6 +88,43 @@ TEST(Language, FrenchNamesTheLiveRadiusRulesAndTheRadiusAndLearnerEventKinds)
         << ruleText("RADIUS_NO_RESPONSE").toStdString();
     EXPECT_TRUE(ruleText("MPPE_KEY_MISMATCH").startsWith(QStringLiteral("les clés MPPE que la méthode")))
         << ruleText("MPPE_KEY_MISMATCH").toStdString();
+}
+
+// Findings core words with details (MPPE_KEY_MISMATCH, REPLAY_DIVERGENCE) read in French in the
+// window and stay English in the record; what a program wrote (a packet summary, a decoder's field
+// name) stays as written.
+TEST(Language, MppeAndReplayFindingsReadInFrenchAndStayEnglishInTheRecord)
+{
+    // The engine's words for it (tests/engine/radius_counterpart_test.cpp: the engine makes this one).
+    const FindingRecord mppe =
+        makeFinding("MPPE_KEY_MISMATCH", Side::Peer, ContextId(), EventId(), EntryPoint::MakeMessage,
+                    phrase("the method's MPPE keys differ from the server's: its Recv-Key is not the "
+                           "server's MS-MPPE-Send-Key"));
+
+    ReplayComparison differs;
+    differs.frame = 7;
+    differs.sent = "Response/MD5-Challenge id=2 len=22";
+    differs.captured = "Response/MD5-Challenge id=2 len=22";
+    differs.rule = comparisonRule(2, 4);
+    differs.differences = {ReplayDifference{6, 16, "eap.md5.value"}};
+    const FindingRecord replay = divergence(Trace(), differs, Side::Peer, std::nullopt);
+    EXPECT_EQ(replay.message,
+              "frame 7: the method sent Response/MD5-Challenge id=2 len=22, the capture has "
+              "Response/MD5-Challenge id=2 len=22; bytes 6–21 (eap.md5.value) differ (compared: Code, "
+              "Identifier, Type, Value-Size, Value (Name is optional))");
+
+    LanguageScope french(QStringLiteral("fr"));
+    EXPECT_EQ(findingMessageText(mppe),
+              QStringLiteral("les clés MPPE de la méthode diffèrent de celles du "
+                             "serveur : sa Recv-Key n'est pas la MS-MPPE-Send-Key du "
+                             "serveur"));
+    EXPECT_EQ(findingMessageText(replay),
+              QStringLiteral("trame 7 : la méthode a envoyé Response/MD5-Challenge id=2 len=22, la capture a "
+                             "Response/MD5-Challenge id=2 len=22 ; octets 6–21 (eap.md5.value) diffèrent "
+                             "(comparé : Code, Identifier, Type, Value-Size, Value (Name est facultatif))"));
+    EXPECT_EQ(
+        mppe.message,
+        "the method's MPPE keys differ from the server's: its Recv-Key is not the server's MS-MPPE-Send-Key");
 }
 
 TEST(Language, AFindingShowsItsRuleTextUnlessTheCheckerWroteDetails)

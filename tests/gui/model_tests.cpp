@@ -105,7 +105,10 @@ TEST(EventTableModel, ShowsEveryRowWithPacketSummaries)
     ASSERT_EQ(model.rowCount(), static_cast<int>(trace.size()));
     const EventId request = firstOf(trace, EventKind::CallEnd, EntryPoint::MakeMessage, Side::Authenticator);
     const int row = static_cast<int>(request.value());
-    EXPECT_EQ(cell(model, row, EventTableModel::SideColumn), QStringLiteral("Authenticator"));
+    // Short in its narrow column, whole in the tooltip.
+    EXPECT_EQ(cell(model, row, EventTableModel::SideColumn), QStringLiteral("Auth."));
+    EXPECT_EQ(model.data(model.index(row, EventTableModel::SideColumn), Qt::ToolTipRole).toString(),
+              QStringLiteral("Authenticator"));
     EXPECT_EQ(cell(model, row, EventTableModel::ContextColumn), QStringLiteral("A1"));
     EXPECT_EQ(cell(model, row, EventTableModel::EntryColumn), QStringLiteral("RasEapMakeMessage"));
     EXPECT_EQ(cell(model, row, EventTableModel::ActionColumn), QStringLiteral("SendWithTimeout"));

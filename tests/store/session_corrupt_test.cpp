@@ -90,7 +90,7 @@ TEST_F(SessionCorrupt, NewerMajorVersion_IsRefusedNamingBothVersions)
     ASSERT_FALSE(read);
     EXPECT_NE(read.error().find(path_), std::string::npos) << read.error();
     EXPECT_NE(read.error().find("2.3"), std::string::npos) << read.error();
-    EXPECT_NE(read.error().find("1.3"), std::string::npos) << read.error();
+    EXPECT_NE(read.error().find("1.4"), std::string::npos) << read.error();
 }
 
 TEST_F(SessionCorrupt, NewerMinorVersion_StillOpens)
@@ -129,6 +129,63 @@ TEST_F(SessionCorrupt, Format12File_KeepsItsEnglishMessagesWithoutTemplates)
         EXPECT_TRUE(read->findings()[i].text.empty());
         EXPECT_EQ(read->findings()[i].message, trace_.findings()[i].message);
     }
+}
+
+// A trace whose last event is a Note the engine wrote as a sentence (format 1.4 keeps its
+// template in strings.sentence).
+Trace withSentenceNote(Trace trace, StringId* id)
+{
+    EventRow row;
+    row.timeNs = trace.empty() ? 0 : trace.times().back();
+    row.kind = EventKind::Note;
+    row.text = trace.intern(phrase("NAS dropped the answer: %1", {verbatim("bad Message-Authenticator")}));
+    *id = row.text;
+    trace.append(row);
+    return trace;
+}
+
+TEST_F(SessionCorrupt, SentenceOfAnEventText_IsKeptByTheFile)
+{
+    StringId id;
+    const Trace trace = withSentenceNote(trace_, &id);
+    const std::string path = dir_.file("sentence.eapscope");
+    auto writer = SessionWriter::create(path, false);
+    ASSERT_TRUE(writer) << writer.error();
+    ASSERT_TRUE((*writer)->finish(trace));
+    auto read = readSession(path);
+    ASSERT_TRUE(read) << read.error();
+    const EventRow last = read->row(EventId(static_cast<std::uint32_t>(read->size() - 1)));
+    EXPECT_EQ(read->string(last.text), "NAS dropped the answer: bad Message-Authenticator");
+    const MessageText* sentence = read->sentence(last.text);
+    ASSERT_NE(sentence, nullptr);
+    EXPECT_EQ(*sentence, *trace.sentence(id));
+}
+
+TEST_F(SessionCorrupt, Format13File_KeepsItsEnglishEventTextsWithoutSentences)
+{
+    // Format 1.3 had no strings.sentence: its event texts read as stored, with no sentence.
+    StringId id;
+    const Trace trace = withSentenceNote(trace_, &id);
+    path_ = dir_.file("old.eapscope");
+    auto writer = SessionWriter::create(path_, false);
+    ASSERT_TRUE(writer) << writer.error();
+    ASSERT_TRUE((*writer)->finish(trace));
+    tamper("ALTER TABLE strings DROP COLUMN sentence; UPDATE meta SET value = 3 WHERE key = 'format_minor'");
+    auto read = readSession(path_);
+    ASSERT_TRUE(read) << read.error();
+    const EventRow last = read->row(EventId(static_cast<std::uint32_t>(read->size() - 1)));
+    EXPECT_EQ(read->string(last.text), "NAS dropped the answer: bad Message-Authenticator");
+    EXPECT_EQ(read->sentence(last.text), nullptr);
+    EXPECT_TRUE(read->sentences().empty());
+}
+
+TEST_F(SessionCorrupt, DamagedSentence_IsRefusedNamingTheString)
+{
+    tamper("UPDATE strings SET sentence = '{\"a\": 3}' WHERE id = 1");
+    auto read = readSession(path_);
+    ASSERT_FALSE(read);
+    EXPECT_NE(read.error().find("string 1"), std::string::npos) << read.error();
+    EXPECT_NE(read.error().find(path_), std::string::npos) << read.error();
 }
 
 TEST_F(SessionCorrupt, DamagedMessageTemplate_IsRefusedNamingTheFinding)

@@ -19,6 +19,20 @@ QString sideText(Side side)
     return QCoreApplication::translate("eapscope", "Engine");
 }
 
+QString sideShortText(Side side)
+{
+    switch (side) {
+        case Side::Authenticator:
+            return QCoreApplication::translate("eapscope", "Auth.",
+                                               "short for Authenticator in a table column");
+        case Side::Peer:
+            return QCoreApplication::translate("eapscope", "Peer", "short for Peer in a table column");
+        case Side::None:
+            break;
+    }
+    return QCoreApplication::translate("eapscope", "Engine", "short for Engine in a table column");
+}
+
 QString contextText(const Trace& trace, ContextId context)
 {
     if (!context.valid() || context.value() >= trace.contexts().size()) {

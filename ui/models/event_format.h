@@ -13,6 +13,8 @@
 namespace eapscope::ui {
 
 QString sideText(Side side);
+/// The side in a narrow table column ("Auth.", "Peer", "Engine"); sideText() in its tooltip.
+QString sideShortText(Side side);
 /// "A1", "P2" (side letter + 1-based number); a capture context's label when it has one.
 QString contextText(const Trace& trace, ContextId context);
 QString kindText(EventKind kind);

@@ -95,6 +95,9 @@ QVariant EventTableModel::data(const QModelIndex& index, int role) const
         case Qt::DisplayRole:
             return display(row, i, index.column());
         case Qt::ToolTipRole:
+            if (index.column() == SideColumn) {
+                return sideText(row.side);
+            }
             return index.column() == DetailColumn || index.column() == InfoColumn
                        ? display(row, i, index.column())
                        : QVariant();
@@ -146,7 +149,7 @@ QVariant EventTableModel::display(const EventRow& row, std::size_t index, int co
         case TimeColumn:
             return timeText(row.timeNs);
         case SideColumn:
-            return sideText(row.side);
+            return sideShortText(row.side);
         case ContextColumn:
             return contextText(trace, row.context);
         case KindColumn:
@@ -202,7 +205,7 @@ QVariant EventTableModel::captureCell(const EventRow& row, int column) const
         case LengthColumn:
             return bytes.size() < 4 ? QVariant() : QVariant(static_cast<uint>((bytes[2] << 8) | bytes[3]));
         case InfoColumn:
-            return fromStd(trace.string(row.text));
+            return eventText(trace, row.text);
         default:
             return {};
     }
@@ -230,7 +233,7 @@ bool EventTableModel::columnShown(int column, bool captureMode)
 QString EventTableModel::detail(const EventRow& row) const
 {
     const Trace& trace = document_->trace();
-    const QString text = fromStd(trace.string(row.text));
+    const QString text = eventText(trace, row.text);
     switch (row.kind) {
         case EventKind::HeapAlloc:
         case EventKind::HeapFree:

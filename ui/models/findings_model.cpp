@@ -94,7 +94,7 @@ QVariant FindingsModel::display(const FindingRecord& finding, int column) const
     switch (column) {
     case RuleColumn: return fromStd(finding.rule);
     case SeverityColumn: return severityText(finding.severity);
-    case SideColumn: return sideText(finding.side);
+    case SideColumn: return sideShortText(finding.side);
     case ContextColumn: return contextText(document_->trace(), finding.context);
     case CallColumn:
         return finding.call.valid() ? tr("#%1 %2").arg(finding.call.value()).arg(entryText(finding.entry)) : QString();

@@ -13,15 +13,20 @@ TraceBatch collectBatch(const Trace& source, const TraceMark& from)
     TraceBatch batch;
     batch.from = from;
     for (std::size_t i = from.strings; i < source.stringCount(); ++i) {
-        batch.strings.emplace_back(source.string(StringId(static_cast<std::uint32_t>(i))));
+        const StringId id(static_cast<std::uint32_t>(i));
+        batch.strings.emplace_back(source.string(id));
+        if (const MessageText* sentence = source.sentence(id)) {
+            batch.sentences.emplace_back(id.value(), *sentence);
+        }
     }
     for (std::size_t i = from.packets; i < source.packetCount(); ++i) {
         const auto bytes = source.packet(PacketId(static_cast<std::uint32_t>(i)));
         batch.packets.emplace_back(bytes.begin(), bytes.end());
     }
     const auto contexts = source.contexts();
-    batch.contexts.assign(contexts.begin() + static_cast<std::ptrdiff_t>(std::min(from.contexts, contexts.size())),
-                          contexts.end());
+    batch.contexts.assign(
+        contexts.begin() + static_cast<std::ptrdiff_t>(std::min(from.contexts, contexts.size())),
+        contexts.end());
     batch.rows.reserve(source.size() - std::min(from.events, source.size()));
     for (std::size_t i = from.events; i < source.size(); ++i) {
         const EventRow row = source.row(EventId(static_cast<std::uint32_t>(i)));
@@ -31,8 +36,8 @@ TraceBatch collectBatch(const Trace& source, const TraceMark& from)
         batch.rows.push_back(row);
     }
     const auto methods = source.methods();
-    batch.methods.assign(methods.begin() + static_cast<std::ptrdiff_t>(std::min(from.methods, methods.size())),
-                         methods.end());
+    batch.methods.assign(
+        methods.begin() + static_cast<std::ptrdiff_t>(std::min(from.methods, methods.size())), methods.end());
     batch.options = source.options();
     return batch;
 }
@@ -46,6 +51,9 @@ bool applyBatch(Trace& target, const TraceBatch& batch)
     // Strings survive truncate() on both sides, so interning them in id order keeps ids equal.
     for (const auto& text : batch.strings) {
         target.intern(text);
+    }
+    for (const auto& [id, sentence] : batch.sentences) {
+        target.setSentence(StringId(id), sentence);
     }
     for (const auto& bytes : batch.packets) {
         target.addPacket(bytes);

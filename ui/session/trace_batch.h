@@ -27,6 +27,7 @@ struct TraceMark {
 struct TraceBatch {
     TraceMark from;
     std::vector<std::string> strings;
+    std::vector<std::pair<std::uint32_t, MessageText>> sentences;  // of the new strings (Trace::sentence)
     std::vector<std::vector<std::uint8_t>> packets;
     std::vector<ContextInfo> contexts;
     std::vector<EventRow> rows;

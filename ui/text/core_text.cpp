@@ -45,6 +45,14 @@ QString messageText(const MessageText& text)
     return fromStd(fillPlaceholders(translated.toStdString(), args));
 }
 
+QString eventText(const Trace& trace, StringId text)
+{
+    if (const MessageText* sentence = trace.sentence(text)) {
+        return messageText(*sentence);
+    }
+    return fromStd(trace.string(text));
+}
+
 QString findingMessageText(const FindingRecord& finding)
 {
     if (!finding.text.empty()) {

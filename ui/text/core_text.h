@@ -23,6 +23,10 @@ QString ruleText(std::string_view rule);
 /// "EngineText"), its arguments rendered the same way and filled in as core fills them for
 /// English (fillPlaceholders).
 QString messageText(const MessageText& text);
+/// An event's text in the interface language: the sentence the engine kept for it
+/// (Trace::sentence: State and Note rows) translated; else (a packet summary, an allocation site,
+/// a session file written before format 1.4) the text as stored.
+QString eventText(const Trace& trace, StringId text);
 /// A finding's message in the interface language: its sentence when core kept one; the rule's
 /// translated text when the message is the catalogue's default; else (a session file written
 /// before format 1.3, or a text core has no template for) the English message as stored.

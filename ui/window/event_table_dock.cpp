@@ -12,6 +12,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QScrollBar>
+#include <QStyle>
 #include <QTableView>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -86,6 +87,7 @@ EventTableDock::EventTableDock(SessionDocument* document, EventSelection* select
     connect(selection_, &EventSelection::currentChanged, this, &EventTableDock::showSelection);
     connect(document_, &SessionDocument::eventsAppended, this, [this] {
         refreshContexts();
+        fitColumns();
         followTail();
     });
     connect(document_, &SessionDocument::resetDone, this, [this] {
@@ -133,8 +135,10 @@ void EventTableDock::showColumnsForMode()
         view_->setColumnHidden(column, !EventTableModel::columnShown(column, capture));
     }
     QHeaderView* header = view_->horizontalHeader();
-    header->setSectionResizeMode(EventTableModel::DetailColumn, capture ? QHeaderView::Interactive : QHeaderView::Stretch);
-    header->setSectionResizeMode(EventTableModel::InfoColumn, capture ? QHeaderView::Stretch : QHeaderView::Interactive);
+    header->setSectionResizeMode(EventTableModel::DetailColumn,
+                                 capture ? QHeaderView::Interactive : QHeaderView::Stretch);
+    header->setSectionResizeMode(EventTableModel::InfoColumn,
+                                 capture ? QHeaderView::Stretch : QHeaderView::Interactive);
     if (capture) {
         // The listing's short columns as narrow as their contents, the conversation's name cut to
         // a readable width, so the Info column (what an analyst reads) gets the rest of the dock.
@@ -148,6 +152,100 @@ void EventTableDock::showColumnsForMode()
         header->resizeSection(EventTableModel::ContextColumn,
                               std::min(header->sectionSize(EventTableModel::ContextColumn),
                                        view_->fontMetrics().horizontalAdvance(QLatin1Char('m')) * 12));
+    }
+    seen_ = Seen{};
+    fitColumns(true);
+}
+
+void EventTableDock::fitColumns(bool exact)
+{
+    if (model_->captureMode()) {
+        return;
+    }
+    const Trace& trace = document_->trace();
+    if (seen_.rows > trace.size() || seen_.contexts > trace.contexts().size()) {
+        seen_ = Seen{};
+    }
+    const auto kinds = trace.kinds();
+    for (std::size_t i = seen_.rows; i < trace.size(); ++i) {
+        const EventKind kind = kinds[i];
+        seen_.kinds |= 1u << static_cast<unsigned>(kind);
+        seen_.sides |= 1u << static_cast<unsigned>(trace.sides()[i]);
+        seen_.entries |= 1u << static_cast<unsigned>(trace.entries()[i]);
+        seen_.actions.set(trace.actions()[i]);
+        if (kind == EventKind::CallEnd) {
+            seen_.results = true;
+            seen_.maxResult = std::max(seen_.maxResult, trace.results()[i]);
+        }
+        if (kind == EventKind::HeapAlloc || kind == EventKind::HeapFree) {
+            seen_.maxBytes = std::max(seen_.maxBytes, trace.bs()[i]);
+        } else if (trace.packets()[i].valid()) {
+            seen_.maxBytes = std::max<std::uint64_t>(seen_.maxBytes, trace.packet(trace.packets()[i]).size());
+        }
+    }
+    seen_.rows = trace.size();
+
+    // Measured as the view draws them: the current step's rows are bold, and a cell has the
+    // style's text margins on both sides and a grid line.
+    QFont bold = view_->font();
+    bold.setBold(true);
+    const QFontMetrics metrics(bold);
+    const int margin =
+        2 * (view_->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, view_) + 1) + 3;
+    const auto width = [&](const QString& text) { return metrics.horizontalAdvance(text) + margin; };
+    for (std::size_t c = seen_.contexts; c < trace.contexts().size(); ++c) {
+        seen_.contextWidth =
+            std::max(seen_.contextWidth, width(contextText(trace, ContextId(static_cast<std::uint32_t>(c)))));
+    }
+    seen_.contexts = trace.contexts().size();
+
+    std::array<int, EventTableModel::ColumnCount> needed{};
+    if (!trace.empty()) {
+        needed[EventTableModel::IndexColumn] = width(QString::number(trace.size() - 1));
+        needed[EventTableModel::TimeColumn] = width(timeText(trace.times().back()));
+    }
+    for (const Side side : {Side::Authenticator, Side::Peer, Side::None}) {
+        if ((seen_.sides & (1u << static_cast<unsigned>(side))) != 0) {
+            needed[EventTableModel::SideColumn] =
+                std::max(needed[EventTableModel::SideColumn], width(sideShortText(side)));
+        }
+    }
+    needed[EventTableModel::ContextColumn] = seen_.contextWidth;
+    for (unsigned k = 0; k < 32; ++k) {
+        if ((seen_.kinds & (1u << k)) != 0) {
+            needed[EventTableModel::KindColumn] =
+                std::max(needed[EventTableModel::KindColumn], width(kindText(static_cast<EventKind>(k))));
+        }
+        if ((seen_.entries & (1u << k)) != 0) {
+            needed[EventTableModel::EntryColumn] =
+                std::max(needed[EventTableModel::EntryColumn], width(entryText(static_cast<EntryPoint>(k))));
+        }
+    }
+    for (std::size_t a = 0; a < seen_.actions.size(); ++a) {
+        if (seen_.actions.test(a)) {
+            needed[EventTableModel::ActionColumn] = std::max(needed[EventTableModel::ActionColumn],
+                                                             width(actionText(static_cast<std::uint8_t>(a))));
+        }
+    }
+    if (seen_.results) {
+        // Every figure of a digit is as wide in the fonts a table uses: the largest code is the widest.
+        needed[EventTableModel::ResultColumn] =
+            std::max(width(resultText(0)), width(resultText(seen_.maxResult)));
+    }
+    needed[EventTableModel::BytesColumn] = width(QString::number(seen_.maxBytes));
+
+    QHeaderView* header = view_->horizontalHeader();
+    for (int column = 0; column < EventTableModel::ColumnCount; ++column) {
+        if (column == EventTableModel::DetailColumn || view_->isColumnHidden(column)) {
+            continue;
+        }
+        // Exact for a new session; then only ever wider: a column the person widened stays so, and
+        // a growing session's columns do not jump back and forth.
+        const int wanted =
+            std::max(needed[static_cast<std::size_t>(column)], header->sectionSizeHint(column));
+        if (exact ? header->sectionSize(column) != wanted : header->sectionSize(column) < wanted) {
+            header->resizeSection(column, wanted);
+        }
     }
 }
 

@@ -5,6 +5,10 @@
 
 #include <QWidget>
 
+#include <array>
+#include <bitset>
+#include <cstdint>
+
 class QComboBox;
 class QLineEdit;
 class QTableView;
@@ -39,6 +43,25 @@ private:
     void refreshContexts();
     void showColumnsForMode();
     void followTail();
+    // A live session's short columns (index, time, side, context, kind, entry point, action,
+    // result, bytes) as wide as the widest text they hold, so none is elided and Detail gets the
+    // rest. Only rows not seen yet are looked at, and each distinct value is measured once.
+    void fitColumns(bool exact = false);
+
+    // What fitColumns() has seen of the trace so far.
+    struct Seen {
+        std::size_t rows = 0;
+        std::size_t contexts = 0;
+        std::uint32_t kinds = 0;    // bit per EventKind
+        std::uint32_t sides = 0;    // bit per Side
+        std::uint32_t entries = 0;  // bit per EntryPoint
+        std::bitset<256> actions;   // PPP_EAP_ACTION values
+        bool results = false;       // any CallEnd
+        std::uint32_t maxResult = 0;
+        std::uint64_t maxBytes = 0;  // packet and heap block sizes
+        int contextWidth = 0;
+    };
+    Seen seen_;
 
     SessionDocument* document_;
     EventSelection* selection_;

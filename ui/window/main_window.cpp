@@ -125,7 +125,9 @@ void MainWindow::createDocks()
     tabifyDockWidget(contextsDock, addDock(tr("Conversations"), QStringLiteral("conversationsDock"),
                                            conversations_, Qt::LeftDockWidgetArea));
     contextsDock->raise();
-    resizeDocks({eventsDock, inspectorDock}, {800, 600}, Qt::Horizontal);
+    // The event table's short columns take about 700 px at their widest content (EventTableDock::
+    // fitColumns); this share leaves its Detail column room to read at 1600 px.
+    resizeDocks({eventsDock, inspectorDock}, {1000, 600}, Qt::Horizontal);
     resizeDocks({eventsDock}, {330}, Qt::Vertical);
     resizeDocks({contextsDock}, {430}, Qt::Horizontal);
 }
