@@ -105,8 +105,12 @@ std::vector<FindingRecord> ContractChecker::checkLoad(const LoadReport& report, 
 {
     std::vector<FindingRecord> out;
     for (const auto& finding : report.findings) {
+        // A load finding from an in-process load keeps its sentence; one from an isolated host
+        // has only its English message (the host wire carries rule and message).
         out.push_back(
-            makeFinding(finding.rule, side, ContextId(), call, EntryPoint::GetInfo, finding.message));
+            finding.text.empty()
+                ? makeFinding(finding.rule, side, ContextId(), call, EntryPoint::GetInfo, finding.message)
+                : makeFinding(finding.rule, side, ContextId(), call, EntryPoint::GetInfo, finding.text));
     }
     return out;
 }

@@ -70,6 +70,33 @@ std::vector<std::string> decodeStrings(WireReader& in)
     return decodeList<std::string>(in, kMinString, [&] { return in.string(); });
 }
 
+// A sentence: its source, whether it is verbatim, and its arguments, each encoded the same way.
+// Core nests at most one level; kMaxTextDepth bounds what a damaged host could send.
+constexpr int kMaxTextDepth = 8;
+constexpr std::size_t kMinText = kMinString + 1 + 4;
+
+void encodeText(WireWriter& out, const MessageText& text)
+{
+    out.string(text.source);
+    out.boolean(text.verbatim);
+    encodeList(out, text.args, [&](const MessageText& arg) { encodeText(out, arg); });
+}
+
+MessageText decodeText(WireReader& in, int depth)
+{
+    MessageText text;
+    text.source = in.string();
+    text.verbatim = in.boolean();
+    if (depth >= kMaxTextDepth) {
+        if (in.u32() != 0) {
+            in.fail();
+        }
+        return text;
+    }
+    text.args = decodeList<MessageText>(in, kMinText, [&] { return decodeText(in, depth + 1); });
+    return text;
+}
+
 EntryPoint decodeEntry(WireReader& in)
 {
     const std::uint8_t raw = in.u8();
@@ -169,6 +196,7 @@ void encode(WireWriter& out, const LoadReport& value)
     encodeList(out, value.findings, [&](const LoadReport::LoadFinding& f) {
         out.string(f.rule);
         out.string(f.message);
+        encodeText(out, f.text);
     });
     out.string(value.error);
 }
@@ -186,10 +214,11 @@ bool decode(WireReader& in, LoadReport& value)
     value.hasBegin = in.boolean();
     value.hasEnd = in.boolean();
     value.hasMakeMessage = in.boolean();
-    value.findings = decodeList<LoadReport::LoadFinding>(in, 2 * kMinString, [&] {
+    value.findings = decodeList<LoadReport::LoadFinding>(in, 2 * kMinString + kMinText, [&] {
         LoadReport::LoadFinding f;
         f.rule = in.string();
         f.message = in.string();
+        f.text = decodeText(in, 0);
         return f;
     });
     value.error = in.string();

@@ -3,6 +3,7 @@
 // data so that the isolated host can serialise them over its pipe (DESIGN.md "Processes").
 #pragma once
 
+#include "common/message_text.h"
 #include "trace/event_types.h"
 
 #include <cstdint>
@@ -58,6 +59,9 @@ struct LoadReport {
     struct LoadFinding {
         std::string rule;
         std::string message;
+        // The message as a sentence for the GUI (message == text.english()). The host wire
+        // carries only rule and message, so an isolated host's load findings keep their English.
+        MessageText text;
     };
     std::vector<LoadFinding> findings;
     std::string error;  // why ok is false, naming the file

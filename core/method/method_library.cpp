@@ -1,5 +1,6 @@
 #include "method/method_library.h"
 
+#include "common/translate.h"
 #include "method/file_digest.h"
 
 #include <array>
@@ -15,9 +16,11 @@ namespace {
 
 constexpr std::size_t kInfoGuardBytes = 64;
 #ifdef _WIN32
-constexpr const char* kInstallHint = " (put the DLLs it names beside it or on PATH)";
+constexpr const char* kInstallHint =
+    EAPSCOPE_TRANSLATE_NOOP("EngineText", "(put the DLLs it names beside it or on PATH)");
 #else
-constexpr const char* kInstallHint = " (install what it names, or add its folder to LD_LIBRARY_PATH)";
+constexpr const char* kInstallHint =
+    EAPSCOPE_TRANSLATE_NOOP("EngineText", "(install what it names, or add its folder to LD_LIBRARY_PATH)");
 #endif
 constexpr std::uint8_t kInfoGuardByte = 0xA7;
 constexpr DWORD kFirstProbedType = 1;
@@ -32,9 +35,18 @@ std::string fileName(const std::string& path)
     return std::filesystem::path(path).filename().string();
 }
 
-void addFinding(LoadReport& report, const char* rule, std::string message)
+// A load finding's message is a sentence the GUI translates (LoadReport::LoadFinding::text).
+void addFinding(LoadReport& report, const char* rule, MessageText text)
 {
-    report.findings.push_back({rule, std::move(message)});
+    std::string message = text.english();
+    report.findings.push_back({rule, std::move(message), std::move(text)});
+}
+
+// The reason loading failed (report.error, English for the CLI) and its load finding.
+void fail(LoadReport& report, const char* rule, MessageText text)
+{
+    report.error = text.english();
+    addFinding(report, rule, std::move(text));
 }
 
 std::string joinTypes(const std::vector<std::uint32_t>& types)
@@ -123,18 +135,21 @@ bool MethodLibrary::openHandle(const LoadRequest& request, LoadReport& report)
     }
     report.sha256 = *digest;
     if (Status opened = library_.open(request.path); !opened) {
-        report.error = request.path + ": not a loadable shared library: the system loader says " +
-                       opened.error() + kInstallHint;
-        addFinding(report, "LOAD_LIBRARY_FAILED", report.error);
+        fail(report, "LOAD_LIBRARY_FAILED",
+             phrase(EAPSCOPE_TRANSLATE_NOOP(
+                        "EngineText", "%1: not a loadable shared library: the system loader says %2 %3"),
+                    {verbatim(request.path), verbatim(opened.error()), phrase(kInstallHint)}));
         return false;
     }
     listExports(report);
     getInfo_ = reinterpret_cast<PRASEAPGETINFO>(library_.symbol("RasEapGetInfo"));
     if (!getInfo_) {
-        report.error = request.path +
-                       ": does not export RasEapGetInfo (RASEAP.md §4.2); export it with C "
-                       "linkage and default visibility (RASEAP_EXPORT)";
-        addFinding(report, "LOAD_NO_GETINFO", report.error);
+        fail(report, "LOAD_NO_GETINFO",
+             phrase(EAPSCOPE_TRANSLATE_NOOP(
+                        "EngineText",
+                        "%1: does not export RasEapGetInfo (RASEAP.md §4.2); export it with C "
+                        "linkage and default visibility (RASEAP_EXPORT)"),
+                    {verbatim(request.path)}));
         return false;
     }
     return true;
@@ -203,8 +218,10 @@ bool MethodLibrary::probeTypes(LoadReport& report, GetInfoAnswer& answer) const
         }
     }
     if (report.answeredTypes.empty()) {
-        report.error = report.path + ": RasEapGetInfo answered no EAP type from 1 to 254";
-        addFinding(report, "LOAD_GETINFO_FAILED", report.error);
+        fail(report, "LOAD_GETINFO_FAILED",
+             phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText",
+                                            "%1: RasEapGetInfo answered no EAP type from 1 to 254"),
+                    {verbatim(report.path)}));
         return false;
     }
     if (report.answeredTypes.size() > 1) {
@@ -222,26 +239,32 @@ bool MethodLibrary::probeTypes(LoadReport& report, GetInfoAnswer& answer) const
 bool MethodLibrary::validateInfo(const GetInfoAnswer& answer, DWORD type, LoadReport& report) const
 {
     if (answer.overrun) {
-        addFinding(report, "LOAD_INFO_OVERRUN",
-                   "RasEapGetInfo wrote past the " + std::to_string(sizeof(PPP_EAP_INFO)) +
-                       "-byte PPP_EAP_INFO (RASEAP.md §1.5, §3.7 item 5)");
+        addFinding(
+            report, "LOAD_INFO_OVERRUN",
+            phrase(EAPSCOPE_TRANSLATE_NOOP(
+                       "EngineText",
+                       "RasEapGetInfo wrote past the %1-byte PPP_EAP_INFO (RASEAP.md §1.5, §3.7 item 5)"),
+                   {verbatim(sizeof(PPP_EAP_INFO))}));
     }
     if (answer.result != NO_ERROR) {
-        report.error = report.path + ": RasEapGetInfo(" + std::to_string(type) + ") returned error " +
-                       std::to_string(answer.result);
-        addFinding(report, "LOAD_GETINFO_FAILED", report.error);
+        fail(report, "LOAD_GETINFO_FAILED",
+             phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "%1: RasEapGetInfo(%2) returned error %3"),
+                    {verbatim(report.path), verbatim(type), verbatim(answer.result)}));
         return false;
     }
     if (answer.info.dwEapTypeId != type) {
-        report.error = report.path + ": asked for EAP type " + std::to_string(type) +
-                       ", RasEapGetInfo filled dwEapTypeId " + std::to_string(answer.info.dwEapTypeId);
-        addFinding(report, "LOAD_TYPE_MISMATCH", report.error);
+        fail(report, "LOAD_TYPE_MISMATCH",
+             phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText",
+                                            "%1: asked for EAP type %2, RasEapGetInfo filled dwEapTypeId %3"),
+                    {verbatim(report.path), verbatim(type), verbatim(answer.info.dwEapTypeId)}));
         return false;
     }
     if (!answer.info.RasEapMakeMessage) {
-        report.error = report.path + ": RasEapGetInfo(" + std::to_string(type) +
-                       ") left RasEapMakeMessage NULL; it is required (RASEAP.md §1.5)";
-        addFinding(report, "LOAD_NO_MAKEMESSAGE", report.error);
+        fail(report, "LOAD_NO_MAKEMESSAGE",
+             phrase(EAPSCOPE_TRANSLATE_NOOP(
+                        "EngineText",
+                        "%1: RasEapGetInfo(%2) left RasEapMakeMessage NULL; it is required (RASEAP.md §1.5)"),
+                    {verbatim(report.path), verbatim(type)}));
         return false;
     }
     return true;

@@ -910,6 +910,42 @@
         <translation>paquet arrivé après la fin du contexte ; ignoré</translation>
     </message>
     <message>
+        <source>(put the DLLs it names beside it or on PATH)</source>
+        <translation>(placez les DLL qu&apos;il nomme à côté d&apos;elle ou dans le PATH)</translation>
+    </message>
+    <message>
+        <source>(install what it names, or add its folder to LD_LIBRARY_PATH)</source>
+        <translation>(installez ce qu&apos;il nomme, ou ajoutez son dossier à LD_LIBRARY_PATH)</translation>
+    </message>
+    <message>
+        <source>%1: not a loadable shared library: the system loader says %2 %3</source>
+        <translation>%1 : pas une bibliothèque partagée chargeable : le chargeur du système dit %2 %3</translation>
+    </message>
+    <message>
+        <source>%1: does not export RasEapGetInfo (RASEAP.md §4.2); export it with C linkage and default visibility (RASEAP_EXPORT)</source>
+        <translation>%1 : n&apos;exporte pas RasEapGetInfo (RASEAP.md §4.2) ; exportez-la avec l&apos;édition de liens C et la visibilité par défaut (RASEAP_EXPORT)</translation>
+    </message>
+    <message>
+        <source>%1: RasEapGetInfo answered no EAP type from 1 to 254</source>
+        <translation>%1 : RasEapGetInfo n&apos;a répondu pour aucun type EAP de 1 à 254</translation>
+    </message>
+    <message>
+        <source>RasEapGetInfo wrote past the %1-byte PPP_EAP_INFO (RASEAP.md §1.5, §3.7 item 5)</source>
+        <translation>RasEapGetInfo a écrit au-delà des %1 octets de PPP_EAP_INFO (RASEAP.md §1.5, §3.7 point 5)</translation>
+    </message>
+    <message>
+        <source>%1: RasEapGetInfo(%2) returned error %3</source>
+        <translation>%1 : RasEapGetInfo(%2) a renvoyé l&apos;erreur %3</translation>
+    </message>
+    <message>
+        <source>%1: asked for EAP type %2, RasEapGetInfo filled dwEapTypeId %3</source>
+        <translation>%1 : type EAP %2 demandé, RasEapGetInfo a rempli dwEapTypeId avec %3</translation>
+    </message>
+    <message>
+        <source>%1: RasEapGetInfo(%2) left RasEapMakeMessage NULL; it is required (RASEAP.md §1.5)</source>
+        <translation>%1 : RasEapGetInfo(%2) a laissé RasEapMakeMessage à NULL ; il est obligatoire (RASEAP.md §1.5)</translation>
+    </message>
+    <message>
         <source>eap (beyond the captured packet)</source>
         <translation>eap (au-delà du paquet capturé)</translation>
     </message>

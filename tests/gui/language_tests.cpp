@@ -5,7 +5,9 @@
 #include "window/language.h"
 #include "window/main_window.h"
 
+#include "checker/contract_checker.h"
 #include "checker/rule_catalogue.h"
+#include "method/method_library.h"
 #include "replay/replay_comparator.h"
 #include "replay/replay_live.h"
 #include "text/core_text.h"
@@ -16,6 +18,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QToolBar>
 #include <QToolButton>
@@ -90,11 +93,31 @@ TEST(Language, FrenchNamesTheLiveRadiusRulesAndTheRadiusAndLearnerEventKinds)
         << ruleText("MPPE_KEY_MISMATCH").toStdString();
 }
 
-// Findings core words with details (MPPE_KEY_MISMATCH, REPLAY_DIVERGENCE) read in French in the
-// window and stay English in the record; what a program wrote (a packet summary, a decoder's field
-// name) stays as written.
-TEST(Language, MppeAndReplayFindingsReadInFrenchAndStayEnglishInTheRecord)
+// Findings core words with details (a load finding, MPPE_KEY_MISMATCH, REPLAY_DIVERGENCE) read in
+// French in the window and stay English in the record; what a program wrote (the system loader's
+// error, a path, a packet summary) stays as written.
+TEST(Language, LoadMppeAndReplayFindingsReadInFrenchAndStayEnglishInTheRecord)
 {
+    QTemporaryDir dir;
+    ASSERT_TRUE(dir.isValid());
+    const std::string path = dir.filePath(QStringLiteral("not-a-method.so")).toStdString();
+    {
+        std::FILE* file = std::fopen(path.c_str(), "w");
+        ASSERT_NE(file, nullptr);
+        std::fputs("not a library\n", file);
+        std::fclose(file);
+    }
+    MethodLibrary library;
+    const LoadReport report = library.open(LoadRequest{path, "not-a-method", std::nullopt});
+    ASSERT_FALSE(report.ok);
+    const auto load = ContractChecker().checkLoad(report, Side::Authenticator, EventId());
+    ASSERT_EQ(load.size(), 1u);
+    EXPECT_EQ(load[0].rule, "LOAD_LIBRARY_FAILED");
+    EXPECT_TRUE(
+        load[0].message.starts_with(path + ": not a loadable shared library: the system loader says "))
+        << load[0].message;
+    EXPECT_EQ(load[0].message, report.error);
+
     // The engine's words for it (tests/engine/radius_counterpart_test.cpp: the engine makes this one).
     const FindingRecord mppe =
         makeFinding("MPPE_KEY_MISMATCH", Side::Peer, ContextId(), EventId(), EntryPoint::MakeMessage,
@@ -114,6 +137,15 @@ TEST(Language, MppeAndReplayFindingsReadInFrenchAndStayEnglishInTheRecord)
               "Identifier, Type, Value-Size, Value (Name is optional))");
 
     LanguageScope french(QStringLiteral("fr"));
+    const QString loadText = findingMessageText(load[0]);
+    EXPECT_TRUE(
+        loadText.startsWith(QString::fromStdString(path) +
+                            QStringLiteral(" : pas une bibliothèque partagée chargeable : le chargeur "
+                                           "du système dit ")))
+        << loadText.toStdString();
+    EXPECT_TRUE(loadText.endsWith(
+        QStringLiteral("(installez ce qu'il nomme, ou ajoutez son dossier à LD_LIBRARY_PATH)")))
+        << loadText.toStdString();
     EXPECT_EQ(findingMessageText(mppe),
               QStringLiteral("les clés MPPE de la méthode diffèrent de celles du "
                              "serveur : sa Recv-Key n'est pas la MS-MPPE-Send-Key du "
