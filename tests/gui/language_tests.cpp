@@ -7,7 +7,7 @@
 
 #include "checker/contract_checker.h"
 #include "checker/rule_catalogue.h"
-#include "method/method_library.h"
+#include "host/host_executor.h"
 #include "replay/replay_comparator.h"
 #include "replay/replay_live.h"
 #include "text/core_text.h"
@@ -95,7 +95,8 @@ TEST(Language, FrenchNamesTheLiveRadiusRulesAndTheRadiusAndLearnerEventKinds)
 
 // Findings core words with details (a load finding, MPPE_KEY_MISMATCH, REPLAY_DIVERGENCE) read in
 // French in the window and stay English in the record; what a program wrote (the system loader's
-// error, a path, a packet summary) stays as written.
+// error, a path, a packet summary) stays as written. The load finding comes from an isolated host
+// (the window's default): its sentence crossed the host wire.
 TEST(Language, LoadMppeAndReplayFindingsReadInFrenchAndStayEnglishInTheRecord)
 {
     QTemporaryDir dir;
@@ -107,9 +108,13 @@ TEST(Language, LoadMppeAndReplayFindingsReadInFrenchAndStayEnglishInTheRecord)
         std::fputs("not a library\n", file);
         std::fclose(file);
     }
-    MethodLibrary library;
-    const LoadReport report = library.open(LoadRequest{path, "not-a-method", std::nullopt});
+    HostOptions options;
+    options.heapTracking = false;  // the load fails before any heap matters
+    HostExecutor host(options);
+    const LoadReport report = host.load(LoadRequest{path, "not-a-method", std::nullopt});
     ASSERT_FALSE(report.ok);
+    ASSERT_EQ(report.findings.size(), 1u) << report.error;
+    ASSERT_FALSE(report.findings[0].text.empty()) << "the host wire dropped the load finding's sentence";
     const auto load = ContractChecker().checkLoad(report, Side::Authenticator, EventId());
     ASSERT_EQ(load.size(), 1u);
     EXPECT_EQ(load[0].rule, "LOAD_LIBRARY_FAILED");

@@ -167,6 +167,35 @@ TEST(Wire, LoadRequestAndReport_RoundTrip)
     EXPECT_FALSE(decoded.hasBegin);
 }
 
+// A load finding's sentence crosses the wire whole (its template, verbatim flags and nested
+// arguments), so the GUI translates a load finding made in an isolated host.
+TEST(Wire, LoadReport_CarriesAFindingsSentence)
+{
+    const MessageText text =
+        phrase("%1: not a loadable shared library: the system loader says %2 %3",
+               {verbatim("/x/m.so"), verbatim("invalid ELF header"),
+                phrase("(install what it names, or add its folder to LD_LIBRARY_PATH)")});
+    LoadReport report;
+    report.findings = {{"LOAD_LIBRARY_FAILED", text.english(), text}, {"LOAD_INFO_OVERRUN", "plain", {}}};
+    LoadReport decoded;
+    ASSERT_TRUE(wire::decodePayload(wire::encodePayload(report), decoded));
+    ASSERT_EQ(decoded.findings.size(), 2u);
+    EXPECT_EQ(decoded.findings[0].text, text);
+    EXPECT_EQ(decoded.findings[0].message, text.english());
+    EXPECT_FALSE(decoded.findings[0].text.verbatim);
+    EXPECT_TRUE(decoded.findings[0].text.args[0].verbatim);
+    EXPECT_FALSE(decoded.findings[0].text.args[2].verbatim);
+    EXPECT_TRUE(decoded.findings[1].text.empty());
+
+    // Nesting deeper than any sentence core makes is refused, not followed.
+    MessageText deep = verbatim("x");
+    for (int i = 0; i < 12; ++i) {
+        deep = phrase("%1", {deep});
+    }
+    report.findings = {{"LOAD_INFO_OVERRUN", deep.english(), deep}};
+    EXPECT_FALSE(wire::decodePayload(wire::encodePayload(report), decoded));
+}
+
 TEST(Wire, HelloAndFailure_RoundTrip)
 {
     wire::Hello hello{wire::kMagic, wire::kVersion, 1234, true};
