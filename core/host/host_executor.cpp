@@ -93,6 +93,17 @@ void replaceAll(std::string& text, const std::string& from, const std::string& t
     }
 }
 
+// replaceAll in what a sentence shows as written (a path is a verbatim argument).
+void replaceAll(MessageText& text, const std::string& from, const std::string& to)
+{
+    if (text.verbatim) {
+        replaceAll(text.source, from, to);
+    }
+    for (MessageText& arg : text.args) {
+        replaceAll(arg, from, to);
+    }
+}
+
 std::string defaultWinePrefix()
 {
     if (const char* prefix = std::getenv("WINEPREFIX"); prefix != nullptr && *prefix != '\0') {
@@ -542,6 +553,7 @@ LoadReport HostExecutor::load(const LoadRequest& request)
         replaceAll(report.error, sent.path, request.path);
         for (auto& finding : report.findings) {
             replaceAll(finding.message, sent.path, request.path);
+            replaceAll(finding.text, sent.path, request.path);
         }
     }
     return report;
