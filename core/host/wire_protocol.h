@@ -21,8 +21,8 @@
 
 namespace eapscope::wire {
 
-inline constexpr std::uint32_t kMagic = 0x48536145;  // "EaSH"
-inline constexpr std::uint16_t kVersion = 2;  // 2: LoadReport carries roles and notes
+inline constexpr std::uint32_t kMagic = 0x48536145;        // "EaSH"
+inline constexpr std::uint16_t kVersion = 2;               // 2: LoadReport carries roles and notes
 inline constexpr std::uint32_t kMaxFrameBody = 64u << 20;  // a call reply is far smaller
 inline constexpr std::size_t kFrameHeaderSize = 4;
 
