@@ -189,6 +189,9 @@ void encode(WireWriter& out, const LoadReport& value)
     out.u32(value.eapType);
     encodeList(out, value.answeredTypes, [&](std::uint32_t t) { out.u32(t); });
     encodeStrings(out, value.exports);
+    out.u32(value.roles);
+    out.boolean(value.rolesExported);
+    encodeStrings(out, value.notes);
     out.boolean(value.hasInitialize);
     out.boolean(value.hasBegin);
     out.boolean(value.hasEnd);
@@ -210,6 +213,9 @@ bool decode(WireReader& in, LoadReport& value)
     value.eapType = in.u32();
     value.answeredTypes = decodeList<std::uint32_t>(in, 4, [&] { return in.u32(); });
     value.exports = decodeStrings(in);
+    value.roles = in.u32();
+    value.rolesExported = in.boolean();
+    value.notes = decodeStrings(in);
     value.hasInitialize = in.boolean();
     value.hasBegin = in.boolean();
     value.hasEnd = in.boolean();

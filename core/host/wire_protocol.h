@@ -22,7 +22,8 @@
 namespace eapscope::wire {
 
 inline constexpr std::uint32_t kMagic = 0x48536145;  // "EaSH"
-// 2: a load finding carries its sentence (MessageText) beside its English message.
+// 2: a LoadReport carries roles and notes, and each load finding its sentence (MessageText)
+// beside its English message.
 inline constexpr std::uint16_t kVersion = 2;
 inline constexpr std::uint32_t kMaxFrameBody = 64u << 20;  // a call reply is far smaller
 inline constexpr std::size_t kFrameHeaderSize = 4;

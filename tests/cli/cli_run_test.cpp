@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <map>
 #include <string>
+#include <vector>
 
 namespace {
 
@@ -173,6 +174,51 @@ TEST(CliMethods, ListsTheBundledGtcMsChapV2TlsAndPeapWithTheirTypesAndBothRoles)
         expected.erase(it);
     }
     EXPECT_TRUE(expected.empty()) << r.out;
+}
+
+// RasEapRolesSupported (RASEAP.md §2.5) reads the same in-process (the bundled listing) and
+// through the isolated host (`methods LIBRARY`): training-keeps-password-pointer serves the peer only.
+TEST(CliMethods, APeerOnlyMethodListsThePeerRoleAloneInProcessAndThroughTheHost)
+{
+    const CliResult bundled = cli("methods --json");
+    ASSERT_EQ(bundled.exitCode, 0) << bundled.out;
+    const auto listing = parse(bundled);
+    nlohmann::json inProcess;
+    for (const auto& m : listing["methods"]) {
+        if (m["name"] == "training-keeps-password-pointer") {
+            inProcess = m;
+        }
+    }
+    ASSERT_FALSE(inProcess.is_null()) << bundled.out;
+    EXPECT_EQ(inProcess["roles"], nlohmann::json::array({"peer"}));
+
+    const CliResult hosted = cli("methods --json " + inProcess["path"].get<std::string>());
+    ASSERT_EQ(hosted.exitCode, 0) << hosted.out;
+    const auto isolated = parse(hosted)["methods"].at(0);  // a copy: parse() returns a temporary
+    EXPECT_EQ(isolated["roles"], nlohmann::json::array({"peer"})) << hosted.out;
+    EXPECT_EQ(isolated["types"], inProcess["types"]) << hosted.out;
+}
+
+// A method asked to play a role its RasEapRolesSupported leaves out ends the same way whether it
+// runs in the isolated host or in-process: same exit code, outcome and findings.
+TEST(CliRun, AnUnsupportedRoleEndsTheSameInProcessAndIsolated)
+{
+    const std::string args =
+        "run --auth training-keeps-password-pointer --peer md5 --identity alice --password secret --json";
+    const CliResult isolated = cli(args);
+    const CliResult inProcess = cli(args + " --in-process");
+    EXPECT_EQ(isolated.exitCode, inProcess.exitCode) << isolated.out << "\n" << inProcess.out;
+    const auto a = parse(isolated);
+    const auto b = parse(inProcess);
+    EXPECT_EQ(a["outcome"], b["outcome"]);
+    const auto rules = [](const nlohmann::json& j) {
+        std::vector<std::string> out;
+        for (const auto& f : j["findings"]) {
+            out.push_back(f["rule"].get<std::string>() + " " + f["side"].get<std::string>());
+        }
+        return out;
+    };
+    EXPECT_EQ(rules(a), rules(b)) << isolated.out << "\n" << inProcess.out;
 }
 
 TEST(CliRun, MsChapV2LoopbackSucceedsWithNoFindings)

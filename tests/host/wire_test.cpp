@@ -1,4 +1,5 @@
 // Round trips of every host-protocol value, and decoding of truncated and garbage payloads.
+#include "eapscope/raseap.h"
 #include "host/wire_messages.h"
 
 #include <gtest/gtest.h>
@@ -194,6 +195,33 @@ TEST(Wire, LoadReport_CarriesAFindingsSentence)
     }
     report.findings = {{"LOAD_INFO_OVERRUN", deep.english(), deep}};
     EXPECT_FALSE(wire::decodePayload(wire::encodePayload(report), decoded));
+}
+
+// RasEapRolesSupported (RASEAP.md §2.5) reaches the controller: a peer-only method listed through
+// the host is not shown with both roles, and the loader's notes are not dropped either.
+TEST(Wire, LoadReportRolesAndNotes_RoundTrip)
+{
+    LoadReport report;
+    report.ok = true;
+    report.roles = RAS_EAP_ROLE_AUTHENTICATEE;
+    report.rolesExported = true;
+    report.notes = {"RasEapMakeMessage points outside the image"};
+    report.hasMakeMessage = true;
+    LoadReport decoded;
+    ASSERT_TRUE(wire::decodePayload(wire::encodePayload(report), decoded));
+    EXPECT_EQ(decoded.roles, static_cast<std::uint32_t>(RAS_EAP_ROLE_AUTHENTICATEE));
+    EXPECT_TRUE(decoded.rolesExported);
+    EXPECT_EQ(decoded.notes, report.notes);
+    EXPECT_TRUE(decoded.hasMakeMessage);
+
+    LoadReport absent;  // no export: both roles, and the decoder keeps the difference
+    absent.ok = true;
+    LoadReport decodedAbsent;
+    decodedAbsent.roles = 0;
+    decodedAbsent.rolesExported = true;
+    ASSERT_TRUE(wire::decodePayload(wire::encodePayload(absent), decodedAbsent));
+    EXPECT_EQ(decodedAbsent.roles, 3u);
+    EXPECT_FALSE(decodedAbsent.rolesExported);
 }
 
 TEST(Wire, HelloAndFailure_RoundTrip)

@@ -59,6 +59,15 @@ string(REGEX REPLACE "[ \n]" "" types "${types}")
 if(NOT types STREQUAL "[4]")
   message(FATAL_ERROR "the template method answers for the types ${types}, not [4] alone:\n${described}")
 endif()
+# Its RasEapRolesSupported (RASEAP.md §2.5) says peer only, and the host's listing says so too.
+if(NOT template_source MATCHES "RasEapRolesSupported = RAS_EAP_ROLE_AUTHENTICATEE;")
+  message(FATAL_ERROR "the template no longer declares the peer role alone")
+endif()
+string(JSON roles GET "${described}" methods 0 roles)
+string(REGEX REPLACE "[ \n]" "" roles "${roles}")
+if(NOT roles STREQUAL "[\"peer\"]")
+  message(FATAL_ERROR "the template method lists the roles ${roles}, not [\"peer\"] alone:\n${described}")
+endif()
 
 # The method authenticates against bundled md5, with no finding (exit code 0).
 run_step("running the template method" "${CLI}" run --auth md5 --peer "${method}" --identity alice --password secret)

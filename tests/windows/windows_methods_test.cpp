@@ -54,6 +54,20 @@ TEST(WindowsMethods, MethodsCommand_ListsDllsLikeSharedObjects)
         << describe(text);
 }
 
+// RasEapRolesSupported (RASEAP.md §2.5) crosses eapscope-host.exe's wire like eapscope-host's: the
+// peer-only training method lists the peer role alone in both builds.
+TEST(WindowsMethods, MethodsCommand_PeerOnlyDllListsThePeerRoleAloneLikeItsSharedObject)
+{
+    const CliRun run = cli("methods --json " + windowsMethod("training-keeps-password-pointer") + " " +
+                           linuxMethod("training-keeps-password-pointer"));
+    ASSERT_FALSE(run.doc.is_discarded()) << describe(run);
+    EXPECT_EQ(run.exitCode, 0) << describe(run);
+    ASSERT_EQ(run.doc["methods"].size(), 2u) << describe(run);
+    for (const auto& m : run.doc["methods"]) {
+        EXPECT_EQ(m["roles"], nlohmann::json::array({"peer"})) << m.dump();
+    }
+}
+
 TEST(WindowsMethods, MethodsCommand_DllThatIsNoMethodOrMissing_IsExit2NamingTheFile)
 {
     const std::string notAMethod = testMethod("broken-load-no-getinfo", ".dll");
