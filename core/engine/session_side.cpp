@@ -319,7 +319,7 @@ void SessionEngine::answerBackEnd(std::size_t conversation, StepResult& result)
     SideContext& ctx = sideContext(conversation, Side::Authenticator);
     const BackEndAnswer answer = backEnd_.authenticate(ctx.backEndRequest);
     note(Side::Authenticator, ctx.context,
-         phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "back end: %1"), {verbatim(answer.detail)}));
+         phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "back end: %1"), {answer.detail}));
     PendingInput input;
     input.kind = PendingInput::Kind::AuthComplete;
     input.authResult = answer.resultCode;
@@ -328,7 +328,7 @@ void SessionEngine::answerBackEnd(std::size_t conversation, StepResult& result)
     setStage(conversation, Side::Authenticator, SideStage::Exchanging,
              phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "back end answered")));
     result = {StepKind::EngineAction, Side::Authenticator, ctx.context, EntryPoint::None,
-              phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "back end: %1"), {verbatim(answer.detail)})};
+              phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "back end: %1"), {answer.detail})};
 }
 
 void SessionEngine::playCounterpart(std::size_t conversation, Side side, StepResult& result)

@@ -1005,6 +1005,66 @@
         <source>created</source>
         <translation>créé</translation>
     </message>
+    <message>
+        <source>no raatUserName in the request</source>
+        <translation>pas de raatUserName dans la requête</translation>
+    </message>
+    <message>
+        <source>unknown user &apos;%1&apos;</source>
+        <translation>utilisateur « %1 » inconnu</translation>
+    </message>
+    <message>
+        <source>PAP: wrong password for &apos;%1&apos;</source>
+        <translation>PAP : mot de passe erroné pour « %1 »</translation>
+    </message>
+    <message>
+        <source>PAP: &apos;%1&apos; accepted</source>
+        <translation>PAP : « %1 » accepté</translation>
+    </message>
+    <message>
+        <source>authorization only for &apos;%1&apos;</source>
+        <translation>autorisation seule pour « %1 »</translation>
+    </message>
+    <message>
+        <source>MD5-CHAP: raatMD5CHAPPassword must be 17 bytes (Id + 16-byte response), got %1</source>
+        <translation>MD5-CHAP : raatMD5CHAPPassword doit faire 17 octets (Id + réponse de 16 octets), reçu %1</translation>
+    </message>
+    <message>
+        <source>MD5-CHAP: no raatMD5CHAPChallenge</source>
+        <translation>MD5-CHAP : pas de raatMD5CHAPChallenge</translation>
+    </message>
+    <message>
+        <source>MD5-CHAP: wrong response for &apos;%1&apos;</source>
+        <translation>MD5-CHAP : réponse erronée pour « %1 »</translation>
+    </message>
+    <message>
+        <source>MD5-CHAP: &apos;%1&apos; accepted</source>
+        <translation>MD5-CHAP : « %1 » accepté</translation>
+    </message>
+    <message>
+        <source>MS-CHAPv2: MS-CHAP2-Response must carry 50 bytes, got %1</source>
+        <translation>MS-CHAPv2 : MS-CHAP2-Response doit porter 50 octets, reçu %1</translation>
+    </message>
+    <message>
+        <source>MS-CHAPv2: no 16-byte MS-CHAP-Challenge beside MS-CHAP2-Response</source>
+        <translation>MS-CHAPv2 : pas de MS-CHAP-Challenge de 16 octets à côté de MS-CHAP2-Response</translation>
+    </message>
+    <message>
+        <source>MS-CHAPv2: MD4/DES unavailable (OpenSSL legacy provider not found)</source>
+        <translation>MS-CHAPv2 : MD4/DES indisponibles (fournisseur « legacy » d’OpenSSL introuvable)</translation>
+    </message>
+    <message>
+        <source>MS-CHAPv2: wrong NT-Response for &apos;%1&apos;</source>
+        <translation>MS-CHAPv2 : NT-Response erronée pour « %1 »</translation>
+    </message>
+    <message>
+        <source>MS-CHAPv2: SHA-1 unavailable</source>
+        <translation>MS-CHAPv2 : SHA-1 indisponible</translation>
+    </message>
+    <message>
+        <source>MS-CHAPv2: &apos;%1&apos; accepted</source>
+        <translation>MS-CHAPv2 : « %1 » accepté</translation>
+    </message>
 </context>
 <context>
     <name>RuleCatalogue</name>

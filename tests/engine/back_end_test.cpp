@@ -94,7 +94,7 @@ TEST(BackEnd, MsChapV2AcceptsAndAnswersSuccessAndMppeKeys)
     BackEnd be;
     be.addUser("User", "clientPass");
     const auto answer = be.authenticate(msChapV2Request(0xDF));
-    ASSERT_EQ(answer.resultCode, 0u) << answer.detail;
+    ASSERT_EQ(answer.resultCode, 0u) << answer.detail.english();
     const AuthAttribute* success = vendor(answer.attributes, 26);
     ASSERT_NE(success, nullptr);
     const std::string text(success->data.begin() + 7, success->data.end());

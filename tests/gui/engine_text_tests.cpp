@@ -26,12 +26,13 @@ namespace {
 
 struct Expected {
     QString language;
-    QString leak;           // the HEAP_LEAK finding's message
-    QString initialized;    // the status line after RasEapInitialize(TRUE)
-    QString madeMessage;    // the start of the status line after a RasEapMakeMessage
-    QString uninitialized;  // the status line after RasEapInitialize(FALSE)
-    QString loadPhase;      // the State row of the engine loading the peer
-    QString completed;      // the start of a context's State row when its outcome is decided
+    QString leak;            // the HEAP_LEAK finding's message
+    QString initialized;     // the status line after RasEapInitialize(TRUE)
+    QString madeMessage;     // the start of the status line after a RasEapMakeMessage
+    QString uninitialized;   // the status line after RasEapInitialize(FALSE)
+    QString loadPhase;       // the State row of the engine loading the peer
+    QString completed;       // the start of a context's State row when its outcome is decided
+    QString backEndVerdict;  // the Note row of the built-in back end accepting alice
 };
 
 class EngineText : public ::testing::TestWithParam<Expected> {
@@ -52,18 +53,23 @@ QString findingMessage(const MainWindow& window, const QString& rule)
 }
 
 // The Detail cell of the first State row whose English text starts with `english`, with that text.
-std::pair<QString, std::string> stateRow(const MainWindow& window, std::string_view english)
+std::pair<QString, std::string> rowOfKind(const MainWindow& window, EventKind kind, std::string_view english)
 {
     const Trace& trace = window.document()->trace();
     const EventTableModel* model = window.eventTable()->model();
     for (std::size_t i = 0; i < trace.size(); ++i) {
         const std::string_view text = trace.string(trace.texts()[i]);
-        if (trace.kinds()[i] == EventKind::State && text.starts_with(english)) {
+        if (trace.kinds()[i] == kind && text.starts_with(english)) {
             return {model->data(model->index(static_cast<int>(i), EventTableModel::DetailColumn)).toString(),
                     std::string(text)};
         }
     }
     return {};
+}
+
+std::pair<QString, std::string> stateRow(const MainWindow& window, std::string_view english)
+{
+    return rowOfKind(window, EventKind::State, english);
 }
 
 // Every shown column but Detail (which stretches) is at least as wide as its header and its widest
@@ -143,6 +149,10 @@ TEST_P(EngineText, TheFindingAndTheStatusLineReadInTheWindowsLanguage)
     const auto [completed, completedEnglish] = stateRow(window, "completed: ");
     EXPECT_TRUE(completed.startsWith(expected.completed)) << completed.toStdString();
     EXPECT_TRUE(completedEnglish.starts_with("completed: success - ")) << completedEnglish;
+    // The back end's verdict (a Note row): its sentence in the window, English in the record.
+    const auto [verdict, verdictEnglish] = rowOfKind(window, EventKind::Note, "back end: ");
+    EXPECT_EQ(verdict, expected.backEndVerdict);
+    EXPECT_EQ(verdictEnglish, "back end: MD5-CHAP: 'alice' accepted");
 
     // Every row shown (no filter) and laid out: no short column cuts its text.
     window.eventTable()->proxy()->setKindMask(EventFilterProxy::kAllKinds);
@@ -160,7 +170,8 @@ INSTANTIATE_TEST_SUITE_P(
                  QStringLiteral("RasEapInitialize(TRUE) a renvoyé 0"),
                  QStringLiteral("RasEapMakeMessage a renvoyé 0, "),
                  QStringLiteral("RasEapInitialize(FALSE) a renvoyé 0"),
-                 QStringLiteral("moteur : chargement du pair"), QStringLiteral("terminé : succès - ")},
+                 QStringLiteral("moteur : chargement du pair"), QStringLiteral("terminé : succès - "),
+                 QStringLiteral("serveur d’authentification : MD5-CHAP : « alice » accepté")},
         Expected{
             QStringLiteral("en"),
             QStringLiteral(
@@ -168,7 +179,7 @@ INSTANTIATE_TEST_SUITE_P(
             QStringLiteral("RasEapInitialize(TRUE) returned 0"),
             QStringLiteral("RasEapMakeMessage returned 0, "),
             QStringLiteral("RasEapInitialize(FALSE) returned 0"), QStringLiteral("engine: load-peer"),
-            QStringLiteral("completed: success - ")}),
+            QStringLiteral("completed: success - "), QStringLiteral("back end: MD5-CHAP: 'alice' accepted")}),
     [](const ::testing::TestParamInfo<Expected>& param) { return param.param.language.toStdString(); });
 
 }  // namespace

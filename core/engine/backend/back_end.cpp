@@ -52,7 +52,8 @@ AuthAttribute userNameAttribute(const std::string& user)
     return a;
 }
 
-BackEndAnswer reject(std::string detail)
+// A verdict is a sentence of the trace (a Note row), shown in the window's language.
+BackEndAnswer reject(MessageText detail)
 {
     return BackEndAnswer{ERROR_AUTHENTICATION_FAILURE, {}, std::move(detail)};
 }
@@ -114,12 +115,12 @@ BackEndAnswer BackEnd::authenticate(const std::vector<AuthAttribute>& request) c
 {
     const AuthAttribute* name = find(request, raatUserName);
     if (name == nullptr) {
-        return reject("no raatUserName in the request");
+        return reject(phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "no raatUserName in the request")));
     }
     const std::string user = text(*name);
     const auto it = users_.find(user);
     if (it == users_.end()) {
-        return reject("unknown user '" + user + "'");
+        return reject(phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "unknown user '%1'"), {verbatim(user)}));
     }
     Bytes msResponse;
     if (findMicrosoft(request, kMsChap2Response, msResponse) != nullptr) {
@@ -130,23 +131,33 @@ BackEndAnswer BackEnd::authenticate(const std::vector<AuthAttribute>& request) c
     }
     if (const AuthAttribute* pap = find(request, raatUserPassword)) {
         if (text(*pap) != it->second) {
-            return reject("PAP: wrong password for '" + user + "'");
+            return reject(phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "PAP: wrong password for '%1'"),
+                                 {verbatim(user)}));
         }
-        return BackEndAnswer{NO_ERROR, {userNameAttribute(user)}, "PAP: '" + user + "' accepted"};
+        return BackEndAnswer{
+            NO_ERROR,
+            {userNameAttribute(user)},
+            phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "PAP: '%1' accepted"), {verbatim(user)})};
     }
     // §3.4: a user name alone is not authenticated; the provider returns the user's attributes.
-    return BackEndAnswer{NO_ERROR, {userNameAttribute(user)}, "authorization only for '" + user + "'"};
+    return BackEndAnswer{
+        NO_ERROR,
+        {userNameAttribute(user)},
+        phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "authorization only for '%1'"), {verbatim(user)})};
 }
 
 BackEndAnswer BackEnd::checkChap(const std::string& user, const std::string& password,
                                  const AuthAttribute& response, const AuthAttribute* challenge) const
 {
     if (response.data.size() != 17) {
-        return reject("MD5-CHAP: raatMD5CHAPPassword must be 17 bytes (Id + 16-byte response), got " +
-                      std::to_string(response.data.size()));
+        return reject(
+            phrase(EAPSCOPE_TRANSLATE_NOOP(
+                       "EngineText",
+                       "MD5-CHAP: raatMD5CHAPPassword must be 17 bytes (Id + 16-byte response), got %1"),
+                   {verbatim(response.data.size())}));
     }
     if (challenge == nullptr || challenge->data.empty()) {
-        return reject("MD5-CHAP: no raatMD5CHAPChallenge");
+        return reject(phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "MD5-CHAP: no raatMD5CHAPChallenge")));
     }
     // RFC 1994 §4.1: response = MD5(Identifier || secret || challenge).
     Bytes input;
@@ -155,9 +166,13 @@ BackEndAnswer BackEnd::checkChap(const std::string& user, const std::string& pas
     input.insert(input.end(), challenge->data.begin(), challenge->data.end());
     const auto expected = md5(input);
     if (!std::equal(expected.begin(), expected.end(), response.data.begin() + 1)) {
-        return reject("MD5-CHAP: wrong response for '" + user + "'");
+        return reject(phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "MD5-CHAP: wrong response for '%1'"),
+                             {verbatim(user)}));
     }
-    return BackEndAnswer{NO_ERROR, {userNameAttribute(user)}, "MD5-CHAP: '" + user + "' accepted"};
+    return BackEndAnswer{
+        NO_ERROR,
+        {userNameAttribute(user)},
+        phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "MD5-CHAP: '%1' accepted"), {verbatim(user)})};
 }
 
 BackEndAnswer BackEnd::checkMsChapV2(const std::string& user, const std::string& password,
@@ -166,11 +181,13 @@ BackEndAnswer BackEnd::checkMsChapV2(const std::string& user, const std::string&
     // RFC 2548 §2.3.2 MS-CHAP2-Response: Ident, Flags, Peer-Challenge[16], Reserved[8], Response[24].
     Bytes challengeValue;
     if (response.size() != 50) {
-        return reject("MS-CHAPv2: MS-CHAP2-Response must carry 50 bytes, got " +
-                      std::to_string(response.size()));
+        return reject(phrase(
+            EAPSCOPE_TRANSLATE_NOOP("EngineText", "MS-CHAPv2: MS-CHAP2-Response must carry 50 bytes, got %1"),
+            {verbatim(response.size())}));
     }
     if (findMicrosoft(request, kMsChapChallenge, challengeValue) == nullptr || challengeValue.size() != 16) {
-        return reject("MS-CHAPv2: no 16-byte MS-CHAP-Challenge beside MS-CHAP2-Response");
+        return reject(phrase(EAPSCOPE_TRANSLATE_NOOP(
+            "EngineText", "MS-CHAPv2: no 16-byte MS-CHAP-Challenge beside MS-CHAP2-Response")));
     }
     mschapv2::Challenge authChallenge{}, peerChallenge{};
     mschapv2::NtResponse got{};
@@ -179,7 +196,8 @@ BackEndAnswer BackEnd::checkMsChapV2(const std::string& user, const std::string&
     std::copy_n(response.begin() + 26, 24, got.begin());
     const auto expected = mschapv2::ntResponse(authChallenge, peerChallenge, user, password);
     if (!expected) {
-        return reject("MS-CHAPv2: MD4/DES unavailable (OpenSSL legacy provider not found)");
+        return reject(phrase(EAPSCOPE_TRANSLATE_NOOP(
+            "EngineText", "MS-CHAPv2: MD4/DES unavailable (OpenSSL legacy provider not found)")));
     }
     const std::uint8_t ident = response[0];
     if (*expected != got) {
@@ -187,14 +205,16 @@ BackEndAnswer BackEnd::checkMsChapV2(const std::string& user, const std::string&
         const std::string error = "E=691 R=0 V=3";
         Bytes value{ident};
         value.insert(value.end(), error.begin(), error.end());
-        BackEndAnswer answer = reject("MS-CHAPv2: wrong NT-Response for '" + user + "'");
+        BackEndAnswer answer =
+            reject(phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "MS-CHAPv2: wrong NT-Response for '%1'"),
+                          {verbatim(user)}));
         answer.attributes.push_back(microsoft(kMsChapError, value));
         return answer;
     }
     const auto success = mschapv2::authenticatorResponse(password, got, peerChallenge, authChallenge, user);
     const auto keys = mschapv2::serverMppeKeys(password, got);
     if (!success || !keys) {
-        return reject("MS-CHAPv2: SHA-1 unavailable");
+        return reject(phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "MS-CHAPv2: SHA-1 unavailable")));
     }
     Bytes value{ident};
     value.insert(value.end(), success->begin(), success->end());
@@ -202,7 +222,7 @@ BackEndAnswer BackEnd::checkMsChapV2(const std::string& user, const std::string&
         NO_ERROR,
         {userNameAttribute(user), microsoft(kMsChap2Success, value),
          mppeKey(RASEAP_MS_MPPE_SEND_KEY, keys->send), mppeKey(RASEAP_MS_MPPE_RECV_KEY, keys->recv)},
-        "MS-CHAPv2: '" + user + "' accepted"};
+        phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "MS-CHAPv2: '%1' accepted"), {verbatim(user)})};
 }
 
 }  // namespace eapscope

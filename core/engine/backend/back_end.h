@@ -7,6 +7,7 @@
 // alone as authorization only.
 #pragma once
 
+#include "common/message_text.h"
 #include "method/call_types.h"
 
 #include <map>
@@ -18,7 +19,7 @@ namespace eapscope {
 struct BackEndAnswer {
     std::uint32_t resultCode = 0;           // NO_ERROR or ERROR_AUTHENTICATION_FAILURE
     std::vector<AuthAttribute> attributes;  // what the provider returns (the user's attributes)
-    std::string detail;                     // one line for the trace: which check decided
+    MessageText detail;                     // one line for the trace: which check decided
 };
 
 class BackEnd {
