@@ -26,7 +26,8 @@ int FindingsModel::findingsBefore(std::size_t events) const
 {
     const auto findings = document_->trace().findings();
     int n = 0;
-    while (static_cast<std::size_t>(n) < findings.size() && findings[static_cast<std::size_t>(n)].event.value() < events) {
+    while (static_cast<std::size_t>(n) < findings.size() &&
+           findings[static_cast<std::size_t>(n)].event.value() < events) {
         ++n;
     }
     return n;
@@ -48,13 +49,20 @@ QVariant FindingsModel::headerData(int section, Qt::Orientation orientation, int
         return {};
     }
     switch (section) {
-    case RuleColumn: return tr("Rule");
-    case SeverityColumn: return tr("Severity");
-    case SideColumn: return tr("Side");
-    case ContextColumn: return tr("Context");
-    case CallColumn: return tr("Call");
-    case MessageColumn: return tr("Message");
-    default: return {};
+        case RuleColumn:
+            return tr("Rule");
+        case SeverityColumn:
+            return tr("Severity");
+        case SideColumn:
+            return tr("Side");
+        case ContextColumn:
+            return tr("Context");
+        case CallColumn:
+            return tr("Call");
+        case MessageColumn:
+            return tr("Message");
+        default:
+            return {};
     }
 }
 
@@ -70,37 +78,50 @@ QVariant FindingsModel::data(const QModelIndex& index, int role) const
     }
     const FindingRecord& finding = findings[row];
     switch (role) {
-    case Qt::DisplayRole: return display(finding, index.column());
-    case Qt::ToolTipRole:
-        return findingMessageText(finding);
-    case Qt::ForegroundRole:
-        if (index.column() == SeverityColumn) {
-            return QBrush(finding.severity == Severity::Error     ? QColor(200, 30, 30)
-                          : finding.severity == Severity::Warning ? QColor(200, 120, 0)
-                                                                  : QColor(40, 110, 200));
-        }
-        return {};
-    case FindingIdRole: return static_cast<uint>(row);
-    case EventRole: return static_cast<uint>(finding.event.value());
-    case CallRole: return finding.call.valid() ? QVariant(static_cast<uint>(finding.call.value())) : QVariant(-1);
-    case RuleRole: return fromStd(finding.rule);
-    case SeverityRole: return static_cast<int>(finding.severity);
-    default: return {};
+        case Qt::DisplayRole:
+            return display(finding, index.column());
+        case Qt::ToolTipRole:
+            return findingMessageText(finding);
+        case Qt::ForegroundRole:
+            if (index.column() == SeverityColumn) {
+                return QBrush(finding.severity == Severity::Error     ? QColor(200, 30, 30)
+                              : finding.severity == Severity::Warning ? QColor(200, 120, 0)
+                                                                      : QColor(40, 110, 200));
+            }
+            return {};
+        case FindingIdRole:
+            return static_cast<uint>(row);
+        case EventRole:
+            return static_cast<uint>(finding.event.value());
+        case CallRole:
+            return finding.call.valid() ? QVariant(static_cast<uint>(finding.call.value())) : QVariant(-1);
+        case RuleRole:
+            return fromStd(finding.rule);
+        case SeverityRole:
+            return static_cast<int>(finding.severity);
+        default:
+            return {};
     }
 }
 
 QVariant FindingsModel::display(const FindingRecord& finding, int column) const
 {
     switch (column) {
-    case RuleColumn: return fromStd(finding.rule);
-    case SeverityColumn: return severityText(finding.severity);
-    case SideColumn: return sideShortText(finding.side);
-    case ContextColumn: return contextText(document_->trace(), finding.context);
-    case CallColumn:
-        return finding.call.valid() ? tr("#%1 %2").arg(finding.call.value()).arg(entryText(finding.entry)) : QString();
-    case MessageColumn:
-        return findingMessageText(finding);
-    default: return {};
+        case RuleColumn:
+            return fromStd(finding.rule);
+        case SeverityColumn:
+            return severityText(finding.severity);
+        case SideColumn:
+            return sideShortText(finding.side);
+        case ContextColumn:
+            return contextText(document_->trace(), finding.context);
+        case CallColumn:
+            return finding.call.valid() ? tr("#%1 %2").arg(finding.call.value()).arg(entryText(finding.entry))
+                                        : QString();
+        case MessageColumn:
+            return findingMessageText(finding);
+        default:
+            return {};
     }
 }
 
