@@ -1,15 +1,21 @@
 #include "eap/tls_certificate.h"
 
+#include <openssl/asn1t.h>
 #include <openssl/bio.h>
+#include <openssl/decoder.h>
+#include <openssl/err.h>
 #include <openssl/evp.h>
 #include <openssl/objects.h>
+#include <openssl/provider.h>
 #include <openssl/sha.h>
 #include <openssl/x509.h>
 #include <openssl/x509v3.h>
 
 #include <cstdio>
 #include <ctime>
+#include <map>
 #include <memory>
+#include <mutex>
 
 namespace eapscope {
 namespace {
@@ -22,6 +28,90 @@ using X509Ptr = std::unique_ptr<X509, Deleter<X509, X509_free>>;
 using BioPtr = std::unique_ptr<BIO, Deleter<BIO, BIO_free_all>>;
 using NamesPtr = std::unique_ptr<GENERAL_NAMES, Deleter<GENERAL_NAMES, GENERAL_NAMES_free>>;
 using BasicPtr = std::unique_ptr<BASIC_CONSTRAINTS, Deleter<BASIC_CONSTRAINTS, BASIC_CONSTRAINTS_free>>;
+struct OpenSslFree {
+    void operator()(void* p) const { OPENSSL_free(p); }
+};
+using KeyPtr = std::unique_ptr<EVP_PKEY, Deleter<EVP_PKEY, EVP_PKEY_free>>;
+using DecoderPtr = std::unique_ptr<OSSL_DECODER_CTX, Deleter<OSSL_DECODER_CTX, OSSL_DECODER_CTX_free>>;
+using LibraryPtr = std::unique_ptr<OSSL_LIB_CTX, Deleter<OSSL_LIB_CTX, OSSL_LIB_CTX_free>>;
+
+// OpenSSL 3 decodes a certificate's public key while it parses the certificate (d2i_X509), and
+// builds a key decoder context for it each time (OSSL_DECODER_CTX_new_for_pkey): three quarters
+// of the cost of decoding a certificate. The certificate is therefore parsed in a library context
+// whose only provider is the "null" one, where that attempt finds no decoder and stops at once,
+// and its key is decoded by publicKey() below, with the decoder OpenSSL would have used.
+OSSL_LIB_CTX* keylessLibrary()
+{
+    static const LibraryPtr library = [] {
+        LibraryPtr made(OSSL_LIB_CTX_new());
+        // Loaded once and never unloaded: the context stays without any other provider (an
+        // empty one would fall back to the default provider on its first fetch).
+        if (made && !OSSL_PROVIDER_load(made.get(), "null"))
+            made.reset();
+        return made;
+    }();
+    return library.get();
+}
+
+// The key of a certificate parsed in keylessLibrary(), decoded as d2i_X509 decodes it in the
+// default library context (x509_pubkey_ex_d2i_ex: a DER SubjectPublicKeyInfo decoder for the
+// algorithm's name, from the default context) — but with one decoder context per algorithm, made
+// once and reused, instead of one per certificate. A context decodes one key at a time: they are
+// used under a lock. Null when OpenSSL cannot decode the key (the certificate is still read, as
+// d2i_X509 reads it). `trailing` is set when the decoder left bytes of the key unread, which
+// makes d2i_X509 refuse the whole certificate.
+KeyPtr publicKey(X509* cert, bool& trailing)
+{
+    trailing = false;
+    const X509_PUBKEY* pub = X509_get_X509_PUBKEY(cert);
+    ASN1_OBJECT* algorithm = nullptr;
+    if (!pub || !X509_PUBKEY_get0_param(&algorithm, nullptr, nullptr, nullptr, pub) || !algorithm)
+        return nullptr;
+    char name[50];  // OpenSSL's own OSSL_MAX_NAME_SIZE, so that a long name is cut as it cuts it
+    if (OBJ_obj2txt(name, sizeof name, algorithm, 0) <= 0)
+        return nullptr;
+    unsigned char* encoded = nullptr;
+    const int length = i2d_X509_PUBKEY(pub, &encoded);
+    const std::unique_ptr<unsigned char, OpenSslFree> der(encoded);
+    if (length <= 0)
+        return nullptr;
+
+    struct KeyDecoder {
+        EVP_PKEY* key = nullptr;  // where the context puts the key it decodes
+        DecoderPtr context;
+    };
+    static std::mutex lock;
+    static std::map<std::string, KeyDecoder, std::less<>> decoders;  // by algorithm name
+    const std::lock_guard guard(lock);
+    auto found = decoders.find(std::string_view(name));
+    if (found == decoders.end()) {
+        found = decoders.try_emplace(name).first;
+        // The context writes the key it decodes to the EVP_PKEY* it was given: the map's slot.
+        found->second.context.reset(OSSL_DECODER_CTX_new_for_pkey(&found->second.key, "DER",
+                                                                  "SubjectPublicKeyInfo", name,
+                                                                  EVP_PKEY_PUBLIC_KEY, nullptr, nullptr));
+        // Kept only when OpenSSL has a decoder for the algorithm: a damaged certificate names
+        // any OID, and those would otherwise pile up here.
+        if (!found->second.context || OSSL_DECODER_CTX_get_num_decoders(found->second.context.get()) == 0) {
+            decoders.erase(found);
+            return nullptr;
+        }
+    }
+    KeyDecoder& decoder = found->second;
+    decoder.key = nullptr;
+    const unsigned char* cursor = der.get();
+    std::size_t left = static_cast<std::size_t>(length);
+    // Like d2i_X509, a key that does not decode leaves no error behind.
+    ERR_set_mark();
+    const bool decoded = OSSL_DECODER_from_data(decoder.context.get(), &cursor, &left) == 1;
+    ERR_pop_to_mark();
+    KeyPtr key(decoder.key);
+    decoder.key = nullptr;
+    if (!decoded)
+        return nullptr;
+    trailing = left != 0;
+    return key;
+}
 
 std::string nameText(const X509_NAME* name)
 {
@@ -92,9 +182,8 @@ std::vector<std::string> alternativeNames(X509* cert)
     return out;
 }
 
-void keyDetails(X509* cert, CertificateDetails& out)
+void keyDetails(EVP_PKEY* key, CertificateDetails& out)
 {
-    EVP_PKEY* key = X509_get0_pubkey(cert);
     if (!key) {
         out.keyType = "unknown";
         return;
@@ -172,17 +261,27 @@ std::vector<std::string> CertificateDetails::weaknesses() const
 
 Result<CertificateDetails> decodeCertificate(std::span<const std::uint8_t> der)
 {
-    const unsigned char* cursor = der.data();
-    X509Ptr cert(d2i_X509(nullptr, &cursor, static_cast<long>(der.size())));
-    if (!cert)
+    const auto notCertificate = [&] {
         return makeError("not a DER X.509 certificate (" + std::to_string(der.size()) + " bytes)");
+    };
+    const unsigned char* cursor = der.data();
+    OSSL_LIB_CTX* keyless = keylessLibrary();
+    X509Ptr cert(keyless ? reinterpret_cast<X509*>(ASN1_item_d2i_ex(nullptr, &cursor, static_cast<long>(der.size()),
+                                                                    ASN1_ITEM_rptr(X509), keyless, nullptr))
+                         : d2i_X509(nullptr, &cursor, static_cast<long>(der.size())));
+    if (!cert)
+        return notCertificate();
+    bool trailing = false;
+    KeyPtr key = keyless ? publicKey(cert.get(), trailing) : KeyPtr(X509_get_pubkey(cert.get()));
+    if (trailing)
+        return notCertificate();
     CertificateDetails out;
     out.subject = nameText(X509_get_subject_name(cert.get()));
     out.issuer = nameText(X509_get_issuer_name(cert.get()));
     out.san = alternativeNames(cert.get());
     out.notBefore = asn1Time(X509_get0_notBefore(cert.get()));
     out.notAfter = asn1Time(X509_get0_notAfter(cert.get()));
-    keyDetails(cert.get(), out);
+    keyDetails(key.get(), out);
     int nid = X509_get_signature_nid(cert.get());
     out.signature = nid != NID_undef ? OBJ_nid2ln(nid) : "unknown";
     unsigned char digest[SHA256_DIGEST_LENGTH];
