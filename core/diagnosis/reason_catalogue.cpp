@@ -161,10 +161,16 @@ std::span<const ReasonInfo> allReasons()
 
 const ReasonInfo* reasonInfo(std::string_view id)
 {
-    // The passes name reasons by the reason:: constants, whose text the linker merges with the
-    // catalogue's: the same pointer answers without comparing the characters.
+    // The passes name reasons by the reason:: constants, which the catalogue holds too: the same
+    // pointer answers without comparing characters (several ids have the same length, so a
+    // pass comparing lengths first would compare the text of the others), and only another
+    // string is compared by its text.
     for (const ReasonInfo& info : kReasons) {
-        if (info.id.size() == id.size() && (info.id.data() == id.data() || info.id == id))
+        if (info.id.data() == id.data() && info.id.size() == id.size())
+            return &info;
+    }
+    for (const ReasonInfo& info : kReasons) {
+        if (info.id == id)
             return &info;
     }
     return nullptr;

@@ -218,6 +218,20 @@ void keyDetails(EVP_PKEY* key, CertificateDetails& out)
     }
 }
 
+std::string hexPairs(const unsigned char* data, std::size_t length);
+
+// SHA-256 of the DER, as hex pairs. The digest is fetched once: SHA256() fetches it from the
+// provider on every call, which cost as much as hashing the certificate.
+std::string fingerprint(std::span<const std::uint8_t> der)
+{
+    using DigestPtr = std::unique_ptr<EVP_MD, Deleter<EVP_MD, EVP_MD_free>>;
+    static const DigestPtr sha256(EVP_MD_fetch(nullptr, "SHA256", nullptr));
+    unsigned char digest[SHA256_DIGEST_LENGTH];
+    if (!sha256 || EVP_Digest(der.data(), der.size(), digest, nullptr, sha256.get(), nullptr) != 1)
+        SHA256(der.data(), der.size(), digest);
+    return hexPairs(digest, sizeof digest);
+}
+
 std::string hexPairs(const unsigned char* data, std::size_t length)
 {
     static constexpr char kHex[] = "0123456789ABCDEF";
@@ -284,9 +298,7 @@ Result<CertificateDetails> decodeCertificate(std::span<const std::uint8_t> der)
     keyDetails(key.get(), out);
     int nid = X509_get_signature_nid(cert.get());
     out.signature = nid != NID_undef ? OBJ_nid2ln(nid) : "unknown";
-    unsigned char digest[SHA256_DIGEST_LENGTH];
-    SHA256(der.data(), der.size(), digest);
-    out.sha256 = hexPairs(digest, sizeof digest);
+    out.sha256 = fingerprint(der);
     const ASN1_INTEGER* serial = X509_get0_serialNumber(cert.get());
     out.serial = hexPairs(serial->data, static_cast<std::size_t>(serial->length));
     out.selfSigned = X509_NAME_cmp(X509_get_subject_name(cert.get()), X509_get_issuer_name(cert.get())) == 0;
