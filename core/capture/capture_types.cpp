@@ -39,13 +39,6 @@ std::string_view toString(Direction direction)
     return "unknown";
 }
 
-bool sentByPeer(const CapturedPacket& packet)
-{
-    if (packet.direction != Direction::Unknown)
-        return packet.direction == Direction::ToAuthenticator;
-    return packet.code == eap_code::kResponse;
-}
-
 std::string_view toString(CapturedControl::Kind kind)
 {
     switch (kind) {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "eap/eap_decoder.h"
+#include "eap/eap_types.h"
 
 #include <array>
 #include <cstdint>
@@ -137,8 +138,13 @@ struct CapturedControl {
 };
 /// Whether the peer sent it: the carrier's direction, else the EAP code (a Response; Requests
 /// and results come from the server). The one rule the import's TLS reassembly and the
-/// diagnosis share.
-bool sentByPeer(const CapturedPacket& packet);
+/// diagnosis share. Inline: the diagnosis asks it of every packet, several times.
+inline bool sentByPeer(const CapturedPacket& packet)
+{
+    if (packet.direction != Direction::Unknown)
+        return packet.direction == Direction::ToAuthenticator;
+    return packet.code == eap_code::kResponse;
+}
 
 std::string_view toString(CapturedControl::Kind kind);  // "EAPOL-Start", "EAPOL-Logoff", "EAPOL-Key"
 

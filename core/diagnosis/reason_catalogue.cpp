@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 
 namespace eapscope {
 namespace {
@@ -159,19 +160,42 @@ std::span<const ReasonInfo> allReasons()
     return kReasons;
 }
 
+namespace {
+
+// The catalogue's entries by the length of their id, at most four of each length: a diagnosis
+// looks reasons up twice each (to add them, to sort them), and twelve thousand times on a large
+// capture, so a lookup compares one or two ids instead of walking the catalogue.
+constexpr std::size_t kLongestId = 32, kSameLength = 4;
+constexpr auto kByLength = [] {
+    std::array<std::array<std::uint8_t, kSameLength>, kLongestId + 1> table{};
+    for (auto& row : table)
+        row.fill(UINT8_MAX);
+    for (std::size_t i = 0; i < kReasons.size(); ++i) {
+        auto& row = table.at(kReasons[i].id.size());  // a longer id does not compile
+        std::size_t free = 0;
+        while (row.at(free) != UINT8_MAX)  // a fifth id of one length does not compile
+            ++free;
+        row[free] = static_cast<std::uint8_t>(i);
+    }
+    return table;
+}();
+
+}  // namespace
+
 const ReasonInfo* reasonInfo(std::string_view id)
 {
+    if (id.size() > kLongestId)
+        return nullptr;
+    const auto& row = kByLength[id.size()];
     // The passes name reasons by the reason:: constants, which the catalogue holds too: the same
-    // pointer answers without comparing characters (several ids have the same length, so a
-    // pass comparing lengths first would compare the text of the others), and only another
-    // string is compared by its text.
-    for (const ReasonInfo& info : kReasons) {
-        if (info.id.data() == id.data() && info.id.size() == id.size())
-            return &info;
+    // pointer answers without comparing characters; another string is compared by its text.
+    for (std::uint8_t i : row) {
+        if (i != UINT8_MAX && kReasons[i].id.data() == id.data())
+            return &kReasons[i];
     }
-    for (const ReasonInfo& info : kReasons) {
-        if (info.id == id)
-            return &info;
+    for (std::uint8_t i : row) {
+        if (i != UINT8_MAX && kReasons[i].id == id)
+            return &kReasons[i];
     }
     return nullptr;
 }

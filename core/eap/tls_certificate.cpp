@@ -87,9 +87,8 @@ KeyPtr publicKey(X509* cert, bool& trailing)
     if (found == decoders.end()) {
         found = decoders.try_emplace(name).first;
         // The context writes the key it decodes to the EVP_PKEY* it was given: the map's slot.
-        found->second.context.reset(OSSL_DECODER_CTX_new_for_pkey(&found->second.key, "DER",
-                                                                  "SubjectPublicKeyInfo", name,
-                                                                  EVP_PKEY_PUBLIC_KEY, nullptr, nullptr));
+        found->second.context.reset(OSSL_DECODER_CTX_new_for_pkey(
+            &found->second.key, "DER", "SubjectPublicKeyInfo", name, EVP_PKEY_PUBLIC_KEY, nullptr, nullptr));
         // Kept only when OpenSSL has a decoder for the algorithm: a damaged certificate names
         // any OID, and those would otherwise pile up here.
         if (!found->second.context || OSSL_DECODER_CTX_get_num_decoders(found->second.context.get()) == 0) {
@@ -280,9 +279,10 @@ Result<CertificateDetails> decodeCertificate(std::span<const std::uint8_t> der)
     };
     const unsigned char* cursor = der.data();
     OSSL_LIB_CTX* keyless = keylessLibrary();
-    X509Ptr cert(keyless ? reinterpret_cast<X509*>(ASN1_item_d2i_ex(nullptr, &cursor, static_cast<long>(der.size()),
-                                                                    ASN1_ITEM_rptr(X509), keyless, nullptr))
-                         : d2i_X509(nullptr, &cursor, static_cast<long>(der.size())));
+    X509Ptr cert(
+        keyless ? reinterpret_cast<X509*>(ASN1_item_d2i_ex(nullptr, &cursor, static_cast<long>(der.size()),
+                                                           ASN1_ITEM_rptr(X509), keyless, nullptr))
+                : d2i_X509(nullptr, &cursor, static_cast<long>(der.size())));
     if (!cert)
         return notCertificate();
     bool trailing = false;

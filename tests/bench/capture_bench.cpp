@@ -8,10 +8,10 @@
 //   - a bare libpcap loop (pcap_next_ex over every frame, touching each byte count; the file
 //     opened with the same stdio buffer as the importer's),
 // and prints the times, the ratio to tshark (target ≥ 20×) and the throughput against the bare
-// loop (target ≥ 0.5×). The import, the diagnosis and the bare loop are each repeated until they have run for at
-// least a second, and their time per pass is printed in wall and in CPU time (the machine is
-// shared: the wall time swings with the load, the CPU time much less).
-// Usage: capture_bench [MEGABYTES=300] [--regenerate] [--no-tshark]
+// loop (target ≥ 0.5×). The import, the diagnosis and the bare loop are each repeated until they have run for
+// at least a second, and their time per pass is printed in wall and in CPU time (the machine is shared: the
+// wall time swings with the load, the CPU time much less). Usage: capture_bench [MEGABYTES=300]
+// [--regenerate] [--no-tshark]
 // (--no-tshark stops after the diagnosis lines: for profiling runs, as tshark takes minutes).
 #include "capture/capture_importer.h"
 #include "diagnosis/capture_diagnosis.h"
@@ -256,12 +256,14 @@ int main(int argc, char** argv)
     std::size_t reasons = 0;
     for (const auto& conversation : diagnosis.conversations)
         reasons += conversation.reasons.size();
-    std::printf("diagnosis       : %7.3f s  CPU %7.3f s  (per pass, %d passes)  %zu reasons over %zu "
-                "conversations\n",
-                diagnoseSeconds, diagnoseCpu, diagnoseTime.passes, reasons, diagnosis.conversations.size());
-    std::printf("first diagnosis : %7.3f s  CPU %7.3f s  (with OpenSSL's set-up): %.1f%% of the import, "
-                "%.1f%% by CPU time\n",
-                firstSeconds, firstCpu, 100.0 * firstSeconds / importSeconds, 100.0 * firstCpu / importCpu);
+    std::printf(
+        "diagnosis       : %7.3f s  CPU %7.3f s  (per pass, %d passes)  %zu reasons over %zu "
+        "conversations\n",
+        diagnoseSeconds, diagnoseCpu, diagnoseTime.passes, reasons, diagnosis.conversations.size());
+    std::printf(
+        "first diagnosis : %7.3f s  CPU %7.3f s  (with OpenSSL's set-up): %.1f%% of the import, "
+        "%.1f%% by CPU time\n",
+        firstSeconds, firstCpu, 100.0 * firstSeconds / importSeconds, 100.0 * firstCpu / importCpu);
     std::printf("import %.3f s + diagnosis %.3f s: diagnosis adds %.1f%% to the import (target <= 10%%)\n",
                 importSeconds, diagnoseSeconds, 100.0 * diagnoseSeconds / importSeconds);
     std::printf("CPU time: import %.3f s + diagnosis %.3f s: diagnosis adds %.1f%% (target <= 10%%)\n",
