@@ -8,6 +8,11 @@
 #include "eap/tls_handshake.h"
 
 #include <gtest/gtest.h>
+#include <openssl/evp.h>
+#include <openssl/x509.h>
+
+#include <algorithm>
+#include <memory>
 
 namespace eapscope {
 namespace {
@@ -156,6 +161,73 @@ TEST(Certificate, DecodedWithOpenSsl)
     EXPECT_EQ(cert->sha256.size(), 32u * 3 - 1);
     EXPECT_TRUE(cert->weaknesses().empty());
     EXPECT_FALSE(cert->selfSigned);
+}
+
+// What OpenSSL's own d2i_X509 makes of a certificate's key ("RSA 2048", "unknown"), or "refused"
+// when it refuses the certificate: decodeCertificate decodes keys its own way (see
+// tls_certificate.cpp) and must agree with it.
+std::string openSslKey(const Bytes& der)
+{
+    const unsigned char* cursor = der.data();
+    std::unique_ptr<X509, decltype(&X509_free)> cert(
+        d2i_X509(nullptr, &cursor, static_cast<long>(der.size())), X509_free);
+    if (!cert)
+        return "refused";
+    EVP_PKEY* key = X509_get0_pubkey(cert.get());
+    if (!key)
+        return "unknown";
+    std::string text = EVP_PKEY_get_base_id(key) == EVP_PKEY_EC ? "EC" : "RSA";
+    return text + " " + std::to_string(EVP_PKEY_get_bits(key));
+}
+
+std::string decodedKey(const Bytes& der)
+{
+    auto cert = decodeCertificate(der);
+    if (!cert)
+        return "refused";
+    return cert->keyType + (cert->keyBits ? " " + std::to_string(cert->keyBits) : "");
+}
+
+// The bytes of `der` with the first `from` replaced by `to` (same length).
+Bytes patched(Bytes der, const Bytes& from, const Bytes& to)
+{
+    auto at = std::search(der.begin(), der.end(), from.begin(), from.end());
+    EXPECT_NE(at, der.end());
+    if (at != der.end())
+        std::copy(to.begin(), to.end(), at);
+    return der;
+}
+
+TEST(Certificate, KeysDecodedAsOpenSslDecodesThem)
+{
+    const Bytes rsa1024 = makeCertificate({.rsaBits = 1024});
+    const Bytes rsa2048 = makeCertificate({});
+    const Bytes p256 = makeCertificate({.curve = "P-256"});
+    const Bytes p384 = makeCertificate({.curve = "P-384"});
+    // rsaEncryption (1.2.840.113549.1.1.1) made an algorithm no one knows (…1.1.127).
+    const Bytes unknownAlgorithm =
+        patched(rsa2048, {0x2A, 0x86, 0x48, 0x86, 0xF7, 0x0D, 0x01, 0x01, 0x01, 0x05},
+                {0x2A, 0x86, 0x48, 0x86, 0xF7, 0x0D, 0x01, 0x01, 0x7F, 0x05});
+    // The RSAPublicKey inside the key's BIT STRING made a SET: the RSA decoder refuses it.
+    const Bytes badKey =
+        patched(rsa2048, {0x03, 0x82, 0x01, 0x0F, 0x00, 0x30}, {0x03, 0x82, 0x01, 0x0F, 0x00, 0x31});
+    EXPECT_EQ(openSslKey(rsa2048), "RSA 2048");
+    EXPECT_EQ(openSslKey(p384), "EC 384");
+    EXPECT_EQ(openSslKey(unknownAlgorithm), "unknown");
+    EXPECT_EQ(openSslKey(badKey), "unknown");
+    // Interleaved and repeated: one decoder context per algorithm serves every certificate.
+    for (int round = 0; round < 2; ++round) {
+        for (const Bytes* der : {&rsa1024, &p256, &rsa2048, &unknownAlgorithm, &p384, &badKey}) {
+            EXPECT_EQ(decodedKey(*der), openSslKey(*der)) << round;
+        }
+    }
+    auto ec = decodeCertificate(p256);
+    ASSERT_TRUE(ec);
+    EXPECT_EQ(ec->keyDescription(), "EC 256 (prime256v1)");
+    auto unknown = decodeCertificate(unknownAlgorithm);
+    ASSERT_TRUE(unknown);
+    EXPECT_EQ(unknown->keyType, "unknown");
+    EXPECT_EQ(unknown->subject, "CN=radius.example.test");  // the rest of it is still read
 }
 
 TEST(Certificate, GarbageIsAnError)

@@ -181,8 +181,9 @@ Bytes eapTls(std::uint8_t code, std::uint8_t id, std::uint8_t type, const Bytes&
 
 Bytes makeCertificate(const CertificateSpec& spec)
 {
-    std::unique_ptr<EVP_PKEY, decltype(&EVP_PKEY_free)> key(EVP_RSA_gen(static_cast<unsigned>(spec.rsaBits)),
-                                                            EVP_PKEY_free);
+    std::unique_ptr<EVP_PKEY, decltype(&EVP_PKEY_free)> key(
+        spec.curve ? EVP_EC_gen(spec.curve) : EVP_RSA_gen(static_cast<unsigned>(spec.rsaBits)),
+        EVP_PKEY_free);
     std::unique_ptr<X509, decltype(&X509_free)> cert(X509_new(), X509_free);
     X509_set_version(cert.get(), 2);
     ASN1_INTEGER_set(X509_get_serialNumber(cert.get()), 4242);

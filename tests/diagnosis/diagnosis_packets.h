@@ -40,6 +40,7 @@ struct CertificateSpec {
     int rsaBits = 2048;
     const char* digest = "SHA256";
     bool selfSigned = false;
+    const char* curve = nullptr;  // an EC key on this curve ("P-256") instead of an RSA one
 };
 /// A DER certificate signed by a throw-away CA (or by itself).
 Bytes makeCertificate(const CertificateSpec& spec);
