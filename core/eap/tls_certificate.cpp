@@ -42,15 +42,22 @@ using LibraryPtr = std::unique_ptr<OSSL_LIB_CTX, Deleter<OSSL_LIB_CTX, OSSL_LIB_
 // and its key is decoded by publicKey() below, with the decoder OpenSSL would have used.
 OSSL_LIB_CTX* keylessLibrary()
 {
-    static const LibraryPtr library = [] {
-        LibraryPtr made(OSSL_LIB_CTX_new());
-        // Loaded once and never unloaded: the context stays without any other provider (an
-        // empty one would fall back to the default provider on its first fetch).
-        if (made && !OSSL_PROVIDER_load(made.get(), "null"))
-            made.reset();
-        return made;
-    }();
-    return library.get();
+    struct Keyless {
+        LibraryPtr library{OSSL_LIB_CTX_new()};
+        // Loaded for the life of the process: the context stays without any other provider
+        // (an empty one would fall back to the default provider on its first fetch).
+        OSSL_PROVIDER* null = library ? OSSL_PROVIDER_load(library.get(), "null") : nullptr;
+        Keyless() = default;
+        Keyless(const Keyless&) = delete;
+        Keyless& operator=(const Keyless&) = delete;
+        ~Keyless()
+        {
+            if (null)
+                OSSL_PROVIDER_unload(null);
+        }
+    };
+    static const Keyless keyless;
+    return keyless.null ? keyless.library.get() : nullptr;
 }
 
 // The key of a certificate parsed in keylessLibrary(), decoded as d2i_X509 decodes it in the
