@@ -8,10 +8,10 @@
 //   - a bare libpcap loop (pcap_next_ex over every frame, touching each byte count; the file
 //     opened with the same stdio buffer as the importer's),
 // and prints the times, the ratio to tshark (target ≥ 20×) and the throughput against the bare
-// loop (target ≥ 0.5×). The import, the diagnosis and the bare loop are each repeated until they have run for
-// at least a second, and their time per pass is printed in wall and in CPU time (the machine is shared: the
-// wall time swings with the load, the CPU time much less). Usage: capture_bench [MEGABYTES=300]
-// [--regenerate] [--no-tshark]
+// loop (target ≥ 0.5×). The import, the diagnosis and the bare loop are each repeated until
+// they have run for at least a second, and their time per pass is printed in wall and in CPU
+// time (the machine is shared: the wall time swings with the load, the CPU time much less).
+// Usage: capture_bench [MEGABYTES=300] [--regenerate] [--no-tshark]
 // (--no-tshark stops after the diagnosis lines: for profiling runs, as tshark takes minutes).
 #include "capture/capture_importer.h"
 #include "diagnosis/capture_diagnosis.h"
