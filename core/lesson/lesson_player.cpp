@@ -171,7 +171,7 @@ void Player::undoTo(std::size_t events)
     evaluator_.rewind(events);
     evaluator_.update(result_.trace);
     if (recorder_) {
-        recorder_->rewind(events);
+        recorder_->rewind(result_.trace);
     }
 }
 

@@ -58,8 +58,7 @@ Status SessionRecorder::onStep(const Trace& trace)
         return Ok{};  // the rows wait in the trace for the next batch
     }
     lock.unlock();
-    TraceBatch batch = TraceBatch::take(trace, marks_, rewindTo_);
-    rewindTo_.reset();
+    TraceBatch batch = TraceBatch::take(trace, marks_);
     lastBatch_ = Clock::now();
     if (batch.empty()) {
         return Ok{};
@@ -74,8 +73,7 @@ Status SessionRecorder::onStep(const Trace& trace)
 
 Status SessionRecorder::finish(const Trace& trace)
 {
-    TraceBatch batch = TraceBatch::take(trace, marks_, rewindTo_);
-    rewindTo_.reset();
+    TraceBatch batch = TraceBatch::take(trace, marks_);
     std::unique_lock lock(mutex_);
     queue_.push_back(Job{std::move(batch), true});
     ++flushes_;
@@ -86,13 +84,7 @@ Status SessionRecorder::finish(const Trace& trace)
 
 Status SessionRecorder::write(const Job& job)
 {
-    if (auto applied = job.batch.applyTo(copy_); !applied) {
-        return makeError(path_ + ": " + applied.error());
-    }
-    if (const auto to = job.batch.rewoundTo()) {
-        writer_->rewind(*to);
-    }
-    return job.finish ? writer_->finish(copy_) : writer_->flush(copy_);
+    return writer_->write(job.batch, job.finish);  // its errors name the file
 }
 
 void SessionRecorder::writerLoop()

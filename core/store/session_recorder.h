@@ -1,8 +1,8 @@
 // Records a live run as it goes (issue 4 part 2) without slowing it (issue 13): the controller
 // calls onStep() after every engine step; whenever at least `interval` passed since the last
 // batch, the recorder copies what the trace gained (TraceBatch, only row copies) and hands it
-// to its writer thread, which applies it to its own copy of the trace and commits it with
-// SessionWriter in one transaction. finish() hands over the rest and waits for everything to be
+// to its writer thread, which commits it with SessionWriter::write() in one transaction and
+// drops it (no second copy of the trace is kept). finish() hands over the rest and waits for everything to be
 // written. The CLI's `run --record`, `run --jobs --record` and the lesson player share it.
 //
 // Nothing already recorded is lost: every batch is one commit, so a killed process leaves a file
@@ -49,8 +49,9 @@ public:
     Status onStep(const Trace& trace);
     /// Hands over the rest, waits until everything is written, marks the session complete.
     Status finish(const Trace& trace);
-    /// Step back: the next batch rewrites the file from the first `events` events on.
-    void rewind(std::size_t events) { rewindTo_ = std::min(rewindTo_.value_or(events), events); }
+    /// Step back: call right after truncating `trace`; the next batch rewrites the file from
+    /// the rewind point on (TraceBatch::rewound).
+    void rewind(const Trace& trace) { TraceBatch::rewound(marks_, trace); }
 
     [[nodiscard]] const std::string& path() const { return path_; }
     /// Batches handed to the writer so far (the last one by finish()).
@@ -74,12 +75,10 @@ private:
     std::size_t queueLimit_;
     Clock::time_point lastBatch_;
     TraceBatch::Marks marks_ = TraceBatch::initialMarks();
-    std::optional<std::size_t> rewindTo_;
     std::size_t flushes_ = 0;
 
     // The writer thread only (after start()).
     std::unique_ptr<SessionWriter> writer_;
-    Trace copy_;
 
     std::mutex mutex_;
     std::condition_variable wake_;  // the writer: a job or stop

@@ -14,17 +14,15 @@ namespace eapscope {
 
 using SummaryValue = std::variant<std::int64_t, std::string>;
 
-/// The rows the writer stores: events, packets, packet_bytes, contexts, findings, errors,
-/// warnings, infos, outcome* (every option whose key starts with "outcome"), complete (0/1).
-std::vector<std::pair<std::string, SummaryValue>> summaryRows(const Trace& trace, std::uint64_t packetBytes,
-                                                              bool complete);
-
 struct SessionCounts {
     std::size_t events = 0, packets = 0, contexts = 0, findings = 0;
     std::size_t errors = 0, warnings = 0, infos = 0;
 };
 
-/// Counts computed from a trace (what the summary table holds for a complete file).
-SessionCounts countSession(const Trace& trace);
+/// The rows the writer stores: events, packets, packet_bytes, contexts, findings, errors,
+/// warnings, infos, outcome* (every option whose key starts with "outcome"), complete (0/1).
+std::vector<std::pair<std::string, SummaryValue>> summaryRows(
+    const SessionCounts& counts, const std::vector<std::pair<std::string, std::string>>& options,
+    std::uint64_t packetBytes, bool complete);
 
 }  // namespace eapscope

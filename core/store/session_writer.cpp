@@ -46,40 +46,42 @@ public:
     Impl(SqliteDb db, bool keepSecrets) : db_(std::move(db)), redactor_(keepSecrets) {}
 
     Status prepare();
-    Status write(const Trace& trace, bool complete);
-    void rewind(std::size_t events) { rewindTo_ = std::min(rewindTo_.value_or(events), events); }
+    Status write(const TraceBatch& batch, bool complete);
     Status leaveWal() { return db_.exec("PRAGMA journal_mode = DELETE"); }
     [[nodiscard]] const std::string& path() const { return db_.name(); }
-    [[nodiscard]] std::size_t events() const { return marks_.events; }
+    [[nodiscard]] std::size_t events() const { return file_.events; }
+
+    // flush(trace)/finish(trace): what of the caller's trace the batches carried so far.
+    TraceBatch::Marks traceMarks = TraceBatch::initialMarks();
 
 private:
-    // How far each table has been written; advanced only after a successful commit.
-    struct Marks {
-        std::size_t events = 0, strings = 0, packets = 0, contexts = 0, findings = 0, methods = 0;
+    // What the file holds; advanced only after a successful commit.
+    struct Held {
+        std::size_t events = 0, strings = Trace().stringCount(), packets = 0, contexts = 0, findings = 0,
+                    methods = 0;
+        std::size_t errors = 0, warnings = 0, infos = 0;
+        std::uint64_t packetBytes = 0;
+        std::vector<std::pair<std::string, std::string>> options;
     };
 
-    Status applyRewind(const Trace& trace, Marks& marks);
-    Result<std::size_t> firstStoredRow(const char* sql, std::size_t events);
-    Status writeStrings(const Trace& trace, Marks& marks);
-    Status writePackets(const Trace& trace, Marks& marks);
-    Status writeMethods(const Trace& trace, Marks& marks);
-    Status writeContexts(const Trace& trace, Marks& marks);
-    Status writeFindings(const Trace& trace, Marks& marks);
-    Status writeEvents(const Trace& trace, Marks& marks);
-    Status writeOptions(const Trace& trace);
-    Status writeSummary(const Trace& trace, bool complete);
-    Status writeLessonProgress(const Trace& trace);
+    Status applyRewind(const TraceBatch& batch, Held& held);
+    Status recount(Held& held);
+    Status writeStrings(const TraceBatch& batch, Held& held);
+    Status writePackets(const TraceBatch& batch, Held& held);
+    Status writeMethods(const TraceBatch& batch, Held& held);
+    Status writeContexts(const TraceBatch& batch, Held& held);
+    Status writeFindings(const TraceBatch& batch, Held& held);
+    Status writeEvents(const TraceBatch& batch, Held& held);
+    Status writeOptions(const TraceBatch& batch, Held& held);
+    Status writeSummary(const Held& held, bool complete);
+    Status writeLessonProgress(const TraceBatch& batch);
     Status deleteFrom(const char* table, std::size_t firstId);
 
     SqliteDb db_;
     Redactor redactor_;
     std::optional<SqliteStatement> string_, packet_, method_, context_, finding_, event_, option_, summary_,
         progress_;
-    Marks marks_;
-    std::optional<std::size_t> rewindTo_;
-    std::vector<std::pair<std::string, std::string>> writtenOptions_;
-    std::optional<std::vector<LessonTaskRecord>> writtenProgress_;
-    std::uint64_t packetBytes_ = 0;
+    Held file_;
     bool complete_ = false;
 };
 
@@ -108,99 +110,138 @@ Status SessionWriter::Impl::prepare()
     return Ok{};
 }
 
-Status SessionWriter::Impl::write(const Trace& trace, bool complete)
+Status SessionWriter::Impl::write(const TraceBatch& batch, bool complete)
 {
-    redactor_.learn(trace.options());
     if (auto begun = db_.exec("BEGIN IMMEDIATE"); !begun) {
         return begun;
     }
-    Marks marks = marks_;
-    const std::uint64_t packetBytesBefore = packetBytes_;
-    Status status = applyRewind(trace, marks);
-    using Step = Status (Impl::*)(const Trace&, Marks&);
+    Held held = file_;
+    Status status = applyRewind(batch, held);
+    if (status && batch.options()) {
+        held.options = *batch.options();
+        redactor_.learn(held.options);  // before any text of the batch is written
+    }
+    using Step = Status (Impl::*)(const TraceBatch&, Held&);
     for (Step step : {&Impl::writeStrings, &Impl::writePackets, &Impl::writeMethods, &Impl::writeContexts,
-                      &Impl::writeFindings, &Impl::writeEvents}) {
+                      &Impl::writeFindings, &Impl::writeEvents, &Impl::writeOptions}) {
         if (status) {
-            status = (this->*step)(trace, marks);
+            status = (this->*step)(batch, held);
         }
     }
     if (status) {
-        status = writeOptions(trace);
+        status = writeSummary(held, complete || complete_);
     }
     if (status) {
-        status = writeSummary(trace, complete || complete_);
-    }
-    if (status) {
-        status = writeLessonProgress(trace);
+        status = writeLessonProgress(batch);
     }
     if (status) {
         status = db_.exec("COMMIT");
     }
     if (!status) {
         (void)db_.exec("ROLLBACK");
-        packetBytes_ = packetBytesBefore;
-        writtenOptions_.clear();  // rewrite every option next time: the upserts are idempotent
-        writtenProgress_.reset();
+        redactor_.learn(file_.options);
         return status;
     }
-    marks_ = marks;
-    rewindTo_.reset();
+    file_ = std::move(held);
     complete_ = complete_ || complete;
     return Ok{};
 }
 
-Result<std::size_t> SessionWriter::Impl::firstStoredRow(const char* sql, std::size_t events)
+// Mirrors the receiver's side of TraceBatch::applyTo(): a truncating batch drops the rows past
+// its first event and the packets, contexts and findings they created (the batch says how many
+// stay); a restarting one empties the file. Then each table must continue where the batch does.
+Status SessionWriter::Impl::applyRewind(const TraceBatch& batch, Held& held)
 {
-    auto query = SqliteStatement::prepare(db_, sql);
-    if (!query) {
-        return makeError(query.error());
+    const std::pair<const char*, std::pair<std::size_t, std::size_t*>> tables[] = {
+        {"events", {batch.firstEvent(), &held.events}},
+        {"strings", {batch.firstString(), &held.strings}},
+        {"packets", {batch.firstPacket(), &held.packets}},
+        {"contexts", {batch.firstContext(), &held.contexts}},
+        {"findings", {batch.firstFinding(), &held.findings}},
+        {"methods", {batch.firstMethod(), &held.methods}},
+    };
+    if (batch.rewind() != TraceBatch::Rewind::None) {
+        for (const auto& [table, counts] : tables) {
+            const auto& [first, holds] = counts;
+            if (first > *holds) {
+                break;  // out of step: reported below
+            }
+            if (first < *holds) {
+                if (auto deleted = deleteFrom(table, first); !deleted) {
+                    return deleted;
+                }
+                *holds = first;
+            }
+        }
+        if (batch.rewind() == TraceBatch::Rewind::Restart) {
+            for (const char* sql : {"DELETE FROM options", "DELETE FROM lesson_progress"}) {
+                if (auto deleted = db_.exec(sql); !deleted) {
+                    return deleted;
+                }
+            }
+            held.options.clear();
+        }
+        if (auto counted = recount(held); !counted) {
+            return counted;
+        }
     }
-    query->bind(1, static_cast<std::int64_t>(events) + 1);
-    if (query->step() != SqliteStatement::Step::Row) {
-        return makeError(db_.errorText("cannot read back"));
-    }
-    if (query->type(0) == SQLITE_NULL) {
-        return std::numeric_limits<std::size_t>::max();
-    }
-    return static_cast<std::size_t>(query->integer(0));
-}
-
-// Mirrors Trace::truncate(): rows past the rewind point, and the packets, contexts and
-// findings those rows created, leave the file.
-Status SessionWriter::Impl::applyRewind(const Trace& trace, Marks& marks)
-{
-    std::size_t to = rewindTo_.value_or(marks.events);
-    to = std::min(to, trace.size());
-    if (to >= marks.events) {
-        return Ok{};
-    }
-    auto packet = firstStoredRow("SELECT min(packet) - 1 FROM events WHERE id >= ?1 - 1 AND packet > 0", to);
-    auto context = firstStoredRow("SELECT min(id) FROM contexts WHERE created >= ?1", to);
-    auto finding = firstStoredRow("SELECT min(id) FROM findings WHERE event >= ?1", to);
-    if (!packet || !context || !finding) {
-        return makeError(!packet ? packet.error() : !context ? context.error() : finding.error());
-    }
-    marks.events = to;
-    marks.packets = std::min(marks.packets, packet.value());
-    marks.contexts = std::min(marks.contexts, context.value());
-    marks.findings = std::min(marks.findings, finding.value());
-    for (const auto& [table, first] :
-         {std::pair{"events", marks.events}, std::pair{"packets", marks.packets},
-          std::pair{"contexts", marks.contexts}, std::pair{"findings", marks.findings}}) {
-        if (auto deleted = deleteFrom(table, first); !deleted) {
-            return deleted;
+    for (const auto& [table, counts] : tables) {
+        if (counts.first != *counts.second) {
+            return makeError(db_.name() + ": recording out of step: " + std::string(table) + " continue at " +
+                             std::to_string(counts.first) + ", the file holds " +
+                             std::to_string(*counts.second));
         }
     }
     return Ok{};
 }
 
-// Lesson progress is small (one row per task) and replaced as a whole when it changed.
-Status SessionWriter::Impl::writeLessonProgress(const Trace& trace)
+// After rows left the file: the summary's packet bytes and finding severities, from what stays.
+Status SessionWriter::Impl::recount(Held& held)
 {
-    const auto& records = trace.lessonProgress();
-    if (writtenProgress_ && *writtenProgress_ == records) {
+    auto bytes = SqliteStatement::prepare(db_, "SELECT coalesce(sum(length(bytes)), 0) FROM packets");
+    if (!bytes) {
+        return makeError(bytes.error());
+    }
+    if (bytes->step() != SqliteStatement::Step::Row) {
+        return makeError(db_.errorText("cannot read back"));
+    }
+    held.packetBytes = static_cast<std::uint64_t>(bytes->integer(0));
+    auto severities =
+        SqliteStatement::prepare(db_, "SELECT severity, count(*) FROM findings GROUP BY severity");
+    if (!severities) {
+        return makeError(severities.error());
+    }
+    held.errors = held.warnings = held.infos = 0;
+    for (;;) {
+        const SqliteStatement::Step step = severities->step();
+        if (step == SqliteStatement::Step::Done) {
+            return Ok{};
+        }
+        if (step != SqliteStatement::Step::Row) {
+            return makeError(db_.errorText("cannot read back"));
+        }
+        const auto count = static_cast<std::size_t>(severities->integer(1));
+        switch (static_cast<Severity>(severities->integer(0))) {
+            case Severity::Error:
+                held.errors += count;
+                break;
+            case Severity::Warning:
+                held.warnings += count;
+                break;
+            case Severity::Info:
+                held.infos += count;
+                break;
+        }
+    }
+}
+
+// Lesson progress is small (one row per task) and replaced as a whole when it changed.
+Status SessionWriter::Impl::writeLessonProgress(const TraceBatch& batch)
+{
+    if (!batch.lessonProgress()) {
         return Ok{};
     }
+    const auto& records = *batch.lessonProgress();
     if (auto cleared = db_.exec("DELETE FROM lesson_progress"); !cleared) {
         return cleared;
     }
@@ -217,7 +258,6 @@ Status SessionWriter::Impl::writeLessonProgress(const Trace& trace)
             return ok;
         }
     }
-    writtenProgress_ = records;
     return Ok{};
 }
 
@@ -226,15 +266,19 @@ Status SessionWriter::Impl::deleteFrom(const char* table, std::size_t firstId)
     return db_.exec(std::string("DELETE FROM ") + table + " WHERE id >= " + std::to_string(firstId));
 }
 
-Status SessionWriter::Impl::writeStrings(const Trace& trace, Marks& marks)
+Status SessionWriter::Impl::writeStrings(const TraceBatch& batch, Held& held)
 {
-    for (std::size_t i = marks.strings; i < trace.stringCount(); ++i) {
-        string_->bind(1, static_cast<std::int64_t>(i));
-        const StringId id(static_cast<std::uint32_t>(i));
-        string_->bind(2, redactor_.text(trace.string(id)));
-        if (const MessageText* sentence = trace.sentence(id)) {
-            string_->bind(3, messageTextJson(*sentence,
+    const auto strings = batch.strings();
+    const auto sentences = batch.sentences();
+    auto sentence = sentences.begin();  // in string order
+    for (std::size_t k = 0; k < strings.size(); ++k) {
+        const std::size_t id = batch.firstString() + k;
+        string_->bind(1, static_cast<std::int64_t>(id));
+        string_->bind(2, redactor_.text(strings[k]));
+        if (sentence != sentences.end() && sentence->first == id) {
+            string_->bind(3, messageTextJson(sentence->second,
                                              [this](std::string_view text) { return redactor_.text(text); }));
+            ++sentence;
         } else {
             string_->bindNull(3);
         }
@@ -242,17 +286,16 @@ Status SessionWriter::Impl::writeStrings(const Trace& trace, Marks& marks)
             return ok;
         }
     }
-    marks.strings = trace.stringCount();
+    held.strings += strings.size();
     return Ok{};
 }
 
-Status SessionWriter::Impl::writePackets(const Trace& trace, Marks& marks)
+Status SessionWriter::Impl::writePackets(const TraceBatch& batch, Held& held)
 {
-    marks.packets = std::min(marks.packets, trace.packetCount());
-    for (std::size_t i = marks.packets; i < trace.packetCount(); ++i) {
-        const auto bytes = trace.packet(PacketId(static_cast<std::uint32_t>(i)));
-        packet_->bind(1, static_cast<std::int64_t>(i));
-        std::vector<std::uint8_t> masked;
+    std::vector<std::uint8_t> masked;
+    for (std::size_t k = 0; k < batch.packetCount(); ++k) {
+        const auto bytes = batch.packet(k);
+        packet_->bind(1, static_cast<std::int64_t>(batch.firstPacket() + k));
         if (redactor_.packetIsClean(bytes.data(), bytes.size())) {
             packet_->bind(2, bytes);
         } else {
@@ -263,18 +306,18 @@ Status SessionWriter::Impl::writePackets(const Trace& trace, Marks& marks)
         if (auto ok = packet_->run(); !ok) {
             return ok;
         }
-        packetBytes_ += bytes.size();
+        held.packetBytes += bytes.size();
     }
-    marks.packets = trace.packetCount();
+    held.packets += batch.packetCount();
     return Ok{};
 }
 
-Status SessionWriter::Impl::writeMethods(const Trace& trace, Marks& marks)
+Status SessionWriter::Impl::writeMethods(const TraceBatch& batch, Held& held)
 {
-    const auto methods = trace.methods();
-    for (std::size_t i = marks.methods; i < methods.size(); ++i) {
-        const MethodIdentity& m = methods[i];
-        method_->bind(1, static_cast<std::int64_t>(i));
+    const auto methods = batch.methods();
+    for (std::size_t k = 0; k < methods.size(); ++k) {
+        const MethodIdentity& m = methods[k];
+        method_->bind(1, static_cast<std::int64_t>(batch.firstMethod() + k));
         method_->bind(2, static_cast<std::int64_t>(m.side));
         method_->bind(3, std::string_view(m.name));
         method_->bind(4, std::string_view(m.path));
@@ -285,17 +328,16 @@ Status SessionWriter::Impl::writeMethods(const Trace& trace, Marks& marks)
             return ok;
         }
     }
-    marks.methods = methods.size();
+    held.methods += methods.size();
     return Ok{};
 }
 
-Status SessionWriter::Impl::writeContexts(const Trace& trace, Marks& marks)
+Status SessionWriter::Impl::writeContexts(const TraceBatch& batch, Held& held)
 {
-    const auto contexts = trace.contexts();
-    marks.contexts = std::min(marks.contexts, contexts.size());
-    for (std::size_t i = marks.contexts; i < contexts.size(); ++i) {
-        const ContextInfo& c = contexts[i];
-        context_->bind(1, static_cast<std::int64_t>(i));
+    const auto contexts = batch.contexts();
+    for (std::size_t k = 0; k < contexts.size(); ++k) {
+        const ContextInfo& c = contexts[k];
+        context_->bind(1, static_cast<std::int64_t>(batch.firstContext() + k));
         context_->bind(2, static_cast<std::int64_t>(c.side));
         context_->bind(3, static_cast<std::int64_t>(c.number));
         context_->bind(4, storedId(c.created));
@@ -304,22 +346,21 @@ Status SessionWriter::Impl::writeContexts(const Trace& trace, Marks& marks)
             return ok;
         }
     }
-    marks.contexts = contexts.size();
+    held.contexts += contexts.size();
     return Ok{};
 }
 
-Status SessionWriter::Impl::writeFindings(const Trace& trace, Marks& marks)
+Status SessionWriter::Impl::writeFindings(const TraceBatch& batch, Held& held)
 {
-    const auto findings = trace.findings();
-    marks.findings = std::min(marks.findings, findings.size());
-    for (std::size_t i = marks.findings; i < findings.size(); ++i) {
-        const FindingRecord& f = findings[i];
+    const auto findings = batch.findings();
+    for (std::size_t k = 0; k < findings.size(); ++k) {
+        const FindingRecord& f = findings[k];
         std::vector<std::string> sites;
         for (const auto& site : f.sites) {
             sites.push_back(redactor_.text(site));
         }
         auto& s = *finding_;
-        s.bind(1, static_cast<std::int64_t>(i));
+        s.bind(1, static_cast<std::int64_t>(batch.firstFinding() + k));
         s.bind(2, std::string_view(f.rule));
         s.bind(3, static_cast<std::int64_t>(f.severity));
         s.bind(4, static_cast<std::int64_t>(f.side));
@@ -343,64 +384,65 @@ Status SessionWriter::Impl::writeFindings(const Trace& trace, Marks& marks)
         if (auto ok = s.run(); !ok) {
             return ok;
         }
+        switch (f.severity) {
+            case Severity::Error:
+                ++held.errors;
+                break;
+            case Severity::Warning:
+                ++held.warnings;
+                break;
+            case Severity::Info:
+                ++held.infos;
+                break;
+        }
     }
-    marks.findings = findings.size();
+    held.findings += findings.size();
     return Ok{};
 }
 
 // The hot path: one prepared INSERT per event, all in the caller's single transaction.
-Status SessionWriter::Impl::writeEvents(const Trace& trace, Marks& marks)
+Status SessionWriter::Impl::writeEvents(const TraceBatch& batch, Held& held)
 {
     sqlite3_stmt* s = event_->handle();
-    const auto time = trace.times();
-    const auto kind = trace.kinds();
-    const auto side = trace.sides();
-    const auto entry = trace.entries();
-    const auto action = trace.actions();
-    const auto context = trace.contextsColumn();
-    const auto call = trace.calls();
-    const auto result = trace.results();
-    const auto aux = trace.auxes();
-    const auto packet = trace.packets();
-    const auto text = trace.texts();
-    const auto a = trace.as();
-    const auto b = trace.bs();
-    for (std::size_t i = marks.events; i < trace.size(); ++i) {
-        sqlite3_bind_int64(s, 1, static_cast<std::int64_t>(i));
-        sqlite3_bind_int64(s, 2, asStored(time[i]));
-        sqlite3_bind_int(s, 3, static_cast<int>(kind[i]));
-        sqlite3_bind_int(s, 4, static_cast<int>(side[i]));
-        sqlite3_bind_int(s, 5, static_cast<int>(entry[i]));
-        sqlite3_bind_int(s, 6, action[i]);
-        sqlite3_bind_int64(s, 7, storedId(context[i]));
-        sqlite3_bind_int64(s, 8, storedId(call[i]));
-        sqlite3_bind_int64(s, 9, result[i]);
-        sqlite3_bind_int64(s, 10, aux[i]);
-        sqlite3_bind_int64(s, 11, storedId(packet[i]));
-        sqlite3_bind_int64(s, 12, storedId(text[i]));
-        sqlite3_bind_int64(s, 13, asStored(a[i]));
-        sqlite3_bind_int64(s, 14, asStored(b[i]));
+    const auto rows = batch.rows();
+    for (std::size_t k = 0; k < rows.size(); ++k) {
+        const EventRow& row = rows[k];
+        const std::size_t id = batch.firstEvent() + k;
+        sqlite3_bind_int64(s, 1, static_cast<std::int64_t>(id));
+        sqlite3_bind_int64(s, 2, asStored(row.timeNs));
+        sqlite3_bind_int(s, 3, static_cast<int>(row.kind));
+        sqlite3_bind_int(s, 4, static_cast<int>(row.side));
+        sqlite3_bind_int(s, 5, static_cast<int>(row.entry));
+        sqlite3_bind_int(s, 6, row.action);
+        sqlite3_bind_int64(s, 7, storedId(row.context));
+        sqlite3_bind_int64(s, 8, storedId(row.call));
+        sqlite3_bind_int64(s, 9, row.result);
+        sqlite3_bind_int64(s, 10, row.aux);
+        sqlite3_bind_int64(s, 11, storedId(row.packet));
+        sqlite3_bind_int64(s, 12, storedId(row.text));
+        sqlite3_bind_int64(s, 13, asStored(row.a));
+        sqlite3_bind_int64(s, 14, asStored(row.b));
         const int rc = sqlite3_step(s);
         sqlite3_reset(s);
         if (rc != SQLITE_DONE) {
-            return makeError(db_.errorText("cannot write event " + std::to_string(i)));
+            return makeError(db_.errorText("cannot write event " + std::to_string(id)));
         }
     }
-    marks.events = trace.size();
+    held.events += rows.size();
     return Ok{};
 }
 
-Status SessionWriter::Impl::writeOptions(const Trace& trace)
+// Options come with a batch whenever one changed: every one is upserted (they are few).
+Status SessionWriter::Impl::writeOptions(const TraceBatch& batch, Held&)
 {
-    const auto& options = trace.options();
+    if (!batch.options()) {
+        return Ok{};
+    }
+    const auto& options = *batch.options();
     for (std::size_t i = 0; i < options.size(); ++i) {
         const auto& [key, value] = options[i];
         if (key == "complete") {
             continue;  // derived from the summary when reading
-        }
-        const bool unchanged = i < writtenOptions_.size() && writtenOptions_[i] == options[i];
-        if (unchanged) {
-            continue;
         }
         option_->bind(1, std::string_view(key));
         option_->bind(2, static_cast<std::int64_t>(i));
@@ -409,13 +451,20 @@ Status SessionWriter::Impl::writeOptions(const Trace& trace)
             return ok;
         }
     }
-    writtenOptions_ = options;
     return Ok{};
 }
 
-Status SessionWriter::Impl::writeSummary(const Trace& trace, bool complete)
+Status SessionWriter::Impl::writeSummary(const Held& held, bool complete)
 {
-    for (const auto& [key, value] : summaryRows(trace, packetBytes_, complete)) {
+    SessionCounts counts;
+    counts.events = held.events;
+    counts.packets = held.packets;
+    counts.contexts = held.contexts;
+    counts.findings = held.findings;
+    counts.errors = held.errors;
+    counts.warnings = held.warnings;
+    counts.infos = held.infos;
+    for (const auto& [key, value] : summaryRows(counts, held.options, held.packetBytes, complete)) {
         summary_->bind(1, std::string_view(key));
         if (const auto* number = std::get_if<std::int64_t>(&value)) {
             summary_->bind(2, *number);
@@ -459,6 +508,10 @@ Result<std::unique_ptr<SessionWriter>> SessionWriter::create(const std::string& 
         status = createSessionSchema(db.value());
     }
     if (status) {
+        // Every trace holds the empty string as string 0, so batches carry strings from 1 on.
+        status = db->exec("INSERT INTO strings VALUES(0, '', NULL)");
+    }
+    if (status) {
         status = db->exec("COMMIT");
     }
     auto impl = std::make_unique<Impl>(std::move(db.value()), keepSecrets);
@@ -474,22 +527,37 @@ Result<std::unique_ptr<SessionWriter>> SessionWriter::create(const std::string& 
 
 Status SessionWriter::flush(const Trace& trace)
 {
-    return impl_->write(trace, false);
+    return writeTrace(trace, false);
 }
 
 Status SessionWriter::finish(const Trace& trace)
 {
-    if (auto written = impl_->write(trace, true); !written) {
+    return writeTrace(trace, true);
+}
+
+Status SessionWriter::writeTrace(const Trace& trace, bool finish)
+{
+    TraceBatch::Marks marks = impl_->traceMarks;
+    if (auto written = impl_->write(TraceBatch::take(trace, marks), finish); !written) {
+        return written;  // the marks stay: the next flush carries these rows again
+    }
+    impl_->traceMarks = std::move(marks);
+    return finish ? impl_->leaveWal() : Status(Ok{});
+}
+
+Status SessionWriter::write(const TraceBatch& batch, bool finish)
+{
+    if (auto written = impl_->write(batch, finish); !written) {
         return written;
     }
     // A finished session becomes one self-contained file (the WAL is folded in), which also
     // opens from read-only places such as installed lessons.
-    return impl_->leaveWal();
+    return finish ? impl_->leaveWal() : Status(Ok{});
 }
 
-void SessionWriter::rewind(std::size_t events)
+void SessionWriter::rewind(const Trace& trace)
 {
-    impl_->rewind(events);
+    TraceBatch::rewound(impl_->traceMarks, trace);
 }
 
 const std::string& SessionWriter::path() const

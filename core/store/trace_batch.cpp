@@ -15,7 +15,7 @@ std::vector<T> tail(std::span<const T> rows, std::size_t from)
 
 Status outOfStep(const char* table, std::size_t expected, std::size_t got)
 {
-    return makeError("recording copy out of step: " + std::string(table) + " " + std::to_string(got) +
+    return makeError("trace copy out of step: " + std::string(table) + " " + std::to_string(got) +
                      " instead of " + std::to_string(expected));
 }
 
@@ -28,14 +28,42 @@ TraceBatch::Marks TraceBatch::initialMarks()
     return marks;
 }
 
-TraceBatch TraceBatch::take(const Trace& trace, Marks& marks, std::optional<std::size_t> rewindTo)
+void TraceBatch::rewound(Marks& marks, const Trace& trace)
 {
-    TraceBatch batch;
-    if (trace.size() < marks.events || (rewindTo && *rewindTo < marks.events)) {
-        batch.rewoundTo_ = std::min(rewindTo.value_or(trace.size()), trace.size());
-        marks = initialMarks();
+    if (trace.stringCount() < marks.strings || trace.methods().size() < marks.methods) {
+        marks = initialMarks();  // a new trace: strings and methods never shrink otherwise
+        marks.rewind = Rewind::Restart;
+        return;
     }
+    if (trace.size() >= marks.events) {
+        return;  // only rows no batch carried yet went
+    }
+    // Rows the receiver holds went: it truncates to the same count, which drops the same
+    // packets, contexts and findings (those the dropped rows created).
+    marks.events = trace.size();
+    marks.packets = std::min(marks.packets, trace.packetCount());
+    marks.contexts = std::min(marks.contexts, trace.contexts().size());
+    marks.findings = std::min(marks.findings, trace.findings().size());
+    if (marks.rewind == Rewind::None) {
+        marks.rewind = Rewind::Truncate;
+    }
+}
+
+TraceBatch TraceBatch::take(const Trace& trace, Marks& marks)
+{
+    if (trace.size() < marks.events || trace.stringCount() < marks.strings ||
+        trace.methods().size() < marks.methods) {
+        marks = initialMarks();  // shrank without rewound(): the receiver starts over
+        marks.rewind = Rewind::Restart;
+    }
+    TraceBatch batch;
+    batch.rewind_ = marks.rewind;
+    batch.firstEvent_ = marks.events;
     batch.firstString_ = marks.strings;
+    batch.firstPacket_ = marks.packets;
+    batch.firstContext_ = marks.contexts;
+    batch.firstFinding_ = marks.findings;
+    batch.firstMethod_ = marks.methods;
     for (std::size_t i = marks.strings; i < trace.stringCount(); ++i) {
         const StringId id(static_cast<std::uint32_t>(i));
         batch.strings_.emplace_back(trace.string(id));
@@ -43,14 +71,13 @@ TraceBatch TraceBatch::take(const Trace& trace, Marks& marks, std::optional<std:
             batch.sentences_.emplace_back(id.value(), *sentence);
         }
     }
-    batch.firstPacket_ = marks.packets;
+    batch.packetEnds_.reserve(trace.packetCount() - std::min(marks.packets, trace.packetCount()));
     for (std::size_t i = marks.packets; i < trace.packetCount(); ++i) {
         const auto bytes = trace.packet(PacketId(static_cast<std::uint32_t>(i)));
         batch.packetBytes_.insert(batch.packetBytes_.end(), bytes.begin(), bytes.end());
-        batch.packetLengths_.push_back(static_cast<std::uint32_t>(bytes.size()));
+        batch.packetEnds_.push_back(batch.packetBytes_.size());
     }
     batch.contexts_ = tail(trace.contexts(), marks.contexts);
-    batch.firstFinding_ = marks.findings;
     batch.findings_ = tail(trace.findings(), marks.findings);
     batch.methods_ = tail(trace.methods(), marks.methods);
     batch.events_.reserve(trace.size() - marks.events);
@@ -69,22 +96,41 @@ TraceBatch TraceBatch::take(const Trace& trace, Marks& marks, std::optional<std:
     marks.contexts = trace.contexts().size();
     marks.findings = trace.findings().size();
     marks.methods = trace.methods().size();
+    marks.rewind = Rewind::None;
     return batch;
 }
 
 bool TraceBatch::empty() const
 {
-    return !rewoundTo_ && strings_.empty() && packetLengths_.empty() && contexts_.empty() &&
+    return rewind_ == Rewind::None && strings_.empty() && packetEnds_.empty() && contexts_.empty() &&
            findings_.empty() && methods_.empty() && events_.empty() && !options_ && !lessonProgress_;
+}
+
+std::span<const std::uint8_t> TraceBatch::packet(std::size_t i) const
+{
+    const std::size_t begin = i == 0 ? 0 : packetEnds_[i - 1];
+    return std::span<const std::uint8_t>(packetBytes_).subspan(begin, packetEnds_[i] - begin);
 }
 
 Status TraceBatch::applyTo(Trace& copy) const
 {
-    if (rewoundTo_) {
+    if (rewind_ == Rewind::Restart) {
         copy = Trace();
+    } else if (rewind_ == Rewind::Truncate) {
+        copy.truncate(firstEvent_);
     }
-    if (copy.stringCount() != firstString_) {
-        return outOfStep("strings", firstString_, copy.stringCount());
+    const std::pair<const char*, std::pair<std::size_t, std::size_t>> tables[] = {
+        {"events", {firstEvent_, copy.size()}},
+        {"strings", {firstString_, copy.stringCount()}},
+        {"packets", {firstPacket_, copy.packetCount()}},
+        {"contexts", {firstContext_, copy.contexts().size()}},
+        {"findings", {firstFinding_, copy.findings().size()}},
+        {"methods", {firstMethod_, copy.methods().size()}},
+    };
+    for (const auto& [table, counts] : tables) {
+        if (counts.first != counts.second) {
+            return outOfStep(table, counts.first, counts.second);
+        }
     }
     for (const std::string& text : strings_) {
         copy.intern(text);  // distinct in the owner's trace, so each gets the owner's id
@@ -92,13 +138,8 @@ Status TraceBatch::applyTo(Trace& copy) const
     for (const auto& [id, sentence] : sentences_) {
         copy.setSentence(StringId(id), sentence);
     }
-    if (copy.packetCount() != firstPacket_) {
-        return outOfStep("packets", firstPacket_, copy.packetCount());
-    }
-    std::size_t offset = 0;
-    for (std::uint32_t length : packetLengths_) {
-        copy.addPacket(std::span<const std::uint8_t>(packetBytes_).subspan(offset, length));
-        offset += length;
+    for (std::size_t i = 0; i < packetCount(); ++i) {
+        copy.addPacket(packet(i));
     }
     for (const ContextInfo& context : contexts_) {
         copy.addContext(context);

@@ -10,7 +10,7 @@
 #include "models/findings_model.h"
 #include "models/packet_field_model.h"
 #include "session/session_document.h"
-#include "session/trace_batch.h"
+#include "store/trace_batch.h"
 #include "synthetic_trace.h"
 
 #include <QAbstractItemModelTester>
@@ -45,31 +45,36 @@ EventId firstOf(const Trace& trace, EventKind kind, EntryPoint entry, Side side,
 // Feeds `source` to a document in batches cut at `cuts`, one event-loop turn each.
 void feed(SessionDocument& document, const Trace& source, std::initializer_list<std::size_t> cuts)
 {
-    Trace partial;
-    TraceMark mark;
+    TraceBatch::Marks marks = TraceBatch::initialMarks();
     for (std::size_t cut : cuts) {
         Trace prefix = source;
         prefix.truncate(cut);
-        ASSERT_TRUE(document.appendBatch(collectBatch(prefix, mark)));
-        mark = markOf(prefix);
+        ASSERT_TRUE(document.appendBatch(TraceBatch::take(prefix, marks)));
         QCoreApplication::processEvents();
     }
-    ASSERT_TRUE(document.appendBatch(collectBatch(source, mark)));
+    ASSERT_TRUE(document.appendBatch(TraceBatch::take(source, marks)));
     QCoreApplication::processEvents();
+}
+
+/// The marks of a receiver that holds all of `trace` (what the worker's marks are after a batch).
+TraceBatch::Marks marksOf(const Trace& trace)
+{
+    TraceBatch::Marks marks = TraceBatch::initialMarks();
+    (void)TraceBatch::take(trace, marks);
+    return marks;
 }
 
 TEST(TraceBatch, BatchesRebuildTheEngineTraceExactly)
 {
     const Trace source = test::md5Session();
     Trace target;
-    TraceMark mark;
+    TraceBatch::Marks marks = TraceBatch::initialMarks();
     for (std::size_t cut : {3u, 9u, 17u, 30u}) {
         Trace prefix = source;
         prefix.truncate(cut);
-        ASSERT_TRUE(applyBatch(target, collectBatch(prefix, mark)));
-        mark = markOf(prefix);
+        ASSERT_TRUE(TraceBatch::take(prefix, marks).applyTo(target));
     }
-    ASSERT_TRUE(applyBatch(target, collectBatch(source, mark)));
+    ASSERT_TRUE(TraceBatch::take(source, marks).applyTo(target));
     EXPECT_TRUE(target == source);
 }
 
@@ -77,9 +82,11 @@ TEST(TraceBatch, BatchThatDoesNotContinueTheTargetIsRefused)
 {
     const Trace source = test::md5Session();
     Trace target;
-    TraceMark wrong;
+    TraceBatch::Marks wrong = TraceBatch::initialMarks();
     wrong.events = 5;
-    EXPECT_FALSE(applyBatch(target, collectBatch(source, wrong)));
+    const Status applied = TraceBatch::take(source, wrong).applyTo(target);
+    ASSERT_FALSE(applied);
+    EXPECT_NE(applied.error().find("events"), std::string::npos) << applied.error();
     EXPECT_EQ(target.size(), 0u);
 }
 
@@ -88,11 +95,15 @@ TEST(TraceBatch, StepBackThenRegrowKeepsIdsEqual)
     const Trace source = test::md5Session();
     Trace engine = source;
     Trace view = source;
+    TraceBatch::Marks marks = marksOf(engine);
     engine.truncate(12);
-    view.truncate(12);
-    Trace regrown = source;  // the engine grows again along the same path
-    ASSERT_TRUE(applyBatch(view, collectBatch(regrown, markOf(engine))));
-    EXPECT_TRUE(view == regrown);
+    TraceBatch::rewound(marks, engine);
+    engine = source;  // the engine grows again along the same path
+    const TraceBatch batch = TraceBatch::take(engine, marks);
+    EXPECT_EQ(batch.rewind(), TraceBatch::Rewind::Truncate);
+    EXPECT_EQ(batch.firstEvent(), 12u);
+    ASSERT_TRUE(batch.applyTo(view));
+    EXPECT_TRUE(view == engine);
 }
 
 TEST(EventTableModel, ShowsEveryRowWithPacketSummaries)
@@ -129,9 +140,14 @@ TEST(EventTableModel, PacketSummariesFollowStepBackAndRegrowth)
     document.setTrace(Trace(source));
     const EventId request = firstOf(source, EventKind::CallEnd, EntryPoint::MakeMessage, Side::Authenticator);
     const int row = static_cast<int>(request.value());
-    document.truncate(request.value());
+    // What the worker posts: a batch that truncates to the step back point, then the regrowth.
+    TraceBatch::Marks marks = marksOf(source);
+    Trace engine = source;
+    engine.truncate(request.value());
+    TraceBatch::rewound(marks, engine);
+    ASSERT_TRUE(document.appendBatch(TraceBatch::take(engine, marks)));
     ASSERT_EQ(model.rowCount(), row);
-    ASSERT_TRUE(document.appendBatch(collectBatch(source, markOf(document.trace()))));
+    ASSERT_TRUE(document.appendBatch(TraceBatch::take(source, marks)));
     document.flush();
     ASSERT_EQ(model.rowCount(), static_cast<int>(source.size()));
     EXPECT_EQ(cell(model, row, EventTableModel::DetailColumn),
@@ -152,8 +168,9 @@ TEST(EventTableModel, LiveAppendsArriveAsOneInsertPerEventLoopTurn)
     a.truncate(10);
     Trace b = source;
     b.truncate(20);
-    ASSERT_TRUE(document.appendBatch(collectBatch(a, {})));
-    ASSERT_TRUE(document.appendBatch(collectBatch(b, markOf(a))));
+    TraceBatch::Marks marks = TraceBatch::initialMarks();
+    ASSERT_TRUE(document.appendBatch(TraceBatch::take(a, marks)));
+    ASSERT_TRUE(document.appendBatch(TraceBatch::take(b, marks)));
     EXPECT_EQ(model.rowCount(), 0);  // not announced before the event loop turns
     QCoreApplication::processEvents();
     ASSERT_EQ(inserted.count(), 1);

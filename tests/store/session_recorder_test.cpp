@@ -87,7 +87,7 @@ TEST(SessionRecorder, StepBackThenRegrowth_FileHoldsTheRewrittenTrace)
     std::uint64_t time = grow(trace, **recorder, 1, 20, 1000);
     const std::size_t back = trace.size() / 2;
     trace.truncate(back);
-    (*recorder)->rewind(back);
+    (*recorder)->rewind(trace);
     // Regrowth past the old end before the next batch: packet, context and finding numbers are
     // reused with other contents.
     time = grow(trace, **recorder, 100, 30, time);

@@ -113,7 +113,7 @@ TEST(SessionRoundTrip, StepBackBetweenFlushes_FileFollowsTheTruncatedTrace)
     // Step back to the middle, then run on past the old end before the next flush.
     const std::size_t cut = 150;
     trace.truncate(cut);
-    (*writer)->rewind(cut);
+    (*writer)->rewind(trace);
     for (std::uint32_t n = 500; trace.size() < 700; ++n) {
         testing::addSyntheticContext(trace, n, trace.times().back() + 10, false);
     }
@@ -122,6 +122,32 @@ TEST(SessionRoundTrip, StepBackBetweenFlushes_FileFollowsTheTruncatedTrace)
     auto read = readSession(dir.file("s.eapscope"));
     ASSERT_TRUE(read) << read.error();
     EXPECT_TRUE(read.value() == expectedAfterFinish(trace));
+}
+
+// A live RADIUS step back starts a new trace (the GUI worker's rerunLive): the file holds only
+// the new trace, whose string ids start over and mean other texts than the old ones.
+TEST(SessionRoundTrip, RewoundToANewTrace_FileHoldsOnlyTheNewTrace)
+{
+    TempDir dir;
+    Trace trace = makeSyntheticTrace(400, true);
+    auto writer = SessionWriter::create(dir.file("s.eapscope"), true);
+    ASSERT_TRUE(writer) << writer.error();
+    ASSERT_TRUE((*writer)->flush(trace));
+
+    trace = Trace();
+    (*writer)->rewind(trace);
+    trace.intern("a text the first trace did not have");
+    testing::addSyntheticHeader(trace, false);
+    for (std::uint32_t n = 700; trace.size() < 150; ++n) {
+        testing::addSyntheticContext(trace, n, 10'000 + 100 * n, false);
+    }
+    ASSERT_TRUE((*writer)->finish(trace));
+
+    auto read = readSession(dir.file("s.eapscope"));
+    ASSERT_TRUE(read) << read.error();
+    EXPECT_TRUE(read.value() == expectedAfterFinish(trace));
+    EXPECT_EQ(read->stringCount(), trace.stringCount());
+    EXPECT_EQ(read->string(StringId(1)), "a text the first trace did not have");
 }
 
 TEST(SessionRoundTrip, ShrunkTraceWithoutRewind_IsDetected)

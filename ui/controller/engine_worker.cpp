@@ -701,15 +701,16 @@ void EngineWorker::restoreUndo(std::size_t index)
         completions_->truncated();
     }
     if (writer_) {
-        writer_->rewind(undo.events);
+        writer_->rewind(*trace_);
     }
-    mark_ = markOf(*trace_);
+    // The batch tells the document to truncate too, then carries anything newer.
+    TraceBatch::rewound(marks_, *trace_);
+    postBatch();
     stepFirst_ = undo.stepFirst;
     const std::size_t events = undo.events;
     const std::size_t first = stepFirst_;
     const bool more = !undo_.empty();
     post([events, first, more](SessionController& c) {
-        c.document_->truncate(events);
         c.document_->setCurrentStep(first, events);
         c.onStepBackChanged(more, more ? QString() : ControllerText::tr("nothing to step back to"));
         c.setState(SessionController::State::Ready);
@@ -741,10 +742,10 @@ void EngineWorker::rerunLive(std::size_t events)
     radiusSocket_.reset();
     undo_.clear();
     trace_ = std::make_unique<Trace>();
-    mark_ = TraceMark{};
+    marks_ = TraceBatch::initialMarks();  // the document starts over below
     finishedRecorded_ = false;
     if (writer_) {
-        writer_->rewind(0);
+        writer_->rewind(*trace_);  // a new trace: the file starts over
     }
     post([](SessionController& c) {
         c.document_->setTrace(Trace());
@@ -924,13 +925,16 @@ void EngineWorker::publish(bool force)
         return;
     }
     lastPublish_ = now;
-    if (trace_->size() == mark_.events && trace_->methods().size() == mark_.methods) {
+    postBatch();
+}
+
+void EngineWorker::postBatch()
+{
+    auto batch = std::make_shared<TraceBatch>(TraceBatch::take(*trace_, marks_));
+    if (batch->empty()) {
         return;
     }
-    auto batch = std::make_shared<TraceBatch>(collectBatch(*trace_, mark_));
-    const std::size_t first = mark_.events;
-    mark_ = markOf(*trace_);
-    reportFailures(first);
+    reportFailures(batch->firstEvent());
     post([batch](SessionController& c) {
         if (!c.document_->appendBatch(*batch)) {
             c.onStatus(ControllerText::tr("The view lost track of the session; restart it."));

@@ -6,7 +6,7 @@
 #include "controller/breakpoint.h"
 #include "controller/session_setup.h"
 #include "lesson/learner_actions.h"
-#include "session/trace_batch.h"
+#include "store/trace_batch.h"
 
 #include <QLockFile>
 #include <QObject>
@@ -93,6 +93,8 @@ private:
     void restoreUndo(std::size_t index);
     void postCheckpoints();
     void publish(bool force);
+    /// Posts what the trace gained (or lost: step back) since the last batch to the document.
+    void postBatch();
     /// A lesson session: appends the TaskCompleted rows the trace lacks (completion_recorder.h).
     void noteCompletions();
     void afterCommand(const StepResult& result);
@@ -119,7 +121,7 @@ private:
     std::unique_ptr<CompletionRecorder> completions_;  // a lesson session's TaskCompleted rows
     bool rerunning_ = false;  // rerun() copies the prefix row by row: add nothing in between
     std::vector<Undo> undo_;
-    TraceMark mark_;
+    TraceBatch::Marks marks_ = TraceBatch::initialMarks();  // what the GUI's trace holds
     std::size_t stepFirst_ = 0;
     std::chrono::steady_clock::time_point lastPublish_;
     std::chrono::steady_clock::time_point lastFlush_;

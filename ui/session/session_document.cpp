@@ -22,7 +22,13 @@ void SessionDocument::setTrace(Trace trace, std::shared_ptr<const CaptureSession
 
 bool SessionDocument::appendBatch(const TraceBatch& batch)
 {
-    if (!applyBatch(*trace_, batch)) {
+    // The views let go of the rows first; applyTo()'s own rewind then finds nothing to do.
+    if (batch.rewind() == TraceBatch::Rewind::Truncate) {
+        truncate(batch.firstEvent());
+    } else if (batch.rewind() == TraceBatch::Rewind::Restart) {
+        setTrace(Trace());
+    }
+    if (!batch.applyTo(*trace_)) {
         return false;
     }
     if (!flushQueued_ && trace_->size() > announced_) {

@@ -3,7 +3,7 @@
 // applied at once but announced once per event-loop turn, so views insert rows in batches.
 #pragma once
 
-#include "session/trace_batch.h"
+#include "store/trace_batch.h"
 #include "trace/trace.h"
 
 #include <QObject>
@@ -32,7 +32,10 @@ public:
     void setTrace(Trace trace, std::shared_ptr<const CaptureSession> capture = nullptr);
     /// The opened capture's conversations and diagnosis, or nullptr.
     [[nodiscard]] const CaptureSession* capture() const { return capture_.get(); }
-    /// Appends new rows from the engine; announced on the next event-loop turn.
+    /// Applies a batch of the engine's trace (TraceBatch::take on the worker): a step back in it
+    /// truncates first (truncate()), a restart resets; the new rows are announced on the next
+    /// event-loop turn. False when the batch does not continue this trace (the view is then
+    /// out of step with the engine).
     bool appendBatch(const TraceBatch& batch);
     /// Rewinds to `events` events (step back).
     void truncate(std::size_t events);
