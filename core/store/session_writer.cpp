@@ -543,11 +543,13 @@ Result<std::unique_ptr<SessionWriter>> SessionWriter::create(const std::string& 
     // killed process loses nothing committed; only a power cut may lose the latest commits.
     // busy_timeout: a reader opening the live file (the GUI, a test polling it) can hold a WAL
     // lock for a moment; the writer waits for it instead of failing and stopping the recording.
+    // It comes first: a reader polling for the new file (the kill test) may already hold a lock
+    // while the file is switched to WAL.
     // wal_autocheckpoint: the WAL is folded into the file every 2 MB as the run goes (on the
     // recorder's writer thread), so finish() folds in little more than the last batch.
     Status status = db->exec(
-        "PRAGMA page_size = 8192; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
-        "PRAGMA cache_size = -16384; PRAGMA busy_timeout = 10000; PRAGMA wal_autocheckpoint = 256");
+        "PRAGMA busy_timeout = 10000; PRAGMA page_size = 8192; PRAGMA journal_mode = WAL;"
+        "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -16384; PRAGMA wal_autocheckpoint = 256");
     if (status) {
         status = db->exec("BEGIN");
     }
