@@ -90,15 +90,25 @@ bool SessionLoader::tick(std::size_t rows)
 
 Result<Trace> SessionLoader::load()
 {
+    if (auto migrated = migrateIfOld(); !migrated) {
+        return makeError(migrated.error());
+    }
+    // One read transaction: a live recording commits while it is read, and every table must
+    // come from the same commit (a context read after its events were would name a later event).
+    if (auto begun = db_.exec("BEGIN"); !begun) {
+        return makeError(begun.error());
+    }
     using Step = Status (SessionLoader::*)();
-    for (Step step : {&SessionLoader::migrateIfOld, &SessionLoader::countRows, &SessionLoader::loadStrings,
-                      &SessionLoader::loadPackets, &SessionLoader::loadMethods, &SessionLoader::loadOptions,
-                      &SessionLoader::loadContexts, &SessionLoader::loadFindings, &SessionLoader::loadSummary,
-                      &SessionLoader::loadEvents, &SessionLoader::loadLessonProgress}) {
+    for (Step step : {&SessionLoader::countRows, &SessionLoader::loadStrings, &SessionLoader::loadPackets,
+                      &SessionLoader::loadMethods, &SessionLoader::loadOptions, &SessionLoader::loadContexts,
+                      &SessionLoader::loadFindings, &SessionLoader::loadSummary, &SessionLoader::loadEvents,
+                      &SessionLoader::loadLessonProgress}) {
         if (auto ok = (this->*step)(); !ok) {
+            (void)db_.exec("ROLLBACK");
             return makeError(ok.error());
         }
     }
+    (void)db_.exec("COMMIT");
     if (complete_) {
         trace_.setOption("complete", "true");
     }

@@ -50,6 +50,10 @@ public:
 
     Status prepare();
     Status write(const TraceBatch& batch, bool complete);
+    /// Replaces SQLite's automatic checkpoint, whose failure (SQLITE_BUSY while a reader of the
+    /// live file opens or closes it) would fail the COMMIT that triggered it, and stop the
+    /// recording although the batch was committed: fold() checkpoints after a commit instead.
+    void watchWal();
     Status leaveWal() { return db_.exec("PRAGMA journal_mode = DELETE"); }
     [[nodiscard]] const std::string& path() const { return db_.name(); }
     [[nodiscard]] std::size_t events() const { return file_.events; }
@@ -86,6 +90,9 @@ private:
         option_, summary_, progress_;
     Held file_;
     bool complete_ = false;
+    static constexpr int kFoldFrames = 256;  // 8 KiB pages: 2 MB
+    int walFrames_ = 0;                      // in the WAL after the last commit (watchWal)
+    void fold();
 };
 
 namespace {
@@ -166,7 +173,36 @@ Status SessionWriter::Impl::write(const TraceBatch& batch, bool complete)
     }
     file_ = std::move(held);
     complete_ = complete_ || complete;
+    fold();
     return Ok{};
+}
+
+void SessionWriter::Impl::watchWal()
+{
+    sqlite3_wal_hook(
+        db_.handle(),
+        [](void* frames, sqlite3*, const char*, int count) {
+            *static_cast<int*>(frames) = count;
+            return SQLITE_OK;
+        },
+        &walFrames_);
+}
+
+// The WAL is folded into the file whenever it holds 2 MB, as the run goes (on the recorder's
+// writer thread), so that finish() folds in little more than the last batch. Passive and
+// best effort: a reader in the way only postpones it to a later commit.
+void SessionWriter::Impl::fold()
+{
+    if (walFrames_ < kFoldFrames) {
+        return;
+    }
+    int log = 0;
+    int folded = 0;
+    if (sqlite3_wal_checkpoint_v2(db_.handle(), nullptr, SQLITE_CHECKPOINT_PASSIVE, &log, &folded) ==
+            SQLITE_OK &&
+        folded == log) {
+        walFrames_ = 0;
+    }
 }
 
 // Mirrors the receiver's side of TraceBatch::applyTo(): a truncating batch drops the rows past
@@ -545,11 +581,9 @@ Result<std::unique_ptr<SessionWriter>> SessionWriter::create(const std::string& 
     // lock for a moment; the writer waits for it instead of failing and stopping the recording.
     // It comes first: a reader polling for the new file (the kill test) may already hold a lock
     // while the file is switched to WAL.
-    // wal_autocheckpoint: the WAL is folded into the file every 2 MB as the run goes (on the
-    // recorder's writer thread), so finish() folds in little more than the last batch.
     Status status = db->exec(
         "PRAGMA busy_timeout = 10000; PRAGMA page_size = 8192; PRAGMA journal_mode = WAL;"
-        "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -16384; PRAGMA wal_autocheckpoint = 256");
+        "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -16384");
     if (status) {
         status = db->exec("BEGIN");
     }
@@ -564,6 +598,7 @@ Result<std::unique_ptr<SessionWriter>> SessionWriter::create(const std::string& 
         status = db->exec("COMMIT");
     }
     auto impl = std::make_unique<Impl>(std::move(db.value()), keepSecrets);
+    impl->watchWal();
     if (status) {
         status = impl->prepare();
     }
