@@ -1,5 +1,5 @@
 // store_record_helper FILE CONTEXTS: records a long synthetic run the way `run --record` does
-// (SessionRecorder: a batch to the writer thread whenever >= 250 ms passed, finish at the end),
+// (SessionRecorder: a batch to the writer thread whenever its interval passed, finish at the end),
 // slowly enough that a test can kill it with SIGKILL in the middle (session_kill_test.cpp).
 #include "store/session_recorder.h"
 #include "synthetic_trace.h"
