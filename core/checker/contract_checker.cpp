@@ -137,23 +137,22 @@ std::vector<FindingRecord> ContractChecker::checkCall(const CallFacts& facts, co
 void ContractChecker::checkObservations(const CallFacts& facts, const CallOutcome& outcome,
                                         std::vector<FindingRecord>& out) const
 {
-    const MessageText where = entryText(facts);
     if (!outcome.inputModified.empty()) {
         add(out, "INPUT_MODIFIED", facts,
-            withDetail(
-                phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "%1 wrote into host-owned input"), {where}),
-                outcome.inputModified));
+            withDetail(phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "%1 wrote into host-owned input"),
+                              {entryText(facts)}),
+                       outcome.inputModified));
     }
     if (outcome.outputOverrun) {
         add(out, "OUTPUT_OVERRUN", facts,
             phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "%1 wrote past the host's PPP_EAP_OUTPUT"),
-                   {where}));
+                   {entryText(facts)}));
     }
     if (outcome.packetOverflow) {
         auto finding =
             makeFinding("PACKET_OVERFLOW", facts.side, facts.context, facts.call, facts.entry,
                         phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "%1 wrote past the %2-byte send buffer"),
-                               {where, verbatim(facts.cbSendPacket)}));
+                               {entryText(facts), verbatim(facts.cbSendPacket)}));
         finding.offset = outcome.overflowOffset;
         out.push_back(std::move(finding));
     }
@@ -161,14 +160,15 @@ void ContractChecker::checkObservations(const CallFacts& facts, const CallOutcom
         add(out, "INPUT_USED_AFTER_CALL", facts,
             withDetail(phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText",
                                                       "%1 read Begin-only input after RasEapBegin returned"),
-                              {where}),
+                              {entryText(facts)}),
                        outcome.inputUsedDetail));
     }
     const std::uint64_t slowNs = std::uint64_t{options_.slowCallMs} * 1'000'000u;
     if (options_.slowCallMs > 0 && outcome.durationNs > slowNs) {
         add(out, "SLOW_CALL", facts,
             phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "%1 took %2 ms (threshold %3 ms)"),
-                   {where, verbatim(outcome.durationNs / 1'000'000u), verbatim(options_.slowCallMs)}));
+                   {entryText(facts), verbatim(outcome.durationNs / 1'000'000u),
+                    verbatim(options_.slowCallMs)}));
     }
 }
 
@@ -176,19 +176,18 @@ void ContractChecker::checkResult(const CallFacts& facts, const CallOutcome& out
                                   std::vector<FindingRecord>& out) const
 {
     const std::uint32_t r = outcome.result;
-    const MessageText code = verbatim(r);
     switch (facts.entry) {
         case EntryPoint::Initialize:
             if (r != NO_ERROR) {
                 add(out, "INIT_FAILED", facts,
                     phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "RasEapInitialize(TRUE) returned %1"),
-                           {code}));
+                           {verbatim(r)}));
             }
             return;
         case EntryPoint::End:
             if (r != NO_ERROR) {
                 add(out, "END_FAILED", facts,
-                    phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "RasEapEnd returned %1"), {code}));
+                    phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "RasEapEnd returned %1"), {verbatim(r)}));
             }
             return;
         case EntryPoint::Uninitialize:
@@ -201,11 +200,11 @@ void ContractChecker::checkResult(const CallFacts& facts, const CallOutcome& out
                     recognised
                         ? phrase(
                               EAPSCOPE_TRANSLATE_NOOP("EngineText", "%1 returned %2, which ends the session"),
-                              {entryText(facts), code})
+                              {entryText(facts), verbatim(r)})
                         : phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText",
                                                          "%1 returned %2, which ends the session (not an "
                                                          "error code RASEAP.md §2.6 recognises)"),
-                                 {entryText(facts), code}));
+                                 {entryText(facts), verbatim(r)}));
                 if (!recognised) {
                     finding.severity = Severity::Error;
                 }

@@ -26,7 +26,7 @@ namespace {
 
 // english() without a string per argument: each argument is written into `out` where its %N
 // stands (the same single pass as fillPlaceholders(); an argument's own "%2" is not rescanned).
-void appendEnglish(const MessageText& text, std::string& out)
+void appendEnglishOf(const MessageText& text, std::string& out)
 {
     if (text.verbatim) {
         out += text.source;
@@ -38,7 +38,7 @@ void appendEnglish(const MessageText& text, std::string& out)
         const char next = i + 1 < source.size() ? source[i + 1] : '\0';
         if (next >= '1' && next <= '9' && static_cast<std::size_t>(next - '1') < text.args.size()) {
             out.append(source.substr(copied, i - copied));
-            appendEnglish(text.args[static_cast<std::size_t>(next - '1')], out);
+            appendEnglishOf(text.args[static_cast<std::size_t>(next - '1')], out);
             copied = i + 2;
             ++i;
         }
@@ -52,8 +52,13 @@ std::string MessageText::english() const
 {
     std::string out;
     out.reserve(source.size() + 16 * args.size());
-    appendEnglish(*this, out);
+    appendEnglishOf(*this, out);
     return out;
+}
+
+void MessageText::appendEnglish(std::string& out) const
+{
+    appendEnglishOf(*this, out);
 }
 
 MessageText phrase(std::string_view source, std::vector<MessageText> args)

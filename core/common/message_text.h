@@ -30,6 +30,8 @@ struct MessageText {
     /// The text in English: each %N replaced by args[N-1] in one pass (an argument's own "%2"
     /// stays as it is).
     [[nodiscard]] std::string english() const;
+    /// english() appended to `out` (a caller's reused buffer: no string of its own).
+    void appendEnglish(std::string& out) const;
 
     bool operator==(const MessageText&) const = default;
 };

@@ -2,6 +2,8 @@
 
 #include "eapscope/raseap.h"
 
+#include <charconv>
+
 namespace eapscope {
 
 namespace {
@@ -80,16 +82,40 @@ std::string identityOf(std::span<const std::uint8_t> packet)
 
 std::string shortSummary(std::span<const std::uint8_t> packet)
 {
+    std::string s;
+    appendShortSummary(packet, s);
+    return s;
+}
+
+void appendShortSummary(std::span<const std::uint8_t> packet, std::string& out)
+{
     static constexpr const char* kCodes[] = {"?", "Request", "Response", "Success", "Failure"};
+    const auto number = [&out](unsigned value) {
+        char digits[8];
+        const auto end = std::to_chars(digits, digits + sizeof digits, value).ptr;
+        out.append(digits, end);
+    };
     if (packet.size() < 4) {
-        return "truncated (" + std::to_string(packet.size()) + " bytes)";
+        out.append("truncated (");
+        number(static_cast<unsigned>(packet.size()));
+        out.append(" bytes)");
+        return;
     }
     const unsigned length = (unsigned{packet[2]} << 8) | packet[3];
-    std::string s = packet[0] <= 4 ? kCodes[packet[0]] : "Code" + std::to_string(packet[0]);
-    if ((packet[0] == 1 || packet[0] == 2) && packet.size() >= 5) {
-        s += "/" + std::to_string(packet[4]);
+    if (packet[0] <= 4) {
+        out.append(kCodes[packet[0]]);
+    } else {
+        out.append("Code");
+        number(packet[0]);
     }
-    return s + " id=" + std::to_string(packet[1]) + " len=" + std::to_string(length);
+    if ((packet[0] == 1 || packet[0] == 2) && packet.size() >= 5) {
+        out.append("/");
+        number(packet[4]);
+    }
+    out.append(" id=");
+    number(packet[1]);
+    out.append(" len=");
+    number(length);
 }
 
 }  // namespace eapscope

@@ -33,5 +33,7 @@ std::string identityOf(std::span<const std::uint8_t> packet);
 
 /// "Request/4 id=2 len=22" — used where core/eap's decoder is not linked.
 std::string shortSummary(std::span<const std::uint8_t> packet);
+/// shortSummary() appended to `out` (a reused buffer).
+void appendShortSummary(std::span<const std::uint8_t> packet, std::string& out);
 
 }  // namespace eapscope

@@ -69,7 +69,9 @@ struct SideContext {
     std::string identity;                // authenticator: identity from the peer's Response/Identity
     std::uint8_t identityRequestId = 0;  // authenticator: Id of the Request/Identity (engine's or the NAS's)
     std::uint8_t initialId = 0;
-    std::deque<PendingInput> inputs;
+    // A queue of one or two: a vector, empty without allocating (a deque allocates when made,
+    // three times per conversation).
+    std::vector<PendingInput> inputs;
     RetransmitTimer timer;
     PacketHistory history;
     std::vector<AuthAttribute> backEndRequest;  // attributes of EAPACTION_Authenticate
@@ -83,7 +85,7 @@ struct SideContext {
 /// packets the method sends, waiting for the serve loop to wrap them).
 struct RadiusExchange {
     bool started = false;             // RadiusServer: the NAS sent Request/Identity
-    std::deque<Bytes> toCounterpart;  // EAP packets the method sent, not yet wrapped in RADIUS
+    std::vector<Bytes> toCounterpart;  // EAP packets the method sent, not yet wrapped in RADIUS
     Bytes state;                      // State of the last Access-Challenge (RFC 2865 §5.24)
     std::string userName;             // from the peer's Response/Identity (RFC 3579 §2.1)
     Bytes request;                    // the Access-Request in flight, resent as it is (RFC 5080 §2.2.1)

@@ -81,14 +81,14 @@ void SessionEngine::callBegin(std::size_t conversation, Side side, StepResult& r
         }
     }
     addFindings(checker_.checkCall(facts, outcome, ctx.history));
-    const MessageText returned =
-        phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "RasEapBegin returned %1"), {verbatim(outcome.result)});
-    result = {StepKind::Call, side, ctx.context, EntryPoint::Begin, returned};
+    result = {StepKind::Call, side, ctx.context, EntryPoint::Begin,
+              StepDescription(EAPSCOPE_TRANSLATE_NOOP("EngineText", "RasEapBegin returned %1"),
+                              std::uint64_t{outcome.result})};
     if (handleFailure(side, conversation, outcome)) {
         return;
     }
     if (outcome.result != NO_ERROR) {
-        complete(conversation, side, Outcome::Error, outcome.result, returned);
+        complete(conversation, side, Outcome::Error, outcome.result, result.description.text());
         return;
     }
     ctx.begun = true;
@@ -118,7 +118,7 @@ void SessionEngine::callMakeMessage(std::size_t conversation, Side side, std::op
     }
     const EventId start =
         recordCallStart(side, ctx.context, EntryPoint::MakeMessage, received, request.flags);
-    const CallOutcome outcome = executor(side)->makeMessage(request);
+    CallOutcome outcome = executor(side)->makeMessage(request);
     const bool sendable = isSend(outcome.action) && outcome.result == NO_ERROR &&
                           outcome.sendPacket.size() >= 4 && outcome.sendLengthField >= 4 &&
                           outcome.sendLengthField <= config_.cbSendPacket;
@@ -136,10 +136,11 @@ void SessionEngine::callMakeMessage(std::size_t conversation, Side side, std::op
                     input && input->kind == PendingInput::Kind::Timeout,
                     {}};
     addFindings(checker_.checkCall(facts, outcome, ctx.history));
-    result = {StepKind::Call, side, ctx.context, EntryPoint::MakeMessage,
-              phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "RasEapMakeMessage returned %1, %2"),
-                     {verbatim(outcome.result), verbatim(std::string(actionName(static_cast<std::uint8_t>(
-                                                    std::min<std::uint32_t>(outcome.action, 254)))))})};
+    result = {
+        StepKind::Call, side, ctx.context, EntryPoint::MakeMessage,
+        StepDescription(EAPSCOPE_TRANSLATE_NOOP("EngineText", "RasEapMakeMessage returned %1, %2"),
+                        std::uint64_t{outcome.result},
+                        actionName(static_cast<std::uint8_t>(std::min<std::uint32_t>(outcome.action, 254))))};
     if (handleFailure(side, conversation, outcome)) {
         return;
     }
@@ -166,15 +167,15 @@ void SessionEngine::callMakeMessage(std::size_t conversation, Side side, std::op
     actOnOutput(conversation, side, outcome, end, sent, input);
 }
 
-void SessionEngine::actOnOutput(std::size_t conversation, Side side, const CallOutcome& outcome,
-                                EventId callEnd, PacketId sent, const std::optional<PendingInput>& input)
+void SessionEngine::actOnOutput(std::size_t conversation, Side side, CallOutcome& outcome, EventId callEnd,
+                                PacketId sent, const std::optional<PendingInput>& input)
 {
     SideContext& ctx = sideContext(conversation, side);
     const bool resend = input && input->kind == PendingInput::Kind::Timeout;
     const bool done = outcome.action == EAPACTION_Done || outcome.action == EAPACTION_SendAndDone;
     if (done && side == Side::Authenticator && config_.counterpart == Counterpart::RadiusClients) {
         state_.conversations[conversation].radius.methodAttributes =
-            outcome.outputAttributes;  // for the Accept
+            std::move(outcome.outputAttributes);  // for the Accept
     }
     if (done && side == Side::Peer && config_.counterpart == Counterpart::RadiusServer &&
         outcome.authResultCode == NO_ERROR) {
@@ -193,7 +194,7 @@ void SessionEngine::actOnOutput(std::size_t conversation, Side side, const CallO
             break;
         case EAPACTION_Authenticate:
             if (side == Side::Authenticator) {
-                ctx.backEndRequest = outcome.outputAttributes;
+                ctx.backEndRequest = std::move(outcome.outputAttributes);
                 setStage(conversation, side, SideStage::BackEnd, verbatim("EAPACTION_Authenticate"));
             } else {
                 note(side, ctx.context,
@@ -255,9 +256,9 @@ void SessionEngine::callEnd(std::size_t conversation, Side side, StepResult& res
                     false,
                     {}};
     addFindings(checker_.checkCall(facts, outcome, ctx.history));
-    result = {
-        StepKind::Call, side, ctx.context, EntryPoint::End,
-        phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "RasEapEnd returned %1"), {verbatim(outcome.result)})};
+    result = {StepKind::Call, side, ctx.context, EntryPoint::End,
+              StepDescription(EAPSCOPE_TRANSLATE_NOOP("EngineText", "RasEapEnd returned %1"),
+                              std::uint64_t{outcome.result})};
     ctx.begun = false;
     if (handleFailure(side, conversation, outcome)) {
         return;

@@ -77,6 +77,24 @@ std::string_view toString(Outcome outcome)
     return "none";
 }
 
+MessageText StepDescription::text() const
+{
+    if (source_ == nullptr) {
+        return sentence_;
+    }
+    std::vector<MessageText> args;
+    for (const Arg& arg : args_) {
+        if (const auto* number = std::get_if<std::uint64_t>(&arg)) {
+            args.push_back(verbatim(*number));
+        } else if (const auto* name = std::get_if<std::string_view>(&arg)) {
+            args.push_back(verbatim(std::string(*name)));
+        } else if (const auto* sentence = std::get_if<MessageText>(&arg)) {
+            args.push_back(*sentence);
+        }
+    }
+    return phrase(source_, std::move(args));
+}
+
 SessionEngine::SessionEngine(EngineConfig config, Trace& trace)
     : config_(std::move(config)),
       trace_(trace),
@@ -105,7 +123,7 @@ StepResult SessionEngine::step()
         }
     }
     result.kind = StepKind::Finished;
-    result.description = phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "session finished"));
+    result.description = StepDescription(EAPSCOPE_TRANSLATE_NOOP("EngineText", "session finished"));
     return result;
 }
 
@@ -371,12 +389,17 @@ std::uint64_t SessionEngine::now()
 
 EventId SessionEngine::note(Side side, ContextId context, const MessageText& text)
 {
+    return note(side, context, trace_.intern(text));
+}
+
+EventId SessionEngine::note(Side side, ContextId context, StringId text)
+{
     EventRow row;
     row.timeNs = now();
     row.kind = EventKind::Note;
     row.side = side;
     row.context = context;
-    row.text = trace_.intern(text);
+    row.text = text;
     logger()->debug("{}: {}", toString(side), trace_.string(row.text));
     return trace_.append(row);
 }

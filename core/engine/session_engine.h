@@ -15,10 +15,12 @@
 
 #include "radius/radius_packet.h"
 
+#include <array>
 #include <chrono>
 #include <map>
 #include <span>
 #include <string>
+#include <variant>
 
 namespace eapscope {
 
@@ -31,12 +33,39 @@ enum class StepKind : std::uint8_t {
     Finished,
 };
 
+/// What a step did, in one line for a status bar (english() outside the GUI). Only a person
+/// stepping reads it, and a bulk run makes a dozen steps per context: a step keeps the template
+/// (a string literal marked with EAPSCOPE_TRANSLATE_NOOP) and its arguments as they are, and
+/// text() builds the sentence when someone asks.
+class StepDescription {
+public:
+    /// A number (shown verbatim), a name of static storage (verbatim), or a sentence.
+    using Arg = std::variant<std::monostate, std::uint64_t, std::string_view, MessageText>;
+
+    StepDescription() = default;
+    /// A sentence built already (rare steps; the GUI's own status texts).
+    StepDescription(MessageText text) : sentence_(std::move(text)) {}  // NOLINT: implicit on purpose
+    /// `source` must outlive the description (a string literal); so must a string_view argument.
+    explicit StepDescription(const char* source, Arg first = {}, Arg second = {})
+        : source_(source), args_{std::move(first), std::move(second)}
+    {
+    }
+
+    [[nodiscard]] MessageText text() const;
+    [[nodiscard]] bool empty() const { return source_ == nullptr && sentence_.empty(); }
+
+private:
+    const char* source_ = nullptr;
+    std::array<Arg, 2> args_;
+    MessageText sentence_;  // when source_ is null
+};
+
 struct StepResult {
     StepKind kind = StepKind::Finished;
     Side side = Side::None;
     ContextId context;
     EntryPoint entry = EntryPoint::None;
-    MessageText description;  // one line for a status bar (english() outside the GUI)
+    StepDescription description;  // read with description.text()
 };
 
 /// What one side of one conversation ended with (for the CLI and tests).
@@ -131,6 +160,10 @@ private:
     // The State row's text is the stage's name, then ": " and the detail when there is one; kept
     // as a sentence (Trace::intern(MessageText)) so the GUI translates both.
     void setStage(std::size_t conversation, Side side, SideStage stage, const MessageText& detail = {});
+    /// setStage() with the row's English text given, and its sentence made only when new.
+    template <typename MakeSentence>
+    void recordStage(std::size_t conversation, Side side, SideStage stage, std::string_view text,
+                     MakeSentence&& sentence);
     void ensureContext(std::size_t conversation, Side side, std::string_view label = {});
 
     // method calls (session_calls.cpp)
@@ -138,7 +171,8 @@ private:
     void callMakeMessage(std::size_t conversation, Side side, std::optional<PendingInput> input,
                          StepResult& result);
     void callEnd(std::size_t conversation, Side side, StepResult& result);
-    void actOnOutput(std::size_t conversation, Side side, const CallOutcome& outcome, EventId callEnd,
+    // Moves the output attributes of `outcome` into the state (the back end's request, the Accept's).
+    void actOnOutput(std::size_t conversation, Side side, CallOutcome& outcome, EventId callEnd,
                      PacketId sent, const std::optional<PendingInput>& input);
     void armTimer(std::size_t conversation, Side side, bool interactive, bool resend);
     EventId recordCallStart(Side side, ContextId context, EntryPoint entry, PacketId packet,
@@ -181,6 +215,7 @@ private:
     std::uint64_t now();
     // A Note row; its text is a sentence the GUI translates (Trace::intern(MessageText)).
     EventId note(Side side, ContextId context, const MessageText& text);
+    EventId note(Side side, ContextId context, StringId text);  // a string interned with its sentence
     SideContext& sideContext(std::size_t conversation, Side side);
     const SideContext& sideContext(std::size_t conversation, Side side) const;
     MethodExecutor* executor(Side side) const;

@@ -101,7 +101,7 @@ void SessionEngine::sendAccessRequest(std::size_t conversation, StepResult& resu
 {
     RadiusExchange& x = state_.conversations[conversation].radius;
     const Bytes eap = std::move(x.toCounterpart.front());
-    x.toCounterpart.pop_front();
+    x.toCounterpart.erase(x.toCounterpart.begin());
     const auto h = parseEapHeader(eap);
     if (h && h->code == EAPCODE_Response && h->type == EAPTYPE_Identity && x.userName.empty()) {
         x.userName = identityOf(eap);

@@ -51,7 +51,8 @@ void SessionEngine::ensureContext(std::size_t conversation, Side side, std::stri
     row.side = side;
     row.context = id;
     row.aux = static_cast<std::uint32_t>(ContextState::Created);
-    row.text = trace_.intern(phrase(toString(ContextState::Created)));
+    row.text = trace_.internSentence(toString(ContextState::Created),
+                                     [] { return phrase(toString(ContextState::Created)); });
     const EventId created = trace_.append(row);
     ContextInfo info;
     info.side = side;
@@ -63,6 +64,25 @@ void SessionEngine::ensureContext(std::size_t conversation, Side side, std::stri
 }
 
 void SessionEngine::setStage(std::size_t conversation, Side side, SideStage stage, const MessageText& detail)
+{
+    // Built in a buffer each thread keeps, so that a state row costs no allocation once its text
+    // is interned; the sentence is made only for a text the trace has not seen.
+    thread_local std::string text;
+    text.assign(toString(stage));
+    if (!detail.empty()) {
+        text.append(": ");
+        detail.appendEnglish(text);
+    }
+    recordStage(conversation, side, stage, text, [&] {
+        return detail.empty() ? phrase(toString(stage))
+                              : phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "%1: %2"),
+                                       {phrase(toString(stage)), detail});
+    });
+}
+
+template <typename MakeSentence>
+void SessionEngine::recordStage(std::size_t conversation, Side side, SideStage stage, std::string_view text,
+                                MakeSentence&& sentence)
 {
     SideContext& ctx = sideContext(conversation, side);
     ctx.stage = stage;
@@ -76,19 +96,7 @@ void SessionEngine::setStage(std::size_t conversation, Side side, SideStage stag
     row.context = ctx.context;
     row.aux = static_cast<std::uint32_t>(contextStateOf(stage, ctx.outcome));
     row.result = stage == SideStage::Completed ? ctx.resultCode : 0;
-    // Built in a buffer each thread keeps, so that a state row costs no allocation once its text
-    // is interned.
-    thread_local std::string text;
-    text.assign(toString(stage));
-    if (!detail.empty()) {
-        text.append(": ").append(detail.english());
-    }
-    row.text = trace_.intern(text);
-    if (trace_.sentence(row.text) == nullptr) {
-        trace_.setSentence(row.text, detail.empty() ? phrase(toString(stage))
-                                                    : phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "%1: %2"),
-                                                             {phrase(toString(stage)), detail}));
-    }
+    row.text = trace_.internSentence(text, std::forward<MakeSentence>(sentence));
     trace_.append(row);
     if (stage == SideStage::Ended && config_.counterpart == Counterpart::RadiusClients &&
         isMethodSide(side)) {
@@ -106,9 +114,17 @@ void SessionEngine::complete(std::size_t conversation, Side side, Outcome outcom
     ctx.message = std::move(message);
     ctx.timer.armed = false;
     ctx.inputs.clear();
-    setStage(
-        conversation, side, SideStage::Completed,
-        phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "%1 - %2"), {phrase(toString(outcome)), ctx.message}));
+    // The State row reads "completed: <outcome> - <message>" (setStage()'s "%1: %2" around
+    // "%1 - %2"), written straight into a reused buffer.
+    thread_local std::string text;
+    text.assign(toString(SideStage::Completed)).append(": ").append(toString(outcome)).append(" - ");
+    ctx.message.appendEnglish(text);
+    recordStage(conversation, side, SideStage::Completed, text, [&] {
+        return phrase(
+            EAPSCOPE_TRANSLATE_NOOP("EngineText", "%1: %2"),
+            {phrase(toString(SideStage::Completed)), phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "%1 - %2"),
+                                                            {phrase(toString(outcome)), ctx.message})});
+    });
 }
 
 void SessionEngine::work(std::size_t conversation, Side side, StepResult& result)
@@ -143,7 +159,7 @@ void SessionEngine::work(std::size_t conversation, Side side, StepResult& result
                          phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText",
                                                         "no RasEapEnd: RasEapBegin did not succeed")));
                 result = {StepKind::EngineAction, side, ctx.context, EntryPoint::None,
-                          phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "context ended"))};
+                          StepDescription(EAPSCOPE_TRANSLATE_NOOP("EngineText", "context ended"))};
             }
             return;
         case SideStage::Ended:
@@ -175,14 +191,14 @@ void SessionEngine::startAuthenticator(std::size_t conversation, StepResult& res
     armTimer(conversation, Side::Authenticator, false, false);
     result = {StepKind::EngineAction, Side::Authenticator,
               sideContext(conversation, Side::Authenticator).context, EntryPoint::None,
-              phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "sent Request/Identity"))};
+              StepDescription(EAPSCOPE_TRANSLATE_NOOP("EngineText", "sent Request/Identity"))};
 }
 
 void SessionEngine::takeInput(std::size_t conversation, Side side, StepResult& result)
 {
     SideContext& ctx = sideContext(conversation, side);
     PendingInput input = std::move(ctx.inputs.front());
-    ctx.inputs.pop_front();
+    ctx.inputs.erase(ctx.inputs.begin());
     if (side == Side::Authenticator) {
         authenticatorReceives(conversation, std::move(input), result);
     } else {
@@ -201,7 +217,8 @@ void SessionEngine::authenticatorReceives(std::size_t conversation, PendingInput
             transmitEngine(conversation, side, makeIdentityRequest(config_.identityRequestId),
                            "engine: Request/Identity (retransmission)");
             armTimer(conversation, side, false, true);
-            result.description = phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "resent Request/Identity"));
+            result.description =
+                StepDescription(EAPSCOPE_TRANSLATE_NOOP("EngineText", "resent Request/Identity"));
         } else if (isCode(h, EAPCODE_Response, EAPTYPE_Identity) && h->id == ctx.identityRequestId) {
             ctx.identity = identityOf(input.bytes);
             ctx.initialId = static_cast<std::uint8_t>(h->id + 1);
@@ -209,13 +226,13 @@ void SessionEngine::authenticatorReceives(std::size_t conversation, PendingInput
             setStage(
                 conversation, side, SideStage::BeginPending,
                 phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "identity '%1'"), {verbatim(ctx.identity)}));
-            result.description = phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "received identity '%1'"),
-                                        {verbatim(ctx.identity)});
+            result.description = StepDescription(
+                EAPSCOPE_TRANSLATE_NOOP("EngineText", "received identity '%1'"), verbatim(ctx.identity));
         } else {
             note(side, ctx.context,
                  phrase(EAPSCOPE_TRANSLATE_NOOP(
                      "EngineText", "engine dropped a packet while waiting for Response/Identity")));
-            result.description = phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "dropped a packet"));
+            result.description = StepDescription(EAPSCOPE_TRANSLATE_NOOP("EngineText", "dropped a packet"));
         }
         return;
     }
@@ -224,7 +241,8 @@ void SessionEngine::authenticatorReceives(std::size_t conversation, PendingInput
             note(side, ctx.context,
                  phrase(EAPSCOPE_TRANSLATE_NOOP(
                      "EngineText", "engine dropped a malformed packet (Length outside the data)")));
-            result.description = phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "dropped a malformed packet"));
+            result.description =
+                StepDescription(EAPSCOPE_TRANSLATE_NOOP("EngineText", "dropped a malformed packet"));
             return;
         }
         if (isCode(h, EAPCODE_Response, EAPTYPE_Nak)) {
@@ -244,8 +262,8 @@ void SessionEngine::authenticatorReceives(std::size_t conversation, PendingInput
             note(
                 side, ctx.context,
                 phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "engine dropped a repeated Response/Identity")));
-            result.description =
-                phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "dropped a repeated Response/Identity"));
+            result.description = StepDescription(
+                EAPSCOPE_TRANSLATE_NOOP("EngineText", "dropped a repeated Response/Identity"));
             return;
         }
     }
@@ -263,7 +281,8 @@ void SessionEngine::peerReceives(std::size_t conversation, PendingInput input, S
         note(side, ctx.context,
              phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText",
                                             "engine dropped a malformed packet (Length outside the data)")));
-        result.description = phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "dropped a malformed packet"));
+        result.description =
+            StepDescription(EAPSCOPE_TRANSLATE_NOOP("EngineText", "dropped a malformed packet"));
         return;
     }
     const std::uint32_t type = state_.sides[index(side)].eapType;
@@ -271,13 +290,14 @@ void SessionEngine::peerReceives(std::size_t conversation, PendingInput input, S
         transmitEngine(conversation, side, makeIdentityResponse(h->id, config_.identity),
                        "engine: Response/Identity");
         result.description =
-            phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "answered Request/Identity with '%1'"),
-                   {verbatim(config_.identity)});
+            StepDescription(EAPSCOPE_TRANSLATE_NOOP("EngineText", "answered Request/Identity with '%1'"),
+                            verbatim(config_.identity));
         return;
     }
     if (isCode(h, EAPCODE_Request, EAPTYPE_Notification)) {
         transmitEngine(conversation, side, makeNotificationResponse(h->id), "engine: Response/Notification");
-        result.description = phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "answered Request/Notification"));
+        result.description =
+            StepDescription(EAPSCOPE_TRANSLATE_NOOP("EngineText", "answered Request/Notification"));
         return;
     }
     if (ctx.begun) {
@@ -287,11 +307,11 @@ void SessionEngine::peerReceives(std::size_t conversation, PendingInput input, S
     if (isCode(h, EAPCODE_Request) && h->type == type) {
         // §3.3: the peer's Begin comes with the first Request of the method's type.
         ctx.initialId = h->id;
-        ctx.inputs.push_front(std::move(input));
+        ctx.inputs.insert(ctx.inputs.begin(), std::move(input));
         setStage(conversation, side, SideStage::BeginPending);
-        result.description =
-            phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "first Request of type %1: RasEapBegin next"),
-                   {verbatim(type)});
+        result.description = StepDescription(
+            EAPSCOPE_TRANSLATE_NOOP("EngineText", "first Request of type %1: RasEapBegin next"),
+            std::uint64_t{type});
     } else if (isCode(h, EAPCODE_Request)) {
         transmitEngine(conversation, side, makeNak(h->id, static_cast<std::uint8_t>(type)),
                        "engine: Nak (wants type " + std::to_string(type) + ")");
@@ -310,25 +330,30 @@ void SessionEngine::peerReceives(std::size_t conversation, PendingInput input, S
     } else {
         note(side, ctx.context,
              phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "engine dropped a packet a peer does not expect")));
-        result.description = phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "dropped a packet"));
+        result.description = StepDescription(EAPSCOPE_TRANSLATE_NOOP("EngineText", "dropped a packet"));
     }
 }
 
 void SessionEngine::answerBackEnd(std::size_t conversation, StepResult& result)
 {
     SideContext& ctx = sideContext(conversation, Side::Authenticator);
-    const BackEndAnswer answer = backEnd_.authenticate(ctx.backEndRequest);
-    note(Side::Authenticator, ctx.context,
-         phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "back end: %1"), {answer.detail}));
+    BackEndAnswer answer = backEnd_.authenticate(ctx.backEndRequest);
+    thread_local std::string text;  // reused: the Note's sentence is made once per distinct text
+    text.assign("back end: ");
+    answer.detail.appendEnglish(text);
+    note(Side::Authenticator, ctx.context, trace_.internSentence(text, [&answer] {
+        return phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "back end: %1"), {answer.detail});
+    }));
     PendingInput input;
     input.kind = PendingInput::Kind::AuthComplete;
     input.authResult = answer.resultCode;
-    input.attributes = answer.attributes;
-    ctx.inputs.push_front(std::move(input));
+    input.attributes = std::move(answer.attributes);
+    ctx.inputs.insert(ctx.inputs.begin(), std::move(input));
     setStage(conversation, Side::Authenticator, SideStage::Exchanging,
              phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "back end answered")));
-    result = {StepKind::EngineAction, Side::Authenticator, ctx.context, EntryPoint::None,
-              phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "back end: %1"), {answer.detail})};
+    result = {
+        StepKind::EngineAction, Side::Authenticator, ctx.context, EntryPoint::None,
+        StepDescription(EAPSCOPE_TRANSLATE_NOOP("EngineText", "back end: %1"), std::move(answer.detail))};
 }
 
 void SessionEngine::playCounterpart(std::size_t conversation, Side side, StepResult& result)

@@ -23,7 +23,8 @@ void SessionEngine::transmit(std::size_t conversation, Side from, PacketId packe
     row.packet = packet;
     row.call = producedBy;
     thread_local std::string text;  // reused: a packet row allocates no string once its text is interned
-    text.assign(label).append(": ").append(shortSummary(bytes));
+    text.assign(label).append(": ");
+    appendShortSummary(bytes, text);
     row.text = trace_.intern(text);
     trace_.append(row);
     ++state_.packetsOnWire;

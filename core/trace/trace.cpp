@@ -109,9 +109,10 @@ StringId Trace::intern(std::string_view text)
 
 StringId Trace::intern(const MessageText& text)
 {
-    const StringId id = intern(text.english());
-    setSentence(id, text);
-    return id;
+    thread_local std::string english;  // reused: interning a known sentence allocates nothing
+    english.clear();
+    text.appendEnglish(english);
+    return internSentence(english, [&text] { return text; });
 }
 
 void Trace::setSentence(StringId id, MessageText text)

@@ -179,6 +179,17 @@ public:
     /// Keeps `text` as the template of the interned string `id` (its english() is that string),
     /// unless it already has one: for writers that interned the English already.
     void setSentence(StringId id, MessageText text);
+    /// Interns `english` and, the first time that string is seen, keeps make() as its sentence
+    /// (make().english() must be `english`): a writer that repeats a sentence builds it once.
+    template <typename MakeSentence>
+    StringId internSentence(std::string_view english, MakeSentence&& make)
+    {
+        const StringId id = intern(english);
+        if (!sentences_.contains(id.value())) {
+            setSentence(id, std::forward<MakeSentence>(make)());
+        }
+        return id;
+    }
     /// The template of string `id` when it was interned as a sentence, else nullptr (a plain
     /// text, or a session file written before format 1.4).
     [[nodiscard]] const MessageText* sentence(StringId id) const;

@@ -328,6 +328,37 @@ TEST(SessionEngine, StepDoesOneUnitOfWorkAtATime)
     EXPECT_GT(steps, lb.auth.calls + lb.peer.calls);  // engine actions are steps too
 }
 
+TEST(SessionEngine, StepDescriptionsAreSentencesBuiltWhenRead)
+{
+    Loopback lb;
+    SessionEngine engine(lb.config, lb.trace);
+    std::vector<MessageText> texts;
+    for (StepResult r = engine.step(); r.kind != StepKind::Finished; r = engine.step()) {
+        texts.push_back(r.description.text());
+        EXPECT_FALSE(texts.back().empty()) << "step " << texts.size() << " has no description";
+    }
+    const auto find = [&](std::string_view english) {
+        return std::find_if(texts.begin(), texts.end(),
+                            [&](const MessageText& t) { return t.english() == english; });
+    };
+    // A template with its arguments as separate verbatim texts, as an eager phrase() made them.
+    const auto identity = find("received identity 'alice'");
+    ASSERT_NE(identity, texts.end());
+    EXPECT_EQ(*identity, phrase("received identity '%1'", {verbatim("alice")}));
+    const auto begin = find("RasEapBegin returned 0");
+    ASSERT_NE(begin, texts.end());
+    EXPECT_EQ(*begin, phrase("RasEapBegin returned %1", {verbatim(std::uint64_t{0})}));
+    const auto made = std::find_if(texts.begin(), texts.end(), [](const MessageText& t) {
+        return t.source == "RasEapMakeMessage returned %1, %2";
+    });
+    ASSERT_NE(made, texts.end());
+    ASSERT_EQ(made->args.size(), 2u);
+    EXPECT_TRUE(made->args[0].verbatim && made->args[1].verbatim);
+    EXPECT_NE(find("RasEapEnd returned 0"), texts.end());
+    EXPECT_NE(find("sent Request/Identity"), texts.end());
+    EXPECT_EQ(engine.step().description.text(), phrase("session finished"));
+}
+
 TEST(SessionEngine, RestoringAStateReplaysTheSameEvents)
 {
     Loopback lb;

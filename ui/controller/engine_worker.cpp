@@ -993,7 +993,7 @@ void EngineWorker::afterCommand(const StepResult& result)
     }
     const std::size_t first = stepFirst_;
     const std::size_t end = trace_->size();
-    const QString description = messageText(result.description);
+    const QString description = messageText(result.description.text());
     const bool back = !undo_.empty();
     post([state, first, end, description, back](SessionController& c) {
         c.document_->flush();
