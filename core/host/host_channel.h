@@ -52,7 +52,8 @@ public:
     void close();
 
     /// Sends one frame; `passFds` travel with it (POSIX only).
-    Status send(wire::FrameType type, std::span<const std::uint8_t> payload, std::span<const int> passFds = {});
+    Status send(wire::FrameType type, std::span<const std::uint8_t> payload,
+                std::span<const int> passFds = {});
     /// Waits at most timeoutMs (negative = forever) for one whole frame.
     Received receive(int timeoutMs);
 

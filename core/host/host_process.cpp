@@ -162,13 +162,14 @@ Result<HostProcess> HostProcess::spawn(const SpawnSpec& spec)
         }
         return makeError("cannot create the host sockets: " + error);
     }
-    const ChildEnds child{::fcntl(requests[1], F_DUPFD_CLOEXEC, 10), ::fcntl(replies[1], F_DUPFD_CLOEXEC, 10)};
+    const ChildEnds child{::fcntl(requests[1], F_DUPFD_CLOEXEC, 10),
+                          ::fcntl(replies[1], F_DUPFD_CLOEXEC, 10)};
     ::close(requests[1]);
     ::close(replies[1]);
-    Result<pid_t> pid = child.requests >= 0 && child.replies >= 0
-                            ? spawnWithSockets(spec, child)
-                            : Result<pid_t>(makeError(std::string("cannot place the host sockets: ") +
-                                                      std::strerror(errno)));
+    Result<pid_t> pid =
+        child.requests >= 0 && child.replies >= 0
+            ? spawnWithSockets(spec, child)
+            : Result<pid_t>(makeError(std::string("cannot place the host sockets: ") + std::strerror(errno)));
     for (const int fd : {child.requests, child.replies}) {
         if (fd >= 0) {
             ::close(fd);

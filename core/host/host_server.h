@@ -6,8 +6,8 @@
 //
 // Checkpoints (step back, issue 5): on Checkpoint the host forks at this call boundary; the
 // copy closes the live sockets, keeps a new pair (requests, replies) whose other ends ride back
-// to the controller (SCM_RIGHTS) and waits on it. Resume makes it the live host. A method that started threads
-// cannot be forked safely (only the calling thread survives fork), so the host refuses then.
+// to the controller (SCM_RIGHTS) and waits on it. Resume makes it the live host. A method that started
+// threads cannot be forked safely (only the calling thread survives fork), so the host refuses then.
 // host_server.cpp is the protocol loop, host_server_posix.cpp / host_server_win.cpp the
 // platform half (the Windows host has no fork: it refuses checkpoints, and the controller steps
 // back by re-executing the recorded calls in a fresh host).
