@@ -1,6 +1,7 @@
 // eapscope-host: loads one EAP method and runs its calls for the controller (issue 3 part 1).
 // Started by HostExecutor, never by hand:
-//   eapscope-host --fd N [--controller PID] [--guard] [--stacks] [--limit-as BYTES]
+//   eapscope-host --fd N --write-fd M [--controller PID] [--guard] [--stacks] [--limit-as BYTES]
+// (requests are read from fd N, replies written to fd M: one socket per direction)
 #include "host/host_server.h"
 
 #include <sys/resource.h>
@@ -19,6 +20,8 @@ bool parse(int argc, char** argv, eapscope::HostServerOptions& options, unsigned
         const bool hasValue = i + 1 < argc;
         if (arg == "--fd" && hasValue) {
             options.fd = std::atoi(argv[++i]);
+        } else if (arg == "--write-fd" && hasValue) {
+            options.writeFd = std::atoi(argv[++i]);
         } else if (arg == "--controller" && hasValue) {
             options.controller = static_cast<pid_t>(std::atol(argv[++i]));
         } else if (arg == "--limit-as" && hasValue) {
@@ -31,7 +34,7 @@ bool parse(int argc, char** argv, eapscope::HostServerOptions& options, unsigned
             return false;
         }
     }
-    return options.fd >= 0;
+    return options.fd >= 0 && options.writeFd >= 0;
 }
 
 }  // namespace
@@ -42,8 +45,8 @@ int main(int argc, char** argv)
     unsigned long long limitAs = 0;
     if (!parse(argc, argv, options, limitAs)) {
         std::fprintf(stderr,
-                     "eapscope-host: started by EapScope only (--fd N [--controller PID] [--guard] "
-                     "[--stacks] [--limit-as BYTES])\n");
+                     "eapscope-host: started by EapScope only (--fd N --write-fd M [--controller PID] "
+                     "[--guard] [--stacks] [--limit-as BYTES])\n");
         return 2;
     }
     const rlimit noCore{0, 0};  // a crashing method must not leave core files behind

@@ -27,6 +27,8 @@ HostChannel::HostChannel(HostChannel&& other) noexcept
       inboxStart_(other.inboxStart_),
       inboxEnd_(other.inboxEnd_),
       passedFds_(std::move(other.passedFds_)),
+      readTotal_(other.readTotal_),
+      parsedTotal_(other.parsedTotal_),
       socketTimeoutMs_(other.socketTimeoutMs_)
 {
     other.fd_ = -1;
@@ -44,21 +46,14 @@ HostChannel& HostChannel::operator=(HostChannel&& other) noexcept
         inboxStart_ = other.inboxStart_;
         inboxEnd_ = other.inboxEnd_;
         passedFds_ = std::move(other.passedFds_);
+        readTotal_ = other.readTotal_;
+        parsedTotal_ = other.parsedTotal_;
         socketTimeoutMs_ = other.socketTimeoutMs_;
         other.fd_ = -1;
         other.writeFd_ = -1;
         other.inboxStart_ = other.inboxEnd_ = 0;
     }
     return *this;
-}
-
-int HostChannel::release()
-{
-    const int fd = fd_;
-    fd_ = -1;
-    writeFd_ = -1;
-    socketTimeoutMs_ = 0;
-    return fd;
 }
 
 bool HostChannel::parseBuffered(Frame& frame, std::string& error)
@@ -80,13 +75,16 @@ bool HostChannel::parseBuffered(Frame& frame, std::string& error)
     }
     frame.type = static_cast<wire::FrameType>(p[wire::kFrameHeaderSize]);
     frame.payload.assign(p + wire::kFrameHeaderSize + 1, p + wire::kFrameHeaderSize + bodyLength);
+    const std::uint64_t frameEnd = parsedTotal_ + wire::kFrameHeaderSize + bodyLength;
+    std::size_t taken = 0;
+    for (; taken < passedFds_.size() && passedFds_[taken].offset < frameEnd; ++taken) {
+        frame.passedFds.push_back(passedFds_[taken].fd);
+    }
+    passedFds_.erase(passedFds_.begin(), passedFds_.begin() + static_cast<std::ptrdiff_t>(taken));
+    parsedTotal_ = frameEnd;
     inboxStart_ += wire::kFrameHeaderSize + bodyLength;
     if (inboxStart_ == inboxEnd_) {
         inboxStart_ = inboxEnd_ = 0;
-    }
-    if (!passedFds_.empty()) {
-        frame.passedFd = passedFds_.front();
-        passedFds_.erase(passedFds_.begin());
     }
     return true;
 }

@@ -1,5 +1,6 @@
-// The POSIX transport of HostChannel: one AF_UNIX stream socket, file descriptors passed
-// alongside frames (SCM_RIGHTS), receive deadlines with poll().
+// The POSIX transport of HostChannel: AF_UNIX stream sockets (one per direction between the
+// controller and a host), file descriptors passed alongside frames (SCM_RIGHTS), receive
+// deadlines as the socket's SO_RCVTIMEO (poll() for a descriptor that is not a socket).
 #include "host/host_channel.h"
 
 #include <poll.h>
@@ -13,7 +14,8 @@ namespace eapscope {
 
 namespace {
 
-void collectFds(msghdr& message, std::vector<int>& into)
+template <typename PassedFd>
+void collectFds(msghdr& message, std::uint64_t lastByte, std::vector<PassedFd>& into)
 {
     for (cmsghdr* c = CMSG_FIRSTHDR(&message); c != nullptr; c = CMSG_NXTHDR(&message, c)) {
         if (c->cmsg_level != SOL_SOCKET || c->cmsg_type != SCM_RIGHTS) {
@@ -23,7 +25,7 @@ void collectFds(msghdr& message, std::vector<int>& into)
         for (std::size_t i = 0; i < n; ++i) {
             int fd = -1;
             std::memcpy(&fd, CMSG_DATA(c) + i * sizeof(int), sizeof(int));
-            into.push_back(fd);
+            into.push_back(PassedFd{lastByte, fd});
         }
     }
 }
@@ -40,17 +42,20 @@ void HostChannel::close()
         ::close(fd_);
         fd_ = -1;
     }
-    for (const int fd : passedFds_) {
-        ::close(fd);
+    for (const PassedFd& passed : passedFds_) {
+        ::close(passed.fd);
     }
     passedFds_.clear();
+    readTotal_ = parsedTotal_ = 0;
+    socketTimeoutMs_ = 0;
     inbox_.clear();
     inboxStart_ = inboxEnd_ = 0;
 }
 
-Status HostChannel::send(wire::FrameType type, std::span<const std::uint8_t> payload, int passFd)
+Status HostChannel::send(wire::FrameType type, std::span<const std::uint8_t> payload,
+                         std::span<const int> passFds)
 {
-    if (fd_ < 0) {
+    if (writeFd_ < 0) {
         return makeError("the host connection is closed");
     }
     const auto bodyLength = static_cast<std::uint32_t>(payload.size() + 1);
@@ -61,18 +66,21 @@ Status HostChannel::send(wire::FrameType type, std::span<const std::uint8_t> pay
     iovec parts[2] = {{header, sizeof header},
                       {const_cast<std::uint8_t*>(payload.data()), payload.size()}};  // NOLINT
     std::size_t total = sizeof header + payload.size();
-    alignas(cmsghdr) char control[CMSG_SPACE(sizeof(int))] = {};
+    if (passFds.size() > kMaxPassedFds) {
+        return makeError("a frame passes at most " + std::to_string(kMaxPassedFds) + " descriptors");
+    }
+    alignas(cmsghdr) char control[CMSG_SPACE(kMaxPassedFds * sizeof(int))] = {};
     msghdr message{};
     message.msg_iov = parts;
     message.msg_iovlen = 2;
-    if (passFd >= 0) {
+    if (!passFds.empty()) {
         message.msg_control = control;
-        message.msg_controllen = sizeof control;
+        message.msg_controllen = CMSG_SPACE(passFds.size() * sizeof(int));
         cmsghdr* c = CMSG_FIRSTHDR(&message);
         c->cmsg_level = SOL_SOCKET;
         c->cmsg_type = SCM_RIGHTS;
-        c->cmsg_len = CMSG_LEN(sizeof(int));
-        std::memcpy(CMSG_DATA(c), &passFd, sizeof(int));
+        c->cmsg_len = CMSG_LEN(passFds.size() * sizeof(int));
+        std::memcpy(CMSG_DATA(c), passFds.data(), passFds.size() * sizeof(int));
     }
     while (total > 0) {
         const ssize_t sent = ::sendmsg(writeFd_, &message, MSG_NOSIGNAL);
@@ -83,7 +91,7 @@ Status HostChannel::send(wire::FrameType type, std::span<const std::uint8_t> pay
             return makeError(std::string("cannot write to the host connection: ") + std::strerror(errno));
         }
         total -= static_cast<std::size_t>(sent);
-        message.msg_control = nullptr;  // the fd went with the first byte
+        message.msg_control = nullptr;  // the fds went with the first byte
         message.msg_controllen = 0;
         auto left = static_cast<std::size_t>(sent);
         while (left > 0 && message.msg_iovlen > 0) {
@@ -137,7 +145,7 @@ Received::Status HostChannel::fill(int timeoutMs, std::string& error)
     }
     makeRoom();
     iovec part{inbox_.data() + inboxEnd_, inbox_.size() - inboxEnd_};
-    alignas(cmsghdr) char control[CMSG_SPACE(4 * sizeof(int))] = {};
+    alignas(cmsghdr) char control[CMSG_SPACE(kMaxPassedFds * sizeof(int))] = {};
     msghdr message{};
     message.msg_iov = &part;
     message.msg_iovlen = 1;
@@ -146,7 +154,8 @@ Received::Status HostChannel::fill(int timeoutMs, std::string& error)
     const ssize_t got = ::recvmsg(fd_, &message, flags);
     if (got > 0) {
         inboxEnd_ += static_cast<std::size_t>(got);
-        collectFds(message, passedFds_);
+        readTotal_ += static_cast<std::uint64_t>(got);
+        collectFds(message, readTotal_ - 1, passedFds_);
         return Received::Status::Ok;
     }
     if (got < 0 && (errno == EAGAIN || errno == EWOULDBLOCK) && timeoutMs >= 0 && socketDeadline) {

@@ -25,11 +25,12 @@ void HostChannel::close()
     inboxStart_ = inboxEnd_ = 0;
 }
 
-Status HostChannel::send(wire::FrameType type, std::span<const std::uint8_t> payload, int passFd)
+Status HostChannel::send(wire::FrameType type, std::span<const std::uint8_t> payload,
+                         std::span<const int> passFds)
 {
-    if (writeFd_ < 0 || passFd >= 0) {
-        return makeError(passFd >= 0 ? "descriptor passing is not available on Windows"
-                                     : "the host connection is closed");
+    if (writeFd_ < 0 || !passFds.empty()) {
+        return makeError(!passFds.empty() ? "descriptor passing is not available on Windows"
+                                          : "the host connection is closed");
     }
     const auto bodyLength = static_cast<std::uint32_t>(payload.size() + 1);
     std::vector<std::uint8_t> frame(wire::kFrameHeaderSize + bodyLength);

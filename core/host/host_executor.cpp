@@ -169,6 +169,20 @@ private:
     std::string error_;
 };
 
+/// The paused copy's connection from a CheckpointReply: its reply socket, then its request
+/// socket (host_server_posix.cpp); nullopt, with every passed descriptor closed, unless both came.
+std::optional<HostChannel> checkpointChannel(Frame& frame)
+{
+    std::vector<int> fds = std::move(frame.passedFds);
+    if (fds.size() == 2) {
+        return HostChannel(fds[0], fds[1]);
+    }
+    for (const int fd : fds) {
+        ::close(fd);
+    }
+    return std::nullopt;
+}
+
 std::vector<std::uint8_t> endPayload(std::uint32_t contextTag, std::uint64_t workBuffer)
 {
     wire::WireWriter out;
@@ -708,11 +722,8 @@ Result<std::uint32_t> HostExecutor::checkpoint()
     Reply reply =
         exchange(wire::FrameType::Checkpoint, {}, wire::FrameType::CheckpointReply, EntryPoint::None);
     wire::CheckpointResult result;
-    if (!reply.ok || !wire::decodePayload(reply.frame.payload, result) || !result.ok ||
-        reply.frame.passedFd < 0) {
-        if (reply.frame.passedFd >= 0) {
-            ::close(reply.frame.passedFd);
-        }
+    std::optional<HostChannel> copyChannel = checkpointChannel(reply.frame);
+    if (!reply.ok || !wire::decodePayload(reply.frame.payload, result) || !result.ok || !copyChannel) {
         if (result.message.find("thread") != std::string::npos) {
             threads_ = std::max<std::uint32_t>(threads_, 2);
         }
@@ -720,8 +731,8 @@ Result<std::uint32_t> HostExecutor::checkpoint()
                                                 : result.message);
     }
     const std::uint32_t id = nextCheckpoint_++;
-    CheckpointStore::Entry entry{
-        id, calls_, HostProcess(static_cast<pid_t>(result.pid), HostChannel(reply.frame.passedFd))};
+    CheckpointStore::Entry entry{id, calls_,
+                                 HostProcess(static_cast<pid_t>(result.pid), std::move(*copyChannel))};
     dispose(checkpoints_.add(std::move(entry)));
     return id;
 }
@@ -767,10 +778,10 @@ Status HostExecutor::restore(std::uint32_t id)
     Reply reply =
         exchange(wire::FrameType::Checkpoint, {}, wire::FrameType::CheckpointReply, EntryPoint::None);
     wire::CheckpointResult result;
-    if (reply.ok && wire::decodePayload(reply.frame.payload, result) && result.ok &&
-        reply.frame.passedFd >= 0) {
+    std::optional<HostChannel> copyChannel = checkpointChannel(reply.frame);
+    if (reply.ok && wire::decodePayload(reply.frame.payload, result) && result.ok && copyChannel) {
         dispose(checkpoints_.add(CheckpointStore::Entry{
-            id, calls_, HostProcess(static_cast<pid_t>(result.pid), HostChannel(reply.frame.passedFd))}));
+            id, calls_, HostProcess(static_cast<pid_t>(result.pid), std::move(*copyChannel))}));
     }
     return Ok{};
 }

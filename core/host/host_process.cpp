@@ -18,8 +18,18 @@ namespace eapscope {
 
 namespace {
 
-/// The fd the host reads its protocol socket from (`--fd 3`).
-constexpr int kHostFd = 3;
+/// The fds of the host's protocol sockets: it reads requests from `--fd 3` and writes replies
+/// to `--write-fd 4`.
+constexpr int kHostReadFd = 3;
+constexpr int kHostWriteFd = 4;
+
+/// The child's ends of the two sockets, kept above the fixed target fds so that dup2 always
+/// really duplicates (and thereby clears close-on-exec) instead of being a no-op on an fd that
+/// already has the target number.
+struct ChildEnds {
+    int requests = -1;  // the host reads
+    int replies = -1;   // the host writes
+};
 
 std::vector<std::string> hostEnvironment(const SpawnSpec& spec)
 {
@@ -63,9 +73,10 @@ std::vector<char*> pointers(std::vector<std::string>& strings)
     return out;
 }
 
-Result<pid_t> spawnWithSocket(const SpawnSpec& spec, int childEnd)
+Result<pid_t> spawnWithSockets(const SpawnSpec& spec, ChildEnds child)
 {
-    std::vector<std::string> args{spec.hostPath, "--fd", std::to_string(kHostFd)};
+    std::vector<std::string> args{spec.hostPath, "--fd", std::to_string(kHostReadFd), "--write-fd",
+                                  std::to_string(kHostWriteFd)};
     if (spec.socketOnStdio) {
         args = {spec.launcher, spec.hostPath};
     }
@@ -77,12 +88,13 @@ Result<pid_t> spawnWithSocket(const SpawnSpec& spec, int childEnd)
     posix_spawn_file_actions_t actions;
     posix_spawn_file_actions_init(&actions);
     if (spec.socketOnStdio) {
-        posix_spawn_file_actions_adddup2(&actions, childEnd, 0);
-        posix_spawn_file_actions_adddup2(&actions, childEnd, 1);  // the host points its stdout at stderr
+        posix_spawn_file_actions_adddup2(&actions, child.requests, 0);
+        posix_spawn_file_actions_adddup2(&actions, child.replies, 1);  // the host points its stdout at stderr
     } else {
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
         posix_spawn_file_actions_adddup2(&actions, 2, 1);  // a method's printf must not reach our stdout
-        posix_spawn_file_actions_adddup2(&actions, childEnd, kHostFd);
+        posix_spawn_file_actions_adddup2(&actions, child.requests, kHostReadFd);
+        posix_spawn_file_actions_adddup2(&actions, child.replies, kHostWriteFd);
     }
     posix_spawnattr_t attributes;
     posix_spawnattr_init(&attributes);
@@ -137,21 +149,38 @@ HostProcess& HostProcess::operator=(HostProcess&& other) noexcept
 
 Result<HostProcess> HostProcess::spawn(const SpawnSpec& spec)
 {
-    int ends[2] = {-1, -1};
-    if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, ends) != 0) {
-        return makeError(std::string("cannot create the host socket: ") + std::strerror(errno));
+    // One socket per direction (host_channel.h says why).
+    int requests[2] = {-1, -1};
+    int replies[2] = {-1, -1};
+    if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, requests) != 0 ||
+        ::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, replies) != 0) {
+        const std::string error = std::strerror(errno);
+        for (const int fd : {requests[0], requests[1]}) {
+            if (fd >= 0) {
+                ::close(fd);
+            }
+        }
+        return makeError("cannot create the host sockets: " + error);
     }
-    // Keep the child's end above the fixed target fd, so dup2 always really duplicates (and
-    // thereby clears close-on-exec) instead of being a no-op on an fd that is already 3.
-    const int childEnd = ::fcntl(ends[1], F_DUPFD_CLOEXEC, 10);
-    ::close(ends[1]);
-    Result<pid_t> pid = spawnWithSocket(spec, childEnd);
-    ::close(childEnd);
+    const ChildEnds child{::fcntl(requests[1], F_DUPFD_CLOEXEC, 10),
+                          ::fcntl(replies[1], F_DUPFD_CLOEXEC, 10)};
+    ::close(requests[1]);
+    ::close(replies[1]);
+    Result<pid_t> pid =
+        child.requests >= 0 && child.replies >= 0
+            ? spawnWithSockets(spec, child)
+            : Result<pid_t>(makeError(std::string("cannot place the host sockets: ") + std::strerror(errno)));
+    for (const int fd : {child.requests, child.replies}) {
+        if (fd >= 0) {
+            ::close(fd);
+        }
+    }
     if (!pid) {
-        ::close(ends[0]);
+        ::close(requests[0]);
+        ::close(replies[0]);
         return makeError(pid.error());
     }
-    return HostProcess(*pid, HostChannel(ends[0]));
+    return HostProcess(*pid, HostChannel(replies[0], requests[0]));
 }
 
 void HostProcess::kill()

@@ -1,8 +1,9 @@
-// One eapscope-host process seen from the controller: its pid, its socket, and how it ended.
+// One eapscope-host process seen from the controller: its pid, its sockets, and how it ended.
 // Spawned with posix_spawn in its own process group (so every checkpoint copy it forks can be
-// killed with the group), stdin from /dev/null, stdout pointed at stderr, the protocol socket
-// on fd 3 — or, for the Windows host under Wine, the socket on stdin and stdout. Also stands for a paused
-// checkpoint copy once it is resumed as the live host.
+// killed with the group), stdin from /dev/null, stdout pointed at stderr, the protocol's request
+// socket on fd 3 and its reply socket on fd 4 — or, for the Windows host under Wine, requests on
+// stdin and replies on stdout. Also stands for a paused checkpoint copy once it is resumed as
+// the live host.
 #pragma once
 
 #include "common/result.h"
@@ -19,10 +20,10 @@ namespace eapscope {
 
 struct SpawnSpec {
     std::string hostPath;
-    std::vector<std::string> arguments;  // after the host path and "--fd 3"
+    std::vector<std::string> arguments;  // after the host path and "--fd 3 --write-fd 4"
     std::string preload;                 // LD_PRELOAD value, empty = none
-    // eapscope-host.exe: started as `launcher hostPath arguments…` (Wine), the socket on its
-    // standard input and output instead of fd 3; `environment` entries replace inherited ones
+    // eapscope-host.exe: started as `launcher hostPath arguments…` (Wine), the sockets on its
+    // standard input and output instead of fds 3 and 4; `environment` entries replace inherited ones
     // ("NAME=value"; "NAME=" alone removes NAME).
     std::string launcher;
     bool socketOnStdio = false;

@@ -5,9 +5,9 @@
 // points are wrapped so the tracer records only the method's own allocations.
 //
 // Checkpoints (step back, issue 5): on Checkpoint the host forks at this call boundary; the
-// copy closes the live socket, keeps a new one whose other end rides back to the controller
-// (SCM_RIGHTS) and waits on it. Resume makes it the live host. A method that started threads
-// cannot be forked safely (only the calling thread survives fork), so the host refuses then.
+// copy closes the live sockets, keeps a new pair (requests, replies) whose other ends ride back
+// to the controller (SCM_RIGHTS) and waits on it. Resume makes it the live host. A method that started
+// threads cannot be forked safely (only the calling thread survives fork), so the host refuses then.
 // host_server.cpp is the protocol loop, host_server_posix.cpp / host_server_win.cpp the
 // platform half (the Windows host has no fork: it refuses checkpoints, and the controller steps
 // back by re-executing the recorded calls in a fresh host).
@@ -28,8 +28,8 @@
 namespace eapscope {
 
 struct HostServerOptions {
-    int fd = -1;
-    int writeFd = -1;      // -1 = fd (a socket); eapscope-host.exe reads stdin and writes stdout
+    int fd = -1;           // requests are read here
+    int writeFd = -1;      // replies are written here; -1 = fd (one socket both ways)
     bool guard = false;    // tracer quarantine
     bool stacks = false;   // allocation stacks
     pid_t controller = 0;  // the host exits when this process is gone

@@ -79,7 +79,7 @@ HostServer::HostServer(const HostServerOptions& options)
     StablePid::freeze();
     warmRandom();
     tracer_.configure(options.stacks, options.guard);
-    FaultHandler::install(options.fd, tracer_);
+    FaultHandler::install(channel_.writeFd(), tracer_);
     watchController(options.controller);
 }
 
@@ -141,22 +141,33 @@ void HostServer::checkpoint()
         reply(wire::FrameType::CheckpointReply, wire::encodePayload(result));
         return;
     }
-    int ends[2] = {-1, -1};
-    if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, ends) != 0) {
+    // The copy's connection, one socket per direction like the live host's: it reads requests
+    // from requests[1] and writes replies to replies[1]; the controller gets the other ends.
+    int requests[2] = {-1, -1};
+    int replies[2] = {-1, -1};
+    if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, requests) != 0 ||
+        ::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, replies) != 0) {
         result.message = std::string("cannot create a checkpoint socket: ") + std::strerror(errno);
+        for (const int fd : {requests[0], requests[1]}) {
+            if (fd >= 0) {
+                ::close(fd);
+            }
+        }
         reply(wire::FrameType::CheckpointReply, wire::encodePayload(result));
         return;
     }
     const pid_t pid = ::fork();
     if (pid == 0) {
-        ::close(ends[0]);
-        channel_ = HostChannel(ends[1]);
-        FaultHandler::setFd(ends[1]);
+        ::close(requests[0]);
+        ::close(replies[0]);
+        channel_ = HostChannel(requests[1], replies[1]);
+        FaultHandler::setFd(replies[1]);
         copies_.clear();
         waitForResume();
         return;
     }
-    ::close(ends[1]);
+    ::close(requests[1]);
+    ::close(replies[1]);
     result.ok = pid > 0;
     result.pid = static_cast<std::uint32_t>(pid > 0 ? pid : 0);
     if (pid < 0) {
@@ -164,10 +175,13 @@ void HostServer::checkpoint()
     } else {
         copies_.push_back(pid);
     }
-    if (!channel_.send(wire::FrameType::CheckpointReply, wire::encodePayload(result), ends[0])) {
+    // The controller reads the copy's replies from the first and sends it requests on the second.
+    const int theirs[2] = {replies[0], requests[0]};
+    if (!channel_.send(wire::FrameType::CheckpointReply, wire::encodePayload(result), theirs)) {
         ::_exit(0);
     }
-    ::close(ends[0]);
+    ::close(replies[0]);
+    ::close(requests[0]);
 }
 
 void HostServer::waitForResume()

@@ -1,6 +1,9 @@
-// The host protocol: how the controller (HostExecutor) and eapscope-host talk over one
-// AF_UNIX stream socket whose fd is passed to the host as `--fd N` (never stdout, so a method
-// that prints cannot corrupt the stream; the host also points its stdout at stderr).
+// The host protocol: how the controller (HostExecutor) and eapscope-host talk over two AF_UNIX
+// stream sockets, one per direction: the host reads requests from `--fd N` and writes replies to
+// `--write-fd M` (never stdout, so a method that prints cannot corrupt the stream; the host also
+// points its stdout at stderr; eapscope-host.exe under Wine has them on stdin and stdout). One
+// socket for both directions would wake each side once per frame with nothing to read
+// (host_channel.h).
 //
 // Framing (all integers little-endian):
 //   frame   = u32 bodyLength | body            bodyLength in 1..kMaxFrameBody

@@ -44,6 +44,9 @@ struct Figure {
     double runThreadCpu = 0;   // the thread that runs the engine (a recorder's writer thread apart)
     long faults = 0;           // the controller's minor page faults
     long preempted = 0;        // the controller's involuntary context switches (a loaded machine)
+    long slept = 0;            // the controller's voluntary context switches (waits for a host)
+    long hostSlept = 0;        // the same for the hosts (reaped children): waits for a request
+    long hostPreempted = 0;
     std::uint64_t contexts = 0;
     std::size_t runs = 0;
     std::size_t events = 0;
@@ -126,7 +129,7 @@ void runOnce(Figure& figure, std::uint32_t contexts, const ExecutorFactory& fact
     Trace trace;
     const rusage self0 = usageOf(RUSAGE_SELF);
     const rusage thread0 = usageOf(RUSAGE_THREAD);
-    const double children0 = cpuSeconds(RUSAGE_CHILDREN);
+    const rusage children0 = usageOf(RUSAGE_CHILDREN);
     const auto start = std::chrono::steady_clock::now();
     RunHooks hooks;
     std::unique_ptr<SessionRecorder> recorder;
@@ -175,7 +178,12 @@ void runOnce(Figure& figure, std::uint32_t contexts, const ExecutorFactory& fact
     figure.controllerSys += seconds(self1.ru_stime) - seconds(self0.ru_stime);
     figure.faults += self1.ru_minflt - self0.ru_minflt;
     figure.preempted += self1.ru_nivcsw - self0.ru_nivcsw;
-    figure.hostCpu += cpuSeconds(RUSAGE_CHILDREN) - children0;
+    figure.slept += self1.ru_nvcsw - self0.ru_nvcsw;
+    const rusage children1 = usageOf(RUSAGE_CHILDREN);
+    figure.hostCpu += seconds(children1.ru_utime) + seconds(children1.ru_stime) -
+                      seconds(children0.ru_utime) - seconds(children0.ru_stime);
+    figure.hostSlept += children1.ru_nvcsw - children0.ru_nvcsw;
+    figure.hostPreempted += children1.ru_nivcsw - children0.ru_nivcsw;
     const rusage thread1 = usageOf(RUSAGE_THREAD);
     figure.runThreadCpu += seconds(thread1.ru_utime) + seconds(thread1.ru_stime) - seconds(thread0.ru_utime) -
                            seconds(thread0.ru_stime);
@@ -297,6 +305,9 @@ RecordingPair measureRecording(std::uint32_t contexts, const std::string& record
             into->finishSeconds += from->finishSeconds;
             into->faults += from->faults;
             into->preempted += from->preempted;
+            into->slept += from->slept;
+            into->hostSlept += from->hostSlept;
+            into->hostPreempted += from->hostPreempted;
             into->contexts += from->contexts;
             into->events += from->events;
             into->calls += from->calls;
@@ -338,6 +349,16 @@ void controller(const std::string& label, const Figure& f)
         "%5.2f preemptions per context\n",
         label.c_str(), 1e6 * f.controllerCpu / n, 1e6 * (f.controllerCpu - f.controllerSys) / n,
         1e6 * f.controllerSys / n, static_cast<double>(f.faults) / n, static_cast<double>(f.preempted) / n);
+    // Every host call is one round trip: ideally each side sleeps at most once per call (the host
+    // waiting for the request, the controller for the reply). More means wake-ups without data.
+    if (f.calls > 0) {
+        const double calls = static_cast<double>(f.calls);
+        std::printf(
+            "  %-44s context switches per call (%.1f calls per context): controller %.2f voluntary + %.2f "
+            "involuntary, hosts %.2f + %.2f\n",
+            "", calls / n, static_cast<double>(f.slept) / calls, static_cast<double>(f.preempted) / calls,
+            static_cast<double>(f.hostSlept) / calls, static_cast<double>(f.hostPreempted) / calls);
+    }
 }
 
 void ratio(const char* what, double value, const char* target)

@@ -120,22 +120,104 @@ TEST(HostChannel, LengthOutOfRange_IsCorrupt)
     EXPECT_EQ(q.b.receive(1000).status, Received::Status::Corrupt);
 }
 
+/// Writes 'x' into `fd` and reads it back from `readEnd`: the passed descriptor is the pipe.
+void expectSamePipe(int fd, int readEnd)
+{
+    ASSERT_EQ(::write(fd, "x", 1), 1);
+    char c = 0;
+    ASSERT_EQ(::read(readEnd, &c, 1), 1);
+    EXPECT_EQ(c, 'x');
+}
+
 TEST(HostChannel, PassedFdArrivesWithItsFrame)
 {
     Pair p = makePair();
     int pipeEnds[2];
     ASSERT_EQ(::pipe(pipeEnds), 0);
-    ASSERT_TRUE(p.a.send(wire::FrameType::CheckpointReply, std::vector<std::uint8_t>{1}, pipeEnds[1]).ok());
+    const int passed[] = {pipeEnds[1]};
+    ASSERT_TRUE(p.a.send(wire::FrameType::CheckpointReply, std::vector<std::uint8_t>{1}, passed).ok());
     ::close(pipeEnds[1]);
     const Received got = p.b.receive(1000);
     ASSERT_EQ(got.status, Received::Status::Ok);
-    ASSERT_GE(got.frame.passedFd, 0);
-    ASSERT_EQ(::write(got.frame.passedFd, "x", 1), 1);
-    char c = 0;
-    ASSERT_EQ(::read(pipeEnds[0], &c, 1), 1);
-    EXPECT_EQ(c, 'x');
-    ::close(got.frame.passedFd);
+    ASSERT_EQ(got.frame.passedFds.size(), 1u);
+    expectSamePipe(got.frame.passedFds[0], pipeEnds[0]);
+    ::close(got.frame.passedFds[0]);
     ::close(pipeEnds[0]);
+}
+
+// A checkpoint hands over two sockets in one frame, in the order they were given.
+TEST(HostChannel, SeveralFdsArriveWithTheirFrameInOrder)
+{
+    Pair p = makePair();
+    int first[2];
+    int second[2];
+    ASSERT_EQ(::pipe(first), 0);
+    ASSERT_EQ(::pipe(second), 0);
+    const int passed[] = {first[1], second[1]};
+    ASSERT_TRUE(p.a.send(wire::FrameType::CheckpointReply, std::vector<std::uint8_t>{1}, passed).ok());
+    ::close(first[1]);
+    ::close(second[1]);
+    const Received got = p.b.receive(1000);
+    ASSERT_EQ(got.status, Received::Status::Ok);
+    ASSERT_EQ(got.frame.passedFds.size(), 2u);
+    expectSamePipe(got.frame.passedFds[0], first[0]);
+    expectSamePipe(got.frame.passedFds[1], second[0]);
+    for (const int fd : {got.frame.passedFds[0], got.frame.passedFds[1], first[0], second[0]}) {
+        ::close(fd);
+    }
+}
+
+// One read can return a frame that carried no descriptor followed by the frame that did: the
+// descriptors belong to the second, not to the first frame parsed.
+TEST(HostChannel, FdsBelongToTheFrameTheyWereSentWith_NotToAnEarlierOneInTheSameRead)
+{
+    Pair p = makePair();
+    int pipeEnds[2];
+    ASSERT_EQ(::pipe(pipeEnds), 0);
+    const int passed[] = {pipeEnds[1]};
+    ASSERT_TRUE(p.a.send(wire::FrameType::Dying, std::vector<std::uint8_t>{11, 0, 0, 0}).ok());
+    ASSERT_TRUE(p.a.send(wire::FrameType::CheckpointReply, std::vector<std::uint8_t>{1}, passed).ok());
+    ASSERT_TRUE(p.a.send(wire::FrameType::Ack, {}).ok());
+    ::close(pipeEnds[1]);
+    const Received dying = p.b.receive(1000);
+    const Received reply = p.b.receive(1000);
+    const Received ack = p.b.receive(1000);
+    ASSERT_EQ(dying.status, Received::Status::Ok);
+    ASSERT_EQ(reply.status, Received::Status::Ok);
+    ASSERT_EQ(ack.status, Received::Status::Ok);
+    EXPECT_EQ(dying.frame.type, wire::FrameType::Dying);
+    EXPECT_TRUE(dying.frame.passedFds.empty());
+    EXPECT_EQ(reply.frame.type, wire::FrameType::CheckpointReply);
+    ASSERT_EQ(reply.frame.passedFds.size(), 1u);
+    EXPECT_TRUE(ack.frame.passedFds.empty());
+    expectSamePipe(reply.frame.passedFds[0], pipeEnds[0]);
+    ::close(reply.frame.passedFds[0]);
+    ::close(pipeEnds[0]);
+}
+
+// The controller's connection to a host: requests on one socket, replies on another, each end
+// reading one and writing the other; the end of either peer is still seen as Closed.
+TEST(HostChannel, OneSocketPerDirection_CarriesBothWaysAndSeesTheEnd)
+{
+    int requests[2];
+    int replies[2];
+    ASSERT_EQ(::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, requests), 0);
+    ASSERT_EQ(::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, replies), 0);
+    HostChannel controller(replies[0], requests[0]);
+    HostChannel host(requests[1], replies[1]);
+    EXPECT_EQ(controller.writeFd(), requests[0]);
+    ASSERT_TRUE(controller.send(wire::FrameType::DrainHeap, {}).ok());
+    const Received request = host.receive(1000);
+    ASSERT_EQ(request.status, Received::Status::Ok);
+    EXPECT_EQ(request.frame.type, wire::FrameType::DrainHeap);
+    ASSERT_TRUE(host.send(wire::FrameType::HeapReply, std::vector<std::uint8_t>{0, 0, 0, 0}).ok());
+    const Received reply = controller.receive(1000);
+    ASSERT_EQ(reply.status, Received::Status::Ok);
+    EXPECT_EQ(reply.frame.type, wire::FrameType::HeapReply);
+    EXPECT_EQ(controller.receive(20).status, Received::Status::Timeout);
+    host.close();  // both of its sockets
+    EXPECT_EQ(controller.receive(1000).status, Received::Status::Closed);
+    EXPECT_FALSE(controller.send(wire::FrameType::Ack, {}).ok());
 }
 
 TEST(HostChannel, SendToClosedPeer_FailsWithoutSigpipe)

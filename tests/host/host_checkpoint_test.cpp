@@ -2,6 +2,9 @@
 // paused copy, and even random MD5 challenges come back identical.
 #include "host_test_support.h"
 
+#include <filesystem>
+#include <set>
+
 namespace eapscope {
 namespace {
 
@@ -41,6 +44,53 @@ TEST(HostCheckpoint, RestoreReplaysTheSameRandomChallenge)
     // The same checkpoint can be restored again.
     ASSERT_TRUE(a.executor->restore(*before).ok());
     EXPECT_EQ(a.executor->makeMessage(makeRequest(1, a.workBuffer)).sendPacket, first.sendPacket);
+}
+
+/// The socket inode behind `fd` of process `pid` ("socket:[123]"), empty when it is no socket.
+std::string socketOf(pid_t pid, int fd)
+{
+    std::error_code error;
+    const std::string target =
+        std::filesystem::read_symlink("/proc/" + std::to_string(pid) + "/fd/" + std::to_string(fd), error)
+            .string();
+    return target.rfind("socket:", 0) == 0 ? target : std::string();
+}
+
+// One socket per direction (host_channel.h): the host reads requests from fd 3 and writes
+// replies to fd 4, two different sockets; so does a checkpoint copy once it is resumed as the
+// live host, with the two sockets it handed over in its CheckpointReply.
+TEST(HostCheckpoint, HostAndResumedCopy_EachUseOneSocketPerDirection)
+{
+    Md5Authenticator a = startMd5Authenticator();
+    const pid_t host = a.executor->hostPid();
+    const std::string requests = socketOf(host, 3);
+    const std::string replies = socketOf(host, 4);
+    EXPECT_FALSE(requests.empty());
+    EXPECT_FALSE(replies.empty());
+    EXPECT_NE(requests, replies);
+
+    const Result<std::uint32_t> point = a.executor->checkpoint();
+    ASSERT_TRUE(point.ok()) << point.error();
+    const CallOutcome first = a.executor->makeMessage(makeRequest(1, a.workBuffer));
+    ASSERT_TRUE(a.executor->restore(*point).ok());
+    const pid_t copy = a.executor->hostPid();
+    ASSERT_NE(copy, host);
+    const CallOutcome replayed = a.executor->makeMessage(makeRequest(1, a.workBuffer));
+    EXPECT_FALSE(replayed.failure.has_value());
+    EXPECT_EQ(replayed.sendPacket, first.sendPacket);
+    // Once it has answered a call (so it has closed the ends it handed over for the copy it
+    // forked in turn, to keep the checkpoint restorable), the copy holds none of the first host's
+    // sockets, only its own two.
+    std::set<std::string> sockets;
+    for (const auto& entry : std::filesystem::directory_iterator("/proc/" + std::to_string(copy) + "/fd")) {
+        const std::string target = socketOf(copy, std::stoi(entry.path().filename().string()));
+        if (!target.empty()) {
+            sockets.insert(target);
+        }
+    }
+    EXPECT_EQ(sockets.size(), 2u) << ::testing::PrintToString(sockets);
+    EXPECT_EQ(sockets.count(requests), 0u);
+    EXPECT_EQ(sockets.count(replies), 0u);
 }
 
 TEST(HostCheckpoint, WithoutCheckpoint_ChallengesDiffer)
