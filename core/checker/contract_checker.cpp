@@ -38,6 +38,14 @@ MessageText withDetail(MessageText sentence, const std::string& detail)
     return phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "%1: %2"), {std::move(sentence), verbatim(detail)});
 }
 
+MessageText withDetail(MessageText sentence, const HostFailure& failure)
+{
+    if (failure.detail.empty()) {
+        return sentence;
+    }
+    return phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "%1: %2"), {std::move(sentence), failure.sentence()});
+}
+
 bool isSendAction(std::uint32_t action)
 {
     return action == EAPACTION_SendAndDone || action == EAPACTION_Send ||
@@ -53,7 +61,7 @@ void addFailure(const CallFacts& facts, const HostFailure& failure, std::vector<
                 withDetail(phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText",
                                                           "%1 did not return within the watchdog limit"),
                                   {where}),
-                           failure.detail));
+                           failure));
             return;
         case HostFailure::Kind::PacketOverflowFault:
             add(out, "PACKET_OVERFLOW", facts,
@@ -76,7 +84,7 @@ void addFailure(const CallFacts& facts, const HostFailure& failure, std::vector<
                              {where});
             if (!failure.detail.empty()) {
                 how = phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "%1 (%2)"),
-                             {std::move(how), verbatim(failure.detail)});
+                             {std::move(how), failure.sentence()});
             }
             auto finding =
                 makeFinding("CRASH", facts.side, facts.context, facts.call, facts.entry, std::move(how));
