@@ -113,8 +113,8 @@ std::vector<FindingRecord> ContractChecker::checkLoad(const LoadReport& report, 
 {
     std::vector<FindingRecord> out;
     for (const auto& finding : report.findings) {
-        // A load finding from an in-process load keeps its sentence; one from an isolated host
-        // has only its English message (the host wire carries rule and message).
+        // A load finding keeps its sentence (the loader's, carried by the host wire, or the
+        // controller's own); one without a sentence has its English message.
         out.push_back(
             finding.text.empty()
                 ? makeFinding(finding.rule, side, ContextId(), call, EntryPoint::GetInfo, finding.message)

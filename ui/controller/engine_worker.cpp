@@ -389,7 +389,13 @@ void EngineWorker::previewMethods(const EngineConfig& config)
         preview.name = fromStd(sides[i]->load.displayName);
         preview.eapType = report.eapType;
         preview.roles = report.roles;
-        preview.error = report.ok ? QString() : fromStd(report.error);
+        if (!report.ok) {
+            // The load finding that says why, as a sentence when it has one (its message is the error).
+            const auto why = std::find_if(report.findings.begin(), report.findings.end(), [&](const auto& f) {
+                return f.message == report.error && !f.text.empty();
+            });
+            preview.error = why != report.findings.end() ? messageText(why->text) : fromStd(report.error);
+        }
         previews.append(preview);
     }
     post([previews](SessionController& c) { emit c.methodsPreviewed(previews); });
