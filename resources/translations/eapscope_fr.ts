@@ -1215,7 +1215,7 @@
     </message>
     <message>
         <source>--listen: %1</source>
-        <translation>--listen : %1</translation>
+        <translation>adresse d’écoute : %1</translation>
     </message>
     <message>
         <source>host died: %1</source>
@@ -1227,7 +1227,7 @@
     </message>
     <message>
         <source>--radius: %1</source>
-        <translation>--radius : %1</translation>
+        <translation>serveur RADIUS : %1</translation>
     </message>
     <message>
         <source>--auth: %1</source>
