@@ -1881,6 +1881,10 @@
         <source>%1: cannot copy: %2</source>
         <translation>%1 : impossible de copier : %2</translation>
     </message>
+    <message>
+        <source>TLS message reassembled from %1 fragments, %2 bytes: %3</source>
+        <translation>message TLS réassemblé à partir de %1 fragments, %2 octets : %3</translation>
+    </message>
 </context>
 <context>
     <name>RuleCatalogue</name>

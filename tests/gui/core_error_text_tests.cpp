@@ -214,6 +214,21 @@ TEST_F(CoreErrorText, CertificateWeaknessesReadInFrenchInTheDialogAndTheReason)
         QStringLiteral("Le certificat du serveur « O=EapScope Tests,CN=radius.example.test » est faible : "
                        "signature SHA-1 (sha1WithRSAEncryption), clé RSA de 1024 bits."));
 
+    // The packet row of the reassembled TLS message: its note in French, the record's text English.
+    const Trace& trace = window.document()->trace();
+    bool reassembled = false;
+    for (std::size_t i = 0; i < trace.size(); ++i) {
+        const std::string english(trace.string(trace.texts()[i]));
+        if (english.find(" — TLS message reassembled from ") != std::string::npos) {
+            reassembled = true;
+            const QString shown = eventText(trace, trace.texts()[i]);
+            EXPECT_TRUE(shown.contains(QStringLiteral(" — message TLS réassemblé à partir de ")))
+                << shown.toStdString();
+            EXPECT_FALSE(shown.contains(QStringLiteral("reassembled"))) << shown.toStdString();
+        }
+    }
+    EXPECT_TRUE(reassembled);
+
     dock->selectConversation(0);
     ASSERT_GE(dock->certificates()->count(), 1);
     dock->openCertificate(0);
