@@ -71,7 +71,7 @@ int runCommand(const RunOptions& o)
     const Status jobs = checkJobs(o);
     RunHooks hooks = jobs ? runHooks(o) : RunHooks{};
     auto summary =
-        jobs ? runSessionJobs(o, trace, executorFactory(o), hooks) : Result<RunSummary>(Error{jobs.error()});
+        jobs ? runSessionJobs(o, trace, executorFactory(o), hooks) : Result<RunSummary>(jobs.failure());
     if (!summary) {
         if (o.json) {
             std::cout << nlohmann::json{{"error", summary.error()},

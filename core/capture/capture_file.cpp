@@ -1,6 +1,7 @@
 #include "capture/capture_file.h"
 
 #include "capture/gzip_stream.h"
+#include "common/system_text.h"
 
 #include <sys/stat.h>
 #include <algorithm>
@@ -20,15 +21,18 @@ Result<std::unique_ptr<CaptureFile>> CaptureFile::open(const std::string& path)
 {
     struct stat info {};
     if (::stat(path.c_str(), &info) != 0) {
-        return makeError("cannot open capture '" + path + "': " + std::strerror(errno));
+        return makeError(phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "cannot open capture '%1': %2"),
+                                {verbatim(path), errnoText(errno)}));
     }
     if (S_ISDIR(info.st_mode)) {
-        return makeError("cannot open capture '" + path + "': it is a directory");
+        return makeError(
+            phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "cannot open capture '%1': it is a directory"),
+                   {verbatim(path)}));
     }
     std::unique_ptr<CaptureFile> file(new CaptureFile(path));
     file->fileSize_ = static_cast<std::uint64_t>(info.st_size);
     if (Status status = file->openWhole(); !status) {
-        return makeError(status.error());
+        return status.failure();
     }
     return file;
 }
@@ -53,7 +57,8 @@ Status CaptureFile::openWhole()
     const bool gzip = isGzipFile(path_);
     FILE* stream = gzip ? openGzipStream(path_, &gzip_) : std::fopen(path_.c_str(), "rb");
     if (!stream) {
-        return makeError("cannot open capture '" + path_ + "': " + std::strerror(errno));
+        return makeError(phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "cannot open capture '%1': %2"),
+                                {verbatim(path_), errnoText(errno)}));
     }
     if (!gzip) {
         // libpcap reads each frame with two freads; with stdio's default 4 KB buffer that is a
@@ -65,8 +70,11 @@ Status CaptureFile::openWhole()
     if (!pcap_) {
         std::fclose(stream);
         gzip_ = nullptr;
-        return makeError("'" + path_ + "' is not a capture file EapScope can read (libpcap: " + error +
-                         "); expected pcap or pcapng, optionally gzip-compressed");
+        return makeError(
+            phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText",
+                                           "'%1' is not a capture file EapScope can read (libpcap: %2); "
+                                           "expected pcap or pcapng, optionally gzip-compressed"),
+                   {verbatim(path_), verbatim(error)}));
     }
     return Ok{};
 }
@@ -83,13 +91,15 @@ Status CaptureFile::openInterface(std::uint32_t interface)
     filter_->frameNumbers.clear();
     FILE* stream = openPcapngInterface(path_, *filter_);
     if (!stream) {
-        return makeError("cannot reopen capture '" + path_ + "': " + std::strerror(errno));
+        return makeError(phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "cannot reopen capture '%1': %2"),
+                                {verbatim(path_), errnoText(errno)}));
     }
     char error[PCAP_ERRBUF_SIZE] = {};
     pcap_ = pcap_fopen_offline_with_tstamp_precision(stream, PCAP_TSTAMP_PRECISION_NANO, error);
     if (!pcap_) {
         std::fclose(stream);
-        return makeError("'" + path_ + "' interface " + std::to_string(interface) + ": " + error);
+        return makeError(phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "'%1' interface %2: %3"),
+                                {verbatim(path_), verbatim(std::to_string(interface)), verbatim(error)}));
     }
     return Ok{};
 }

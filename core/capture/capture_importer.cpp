@@ -146,7 +146,7 @@ Result<CaptureImport> importCapture(const std::string& path, const ImportOptions
 {
     auto file = CaptureFile::open(path);
     if (!file) {
-        return makeError(file.error());
+        return file.failure();
     }
     auto run = std::make_unique<ImportRun>();
     run->sizeHint = (*file)->fileSize();
@@ -161,8 +161,9 @@ Result<CaptureImport> importCapture(const std::string& path, const ImportOptions
         run->frame(frame);
         if (++count % kProgressEvery == 0) {
             if (options.cancel && options.cancel->load()) {
-                return makeError("import of '" + path + "' cancelled after " + std::to_string(count) +
-                                 " frames");
+                return makeError(
+                    phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "import of '%1' cancelled after %2 frames"),
+                           {verbatim(path), verbatim(std::to_string(count))}));
             }
             if (options.progress) {
                 options.progress((*file)->progress());

@@ -50,8 +50,7 @@ Trace captureToTrace(const CaptureImport& capture)
     for (const CapturedPacket& packet : capture.packets) {
         appendControlsBefore(packet.frame);
         DecodedEap decoded = decodeEap(capture.packetBytes(packet));
-        const std::string note = capture.note(packet);
-        std::string text = decoded.summary + (note.empty() ? "" : " — " + note);
+        MessageText note = capture.noteText(packet);
         EventRow row;
         row.timeNs = previous = std::max(previous, packet.timeNs);  // the trace's times never decrease
         row.kind = EventKind::Packet;
@@ -59,7 +58,12 @@ Trace captureToTrace(const CaptureImport& capture)
         row.context = contextOf(packet.conversation);
         row.aux = packet.frame;
         row.packet = trace.addPacket(capture.packetBytes(packet));
-        row.text = trace.intern(text);
+        // A reassembled TLS message's note is a sentence the GUI shows translated; the rest is protocol.
+        row.text =
+            note.empty() ? trace.intern(decoded.summary)
+            : note.verbatim
+                ? trace.intern(decoded.summary + " — " + note.source)
+                : trace.intern(phrase("%1 — %2", {verbatim(std::move(decoded.summary)), std::move(note)}));
         trace.append(row);
     }
     appendControlsBefore(UINT32_MAX);

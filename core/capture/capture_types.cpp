@@ -174,15 +174,22 @@ std::vector<EapAnomaly> CaptureImport::packetAnomalies(const CapturedPacket& pac
     return list;
 }
 
-std::string CaptureImport::note(const CapturedPacket& packet) const
+MessageText CaptureImport::noteText(const CapturedPacket& packet) const
 {
     if (packet.tlsFragments == 0)
         return {};
     std::string records = eap_detail::tlsRecordNames(tlsRecords(packet));
     if (packet.tlsFragments == 1)
-        return records;
-    return "TLS message reassembled from " + std::to_string(packet.tlsFragments) + " fragments, " +
-           std::to_string(packet.tlsLength) + " bytes: " + records;
+        return verbatim(std::move(records));
+    return phrase(
+        EAPSCOPE_TRANSLATE_NOOP("EngineText", "TLS message reassembled from %1 fragments, %2 bytes: %3"),
+        {verbatim(static_cast<std::uint64_t>(packet.tlsFragments)),
+         verbatim(static_cast<std::uint64_t>(packet.tlsLength)), verbatim(std::move(records))});
+}
+
+std::string CaptureImport::note(const CapturedPacket& packet) const
+{
+    return noteText(packet).english();
 }
 
 std::string CaptureConversation::label() const

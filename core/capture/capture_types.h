@@ -1,6 +1,8 @@
 // What the capture importer produces: EAP packets found in a capture, grouped into conversations.
 #pragma once
 
+#include "common/message_text.h"
+
 #include "eap/eap_decoder.h"
 #include "eap/eap_types.h"
 
@@ -192,6 +194,8 @@ struct CaptureImport {
     /// fragment: "TLS message reassembled from 3 fragments, 2900 bytes: Handshake(Certificate) …";
     /// empty when nothing. Built when shown.
     [[nodiscard]] std::string note(const CapturedPacket& packet) const;
+    /// The same note as a sentence, for the GUI to show translated (note() is its English).
+    [[nodiscard]] MessageText noteText(const CapturedPacket& packet) const;
 };
 
 }  // namespace eapscope

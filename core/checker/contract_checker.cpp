@@ -38,6 +38,14 @@ MessageText withDetail(MessageText sentence, const std::string& detail)
     return phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "%1: %2"), {std::move(sentence), verbatim(detail)});
 }
 
+MessageText withDetail(MessageText sentence, const HostFailure& failure)
+{
+    if (failure.detail.empty()) {
+        return sentence;
+    }
+    return phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "%1: %2"), {std::move(sentence), failure.sentence()});
+}
+
 bool isSendAction(std::uint32_t action)
 {
     return action == EAPACTION_SendAndDone || action == EAPACTION_Send ||
@@ -53,7 +61,7 @@ void addFailure(const CallFacts& facts, const HostFailure& failure, std::vector<
                 withDetail(phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText",
                                                           "%1 did not return within the watchdog limit"),
                                   {where}),
-                           failure.detail));
+                           failure));
             return;
         case HostFailure::Kind::PacketOverflowFault:
             add(out, "PACKET_OVERFLOW", facts,
@@ -76,7 +84,7 @@ void addFailure(const CallFacts& facts, const HostFailure& failure, std::vector<
                              {where});
             if (!failure.detail.empty()) {
                 how = phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "%1 (%2)"),
-                             {std::move(how), verbatim(failure.detail)});
+                             {std::move(how), failure.sentence()});
             }
             auto finding =
                 makeFinding("CRASH", facts.side, facts.context, facts.call, facts.entry, std::move(how));
@@ -105,8 +113,8 @@ std::vector<FindingRecord> ContractChecker::checkLoad(const LoadReport& report, 
 {
     std::vector<FindingRecord> out;
     for (const auto& finding : report.findings) {
-        // A load finding from an in-process load keeps its sentence; one from an isolated host
-        // has only its English message (the host wire carries rule and message).
+        // A load finding keeps its sentence (the loader's, carried by the host wire, or the
+        // controller's own); one without a sentence has its English message.
         out.push_back(
             finding.text.empty()
                 ? makeFinding(finding.rule, side, ContextId(), call, EntryPoint::GetInfo, finding.message)

@@ -30,14 +30,23 @@ std::string_view toString(Sender sender)
     return sender == Sender::Server ? "server" : "peer";
 }
 
+std::vector<MessageText> certificateWeaknessTexts(const CertificateDetails& certificate)
+{
+    std::vector<MessageText> out;
+    for (MessageText& weakness : certificate.weaknessTexts()) {
+        // A self-signed certificate's own signature is checked by nobody: not a weakness.
+        if (certificate.selfSigned && weakness.english().find("signature") != std::string::npos)
+            continue;
+        out.push_back(std::move(weakness));
+    }
+    return out;
+}
+
 std::string certificateWeakness(const CertificateDetails& certificate)
 {
     std::string joined;
-    for (const std::string& weakness : certificate.weaknesses()) {
-        if (certificate.selfSigned && weakness.find("signature") != std::string::npos)
-            continue;
-        joined += (joined.empty() ? "" : ", ") + weakness;
-    }
+    for (const MessageText& weakness : certificateWeaknessTexts(certificate))
+        joined += (joined.empty() ? "" : ", ") + weakness.english();
     return joined;
 }
 
@@ -131,7 +140,9 @@ EventId ConversationView::event(std::uint32_t packet) const
 
 std::string sideName(Sender sender)
 {
-    return sender == Sender::Server ? "server" : "device";
+    // Marked so the GUI shows the reason's {sender_name}/{receiver_name} translated.
+    return sender == Sender::Server ? EAPSCOPE_TRANSLATE_NOOP("DiagnosisCatalogue", "server")
+                                    : EAPSCOPE_TRANSLATE_NOOP("DiagnosisCatalogue", "device");
 }
 
 std::string formatSeconds(std::uint64_t ns)

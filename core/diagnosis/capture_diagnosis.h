@@ -65,6 +65,9 @@ struct Reason {
 /// key of 1024 bits"); empty when nothing does. A root's own signature is never checked, so a
 /// self-signed certificate's signature algorithm does not count.
 std::string certificateWeakness(const CertificateDetails& certificate);
+/// The same weaknesses as sentences, for the GUI to show translated (certificateWeakness() joins
+/// their English with ", ").
+std::vector<MessageText> certificateWeaknessTexts(const CertificateDetails& certificate);
 
 struct CapturedCertificate {
     Sender sender = Sender::Server;

@@ -263,19 +263,31 @@ std::string CertificateDetails::keyDescription() const
     return text;
 }
 
-std::vector<std::string> CertificateDetails::weaknesses() const
+std::vector<MessageText> CertificateDetails::weaknessTexts() const
 {
-    std::vector<std::string> out;
+    std::vector<MessageText> out;
     // NIST SP 800-131A: SHA-1 and MD5 signatures and RSA/DSA keys under 2048 bits are disallowed;
     // browsers and current supplicants refuse them.
     if (signature.find("md5") != std::string::npos || signature.find("MD5") != std::string::npos)
-        out.push_back("MD5 signature (" + signature + ")");
+        out.push_back(
+            phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "MD5 signature (%1)"), {verbatim(signature)}));
     else if (signature.find("sha1") != std::string::npos || signature.find("SHA1") != std::string::npos)
-        out.push_back("SHA-1 signature (" + signature + ")");
+        out.push_back(
+            phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "SHA-1 signature (%1)"), {verbatim(signature)}));
     if ((keyType == "RSA" || keyType == "DSA") && keyBits > 0 && keyBits < 2048)
-        out.push_back(keyType + " key of " + std::to_string(keyBits) + " bits");
+        out.push_back(phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "%1 key of %2 bits"),
+                             {verbatim(keyType), verbatim(static_cast<std::uint64_t>(keyBits))}));
     if (keyType == "EC" && keyBits > 0 && keyBits < 224)
-        out.push_back("EC key of " + std::to_string(keyBits) + " bits");
+        out.push_back(phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "EC key of %1 bits"),
+                             {verbatim(static_cast<std::uint64_t>(keyBits))}));
+    return out;
+}
+
+std::vector<std::string> CertificateDetails::weaknesses() const
+{
+    std::vector<std::string> out;
+    for (const MessageText& weakness : weaknessTexts())
+        out.push_back(weakness.english());
     return out;
 }
 

@@ -30,6 +30,8 @@ struct CertificateDetails {
     [[nodiscard]] std::string keyDescription() const;
     /// What makes it weak ("SHA-1 signature", "RSA key of 1024 bits"), empty when nothing does.
     [[nodiscard]] std::vector<std::string> weaknesses() const;
+    /// The same, as sentences the GUI shows translated (weaknesses() is their English).
+    [[nodiscard]] std::vector<MessageText> weaknessTexts() const;
 };
 
 /// Decodes one DER certificate; an error names what OpenSSL could not parse.

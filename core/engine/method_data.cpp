@@ -41,7 +41,7 @@ Status applyOne(std::string_view option, const std::string& value, Bytes& target
 {
     auto data = readMethodData(option, value);
     if (!data) {
-        return makeError(data.error());
+        return data.failure();
     }
     target = std::move(data.value());
     if (!value.empty()) {

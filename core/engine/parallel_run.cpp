@@ -79,7 +79,7 @@ Result<RunSummary> runSessionJobs(const RunOptions& options, Trace& trace, const
                                   const RunHooks& hooks)
 {
     if (Status allowed = checkJobs(options); !allowed) {
-        return makeError(allowed.error());
+        return allowed.failure();
     }
     const std::vector<std::uint32_t> sizes =
         shardSizes(std::max<std::uint32_t>(1, options.contexts), options.jobs);

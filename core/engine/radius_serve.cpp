@@ -46,7 +46,8 @@ Result<std::vector<std::pair<std::string, std::string>>> readUsersFile(const std
 {
     std::ifstream in(path);
     if (!in) {
-        return makeError(path + ": cannot read the users file");
+        return makeError(phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "%1: cannot read the users file"),
+                                {verbatim(path)}));
     }
     std::vector<std::pair<std::string, std::string>> users;
     std::string line;
@@ -60,8 +61,10 @@ Result<std::vector<std::pair<std::string, std::string>>> readUsersFile(const std
             continue;  // blank or comment
         }
         if (!(words >> password) || (words >> extra)) {
-            return makeError(path + ":" + std::to_string(number) +
-                             ": expected 'identity password' (two words), got '" + line + "'");
+            return makeError(
+                phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText",
+                                               "%1:%2: expected 'identity password' (two words), got '%3'"),
+                       {verbatim(path), verbatim(std::to_string(number)), verbatim(line)}));
         }
         users.emplace_back(identity, password);
     }
@@ -85,15 +88,17 @@ RadiusServe::RadiusServe(ServeConfig config, radius::UdpSocket socket, Trace& tr
 Result<std::unique_ptr<RadiusServe>> RadiusServe::create(ServeConfig config, Trace& trace)
 {
     if (config.secret.empty()) {
-        return makeError("--secret is required: the shared secret of the NASes that will connect");
+        return makeError(phrase(EAPSCOPE_TRANSLATE_NOOP(
+            "EngineText", "--secret is required: the shared secret of the NASes that will connect")));
     }
     auto endpoint = radius::parseEndpoint(config.listen);
     if (!endpoint) {
-        return makeError("--listen: " + endpoint.error());
+        return makeError(
+            phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "--listen: %1"), {endpoint.errorText()}));
     }
     auto socket = radius::UdpSocket::bind(*endpoint);
     if (!socket) {
-        return makeError("--listen: " + socket.error());
+        return makeError(phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "--listen: %1"), {socket.errorText()}));
     }
     trace.setOption("listen", config.listen);
     trace.setOption("secret", config.secret);  // redacted in the session file unless --keep-secrets

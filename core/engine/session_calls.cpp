@@ -343,7 +343,8 @@ EventId SessionEngine::recordCallEnd(Side side, ContextId context, EventId start
     row.b = outcome.durationNs;
     row.aux = outcome.authResultCode;
     if (outcome.failure) {
-        row.text = trace_.intern("host died: " + outcome.failure->detail);
+        row.text = trace_.intern(
+            phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "host died: %1"), {outcome.failure->sentence()}));
     }
     return trace_.append(row);
 }

@@ -39,15 +39,17 @@ Result<std::unique_ptr<radius::UdpSocket>> connectRadiusServer(const std::string
                                                                const std::string& secret)
 {
     if (secret.empty()) {
-        return makeError("--radius needs --secret: the shared secret this NAS has with the server");
+        return makeError(phrase(EAPSCOPE_TRANSLATE_NOOP(
+            "EngineText", "--radius needs --secret: the shared secret this NAS has with the server")));
     }
     auto endpoint = radius::parseEndpoint(server);
     if (!endpoint) {
-        return makeError("--radius: " + endpoint.error());
+        return makeError(
+            phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "--radius: %1"), {endpoint.errorText()}));
     }
     auto socket = radius::UdpSocket::connect(*endpoint);
     if (!socket) {
-        return makeError("--radius: " + socket.error());
+        return makeError(phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "--radius: %1"), {socket.errorText()}));
     }
     return std::make_unique<radius::UdpSocket>(std::move(*socket));
 }
@@ -79,16 +81,16 @@ Result<RunSummary> runContextRange(const RunOptions& options, std::uint32_t firs
     const bool live = options.radius.has_value();
     auto authPath = live ? Result<std::string>(std::string()) : resolveMethodSpec(options.authSpec);
     if (!authPath) {
-        return makeError("--auth: " + authPath.error());
+        return makeError(phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "--auth: %1"), {authPath.errorText()}));
     }
     auto peerPath = resolveMethodSpec(options.peerSpec);
     if (!peerPath) {
-        return makeError("--peer: " + peerPath.error());
+        return makeError(phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "--peer: %1"), {peerPath.errorText()}));
     }
     auto socket = live ? connectRadiusServer(*options.radius, options.secret)
                        : Result<std::unique_ptr<radius::UdpSocket>>(std::unique_ptr<radius::UdpSocket>());
     if (!socket) {
-        return makeError(socket.error());
+        return socket.failure();
     }
     std::unique_ptr<MethodExecutor> auth = live ? nullptr : factory(Side::Authenticator);
     std::unique_ptr<MethodExecutor> peer = factory(Side::Peer);
@@ -96,7 +98,7 @@ Result<RunSummary> runContextRange(const RunOptions& options, std::uint32_t firs
     config.contexts = std::max<std::uint32_t>(1, count);
     config.firstContextNumber = firstContext;
     if (auto data = applyMethodData(options, config, trace); !data) {
-        return makeError(data.error());
+        return data.failure();
     }
     config.authenticator.executor = auth.get();
     config.peer.executor = peer.get();

@@ -49,14 +49,6 @@ std::int64_t nowMs()
     return duration_cast<milliseconds>(steady_clock::now().time_since_epoch()).count();
 }
 
-std::string signalText(int signal)
-{
-    const char* abbrev = sigabbrev_np(signal);
-    const char* description = sigdescr_np(signal);
-    return std::string("SIG") + (abbrev != nullptr ? abbrev : std::to_string(signal)) + " (" +
-           (description != nullptr ? description : "unknown signal") + ")";
-}
-
 /// Waits up to `ms` for the process to end by itself, then kills it.
 void reapWithin(HostProcess& process, int ms)
 {
@@ -253,15 +245,18 @@ Status HostExecutor::start()
         // Heap tracking was asked for: without the tracer there would be no heap events and
         // no heap finding, a silent downgrade. Name the file instead.
         if (::access(tracerPath_.c_str(), R_OK) != 0) {
-            return makeError("the heap tracer " + tracerPath_ +
-                             " is missing or unreadable (it is installed with eapscope-host; set "
-                             "EAPSCOPE_TRACER to use another)");
+            return makeError(
+                phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText",
+                                               "the heap tracer %1 is missing or unreadable (it is "
+                                               "installed with eapscope-host; set EAPSCOPE_TRACER "
+                                               "to use another)"),
+                       {verbatim(tracerPath_)}));
         }
         spec.preload = tracerPath_;
     }
     Result<HostProcess> spawned = HostProcess::spawn(spec);
     if (!spawned) {
-        return makeError(spawned.error());
+        return spawned.failure();
     }
     host_ = std::move(*spawned);
     windows_ = false;
@@ -294,13 +289,19 @@ Status HostExecutor::startWindows()
     host_.kill();
     dispose(checkpoints_.takeAll());
     if (::access(options_.winePath.c_str(), X_OK) != 0) {
-        return makeError("running a Windows DLL needs Wine, and " + options_.winePath +
-                         " is not there: install Debian's wine64 package (apt-get install wine64), or set "
-                         "EAPSCOPE_WINE to a wine64 program");
+        return makeError(
+            phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText",
+                                           "running a Windows DLL needs Wine, and %1 is not there: "
+                                           "install Debian's wine64 package (apt-get install "
+                                           "wine64), or set EAPSCOPE_WINE to a wine64 program"),
+                   {verbatim(options_.winePath)}));
     }
     if (::access(options_.windowsHostPath.c_str(), R_OK) != 0) {
-        return makeError("the Windows method host " + options_.windowsHostPath +
-                         " is missing: build EapScope with MinGW-w64 installed (g++-mingw-w64-x86-64)");
+        return makeError(
+            phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText",
+                                           "the Windows method host %1 is missing: build EapScope "
+                                           "with MinGW-w64 installed (g++-mingw-w64-x86-64)"),
+                   {verbatim(options_.windowsHostPath)}));
     }
     std::error_code ignored;
     std::filesystem::create_directories(std::filesystem::path(options_.winePrefix).parent_path(), ignored);
@@ -315,11 +316,12 @@ Status HostExecutor::startWindows()
     // before its handshake is started again, a few times; one that never answers is not (a
     // hang is a hang), and every attempt's failure is logged.
     const std::string program = options_.windowsHostPath + " (under " + options_.winePath + ")";
-    Status started = makeError(program + " was not started");
+    Status started =
+        makeError(phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "%1 was not started"), {verbatim(program)}));
     for (int attempt = 1; attempt <= kWineStartAttempts; ++attempt) {
         Result<HostProcess> spawned = HostProcess::spawn(windowsSpec());
         if (!spawned) {
-            return makeError(spawned.error());
+            return spawned.failure();
         }
         host_ = std::move(*spawned);
         windows_ = true;
@@ -348,13 +350,20 @@ Status HostExecutor::handshake(const std::string& program, int timeoutMs, bool* 
         !wire::decodePayload(hello.frame.payload, theirs) || theirs.magic != wire::kMagic ||
         theirs.version != wire::kVersion) {
         host_.kill();
-        return makeError("the method host " + program + " did not answer the protocol handshake (" +
-                         (hello.error.empty() ? "wrong magic or version" : hello.error) + ")");
+        return makeError(phrase(
+            EAPSCOPE_TRANSLATE_NOOP("EngineText",
+                                    "the method host %1 did not answer the protocol handshake (%2)"),
+            {verbatim(program), hello.error.empty()
+                                    ? phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "wrong magic or version"))
+                                    : verbatim(hello.error)}));
     }
     tracerActive_ = theirs.tracerActive;
     if (!host_.channel().send(wire::FrameType::Hello, wire::encodePayload(wire::Hello{}))) {
         host_.kill();
-        return makeError("the method host " + program + " closed the connection during the handshake");
+        return makeError(
+            phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText",
+                                           "the method host %1 closed the connection during the handshake"),
+                   {verbatim(program)}));
     }
     alive_ = true;
     failure_.reset();
@@ -396,7 +405,9 @@ void HostExecutor::nudgeHungHost(Reply& reply)
 HostExecutor::Reply HostExecutor::awaitReply(wire::FrameType expected, EntryPoint entry)
 {
     Reply reply;
-    const std::string what(entry == EntryPoint::None ? "the host request" : entryPointName(entry));
+    const MessageText what = entry == EntryPoint::None
+                                 ? phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "the host request"))
+                                 : verbatim(std::string(entryPointName(entry)));
     std::int64_t deadline = nowMs() + options_.watchdogMs;
     for (;;) {
         Received got =
@@ -427,8 +438,10 @@ HostExecutor::Reply HostExecutor::awaitReply(wire::FrameType expected, EntryPoin
             }
             HostFailure hang;
             hang.kind = HostFailure::Kind::Hang;
-            hang.detail = what + " did not return within " + std::to_string(options_.watchdogMs) +
-                          " ms; the method host was killed";
+            hang.describe(
+                phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText",
+                                               "%1 did not return within %2 ms; the method host was killed"),
+                       {what, verbatim(static_cast<std::uint64_t>(options_.watchdogMs))}));
             bury(std::move(hang));
             return reply;
         }
@@ -453,17 +466,22 @@ HostExecutor::Reply HostExecutor::awaitReply(wire::FrameType expected, EntryPoin
         }
         if (windowsException) {
             const auto code = static_cast<std::uint32_t>(*dyingSignal_);
-            failure.detail =
-                what + " crashed the Windows method host: " +
-                (dyingDetail_.empty() ? "exception " + windowsExceptionText(code) : dyingDetail_);
+            failure.describe(phrase(
+                EAPSCOPE_TRANSLATE_NOOP("EngineText", "%1 crashed the Windows method host: %2"),
+                {what, dyingDetail_.empty() ? phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "exception %1"),
+                                                     {verbatim(windowsExceptionText(code))})
+                                            : verbatim(dyingDetail_)}));
         } else if (failure.kind == HostFailure::Kind::Crash && failure.signal) {
-            failure.detail = what + " crashed the method host: " + signalText(*failure.signal);
+            failure.describe(phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "%1 crashed the method host: %2"),
+                                    {what, signalText(*failure.signal)}));
         } else if (failure.kind == HostFailure::Kind::Exit && failure.exitStatus) {
-            failure.detail =
-                what + " ended the method host with exit status " + std::to_string(*failure.exitStatus);
+            failure.describe(
+                phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "%1 ended the method host with exit status %2"),
+                       {what, verbatim(static_cast<std::uint64_t>(*failure.exitStatus))}));
         }
         if (got.status == Received::Status::Corrupt || got.status == Received::Status::Ok) {
-            failure.detail += " (broken host stream: " + got.error + ")";
+            failure.describe(phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "%1 (broken host stream: %2)"),
+                                    {failure.sentence(), verbatim(got.error)}));
         }
         bury(std::move(failure));
         return reply;
@@ -496,8 +514,13 @@ CallOutcome HostExecutor::failedOutcome(EntryPoint entry, std::vector<HeapEvent>
     outcome.result = kFailedResult;
     outcome.heap = std::move(events);
     rebase(outcome.heap);
-    outcome.failure = failure_.value_or(
-        HostFailure{HostFailure::Kind::Crash, std::nullopt, std::nullopt, "the method host is not running"});
+    if (failure_) {
+        outcome.failure = *failure_;
+    } else {
+        outcome.failure.emplace();
+        outcome.failure->describe(
+            phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "the method host is not running")));
+    }
     return outcome;
 }
 
@@ -515,8 +538,11 @@ CallOutcome HostExecutor::call(wire::FrameType type, const std::vector<std::uint
     wire::HostStatus status;
     wire::WireReader in(reply.frame.payload);
     if (!wire::decode(in, outcome) || !wire::decode(in, status) || !in.complete()) {
-        bury(HostFailure{HostFailure::Kind::Crash, std::nullopt, std::nullopt,
-                         std::string(entryPointName(entry)) + ": the method host sent a malformed reply"});
+        HostFailure malformed;
+        malformed.describe(
+            phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "%1: the method host sent a malformed reply"),
+                   {verbatim(std::string(entryPointName(entry)))}));
+        bury(std::move(malformed));
         return failedOutcome(entry, {});
     }
     rebase(outcome.heap);
@@ -535,7 +561,7 @@ LoadReport HostExecutor::load(const LoadRequest& request)
     report.name = request.displayName;
     if (Status chosen = chooseHost(request); !chosen) {
         report.error = chosen.error();
-        report.findings.push_back({"LOAD_LIBRARY_FAILED", report.error});
+        report.findings.push_back({"LOAD_LIBRARY_FAILED", report.error, chosen.errorText()});
         return report;
     }
     LoadRequest sent = request;
@@ -550,12 +576,16 @@ LoadReport HostExecutor::load(const LoadRequest& request)
         report.ok = false;
         report.path = request.path;
         report.name = request.displayName;
-        report.error = "loading " + request.path + " failed in the method host: " +
-                       (failure_ ? failure_->detail : std::string("malformed reply"));
+        MessageText why =
+            phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "loading %1 failed in the method host: %2"),
+                   {verbatim(request.path),
+                    failure_ ? failure_->sentence()
+                             : phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "malformed reply"))});
+        report.error = why.english();
         // The library's initialisers or RasEapGetInfo crashed, exited or hung the host: CRASH
         // (HANG) on RasEapGetInfo, its signal or exit status in the message.
         const bool hung = failure_ && failure_->kind == HostFailure::Kind::Hang;
-        report.findings.push_back({hung ? "HANG" : "CRASH", report.error});
+        report.findings.push_back({hung ? "HANG" : "CRASH", report.error, std::move(why)});
         return report;
     }
     threads_ = status.threads;
@@ -579,12 +609,17 @@ Status HostExecutor::chooseHost(const LoadRequest& request)
 {
     const LibraryFormat format = detectLibraryFormat(request.path);
     if (format.kind == LibraryFormat::Kind::Windows32) {
-        return makeError(request.path + " is a 32-bit Windows DLL (PE32, machine " + format.machine +
-                         "); EapScope loads 64-bit methods: build it for x64 (PE32+)");
+        return makeError(
+            phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText",
+                                           "%1 is a 32-bit Windows DLL (PE32, machine %2); EapScope "
+                                           "loads 64-bit methods: build it for x64 (PE32+)"),
+                   {verbatim(request.path), verbatim(format.machine)}));
     }
     if (format.kind == LibraryFormat::Kind::WindowsOther) {
-        return makeError(request.path + " is a Windows DLL for machine " + format.machine +
-                         "; EapScope runs Windows methods built for x64: build it for x64");
+        return makeError(phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText",
+                                                        "%1 is a Windows DLL for machine %2; EapScope runs "
+                                                        "Windows methods built for x64: build it for x64"),
+                                {verbatim(request.path), verbatim(format.machine)}));
     }
     const bool wantWindows = format.kind == LibraryFormat::Kind::WindowsX64;
     if (alive_ && wantWindows == windows_) {
@@ -592,7 +627,8 @@ Status HostExecutor::chooseHost(const LoadRequest& request)
     }
     if (wantWindows) {
         if (Status started = startWindows(); !started) {
-            return makeError(request.path + " is a Windows x64 DLL; " + started.error());
+            return makeError(phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "%1 is a Windows x64 DLL; %2"),
+                                    {verbatim(request.path), started.errorText()}));
         }
         return Ok{};
     }

@@ -1,6 +1,7 @@
 #include "host/host_process.h"
 
 #include "common/log.h"
+#include "common/system_text.h"
 
 #include <fcntl.h>
 #include <signal.h>
@@ -114,8 +115,10 @@ Result<pid_t> spawnWithSockets(const SpawnSpec& spec, ChildEnds child)
     posix_spawn_file_actions_destroy(&actions);
     posix_spawnattr_destroy(&attributes);
     if (rc != 0) {
-        return makeError("cannot start the method host " + program + ": " + std::strerror(rc) +
-                         " (is eapscope-host built next to this program?)");
+        return makeError(phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText",
+                                                        "cannot start the method host %1: %2 (is "
+                                                        "eapscope-host built next to this program?)"),
+                                {verbatim(program), errnoText(rc)}));
     }
     return pid;
 }
@@ -178,7 +181,7 @@ Result<HostProcess> HostProcess::spawn(const SpawnSpec& spec)
     if (!pid) {
         ::close(requests[0]);
         ::close(replies[0]);
-        return makeError(pid.error());
+        return pid.failure();
     }
     return HostProcess(*pid, HostChannel(replies[0], requests[0]));
 }
@@ -216,24 +219,72 @@ std::optional<int> HostProcess::reap(bool block)
     return status_;
 }
 
+namespace {
+
+// glibc's descriptions (sigdescr_np) of the signals a process can end by, marked so the GUI
+// shows them translated; another description is shown as glibc wrote it.
+constexpr const char* kSignalDescriptions[] = {
+    EAPSCOPE_TRANSLATE_NOOP("EngineText", "Segmentation fault"),
+    EAPSCOPE_TRANSLATE_NOOP("EngineText", "Aborted"),
+    EAPSCOPE_TRANSLATE_NOOP("EngineText", "Bus error"),
+    EAPSCOPE_TRANSLATE_NOOP("EngineText", "Floating point exception"),
+    EAPSCOPE_TRANSLATE_NOOP("EngineText", "Illegal instruction"),
+    EAPSCOPE_TRANSLATE_NOOP("EngineText", "Killed"),
+    EAPSCOPE_TRANSLATE_NOOP("EngineText", "Terminated"),
+    EAPSCOPE_TRANSLATE_NOOP("EngineText", "Trace/breakpoint trap"),
+    EAPSCOPE_TRANSLATE_NOOP("EngineText", "Bad system call"),
+    EAPSCOPE_TRANSLATE_NOOP("EngineText", "Broken pipe"),
+    EAPSCOPE_TRANSLATE_NOOP("EngineText", "CPU time limit exceeded"),
+    EAPSCOPE_TRANSLATE_NOOP("EngineText", "File size limit exceeded"),
+    EAPSCOPE_TRANSLATE_NOOP("EngineText", "Hangup"),
+    EAPSCOPE_TRANSLATE_NOOP("EngineText", "Interrupt"),
+    EAPSCOPE_TRANSLATE_NOOP("EngineText", "Quit"),
+    EAPSCOPE_TRANSLATE_NOOP("EngineText", "Alarm clock"),
+};
+
+MessageText signalDescription(int signal)
+{
+    const char* description = sigdescr_np(signal);
+    if (description == nullptr) {
+        return phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "unknown signal"));
+    }
+    for (const char* known : kSignalDescriptions) {
+        if (std::strcmp(known, description) == 0) {
+            return phrase(known);
+        }
+    }
+    return verbatim(std::string(description));
+}
+
+}  // namespace
+
+MessageText signalText(int signal)
+{
+    const char* abbrev = sigabbrev_np(signal);
+    return phrase("SIG%1 (%2)", {verbatim(abbrev != nullptr ? std::string(abbrev) : std::to_string(signal)),
+                                 signalDescription(signal)});
+}
+
 HostFailure HostProcess::failure() const
 {
     HostFailure failure;
     if (!status_) {
-        failure.detail = "the method host is still running";
+        failure.describe(phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "the method host is still running")));
         return failure;
     }
     const int status = *status_;
     if (WIFSIGNALED(status)) {
         failure.kind = HostFailure::Kind::Crash;
         failure.signal = WTERMSIG(status);
-        failure.detail = std::string("the method host was killed by signal ") +
-                         std::to_string(WTERMSIG(status)) + " (" + sigdescr_np(WTERMSIG(status)) + ")";
+        failure.describe(phrase(
+            EAPSCOPE_TRANSLATE_NOOP("EngineText", "the method host was killed by signal %1 (%2)"),
+            {verbatim(static_cast<std::uint64_t>(WTERMSIG(status))), signalDescription(WTERMSIG(status))}));
     } else if (WIFEXITED(status)) {
         failure.kind = HostFailure::Kind::Exit;
         failure.exitStatus = WEXITSTATUS(status);
-        failure.detail =
-            "the method exited the host process with status " + std::to_string(WEXITSTATUS(status));
+        failure.describe(
+            phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "the method exited the host process with status %1"),
+                   {verbatim(static_cast<std::uint64_t>(WEXITSTATUS(status)))}));
     }
     return failure;
 }

@@ -18,6 +18,10 @@
 
 namespace eapscope {
 
+/// A signal as a person reads it: "SIGSEGV (Segmentation fault)", glibc's description translated
+/// in the GUI when it is one a method dies of.
+MessageText signalText(int signal);
+
 struct SpawnSpec {
     std::string hostPath;
     std::vector<std::string> arguments;  // after the host path and "--fd 3 --write-fd 4"

@@ -1,5 +1,6 @@
 #include "input/input_kind.h"
 
+#include "common/system_text.h"
 #include "store/session_reader.h"
 
 #include <sys/stat.h>
@@ -44,7 +45,10 @@ std::string_view toString(InputKind kind)
 Result<InputKind> inputKindOf(std::span<const std::uint8_t> head, const std::string& name)
 {
     if (head.empty()) {
-        return makeError(name + ": the file is empty; expected an EapScope session file or a capture");
+        return makeError(
+            phrase(EAPSCOPE_TRANSLATE_NOOP(
+                       "EngineText", "%1: the file is empty; expected an EapScope session file or a capture"),
+                   {verbatim(name)}));
     }
     if (isSessionFileHeader(head)) {
         return InputKind::SessionFile;
@@ -52,23 +56,29 @@ Result<InputKind> inputKindOf(std::span<const std::uint8_t> head, const std::str
     if (isCaptureMagic(head)) {
         return InputKind::Capture;
     }
-    return makeError(name +
-                     ": neither an EapScope session file nor a capture EapScope can read (expected a session "
-                     "file saved by EapScope, or pcap or pcapng, optionally gzip-compressed)");
+    return makeError(
+        phrase(EAPSCOPE_TRANSLATE_NOOP(
+                   "EngineText",
+                   "%1: neither an EapScope session file nor a capture EapScope can read (expected a session "
+                   "file saved by EapScope, or pcap or pcapng, optionally gzip-compressed)"),
+               {verbatim(name)}));
 }
 
 Result<InputKind> sniffInputKind(const std::string& path)
 {
     struct stat info {};
     if (::stat(path.c_str(), &info) != 0) {
-        return makeError(path + ": cannot open: " + std::strerror(errno));
+        return makeError(phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "%1: cannot open: %2"),
+                                {verbatim(path), errnoText(errno)}));
     }
     if (S_ISDIR(info.st_mode)) {
-        return makeError(path + ": cannot open: it is a directory");
+        return makeError(phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "%1: cannot open: it is a directory"),
+                                {verbatim(path)}));
     }
     std::ifstream in(path, std::ios::binary);
     if (!in) {
-        return makeError(path + ": cannot open: " + std::strerror(errno));
+        return makeError(phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "%1: cannot open: %2"),
+                                {verbatim(path), errnoText(errno)}));
     }
     std::array<std::uint8_t, 16> head{};
     in.read(reinterpret_cast<char*>(head.data()), head.size());

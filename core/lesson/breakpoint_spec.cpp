@@ -112,7 +112,9 @@ Result<BreakpointSpec> parseBreakpointSpec(std::string_view text)
 {
     const auto colon = text.find(':');
     if (colon == std::string_view::npos) {
-        return makeError("breakpoint '" + std::string(text) + "' is not kind:value (e.g. entry:RasEapEnd)");
+        return makeError(phrase(
+            EAPSCOPE_TRANSLATE_NOOP("EngineText", "breakpoint '%1' is not kind:value (e.g. entry:RasEapEnd)"),
+            {verbatim(std::string(text))}));
     }
     const std::string kindText(trimmed(text.substr(0, colon)));
     const std::string_view value = trimmed(text.substr(colon + 1));
@@ -125,18 +127,21 @@ Result<BreakpointSpec> parseBreakpointSpec(std::string_view text)
         }
     }
     if (!known) {
-        return makeError(
-            "'" + kindText +
-            "' is not a breakpoint kind (entry, action, packet-code, packet-type, finding, live-heap)");
+        return makeError(phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText",
+                                                        "'%1' is not a breakpoint kind (entry, action, "
+                                                        "packet-code, packet-type, finding, live-heap)"),
+                                {verbatim(kindText)}));
     }
     const auto bad = [&](const char* what) {
-        return makeError("breakpoint value '" + std::string(value) + "' is not " + what);
+        return makeError(phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "breakpoint value '%1' is not %2"),
+                                {verbatim(std::string(value)), phrase(what)}));
     };
     switch (spec.kind) {
         case Kind::EntryPoint: {
             const auto e = parseEntryPoint(value);
             if (!e) {
-                return bad("an entry point (RasEapBegin, RasEapMakeMessage, RasEapEnd, …)");
+                return bad(EAPSCOPE_TRANSLATE_NOOP(
+                    "EngineText", "an entry point (RasEapBegin, RasEapMakeMessage, RasEapEnd, …)"));
             }
             spec.value = static_cast<std::uint32_t>(*e);
             break;
@@ -144,7 +149,8 @@ Result<BreakpointSpec> parseBreakpointSpec(std::string_view text)
         case Kind::Action: {
             const auto a = parseAction(value);
             if (!a) {
-                return bad("an action (Send, SendWithTimeout, Done, Authenticate, …)");
+                return bad(EAPSCOPE_TRANSLATE_NOOP(
+                    "EngineText", "an action (Send, SendWithTimeout, Done, Authenticate, …)"));
             }
             spec.value = *a;
             break;
@@ -152,7 +158,8 @@ Result<BreakpointSpec> parseBreakpointSpec(std::string_view text)
         case Kind::PacketCode: {
             const auto c = parseEapCode(value);
             if (!c) {
-                return bad("an EAP code (Request, Response, Success, Failure or 1-255)");
+                return bad(EAPSCOPE_TRANSLATE_NOOP(
+                    "EngineText", "an EAP code (Request, Response, Success, Failure or 1-255)"));
             }
             spec.value = *c;
             break;
@@ -160,21 +167,22 @@ Result<BreakpointSpec> parseBreakpointSpec(std::string_view text)
         case Kind::PacketType: {
             const auto t = parseEapType(value);
             if (!t) {
-                return bad("an EAP type (Identity, Nak, MD5-Challenge, … or 1-255)");
+                return bad(EAPSCOPE_TRANSLATE_NOOP("EngineText",
+                                                   "an EAP type (Identity, Nak, MD5-Challenge, … or 1-255)"));
             }
             spec.value = *t;
             break;
         }
         case Kind::FindingRule:
             if (!isKnownRule(value)) {
-                return bad("a rule of the contract catalogue");
+                return bad(EAPSCOPE_TRANSLATE_NOOP("EngineText", "a rule of the contract catalogue"));
             }
             spec.rule = std::string(value);
             break;
         case Kind::LiveHeapAbove: {
             const auto n = parseNumber(value);
             if (!n || *n > 0xFFFFFFFFu) {
-                return bad("a number of bytes");
+                return bad(EAPSCOPE_TRANSLATE_NOOP("EngineText", "a number of bytes"));
             }
             spec.value = static_cast<std::uint32_t>(*n);
             break;

@@ -81,7 +81,8 @@ std::vector<LessonEntry> listLessons()
 Result<Lesson> findLesson(std::string_view spec)
 {
     if (spec.empty()) {
-        return makeError("no lesson given: pass a lesson id or a .lesson file");
+        return makeError(phrase(
+            EAPSCOPE_TRANSLATE_NOOP("EngineText", "no lesson given: pass a lesson id or a .lesson file")));
     }
     if (looksLikePath(spec)) {
         return loadLesson(std::string(spec));
@@ -96,21 +97,27 @@ Result<Lesson> findLesson(std::string_view spec)
             return *entry.lesson;
         }
     }
-    return makeError("'" + std::string(spec) + "' is not a bundled lesson (known: " + knownIds(entries) +
-                     "); to use your own lesson pass its file, e.g. ./" + std::string(spec) + ".lesson");
+    return makeError(phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText",
+                                                    "'%1' is not a bundled lesson (known: %2); to use your "
+                                                    "own lesson pass its file, e.g. ./%3.lesson"),
+                            {verbatim(std::string(spec)), verbatim(std::string(knownIds(entries))),
+                             verbatim(std::string(spec))}));
 }
 
 Result<std::string> resolveCapture(std::string_view fileName)
 {
     if (fileName.empty() || fileName.find('/') != std::string_view::npos || fileName == "." ||
         fileName == "..") {
-        return makeError("'" + std::string(fileName) + "' is not the file name of a bundled capture");
+        return makeError(
+            phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "'%1' is not the file name of a bundled capture"),
+                   {verbatim(std::string(fileName))}));
     }
     const fs::path path = fs::path(bundledCapturesDir()) / std::string(fileName);
     std::error_code ec;
     if (!fs::is_regular_file(path, ec)) {
-        return makeError("'" + std::string(fileName) + "' is not a bundled capture (looked in " +
-                         bundledCapturesDir() + ")");
+        return makeError(
+            phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "'%1' is not a bundled capture (looked in %2)"),
+                   {verbatim(std::string(fileName)), verbatim(std::string(bundledCapturesDir()))}));
     }
     return path.string();
 }

@@ -17,7 +17,7 @@ namespace {
 
 // Thrown inside the parser only, caught in parseLesson(): the first error ends the parse.
 struct LessonError {
-    std::string message;
+    MessageText text;
 };
 
 // A node with the path that led to it ("tasks[2].done-when.finding.rule"), so every error
@@ -32,10 +32,12 @@ public:
         }
     }
 
-    [[noreturn]] void fail(const std::string& what) const
+    [[noreturn]] void fail(MessageText what) const
     {
-        throw LessonError{*file_ + ":" + std::to_string(mark_.line + 1) + ":" +
-                          std::to_string(mark_.column + 1) + ": " + path_ + ": " + what};
+        throw LessonError{phrase(
+            EAPSCOPE_TRANSLATE_NOOP("EngineText", "%1:%2:%3: %4: %5"),
+            {verbatim(*file_), verbatim(static_cast<std::uint64_t>(mark_.line + 1)),
+             verbatim(static_cast<std::uint64_t>(mark_.column + 1)), verbatim(path_), std::move(what)})};
     }
 
     [[nodiscard]] bool present() const { return node_.IsDefined() && !node_.IsNull(); }
@@ -51,7 +53,7 @@ public:
     const Field& expectMap(std::initializer_list<std::string_view> known) const
     {
         if (!node_.IsMap()) {
-            fail("expected a mapping (key: value lines)");
+            fail(phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "expected a mapping (key: value lines)")));
         }
         for (const auto& item : node_) {
             const std::string key = item.first.Scalar();
@@ -63,7 +65,8 @@ public:
             }
             if (!ok) {
                 Field(file_, item.first, path_.empty() ? key : path_ + "." + key, mark_)
-                    .fail("unknown key '" + key + "' (known: " + list + ")");
+                    .fail(phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "unknown key '%1' (known: %2)"),
+                                 {verbatim(key), verbatim(list)}));
             }
         }
         return *this;
@@ -72,7 +75,7 @@ public:
     std::vector<Field> items() const
     {
         if (!node_.IsSequence()) {
-            fail("expected a list (lines starting with '-')");
+            fail(phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "expected a list (lines starting with '-')")));
         }
         std::vector<Field> out;
         for (std::size_t i = 0; i < node_.size(); ++i) {
@@ -85,7 +88,7 @@ public:
     std::string onlyKey() const
     {
         if (!node_.IsMap() || node_.size() != 1) {
-            fail("expected exactly one key");
+            fail(phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "expected exactly one key")));
         }
         return node_.begin()->first.Scalar();
     }
@@ -95,7 +98,7 @@ public:
     std::string text() const
     {
         if (!node_.IsScalar()) {
-            fail("expected a text");
+            fail(phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "expected a text")));
         }
         return node_.Scalar();
     }
@@ -104,7 +107,7 @@ public:
     {
         std::string t = text();
         if (trimmed(t).empty()) {
-            fail("must not be empty");
+            fail(phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "must not be empty")));
         }
         return t;
     }
@@ -113,8 +116,10 @@ public:
     {
         const auto n = parseNumber(text());
         if (!n || *n < min || *n > max) {
-            fail("expected a whole number from " + std::to_string(min) + " to " + std::to_string(max) +
-                 ", not '" + text() + "'");
+            fail(phrase(
+                EAPSCOPE_TRANSLATE_NOOP("EngineText", "expected a whole number from %1 to %2, not '%3'"),
+                {verbatim(std::to_string(min)), verbatim(std::to_string(max)),
+                 verbatim(std::string(text()))}));
         }
         return static_cast<std::uint32_t>(*n);
     }
@@ -128,7 +133,8 @@ public:
         if (t == "false" || t == "no") {
             return false;
         }
-        fail("expected true or false, not '" + text() + "'");
+        fail(phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "expected true or false, not '%1'"),
+                    {verbatim(std::string(text()))}));
     }
 
     template <typename T>
@@ -136,7 +142,8 @@ public:
     {
         const auto v = parse(text());
         if (!v) {
-            fail("'" + text() + "' is not " + what);
+            fail(phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "'%1' is not %2"),
+                        {verbatim(std::string(text())), phrase(what)}));
         }
         return *v;
     }
@@ -165,7 +172,8 @@ LocalizedText localized(const Field& f, bool required = true)
 {
     if (!f.present()) {
         if (required) {
-            f.fail("missing (give it in English and French: {en: …, fr: …})");
+            f.fail(phrase(EAPSCOPE_TRANSLATE_NOOP(
+                "EngineText", "missing (give it in English and French: {en: …, fr: …})")));
         }
         return {};
     }
@@ -174,8 +182,11 @@ LocalizedText localized(const Field& f, bool required = true)
     for (const auto& [lang, slot] : {std::pair{"en", &t.en}, std::pair{"fr", &t.fr}}) {
         const Field text = f.child(lang);
         if (!text.present()) {
-            f.fail(std::string("missing the ") + (slot == &t.en ? "English" : "French") + " text (" + lang +
-                   ")");
+            f.fail(slot == &t.en
+                       ? phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "missing the English text (%1)"),
+                                {verbatim(std::string(lang))})
+                       : phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "missing the French text (%1)"),
+                                {verbatim(std::string(lang))}));
         }
         *slot = text.nonEmptyText();
     }
@@ -185,11 +196,14 @@ LocalizedText localized(const Field& f, bool required = true)
 std::string requiredId(const Field& f)
 {
     if (!f.present()) {
-        f.fail("missing");
+        f.fail(phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "missing")));
     }
     std::string id = f.text();
     if (!validId(id)) {
-        f.fail("'" + id + "' is not a valid id (lower-case letters, digits and '-', at most 64)");
+        f.fail(phrase(
+            EAPSCOPE_TRANSLATE_NOOP(
+                "EngineText", "'%1' is not a valid id (lower-case letters, digits and '-', at most 64)"),
+            {verbatim(id)}));
     }
     return id;
 }
@@ -203,7 +217,7 @@ std::vector<std::string> textList(const Field& f)
         out.push_back(item.nonEmptyText());
     }
     if (out.empty()) {
-        f.fail("the list of choices is empty");
+        f.fail(phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "the list of choices is empty")));
     }
     return out;
 }
@@ -215,7 +229,7 @@ std::vector<std::uint32_t> numberList(const Field& f, std::uint32_t min, std::ui
         out.push_back(item.number(min, max));
     }
     if (out.empty()) {
-        f.fail("the list of choices is empty");
+        f.fail(phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "the list of choices is empty")));
     }
     return out;
 }
@@ -249,7 +263,9 @@ LessonCounterpart counterpartOf(const Field& f)
     if (t == "replay") {
         return LessonCounterpart::Replay;
     }
-    f.fail("'" + t + "' is not a counterpart (loopback, capture or replay)");
+    f.fail(phrase(
+        EAPSCOPE_TRANSLATE_NOOP("EngineText", "'%1' is not a counterpart (loopback, capture or replay)"),
+        {verbatim(t)}));
 }
 
 void parseScenarioMethods(const Field& f, LessonScenario& s)
@@ -262,34 +278,40 @@ void parseScenarioMethods(const Field& f, LessonScenario& s)
         if (const Field m = f.child(key); m.present()) {
             *slot = m.nonEmptyText();
             if (slot->find('/') != std::string::npos || slot->ends_with(".so")) {
-                m.fail("name a bundled method (e.g. md5, training-heap-leak), not a library path");
+                m.fail(phrase(EAPSCOPE_TRANSLATE_NOOP(
+                    "EngineText",
+                    "name a bundled method (e.g. md5, training-heap-leak), not a library path")));
             }
         }
     }
     if (const Field c = f.child("capture"); c.present()) {
         s.capture = c.nonEmptyText();
         if (s.capture.find('/') != std::string::npos) {
-            c.fail("name a bundled capture by its file name, not a path");
+            c.fail(phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText",
+                                                  "name a bundled capture by its file name, not a path")));
         }
     }
     if (s.counterpart != LessonCounterpart::Loopback && s.capture.empty()) {
-        f.fail("a capture or replay lesson needs 'capture: FILE' (a bundled capture)");
+        f.fail(phrase(EAPSCOPE_TRANSLATE_NOOP(
+            "EngineText", "a capture or replay lesson needs 'capture: FILE' (a bundled capture)")));
     }
     if (s.counterpart == LessonCounterpart::Loopback && !s.capture.empty()) {
-        f.child("capture").fail("a loopback lesson runs no capture; set 'counterpart: capture' or 'replay'");
+        f.child("capture").fail(phrase(EAPSCOPE_TRANSLATE_NOOP(
+            "EngineText", "a loopback lesson runs no capture; set 'counterpart: capture' or 'replay'")));
     }
     if (const Field c = f.child("conversation"); c.present()) {
         s.conversation = c.number(1, 100000);
     }
     if (const Field r = f.child("role"); r.present()) {
-        s.replayRole = r.parsed(&parseSide, "a side (authenticator or peer)");
+        s.replayRole =
+            r.parsed(&parseSide, EAPSCOPE_TRANSLATE_NOOP("EngineText", "a side (authenticator or peer)"));
     }
 }
 
 LessonScenario parseScenario(const Field& f)
 {
     if (!f.present()) {
-        f.fail("missing");
+        f.fail(phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "missing")));
     }
     f.expectMap({"counterpart", "authenticator", "peer", "capture", "conversation", "role", "identity",
                  "password", "auth-password", "context-passwords", "contexts", "interleave", "drop-packet",
@@ -340,12 +362,15 @@ void parseFilter(const Field& f, EventFilter& where)
     if (const Field v = f.child("rule"); v.present()) {
         where.rule = v.text();
         if (!isKnownRule(*where.rule)) {
-            v.fail("'" + *where.rule + "' is not a rule of the contract catalogue");
+            v.fail(
+                phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "'%1' is not a rule of the contract catalogue"),
+                       {verbatim(std::string(*where.rule))}));
         }
     }
     for (const char* key : {"side", "from"}) {
         if (const Field v = f.child(key); v.present()) {
-            where.side = v.parsed(&parseSide, "a side (authenticator or peer)");
+            where.side =
+                v.parsed(&parseSide, EAPSCOPE_TRANSLATE_NOOP("EngineText", "a side (authenticator or peer)"));
         }
     }
     if (const Field v = f.child("context"); v.present()) {
@@ -353,17 +378,25 @@ void parseFilter(const Field& f, EventFilter& where)
     }
     if (const Field v = f.child("call"); v.present()) {
         where.entry =
-            v.parsed(&parseEntryPoint, "an entry point (RasEapBegin, RasEapMakeMessage, RasEapEnd, …)");
+            v.parsed(&parseEntryPoint,
+                     EAPSCOPE_TRANSLATE_NOOP(
+                         "EngineText", "an entry point (RasEapBegin, RasEapMakeMessage, RasEapEnd, …)"));
     }
     if (const Field v = f.child("action"); v.present()) {
         where.action =
-            v.parsed(&parseAction, "a PPP_EAP_ACTION (Send, SendWithTimeout, Done, Authenticate, …)");
+            v.parsed(&parseAction,
+                     EAPSCOPE_TRANSLATE_NOOP(
+                         "EngineText", "a PPP_EAP_ACTION (Send, SendWithTimeout, Done, Authenticate, …)"));
     }
     if (const Field v = f.child("code"); v.present()) {
-        where.code = v.parsed(&parseEapCode, "an EAP code (Request, Response, Success, Failure or 1-255)");
+        where.code = v.parsed(
+            &parseEapCode, EAPSCOPE_TRANSLATE_NOOP(
+                               "EngineText", "an EAP code (Request, Response, Success, Failure or 1-255)"));
     }
     if (const Field v = f.child("type"); v.present()) {
-        where.type = v.parsed(&parseEapType, "an EAP type (Identity, Nak, MD5-Challenge, PEAP, … or 1-255)");
+        where.type = v.parsed(
+            &parseEapType, EAPSCOPE_TRANSLATE_NOOP(
+                               "EngineText", "an EAP type (Identity, Nak, MD5-Challenge, PEAP, … or 1-255)"));
     }
     if (const Field v = f.child("failed"); v.present()) {
         where.failed = v.boolean();
@@ -374,7 +407,9 @@ void parseFilter(const Field& f, EventFilter& where)
     if (const Field v = f.child("is"); v.present()) {
         const std::string o = v.text();
         if (o != "success" && o != "failure" && o != "error") {
-            v.fail("'" + o + "' is not an outcome (success, failure or error)");
+            v.fail(phrase(
+                EAPSCOPE_TRANSLATE_NOOP("EngineText", "'%1' is not an outcome (success, failure or error)"),
+                {verbatim(o)}));
         }
         where.outcome = o;
     }
@@ -391,10 +426,10 @@ QuestionKind questionOf(const Field& f)
             return k;
         }
     }
-    f.fail(
-        "'" + t +
-        "' is not a question (packet, rule, context, bytes, blocks, call, identity, method, outcome, count, "
-        "result-code)");
+    f.fail(phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText",
+                                          "'%1' is not a question (packet, rule, context, bytes, blocks, "
+                                          "call, identity, method, outcome, count, result-code)"),
+                  {verbatim(t)}));
 }
 
 void parseBreakpointCondition(const Field& body, TaskCondition& c)
@@ -402,20 +437,21 @@ void parseBreakpointCondition(const Field& body, TaskCondition& c)
     body.expectMap({"kind", "value", "side", "context", "call"});
     const Field kind = body.child("kind");
     if (!kind.present()) {
-        body.fail(
-            "a breakpoint condition needs 'kind' (entry, action, packet-code, packet-type, finding, "
-            "live-heap)");
+        body.fail(phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText",
+                                                 "a breakpoint condition needs 'kind' (entry, action, "
+                                                 "packet-code, packet-type, finding, live-heap)")));
     }
     c.breakpointKind = kind.text();
     if (!isBreakpointKindName(c.breakpointKind)) {
-        kind.fail("'" + c.breakpointKind +
-                  "' is not a breakpoint kind (entry, action, packet-code, packet-type, "
-                  "finding, live-heap)");
+        kind.fail(phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText",
+                                                 "'%1' is not a breakpoint kind (entry, action, packet-code, "
+                                                 "packet-type, finding, live-heap)"),
+                         {verbatim(c.breakpointKind)}));
     }
     if (const Field v = body.child("value"); v.present()) {
         c.breakpointValue = v.text();
         if (auto spec = parseBreakpointSpec(c.breakpointKind + ":" + *c.breakpointValue); !spec) {
-            v.fail(spec.error());
+            v.fail(spec.errorText());
         }
     }
     parseFilter(body, c.where);
@@ -424,7 +460,9 @@ void parseBreakpointCondition(const Field& body, TaskCondition& c)
 TaskCondition parseCondition(const Field& f)
 {
     if (!f.present()) {
-        f.fail("missing: say when the task is done (finding, call, packet, outcome, breakpoint or answer)");
+        f.fail(phrase(EAPSCOPE_TRANSLATE_NOOP(
+            "EngineText",
+            "missing: say when the task is done (finding, call, packet, outcome, breakpoint or answer)")));
     }
     const std::string key = f.onlyKey();
     const Field body = f.child(key);
@@ -453,7 +491,7 @@ TaskCondition parseCondition(const Field& f)
         body.expectMap({"question", "about"});
         const Field q = body.child("question");
         if (!q.present()) {
-            body.fail("an answer condition needs 'question'");
+            body.fail(phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "an answer condition needs 'question'")));
         }
         c.question = questionOf(q);
         if (const Field about = body.child("about"); about.present()) {
@@ -463,8 +501,11 @@ TaskCondition parseCondition(const Field& f)
         }
         return c;
     } else {
-        f.fail("unknown condition '" + key +
-               "' (finding, call, packet, outcome, timer, breakpoint or answer)");
+        f.fail(phrase(
+            EAPSCOPE_TRANSLATE_NOOP(
+                "EngineText",
+                "unknown condition '%1' (finding, call, packet, outcome, timer, breakpoint or answer)"),
+            {verbatim(key)}));
     }
     parseFilter(body, c.where);
     if (const Field s = body.child("selected"); s.present()) {
@@ -486,7 +527,9 @@ LessonTask parseTask(const Field& f)
     t.condition = parseCondition(f.child("done-when"));
     const bool learnerAnswers = t.condition.kind == ConditionKind::Answer || t.condition.selected;
     if (learnerAnswers && t.feedback.en.empty()) {
-        f.fail("a task the learner answers needs 'feedback' for a wrong answer ({en: …, fr: …})");
+        f.fail(phrase(EAPSCOPE_TRANSLATE_NOOP(
+            "EngineText",
+            "a task the learner answers needs 'feedback' for a wrong answer ({en: …, fr: …})")));
     }
     return t;
 }
@@ -504,7 +547,8 @@ ConditionKind selectKindOf(const Field& f, EventFilter& where)
     } else if (key == "finding") {
         body.expectMap({"rule", "side", "context", "call"});
     } else {
-        f.fail("select a packet, call or finding, not '" + key + "'");
+        f.fail(phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "select a packet, call or finding, not '%1'"),
+                      {verbatim(key)}));
     }
     parseFilter(body, where);
     return key == "packet" ? ConditionKind::Packet
@@ -523,11 +567,12 @@ void parseSelection(const Field& body, SolutionStep& s)
         }
     }
     if (keys.size() != 1) {
-        body.fail("say what to select: exactly one of packet, call or finding");
+        body.fail(phrase(EAPSCOPE_TRANSLATE_NOOP(
+            "EngineText", "say what to select: exactly one of packet, call or finding")));
     }
     const Field what = body.child(keys[0]);
     if (!what.present()) {
-        what.fail("missing");
+        what.fail(phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "missing")));
     }
     // Reuse the one-key reader on a synthetic view: the filter is the child's body.
     if (keys[0] == "packet") {
@@ -559,8 +604,11 @@ SolutionStep parseStep(const Field& f)
         } else if (t == "continue") {
             s.kind = SolutionStep::Kind::Continue;
         } else {
-            f.fail("'" + t +
-                   "' is not a solution step (step, continue, run, fire-timeout, select, answer, hint)");
+            f.fail(phrase(
+                EAPSCOPE_TRANSLATE_NOOP(
+                    "EngineText",
+                    "'%1' is not a solution step (step, continue, run, fire-timeout, select, answer, hint)"),
+                {verbatim(t)}));
         }
         return s;
     }
@@ -573,7 +621,7 @@ SolutionStep parseStep(const Field& f)
         s.kind = SolutionStep::Kind::Continue;
         s.breakpoint = body.text();
         if (auto spec = parseBreakpointSpec(s.breakpoint); !spec) {
-            body.fail(spec.error());
+            body.fail(spec.errorText());
         }
     } else if (key == "select") {
         s.kind = SolutionStep::Kind::Select;
@@ -585,7 +633,8 @@ SolutionStep parseStep(const Field& f)
         const Field value = body.child("value");
         const Field select = body.child("select");
         if (value.present() == select.present()) {
-            body.fail("an answer gives either 'value' or 'select' (for packet questions)");
+            body.fail(phrase(EAPSCOPE_TRANSLATE_NOOP(
+                "EngineText", "an answer gives either 'value' or 'select' (for packet questions)")));
         }
         if (value.present()) {
             s.value = value.text();
@@ -596,8 +645,11 @@ SolutionStep parseStep(const Field& f)
         s.kind = SolutionStep::Kind::Hint;
         s.task = requiredId(body);
     } else {
-        f.fail("'" + key +
-               "' is not a solution step (step, continue, run, fire-timeout, select, answer, hint)");
+        f.fail(phrase(
+            EAPSCOPE_TRANSLATE_NOOP(
+                "EngineText",
+                "'%1' is not a solution step (step, continue, run, fire-timeout, select, answer, hint)"),
+            {verbatim(key)}));
     }
     return s;
 }
@@ -610,7 +662,9 @@ void checkTasks(const Field& tasksField, const Lesson& lesson)
     const auto items = tasksField.items();
     for (std::size_t i = 0; i < lesson.tasks.size(); ++i) {
         if (!ids.insert(lesson.tasks[i].id).second) {
-            items[i].child("id").fail("task id '" + lesson.tasks[i].id + "' is used twice");
+            items[i].child("id").fail(
+                phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "task id '%1' is used twice"),
+                       {verbatim(std::string(lesson.tasks[i].id))}));
         }
     }
 }
@@ -625,11 +679,15 @@ void checkSolution(const Field& solutionField, const Lesson& lesson)
         }
         const auto task = lesson.taskIndex(s.task);
         if (!task) {
-            items[i].fail("names task '" + s.task + "', which the lesson does not have");
+            items[i].fail(phrase(
+                EAPSCOPE_TRANSLATE_NOOP("EngineText", "names task '%1', which the lesson does not have"),
+                {verbatim(s.task)}));
         }
         if (s.kind == SolutionStep::Kind::Answer &&
             lesson.tasks[*task].condition.kind != ConditionKind::Answer) {
-            items[i].fail("answers task '" + s.task + "', which asks no question");
+            items[i].fail(
+                phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "answers task '%1', which asks no question"),
+                       {verbatim(s.task)}));
         }
     }
 }
@@ -641,12 +699,15 @@ Lesson parseRoot(const Field& root, const std::string& fileName)
     lesson.path = fileName;
     const Field format = root.child("format");
     if (!format.present()) {
-        root.fail("missing 'format: 1' (the lesson format version)");
+        root.fail(
+            phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "missing 'format: 1' (the lesson format version)")));
     }
     lesson.format = static_cast<int>(format.number(1, 1000));
     if (lesson.format != kLessonFormat) {
-        format.fail("format " + std::to_string(lesson.format) + " is not one this EapScope reads (" +
-                    std::to_string(kLessonFormat) + "); open it with a newer EapScope");
+        format.fail(phrase(
+            EAPSCOPE_TRANSLATE_NOOP(
+                "EngineText", "format %1 is not one this EapScope reads (%2); open it with a newer EapScope"),
+            {verbatim(std::to_string(lesson.format)), verbatim(std::to_string(kLessonFormat))}));
     }
     lesson.id = requiredId(root.child("id"));
     lesson.title = localized(root.child("title"));
@@ -654,18 +715,19 @@ Lesson parseRoot(const Field& root, const std::string& fileName)
     lesson.scenario = parseScenario(root.child("scenario"));
     const Field tasks = root.child("tasks");
     if (!tasks.present()) {
-        root.fail("missing 'tasks'");
+        root.fail(phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "missing 'tasks'")));
     }
     for (const Field& t : tasks.items()) {
         lesson.tasks.push_back(parseTask(t));
     }
     if (lesson.tasks.empty()) {
-        tasks.fail("a lesson needs at least one task");
+        tasks.fail(phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "a lesson needs at least one task")));
     }
     checkTasks(tasks, lesson);
     const Field solution = root.child("solution");
     if (!solution.present()) {
-        root.fail("missing 'solution' (what the lesson's own check plays)");
+        root.fail(phrase(
+            EAPSCOPE_TRANSLATE_NOOP("EngineText", "missing 'solution' (what the lesson's own check plays)")));
     }
     for (const Field& s : solution.items()) {
         lesson.solution.push_back(parseStep(s));
@@ -682,20 +744,26 @@ Result<Lesson> parseLesson(std::string_view text, const std::string& fileName)
     try {
         root = YAML::Load(std::string(text));
     } catch (const YAML::Exception& e) {
-        return makeError(fileName + ":" + std::to_string(e.mark.line + 1) + ":" +
-                         std::to_string(e.mark.column + 1) + ": not a valid lesson file (YAML): " + e.msg);
+        return makeError(
+            phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "%1:%2:%3: not a valid lesson file (YAML): %4"),
+                   {verbatim(fileName), verbatim(std::to_string(e.mark.line + 1)),
+                    verbatim(std::to_string(e.mark.column + 1)), verbatim(e.msg)}));
     }
     if (!root.IsMap()) {
-        return makeError(fileName +
-                         ":1:1: not a lesson file: expected 'format: 1', 'id:', 'title:', … at the top");
+        return makeError(
+            phrase(EAPSCOPE_TRANSLATE_NOOP(
+                       "EngineText",
+                       "%1:1:1: not a lesson file: expected 'format: 1', 'id:', 'title:', … at the top"),
+                   {verbatim(fileName)}));
     }
     try {
         return parseRoot(Field(&fileName, root, "", YAML::Mark()), fileName);
     } catch (const LessonError& e) {
-        return makeError(e.message);
+        return makeError(e.text);
     } catch (const YAML::Exception& e) {
-        return makeError(fileName + ":" + std::to_string(e.mark.line + 1) + ":" +
-                         std::to_string(e.mark.column + 1) + ": " + e.msg);
+        return makeError(phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "%1:%2:%3: %4"),
+                                {verbatim(fileName), verbatim(std::to_string(e.mark.line + 1)),
+                                 verbatim(std::to_string(e.mark.column + 1)), verbatim(e.msg)}));
     }
 }
 
@@ -703,12 +771,14 @@ Result<Lesson> loadLesson(const std::string& path)
 {
     std::ifstream in(path, std::ios::binary);
     if (!in) {
-        return makeError(path + ": cannot read the lesson file");
+        return makeError(phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "%1: cannot read the lesson file"),
+                                {verbatim(path)}));
     }
     std::ostringstream text;
     text << in.rdbuf();
     if (!in.good() && !in.eof()) {
-        return makeError(path + ": cannot read the lesson file");
+        return makeError(phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "%1: cannot read the lesson file"),
+                                {verbatim(path)}));
     }
     return parseLesson(text.str(), path);
 }

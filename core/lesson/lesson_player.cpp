@@ -110,12 +110,13 @@ Status Player::start()
     values_ = resolveValues(lesson_, options_.seed);
     auto setup = buildLessonSetup(lesson_, values_, options_.learner);
     if (!setup) {
-        return makeError(setup.error());
+        return setup.failure();
     }
     if (setup->counterpart == LessonCounterpart::Capture) {
         auto capture = importCapture(setup->capturePath);
         if (!capture) {
-            return makeError(lesson_.path + ": scenario.capture: " + capture.error());
+            return makeError(phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "%1: scenario.capture: %2"),
+                                    {verbatim(lesson_.path), capture.errorText()}));
         }
         result_.trace = captureToTrace(*capture);
     } else if (auto started = startEngine(*setup); !started) {
@@ -124,7 +125,7 @@ Status Player::start()
     if (!options_.recordPath.empty()) {
         auto recorder = SessionRecorder::start(options_.recordPath, false);
         if (!recorder) {
-            return makeError(recorder.error());
+            return recorder.failure();
         }
         recorder_ = std::move(recorder.value());
     }
@@ -435,7 +436,7 @@ void Player::afterAction()
 Result<PlayResult> Player::play()
 {
     if (auto started = start(); !started) {
-        return makeError(started.error());
+        return started.failure();
     }
     afterAction();
     for (std::size_t i = 0; i < lesson_.solution.size(); ++i) {
@@ -473,7 +474,8 @@ std::string firstUnfinished(const LessonProgress& progress)
 Result<PlayResult> playSolution(const Lesson& lesson, const PlayOptions& options)
 {
     if (lesson.tasks.empty()) {
-        return makeError(lesson.path + ": the lesson has no task");
+        return makeError(phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "%1: the lesson has no task"),
+                                {verbatim(lesson.path)}));
     }
     Player player(lesson, options);
     return player.play();

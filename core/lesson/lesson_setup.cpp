@@ -17,7 +17,8 @@ Result<LoadRequest> loadRequest(const Lesson& lesson, const char* field, const s
 {
     auto path = resolveMethodSpec(name);
     if (!path) {
-        return makeError(lesson.path + ": scenario." + field + ": " + path.error());
+        return makeError(phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "%1: scenario.%2: %3"),
+                                {verbatim(lesson.path), verbatim(field), path.errorText()}));
     }
     return LoadRequest{*path, name, std::nullopt};
 }
@@ -26,11 +27,11 @@ Status setUpLoopback(const Lesson& lesson, const LessonValues& values, LessonSet
 {
     auto auth = loadRequest(lesson, "authenticator", lesson.scenario.authenticator);
     if (!auth) {
-        return makeError(auth.error());
+        return auth.failure();
     }
     auto peer = loadRequest(lesson, "peer", lesson.scenario.peer);
     if (!peer) {
-        return makeError(peer.error());
+        return peer.failure();
     }
     EngineConfig& c = setup.engine;
     c.authenticator.load = std::move(auth.value());
@@ -60,7 +61,8 @@ Status setUpCapture(const Lesson& lesson, const LessonValues& values, LessonSetu
     const LessonScenario& s = lesson.scenario;
     auto path = resolveCapture(s.capture);
     if (!path) {
-        return makeError(lesson.path + ": scenario.capture: " + path.error());
+        return makeError(phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "%1: scenario.capture: %2"),
+                                {verbatim(lesson.path), path.errorText()}));
     }
     setup.traceOptions.emplace_back("capture", s.capture);
     if (s.counterpart == LessonCounterpart::Capture) {
@@ -69,7 +71,8 @@ Status setUpCapture(const Lesson& lesson, const LessonValues& values, LessonSetu
     }
     auto capture = importCapture(*path);
     if (!capture) {
-        return makeError(lesson.path + ": scenario.capture: " + capture.error());
+        return makeError(phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "%1: scenario.capture: %2"),
+                                {verbatim(lesson.path), capture.errorText()}));
     }
     ReplayRequest request;
     request.conversation = s.conversation;
@@ -78,7 +81,8 @@ Status setUpCapture(const Lesson& lesson, const LessonValues& values, LessonSetu
     request.password = values.password;
     auto plan = planReplay(std::move(capture.value()), std::move(request));
     if (!plan) {
-        return makeError(lesson.path + ": scenario: " + plan.error());
+        return makeError(phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "%1: scenario: %2"),
+                                {verbatim(lesson.path), plan.errorText()}));
     }
     setup.replay = std::make_shared<const ReplayPlan>(std::move(plan.value()));
     setup.traceOptions.emplace_back(s.replayRole == Side::Peer ? "peer" : "auth",
@@ -106,7 +110,7 @@ Result<LessonSetup> buildLessonSetup(const Lesson& lesson, const LessonValues& v
                             ? setUpLoopback(lesson, values, setup)
                             : setUpCapture(lesson, values, setup);
     if (!made) {
-        return makeError(made.error());
+        return made.failure();
     }
     setup.traceOptions.emplace_back("watchdog-ms", std::to_string(lesson.scenario.watchdogMs));
     setup.traceOptions.emplace_back("lesson", lesson.id);

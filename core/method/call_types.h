@@ -59,8 +59,8 @@ struct LoadReport {
     struct LoadFinding {
         std::string rule;
         std::string message;
-        // The message as a sentence for the GUI (message == text.english()). The host wire
-        // carries only rule and message, so an isolated host's load findings keep their English.
+        // The message as a sentence for the GUI (message == text.english()); the host wire
+        // carries it beside the message, and the controller's own load findings make one too.
         MessageText text;
     };
     std::vector<LoadFinding> findings;
@@ -112,9 +112,21 @@ struct HostFailure {
     std::optional<int> signal;
     std::optional<int> exitStatus;
     std::string detail;
+    // The detail as a sentence (detail == text.english()) when the controller made it; empty for a
+    // detail that came as plain text (the host's own words). Never sent on the wire.
+    MessageText text;
     // The Windows host's unhandled exception (NTSTATUS, e.g. 0xC0000005 access violation; abort()
     // is 0x40000015). Set by the controller from the host's dying report, never sent on the wire.
     std::optional<std::uint32_t> exceptionCode;
+
+    /// The detail to show: `text`, or the detail as it is.
+    [[nodiscard]] MessageText sentence() const { return text.empty() ? verbatim(detail) : text; }
+    /// Sets both forms from a sentence.
+    void describe(MessageText sentence)
+    {
+        detail = sentence.english();
+        text = std::move(sentence);
+    }
 };
 
 /// Everything a call produced and everything the runner observed around it.

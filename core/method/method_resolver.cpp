@@ -36,10 +36,13 @@ Result<std::string> resolvePath(std::string_view spec)
     std::error_code ec;
     const fs::path path(spec);
     if (!fs::exists(path, ec)) {
-        return makeError("method library '" + std::string(spec) + "' does not exist");
+        return makeError(phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "method library '%1' does not exist"),
+                                {verbatim(std::string(spec))}));
     }
     if (fs::is_directory(path, ec)) {
-        return makeError("method library '" + std::string(spec) + "' is a directory, not a shared library");
+        return makeError(phrase(
+            EAPSCOPE_TRANSLATE_NOOP("EngineText", "method library '%1' is a directory, not a shared library"),
+            {verbatim(std::string(spec))}));
     }
     const fs::path absolute = fs::weakly_canonical(fs::absolute(path, ec), ec);
     return absolute.string();
@@ -69,8 +72,10 @@ std::vector<BundledMethod> listBundledMethods()
 Result<std::string> resolveMethodSpec(std::string_view spec)
 {
     if (spec.empty()) {
-        return makeError("no method given: pass a bundled method name (" + knownNames() +
-                         ") or a library path");
+        return makeError(
+            phrase(EAPSCOPE_TRANSLATE_NOOP(
+                       "EngineText", "no method given: pass a bundled method name (%1) or a library path"),
+                   {verbatim(std::string(knownNames()))}));
     }
     if (looksLikePath(spec)) {
         return resolvePath(spec);
@@ -80,8 +85,11 @@ Result<std::string> resolveMethodSpec(std::string_view spec)
             return method.path;
         }
     }
-    return makeError("'" + std::string(spec) + "' is not a bundled method (known: " + knownNames() +
-                     "); to load your own library pass its path, e.g. ./" + std::string(spec) + ".so");
+    return makeError(phrase(
+        EAPSCOPE_TRANSLATE_NOOP(
+            "EngineText",
+            "'%1' is not a bundled method (known: %2); to load your own library pass its path, e.g. ./%3.so"),
+        {verbatim(std::string(spec)), verbatim(std::string(knownNames())), verbatim(std::string(spec))}));
 }
 
 }  // namespace eapscope

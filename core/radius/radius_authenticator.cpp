@@ -165,7 +165,7 @@ Status verifyResponse(std::span<const std::uint8_t> bytes, const Authenticator& 
 {
     auto packet = decodePacket(bytes);
     if (!packet) {
-        return makeError(packet.error());
+        return packet.failure();
     }
     const std::size_t length = (std::size_t{bytes[2]} << 8) | bytes[3];
     Bytes copy(bytes.begin(), bytes.begin() + static_cast<std::ptrdiff_t>(length));
@@ -181,7 +181,7 @@ Status verifyRequest(std::span<const std::uint8_t> bytes, std::string_view secre
 {
     auto packet = decodePacket(bytes);
     if (!packet) {
-        return makeError(packet.error());
+        return packet.failure();
     }
     return checkMac(bytes, packet->authenticator, secret, packet->hasEapMessage());
 }

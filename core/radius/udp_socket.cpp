@@ -1,5 +1,7 @@
 #include "radius/udp_socket.h"
 
+#include "common/system_text.h"
+
 #include <arpa/inet.h>
 #include <netdb.h>
 #include <poll.h>
@@ -15,9 +17,9 @@ namespace eapscope::radius {
 
 namespace {
 
-std::string systemError(const std::string& what)
+MessageText systemError(MessageText what)
 {
-    return what + ": " + std::strerror(errno);
+    return phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "%1: %2"), {std::move(what), errnoText(errno)});
 }
 
 }  // namespace
@@ -39,13 +41,16 @@ Result<Endpoint> parseEndpoint(std::string_view text)
 {
     const auto colon = text.rfind(':');
     if (colon == std::string_view::npos || colon == 0) {
-        return makeError("'" + std::string(text) + "' is not HOST:PORT");
+        return makeError(phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "'%1' is not HOST:PORT"),
+                                {verbatim(std::string(text))}));
     }
     const std::string_view portText = text.substr(colon + 1);
     unsigned port = 0;
     const auto [end, ec] = std::from_chars(portText.data(), portText.data() + portText.size(), port);
     if (ec != std::errc() || end != portText.data() + portText.size() || port > 65535) {
-        return makeError("'" + std::string(text) + "': the port must be a number 0..65535");
+        return makeError(
+            phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "'%1': the port must be a number 0..65535"),
+                   {verbatim(std::string(text))}));
     }
     const std::string host(text.substr(0, colon));
     addrinfo hints{};
@@ -53,8 +58,9 @@ Result<Endpoint> parseEndpoint(std::string_view text)
     hints.ai_socktype = SOCK_DGRAM;
     addrinfo* found = nullptr;
     if (getaddrinfo(host.c_str(), nullptr, &hints, &found) != 0 || found == nullptr) {
-        return makeError("'" + std::string(text) + "': '" + host +
-                         "' is not an IPv4 address or known host name");
+        return makeError(phrase(
+            EAPSCOPE_TRANSLATE_NOOP("EngineText", "'%1': '%2' is not an IPv4 address or known host name"),
+            {verbatim(std::string(text)), verbatim(host)}));
     }
     Endpoint endpoint;
     std::memcpy(&endpoint.address, found->ai_addr, sizeof endpoint.address);
@@ -67,11 +73,14 @@ Result<UdpSocket> UdpSocket::connect(const Endpoint& server)
 {
     const int fd = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
     if (fd < 0) {
-        return makeError(systemError("cannot open a UDP socket"));
+        return makeError(
+            systemError(phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "cannot open a UDP socket"))));
     }
     UdpSocket s(fd);
     if (::connect(fd, reinterpret_cast<const sockaddr*>(&server.address), sizeof server.address) != 0) {
-        return makeError(systemError("cannot address RADIUS server " + server.text()));
+        return makeError(
+            systemError(phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "cannot address RADIUS server %1"),
+                               {verbatim(server.text())})));
     }
     return s;
 }
@@ -80,11 +89,13 @@ Result<UdpSocket> UdpSocket::bind(const Endpoint& local)
 {
     const int fd = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
     if (fd < 0) {
-        return makeError(systemError("cannot open a UDP socket"));
+        return makeError(
+            systemError(phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "cannot open a UDP socket"))));
     }
     UdpSocket s(fd);
     if (::bind(fd, reinterpret_cast<const sockaddr*>(&local.address), sizeof local.address) != 0) {
-        return makeError(systemError("cannot listen on " + local.text()));
+        return makeError(systemError(
+            phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "cannot listen on %1"), {verbatim(local.text())})));
     }
     return s;
 }
@@ -114,7 +125,8 @@ UdpSocket::~UdpSocket()
 Status UdpSocket::send(std::span<const std::uint8_t> datagram)
 {
     if (::send(fd_, datagram.data(), datagram.size(), 0) < 0) {
-        return makeError(systemError("cannot send to the RADIUS server"));
+        return makeError(
+            systemError(phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "cannot send to the RADIUS server"))));
     }
     return Ok{};
 }
@@ -123,7 +135,8 @@ Status UdpSocket::sendTo(std::span<const std::uint8_t> datagram, const Endpoint&
 {
     if (::sendto(fd_, datagram.data(), datagram.size(), 0, reinterpret_cast<const sockaddr*>(&to.address),
                  sizeof to.address) < 0) {
-        return makeError(systemError("cannot send to " + to.text()));
+        return makeError(systemError(
+            phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "cannot send to %1"), {verbatim(to.text())})));
     }
     return Ok{};
 }

@@ -16,7 +16,7 @@ Result<ReplayPlan> planReplay(CaptureImport capture, ReplayRequest request)
     }
     auto path = resolveMethodSpec(request.methodSpec);
     if (!path) {
-        return makeError(path.error());
+        return path.failure();
     }
     ReplayPlan plan;
     plan.script = buildReplayScript(capture, request.conversation - 1, request.role);

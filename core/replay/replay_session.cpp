@@ -115,7 +115,7 @@ Result<ReplayResult> replayConversation(const CaptureImport& capture, const Repl
     }
     auto path = resolveMethodSpec(request.methodSpec);
     if (!path) {
-        return makeError(path.error());
+        return path.failure();
     }
     ReplayScript script = buildReplayScript(capture, request.conversation - 1, request.role);
     trace.setOption("replay.capture", capture.path);

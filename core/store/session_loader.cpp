@@ -60,9 +60,10 @@ SessionLoader::SessionLoader(SqliteDb db, std::function<void(double)> progress,
 {
 }
 
-Error SessionLoader::damaged(const std::string& detail) const
+Error SessionLoader::damaged(MessageText detail) const
 {
-    return makeError(db_.name() + ": damaged session file: " + detail);
+    return makeError(phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "%1: damaged session file: %2"),
+                            {verbatim(db_.name()), std::move(detail)}));
 }
 
 Result<SqliteStatement> SessionLoader::query(const char* sql)
@@ -105,7 +106,7 @@ Result<Trace> SessionLoader::load()
                       &SessionLoader::loadLessonProgress}) {
         if (auto ok = (this->*step)(); !ok) {
             (void)db_.exec("ROLLBACK");
-            return makeError(ok.error());
+            return ok.failure();
         }
     }
     (void)db_.exec("COMMIT");
@@ -123,7 +124,7 @@ Status SessionLoader::migrateIfOld()
 {
     auto version = readSessionVersion(db_);
     if (!version) {
-        return makeError(version.error());
+        return version.failure();
     }
     if (version->major == kSessionFormat.major && version->minor >= kSessionFormat.minor) {
         return Ok{};
@@ -131,7 +132,7 @@ Status SessionLoader::migrateIfOld()
     // Migrations run on a private in-memory copy: the user's file is never changed by opening it.
     auto copy = SqliteDb::memory(db_.name());
     if (!copy) {
-        return makeError(copy.error());
+        return copy.failure();
     }
     if (auto copied = db_.copyTo(copy.value()); !copied) {
         return copied;
@@ -150,7 +151,7 @@ Status SessionLoader::countRows()
     auto count = query(
         "SELECT (SELECT max(id) FROM events), (SELECT max(id) FROM strings), (SELECT max(id) FROM packets)");
     if (!count) {
-        return makeError(count.error());
+        return count.failure();
     }
     if (count->step() != SqliteStatement::Step::Row) {
         return damaged(sqlite3_errmsg(db_.handle()));
@@ -197,32 +198,36 @@ Status SessionLoader::loadStrings()
 {
     auto rows = query("SELECT id, text, sentence FROM strings ORDER BY id");
     if (!rows) {
-        return makeError(rows.error());
+        return rows.failure();
     }
     std::size_t index = 0;
     SqliteStatement::Step step;
     while ((step = rows->step()) == SqliteStatement::Step::Row) {
         if (rows->type(0) != SQLITE_INTEGER || rows->integer(0) != static_cast<std::int64_t>(index) ||
             rows->type(1) != SQLITE_TEXT) {
-            return damaged("string " + std::to_string(index) + " is missing or not text");
+            return damaged(phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "string %1 is missing or not text"),
+                                  {verbatim(std::to_string(index))}));
         }
         const std::string_view text = rows->text(1);
         if (text.size() > kMaxTextBytes) {
-            return damaged("string " + std::to_string(index) + " is " + std::to_string(text.size()) +
-                           " bytes");
+            return damaged(phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "string %1 is %2 bytes"),
+                                  {verbatim(std::to_string(index)), verbatim(std::to_string(text.size()))}));
         }
         strings_.push_back(trace_.intern(text));
         if (rows->type(2) != SQLITE_NULL) {
             auto sentence = messageTextFromJson(rows->text(2));
             if (!sentence) {
-                return damaged("string " + std::to_string(index) +
-                               " has a sentence that is not a template with its arguments");
+                return damaged(phrase(
+                    EAPSCOPE_TRANSLATE_NOOP(
+                        "EngineText", "string %1 has a sentence that is not a template with its arguments"),
+                    {verbatim(std::to_string(index))}));
             }
             trace_.setSentence(strings_.back(), std::move(*sentence));
         }
         ++index;
         if (index % kBatchRows == 0 && !tick(kBatchRows)) {
-            return makeError(db_.name() + ": opening cancelled");
+            return makeError(phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "%1: opening cancelled"),
+                                    {verbatim(db_.name())}));
         }
     }
     if (step == SqliteStatement::Step::Error) {
@@ -236,24 +241,27 @@ Status SessionLoader::loadPackets()
 {
     auto rows = query("SELECT id, bytes FROM packets ORDER BY id");
     if (!rows) {
-        return makeError(rows.error());
+        return rows.failure();
     }
     std::size_t index = 0;
     SqliteStatement::Step step;
     while ((step = rows->step()) == SqliteStatement::Step::Row) {
         if (rows->type(0) != SQLITE_INTEGER || rows->integer(0) != static_cast<std::int64_t>(index) ||
             rows->type(1) != SQLITE_BLOB) {
-            return damaged("packet " + std::to_string(index) + " is missing or not a blob");
+            return damaged(phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "packet %1 is missing or not a blob"),
+                                  {verbatim(std::to_string(index))}));
         }
         const auto bytes = rows->blob(1);
         if (bytes.size() > kMaxPacketBytes) {
-            return damaged("packet " + std::to_string(index) + " is " + std::to_string(bytes.size()) +
-                           " bytes, more than a packet can be");
+            return damaged(phrase(
+                EAPSCOPE_TRANSLATE_NOOP("EngineText", "packet %1 is %2 bytes, more than a packet can be"),
+                {verbatim(std::to_string(index)), verbatim(std::to_string(bytes.size()))}));
         }
         trace_.addPacket(bytes);
         ++index;
         if (index % kBatchRows == 0 && !tick(kBatchRows)) {
-            return makeError(db_.name() + ": opening cancelled");
+            return makeError(phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "%1: opening cancelled"),
+                                    {verbatim(db_.name())}));
         }
     }
     if (step == SqliteStatement::Step::Error) {
@@ -267,12 +275,13 @@ Status SessionLoader::loadMethods()
 {
     auto rows = query("SELECT side, name, path, eap_type, roles, sha256 FROM methods ORDER BY id");
     if (!rows) {
-        return makeError(rows.error());
+        return rows.failure();
     }
     SqliteStatement::Step step;
     while ((step = rows->step()) == SqliteStatement::Step::Row) {
         if (!enumInRange(rows->integer(0), Side::None) || !u32(rows->integer(3)) || !u32(rows->integer(4))) {
-            return damaged("a method identity has an invalid side, type or roles");
+            return damaged(phrase(EAPSCOPE_TRANSLATE_NOOP(
+                "EngineText", "a method identity has an invalid side, type or roles")));
         }
         MethodIdentity m;
         m.side = static_cast<Side>(rows->integer(0));
@@ -291,7 +300,7 @@ Status SessionLoader::loadOptions()
 {
     auto rows = query("SELECT key, value FROM options ORDER BY seq, key");
     if (!rows) {
-        return makeError(rows.error());
+        return rows.failure();
     }
     SqliteStatement::Step step;
     while ((step = rows->step()) == SqliteStatement::Step::Row) {
@@ -310,8 +319,9 @@ Result<StringId> SessionLoader::stringRef(std::int64_t stored, const char* what)
         return StringId();
     }
     if (stored < 0 || static_cast<std::uint64_t>(stored) > strings_.size()) {
-        return damaged(std::string(what) + " refers to string " + std::to_string(stored - 1) +
-                       ", which does not exist");
+        return damaged(
+            phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "%1 refers to string %2, which does not exist"),
+                   {verbatim(std::string(what)), verbatim(std::to_string(stored - 1))}));
     }
     return strings_[static_cast<std::size_t>(stored - 1)];
 }
@@ -320,7 +330,7 @@ Status SessionLoader::loadContexts()
 {
     auto rows = query("SELECT id, side, number, created, label FROM contexts ORDER BY id");
     if (!rows) {
-        return makeError(rows.error());
+        return rows.failure();
     }
     std::size_t index = 0;
     SqliteStatement::Step step;
@@ -329,11 +339,13 @@ Status SessionLoader::loadContexts()
         const auto created = idRef<EventId>(rows->integer(3), totalEvents_);
         if (rows->integer(0) != static_cast<std::int64_t>(index) ||
             !enumInRange(rows->integer(1), Side::None) || !u32(rows->integer(2)) || !created) {
-            return damaged(name + " has an invalid id, side, number or creating event");
+            return damaged(phrase(
+                EAPSCOPE_TRANSLATE_NOOP("EngineText", "%1 has an invalid id, side, number or creating event"),
+                {verbatim(name)}));
         }
         auto label = stringRef(rows->integer(4), name.c_str());
         if (!label) {
-            return makeError(label.error());
+            return label.failure();
         }
         ContextInfo info;
         info.side = static_cast<Side>(rows->integer(1));
@@ -353,7 +365,7 @@ Status SessionLoader::loadFindings()
         "SELECT id, rule, severity, side, context, call, entry, message, bytes, blocks, sites, signal, "
         "exit_status, offset, text FROM findings ORDER BY id");
     if (!rows) {
-        return makeError(rows.error());
+        return rows.failure();
     }
     std::size_t index = 0;
     SqliteStatement::Step step;
@@ -377,14 +389,19 @@ Status SessionLoader::loadFindingRow(const SqliteStatement& row, std::size_t ind
     if (row.integer(0) != static_cast<std::int64_t>(index) || row.type(1) != SQLITE_TEXT ||
         !enumInRange(row.integer(2), Severity::Error) || !enumInRange(row.integer(3), Side::None) ||
         !context || !call || !enumInRange(row.integer(6), EntryPoint::End) || !intsOk) {
-        return damaged(name + " has an invalid id, rule, severity, side, context, call or entry");
+        return damaged(
+            phrase(EAPSCOPE_TRANSLATE_NOOP(
+                       "EngineText", "%1 has an invalid id, rule, severity, side, context, call or entry"),
+                   {verbatim(name)}));
     }
     auto fitsInt = [&](int column) {
         const std::int64_t v = row.integer(column);
         return v >= std::numeric_limits<int>::min() && v <= std::numeric_limits<int>::max();
     };
     if (!fitsInt(11) || !fitsInt(12)) {
-        return damaged(name + " has an invalid signal or exit status");
+        return damaged(
+            phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "%1 has an invalid signal or exit status"),
+                   {verbatim(name)}));
     }
     FindingRecord f;
     f.rule = std::string(row.text(1));
@@ -416,7 +433,9 @@ Status SessionLoader::loadFindingRow(const SqliteStatement& row, std::size_t ind
         const auto sites = nlohmann::json::parse(sitesText, nullptr, false);
         if (!sites.is_array() ||
             !std::all_of(sites.begin(), sites.end(), [](const auto& s) { return s.is_string(); })) {
-            return damaged(name + " has sites that are not a list of text");
+            return damaged(
+                phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "%1 has sites that are not a list of text"),
+                       {verbatim(name)}));
         }
         for (const auto& site : sites) {
             f.sites.push_back(site.template get<std::string>());
@@ -425,7 +444,10 @@ Status SessionLoader::loadFindingRow(const SqliteStatement& row, std::size_t ind
     if (row.type(14) != SQLITE_NULL) {
         auto text = messageTextFromJson(row.text(14));
         if (!text) {
-            return damaged(name + " has a message text that is not a template with its arguments");
+            return damaged(
+                phrase(EAPSCOPE_TRANSLATE_NOOP(
+                           "EngineText", "%1 has a message text that is not a template with its arguments"),
+                       {verbatim(name)}));
         }
         f.text = std::move(*text);
     }
@@ -437,7 +459,7 @@ Status SessionLoader::loadSummary()
 {
     auto rows = query("SELECT value FROM summary WHERE key = 'complete'");
     if (!rows) {
-        return makeError(rows.error());
+        return rows.failure();
     }
     complete_ = rows->step() == SqliteStatement::Step::Row && rows->type(0) == SQLITE_INTEGER &&
                 rows->integer(0) == 1;
@@ -450,20 +472,22 @@ Status SessionLoader::loadEvents()
         "SELECT id, time, kind, side, entry, action, context, call, result, aux, packet, text, a, b "
         "FROM events ORDER BY id");
     if (!rows) {
-        return makeError(rows.error());
+        return rows.failure();
     }
     std::size_t index = 0;
     SqliteStatement::Step step;
     while ((step = rows->step()) == SqliteStatement::Step::Row) {
         if (index >= totalEvents_) {
-            return damaged("more events than the file can hold");
+            return damaged(
+                phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "more events than the file can hold")));
         }
         if (auto ok = loadEventRow(rows.value(), index); !ok) {
             return ok;
         }
         ++index;
         if (index % kBatchRows == 0 && !tick(kBatchRows)) {
-            return makeError(db_.name() + ": opening cancelled");
+            return makeError(phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "%1: opening cancelled"),
+                                    {verbatim(db_.name())}));
         }
     }
     if (step == SqliteStatement::Step::Error) {
@@ -479,7 +503,8 @@ Status SessionLoader::loadEvents()
         return Ok{};
     }
     if (findingsAdded_ != findings_.size()) {
-        return damaged("finding " + std::to_string(findingsAdded_) + " has no event");
+        return damaged(phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "finding %1 has no event"),
+                              {verbatim(std::to_string(findingsAdded_))}));
     }
     tick(index % kBatchRows);
     return Ok{};
@@ -490,8 +515,9 @@ Status SessionLoader::loadEventRow(const SqliteStatement& row, std::size_t index
     sqlite3_stmt* s = row.handle();
     for (int column = 0; column < 14; ++column) {
         if (!isInt(sqlite3_column_type(s, column))) {
-            return damaged("event " + std::to_string(index) + " has a non-integer column " +
-                           std::to_string(column));
+            return damaged(
+                phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "event %1 has a non-integer column %2"),
+                       {verbatim(std::to_string(index)), verbatim(std::to_string(column))}));
         }
     }
     const auto v = [s](int column) { return sqlite3_column_int64(s, column); };
@@ -502,7 +528,9 @@ Status SessionLoader::loadEventRow(const SqliteStatement& row, std::size_t index
     if (v(0) != static_cast<std::int64_t>(index) || !enumInRange(v(2), EventKind::Radius) ||
         !enumInRange(v(3), Side::None) || !enumInRange(v(4), EntryPoint::End) || v(5) < 0 || v(5) > 255 ||
         !context || !call || !u32(v(8)) || !u32(v(9)) || !packet || !text) {
-        return damaged("event " + std::to_string(index) + " has an out-of-range value or a dangling id");
+        return damaged(phrase(
+            EAPSCOPE_TRANSLATE_NOOP("EngineText", "event %1 has an out-of-range value or a dangling id"),
+            {verbatim(std::to_string(index))}));
     }
     EventRow r;
     r.timeNs = static_cast<std::uint64_t>(v(1));
@@ -525,8 +553,9 @@ Status SessionLoader::loadEventRow(const SqliteStatement& row, std::size_t index
     // Finding rows are made by Trace::addFinding from the record, so the trace's invariant
     // (finding i <-> its event) holds by construction.
     if (r.aux != findingsAdded_ || findingsAdded_ >= findings_.size()) {
-        return damaged("event " + std::to_string(index) + " refers to finding " + std::to_string(r.aux) +
-                       " out of order or missing");
+        return damaged(phrase(
+            EAPSCOPE_TRANSLATE_NOOP("EngineText", "event %1 refers to finding %2 out of order or missing"),
+            {verbatim(std::to_string(index)), verbatim(std::to_string(r.aux))}));
     }
     trace_.addFinding(findings_[findingsAdded_++], r.timeNs);
     return Ok{};
@@ -537,7 +566,7 @@ Status SessionLoader::loadLessonProgress()
     auto rows =
         query("SELECT task, done, started, completed, hints, time_ns FROM lesson_progress ORDER BY seq");
     if (!rows) {
-        return makeError(rows.error());
+        return rows.failure();
     }
     std::vector<LessonTaskRecord> records;
     SqliteStatement::Step step;
@@ -546,7 +575,8 @@ Status SessionLoader::loadLessonProgress()
         const std::int64_t time = rows->integer(5);
         if (rows->type(0) != SQLITE_TEXT || !isInt(rows->type(1)) || !u32(hints) || time < 0 ||
             records.size() >= kMaxLessonTasks) {
-            return damaged("lesson progress row " + std::to_string(records.size()) + " is invalid");
+            return damaged(phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "lesson progress row %1 is invalid"),
+                                  {verbatim(std::to_string(records.size()))}));
         }
         LessonTaskRecord r;
         r.task = std::string(rows->text(0));

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "common/result.h"
+#include "common/system_text.h"
 #include "store/sqlite_db.h"
 #include "trace/trace.h"
 
@@ -39,7 +40,8 @@ private:
     Status loadFindingRow(const SqliteStatement& row, std::size_t index);
 
     Result<SqliteStatement> query(const char* sql);
-    Error damaged(const std::string& detail) const;
+    Error damaged(MessageText detail) const;
+    Error damaged(const char* sqliteMessage) const { return damaged(sqliteText(sqliteMessage)); }
     bool tick(std::size_t rows);
     Result<StringId> stringRef(std::int64_t stored, const char* what) const;
 

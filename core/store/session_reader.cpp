@@ -1,5 +1,6 @@
 #include "store/session_reader.h"
 
+#include "common/system_text.h"
 #include "store/session_loader.h"
 #include "store/sqlite_db.h"
 
@@ -22,10 +23,13 @@ Status checkRegularFile(const std::string& path)
 {
     struct stat info {};
     if (::stat(path.c_str(), &info) != 0) {
-        return makeError(path + ": cannot open: " + std::strerror(errno));
+        return makeError(phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "%1: cannot open: %2"),
+                                {verbatim(path), errnoText(errno)}));
     }
     if (!S_ISREG(info.st_mode)) {
-        return makeError(path + ": not a session file (not a regular file)");
+        return makeError(
+            phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "%1: not a session file (not a regular file)"),
+                   {verbatim(path)}));
     }
     return Ok{};
 }
@@ -45,8 +49,12 @@ Status checkNotCut(const std::uint8_t* header, std::uint64_t available, const st
     const std::uint32_t pages = bigEndian32(header + 28);
     const bool sizeValid = bigEndian32(header + 92) == bigEndian32(header + 24) && pages > 0;
     if (sizeValid && available < pageSize * pages) {
-        return makeError(name + ": damaged session file: cut short (" + std::to_string(available) + " of " +
-                         std::to_string(pageSize * pages) + " bytes); was the transfer complete?");
+        return makeError(
+            phrase(EAPSCOPE_TRANSLATE_NOOP(
+                       "EngineText",
+                       "%1: damaged session file: cut short (%2 of %3 bytes); was the transfer complete?"),
+                   {verbatim(name), verbatim(std::to_string(available)),
+                    verbatim(std::to_string(pageSize * pages))}));
     }
     return Ok{};
 }
@@ -61,7 +69,9 @@ Status checkFileNotCut(const std::string& path)
     std::array<std::uint8_t, 100> header{};
     in.read(reinterpret_cast<char*>(header.data()), header.size());
     if (in.gcount() != static_cast<std::streamsize>(header.size())) {
-        return makeError(path + ": damaged session file: shorter than an SQLite header");
+        return makeError(phrase(
+            EAPSCOPE_TRANSLATE_NOOP("EngineText", "%1: damaged session file: shorter than an SQLite header"),
+            {verbatim(path)}));
     }
     return checkNotCut(header.data(), std::filesystem::file_size(path, ec), path);
 }
@@ -86,17 +96,20 @@ Result<Trace> readSession(const std::string& path, std::function<void(double)> p
                           const std::atomic<bool>* cancel)
 {
     if (auto regular = checkRegularFile(path); !regular) {
-        return makeError(regular.error());
+        return regular.failure();
     }
     if (!looksLikeSessionFile(path)) {
-        return makeError(path + ": not an EapScope session file (not an SQLite database)");
+        return makeError(
+            phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText",
+                                           "%1: not an EapScope session file (not an SQLite database)"),
+                   {verbatim(path)}));
     }
     if (auto whole = checkFileNotCut(path); !whole) {
-        return makeError(whole.error());
+        return whole.failure();
     }
     auto db = SqliteDb::open(path, SqliteDb::Mode::ReadOnly);
     if (!db) {
-        return makeError(db.error());
+        return db.failure();
     }
     return SessionLoader(std::move(db.value()), std::move(progress), cancel).load();
 }
@@ -106,17 +119,22 @@ Result<Trace> readSessionBytes(std::span<const std::uint8_t> bytes, const std::s
 {
     if (bytes.size() < kSqliteMagic.size() ||
         std::memcmp(bytes.data(), kSqliteMagic.data(), kSqliteMagic.size()) != 0) {
-        return makeError(name + ": not an EapScope session file (not an SQLite database)");
+        return makeError(
+            phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText",
+                                           "%1: not an EapScope session file (not an SQLite database)"),
+                   {verbatim(name)}));
     }
     if (bytes.size() < 100) {
-        return makeError(name + ": damaged session file: shorter than an SQLite header");
+        return makeError(phrase(
+            EAPSCOPE_TRANSLATE_NOOP("EngineText", "%1: damaged session file: shorter than an SQLite header"),
+            {verbatim(name)}));
     }
     if (auto whole = checkNotCut(bytes.data(), bytes.size(), name); !whole) {
-        return makeError(whole.error());
+        return whole.failure();
     }
     auto db = SqliteDb::fromBytes(bytes, name);
     if (!db) {
-        return makeError(db.error());
+        return db.failure();
     }
     return SessionLoader(std::move(db.value()), std::move(progress), cancel).load();
 }

@@ -23,7 +23,7 @@ Result<std::unique_ptr<SessionRecorder>> SessionRecorder::start(const std::strin
 {
     auto writer = SessionWriter::create(path, keepSecrets);
     if (!writer) {
-        return makeError(writer.error());
+        return writer.failure();
     }
     return std::unique_ptr<SessionRecorder>(
         new SessionRecorder(std::move(writer.value()), interval, queueLimit));

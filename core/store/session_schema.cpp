@@ -1,5 +1,6 @@
 #include "store/session_schema.h"
 
+#include "common/system_text.h"
 #include "store/sqlite_db.h"
 #include "store/sqlite_statement.h"
 
@@ -92,25 +93,35 @@ Result<SchemaVersion> readSessionVersion(const SqliteDb& db)
     if (!query) {
         const int code = sqlite3_errcode(db.handle()) & 0xFF;
         if (code == SQLITE_NOTADB || code == SQLITE_CORRUPT) {
-            return makeError(db.name() +
-                             ": not an EapScope session file (not an SQLite database, or damaged)");
+            return makeError(phrase(
+                EAPSCOPE_TRANSLATE_NOOP(
+                    "EngineText", "%1: not an EapScope session file (not an SQLite database, or damaged)"),
+                {verbatim(db.name())}));
         }
-        return makeError(db.name() + ": not an EapScope session file (" + sqlite3_errmsg(db.handle()) + ")");
+        return makeError(
+            phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "%1: not an EapScope session file (%2)"),
+                   {verbatim(db.name()), sqliteText(sqlite3_errmsg(db.handle()))}));
     }
     if (query->step() != SqliteStatement::Step::Row || query->type(0) != SQLITE_INTEGER ||
         query->type(1) != SQLITE_INTEGER) {
-        return makeError(db.name() + ": not an EapScope session file (no format version)");
+        return makeError(phrase(
+            EAPSCOPE_TRANSLATE_NOOP("EngineText", "%1: not an EapScope session file (no format version)"),
+            {verbatim(db.name())}));
     }
     const std::int64_t major = query->integer(0);
     const std::int64_t minor = query->integer(1);
     if (major < 1 || minor < 0 || minor > 1'000'000) {
-        return makeError(db.name() + ": invalid session format version " + std::to_string(major) + "." +
-                         std::to_string(minor));
+        return makeError(
+            phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "%1: invalid session format version %2.%3"),
+                   {verbatim(db.name()), verbatim(std::to_string(major)), verbatim(std::to_string(minor))}));
     }
     if (major > kSessionFormat.major) {
-        return makeError(db.name() + ": session format " + std::to_string(major) + "." +
-                         std::to_string(minor) + " is newer than this EapScope reads (" +
-                         versionText(kSessionFormat) + "); open it with a newer EapScope");
+        return makeError(
+            phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText",
+                                           "%1: session format %2.%3 is newer than this EapScope reads (%4); "
+                                           "open it with a newer EapScope"),
+                   {verbatim(db.name()), verbatim(std::to_string(major)), verbatim(std::to_string(minor)),
+                    verbatim(std::string(versionText(kSessionFormat)))}));
     }
     return SchemaVersion{static_cast<int>(major), static_cast<int>(minor)};
 }
@@ -120,35 +131,47 @@ Status migrateSession(SqliteDb& db, SchemaVersion from)
     // Each step brings the file one minor version up, so an old file runs every later step.
     if (from.major == 1 && from.minor == 0) {
         if (auto migrated = db.exec(kMigrate10To11); !migrated) {
-            return makeError(db.name() + ": cannot migrate format 1.0: " + migrated.error());
+            return makeError(
+                phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "%1: cannot migrate format 1.0: %2"),
+                       {verbatim(db.name()), migrated.errorText()}));
         }
         from.minor = 1;
     }
     if (from.major == 1 && from.minor == 1) {
         if (auto migrated = db.exec(kMigrate11To12); !migrated) {
-            return makeError(db.name() + ": cannot migrate format 1.1: " + migrated.error());
+            return makeError(
+                phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "%1: cannot migrate format 1.1: %2"),
+                       {verbatim(db.name()), migrated.errorText()}));
         }
         from.minor = 2;
     }
     if (from.major == 1 && from.minor == 2) {
         if (!hasColumn(db, "findings", "text")) {
             if (auto migrated = db.exec(kMigrate12To13); !migrated) {
-                return makeError(db.name() + ": cannot migrate format 1.2: " + migrated.error());
+                return makeError(
+                    phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "%1: cannot migrate format 1.2: %2"),
+                           {verbatim(db.name()), migrated.errorText()}));
             }
         }
         if (auto updated = db.exec("UPDATE meta SET value = 3 WHERE key = 'format_minor'"); !updated) {
-            return makeError(db.name() + ": cannot migrate format 1.2: " + updated.error());
+            return makeError(
+                phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "%1: cannot migrate format 1.2: %2"),
+                       {verbatim(db.name()), updated.errorText()}));
         }
         from.minor = 3;
     }
     if (from.major == 1 && from.minor == 3) {
         if (!hasColumn(db, "strings", "sentence")) {
             if (auto migrated = db.exec(kMigrate13To14); !migrated) {
-                return makeError(db.name() + ": cannot migrate format 1.3: " + migrated.error());
+                return makeError(
+                    phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "%1: cannot migrate format 1.3: %2"),
+                           {verbatim(db.name()), migrated.errorText()}));
             }
         }
         if (auto updated = db.exec("UPDATE meta SET value = 4 WHERE key = 'format_minor'"); !updated) {
-            return makeError(db.name() + ": cannot migrate format 1.3: " + updated.error());
+            return makeError(
+                phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "%1: cannot migrate format 1.3: %2"),
+                       {verbatim(db.name()), updated.errorText()}));
         }
     }
     return Ok{};

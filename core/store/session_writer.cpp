@@ -132,7 +132,7 @@ Status SessionWriter::Impl::prepare()
     for (const auto& [slot, sql] : statements) {
         auto statement = SqliteStatement::prepare(db_, sql);
         if (!statement) {
-            return makeError(statement.error());
+            return statement.failure();
         }
         slot->emplace(std::move(statement.value()));
     }
@@ -573,7 +573,7 @@ Result<std::unique_ptr<SessionWriter>> SessionWriter::create(const std::string& 
     }
     auto db = SqliteDb::open(path, SqliteDb::Mode::Create);
     if (!db) {
-        return makeError(db.error());
+        return db.failure();
     }
     // WAL + synchronous=NORMAL: every commit is in the file before the next one starts, so a
     // killed process loses nothing committed; only a power cut may lose the latest commits.
@@ -603,7 +603,8 @@ Result<std::unique_ptr<SessionWriter>> SessionWriter::create(const std::string& 
         status = impl->prepare();
     }
     if (!status) {
-        return makeError(path + ": cannot create session file: " + status.error());
+        return makeError(phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "%1: cannot create session file: %2"),
+                                {verbatim(path), status.errorText()}));
     }
     moduleLogger("core.store")->debug("recording to {}{}", path, keepSecrets ? " (keeping secrets)" : "");
     return std::unique_ptr<SessionWriter>(new SessionWriter(std::move(impl)));

@@ -1,5 +1,7 @@
 #include "store/sqlite_db.h"
 
+#include "common/system_text.h"
+
 #include <sqlite3.h>
 
 #include <cstring>
@@ -37,7 +39,9 @@ Result<sqlite3*> openRaw(const std::string& path, int flags, const std::string& 
     sqlite3* db = nullptr;
     const int rc = sqlite3_open_v2(path.c_str(), &db, flags, nullptr);
     if (rc != SQLITE_OK) {
-        std::string message = name + ": cannot open: " + (db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
+        MessageText message =
+            phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "%1: cannot open: %2"),
+                   {verbatim(name), sqliteText(db ? sqlite3_errmsg(db) : sqlite3_errstr(rc))});
         sqlite3_close_v2(db);
         return makeError(std::move(message));
     }
@@ -54,7 +58,7 @@ Result<SqliteDb> SqliteDb::open(const std::string& path, Mode mode)
         (mode == Mode::ReadOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
     auto db = openRaw(path, flags, path);
     if (!db) {
-        return makeError(db.error());
+        return db.failure();
     }
     return SqliteDb(db.value(), path);
 }
@@ -63,7 +67,7 @@ Result<SqliteDb> SqliteDb::memory(const std::string& name)
 {
     auto db = openRaw(":memory:", SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, name);
     if (!db) {
-        return makeError(db.error());
+        return db.failure();
     }
     return SqliteDb(db.value(), name);
 }
@@ -75,11 +79,13 @@ Result<SqliteDb> SqliteDb::fromBytes(std::span<const std::uint8_t> bytes, const 
         return db;
     }
     if (bytes.size() > static_cast<std::size_t>(kMaxValueBytes) * 16) {
-        return makeError(name + ": too large to open from memory");
+        return makeError(phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "%1: too large to open from memory"),
+                                {verbatim(name)}));
     }
     auto* copy = static_cast<unsigned char*>(sqlite3_malloc64(bytes.size() > 0 ? bytes.size() : 1));
     if (copy == nullptr) {
-        return makeError(name + ": out of memory");
+        return makeError(
+            phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "%1: out of memory"), {verbatim(name)}));
     }
     if (!bytes.empty()) {
         std::memcpy(copy, bytes.data(), bytes.size());
@@ -93,7 +99,8 @@ Result<SqliteDb> SqliteDb::fromBytes(std::span<const std::uint8_t> bytes, const 
                                        static_cast<sqlite3_int64>(bytes.size()),
                                        SQLITE_DESERIALIZE_FREEONCLOSE | SQLITE_DESERIALIZE_READONLY);
     if (rc != SQLITE_OK) {
-        return makeError(name + ": not a session file (" + sqlite3_errstr(rc) + ")");
+        return makeError(phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "%1: not a session file (%2)"),
+                                {verbatim(name), sqliteText(sqlite3_errstr(rc))}));
     }
     return db;
 }
@@ -118,7 +125,8 @@ Status SqliteDb::copyTo(SqliteDb& target)
     const int rc = sqlite3_backup_step(backup, -1);
     sqlite3_backup_finish(backup);
     if (rc != SQLITE_DONE) {
-        return makeError(name_ + ": cannot copy: " + sqlite3_errstr(rc));
+        return makeError(phrase(EAPSCOPE_TRANSLATE_NOOP("EngineText", "%1: cannot copy: %2"),
+                                {verbatim(name_), sqliteText(sqlite3_errstr(rc))}));
     }
     return Ok{};
 }

@@ -123,6 +123,14 @@
         <source>Nothing to fix; to see the certificates, capture a full authentication (after the device forgets its session or the server&apos;s cache expires).</source>
         <translation>Rien à corriger ; pour voir les certificats, capturez une authentification complète (après que l&apos;appareil a oublié sa session ou que le cache du serveur a expiré).</translation>
     </message>
+    <message>
+        <source>server</source>
+        <translation>serveur</translation>
+    </message>
+    <message>
+        <source>device</source>
+        <translation>poste client</translation>
+    </message>
 </context>
 <context>
     <name>EapAnomalyCatalogue</name>
@@ -1064,6 +1072,818 @@
     <message>
         <source>MS-CHAPv2: &apos;%1&apos; accepted</source>
         <translation>MS-CHAPv2 : « %1 » accepté</translation>
+    </message>
+    <message>
+        <source>cannot open capture &apos;%1&apos;: %2</source>
+        <translation>impossible d’ouvrir la capture « %1 » : %2</translation>
+    </message>
+    <message>
+        <source>cannot open capture &apos;%1&apos;: it is a directory</source>
+        <translation>impossible d’ouvrir la capture « %1 » : c’est un dossier</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a capture file EapScope can read (libpcap: %2); expected pcap or pcapng, optionally gzip-compressed</source>
+        <translation>« %1 » n’est pas un fichier de capture qu’EapScope sait lire (libpcap : %2) ; attendu : pcap ou pcapng, éventuellement compressé par gzip</translation>
+    </message>
+    <message>
+        <source>cannot reopen capture &apos;%1&apos;: %2</source>
+        <translation>impossible de rouvrir la capture « %1 » : %2</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; interface %2: %3</source>
+        <translation>« %1 », interface %2 : %3</translation>
+    </message>
+    <message>
+        <source>import of &apos;%1&apos; cancelled after %2 frames</source>
+        <translation>import de « %1 » annulé après %2 trames</translation>
+    </message>
+    <message>
+        <source>No such file or directory</source>
+        <translation>Aucun fichier ou dossier de ce nom</translation>
+    </message>
+    <message>
+        <source>Permission denied</source>
+        <translation>Permission refusée</translation>
+    </message>
+    <message>
+        <source>Is a directory</source>
+        <translation>C’est un dossier</translation>
+    </message>
+    <message>
+        <source>Not a directory</source>
+        <translation>Ce n’est pas un dossier</translation>
+    </message>
+    <message>
+        <source>No space left on device</source>
+        <translation>Plus de place sur le périphérique</translation>
+    </message>
+    <message>
+        <source>Read-only file system</source>
+        <translation>Système de fichiers en lecture seule</translation>
+    </message>
+    <message>
+        <source>File exists</source>
+        <translation>Le fichier existe</translation>
+    </message>
+    <message>
+        <source>Too many open files</source>
+        <translation>Trop de fichiers ouverts</translation>
+    </message>
+    <message>
+        <source>Connection refused</source>
+        <translation>Connexion refusée</translation>
+    </message>
+    <message>
+        <source>Address already in use</source>
+        <translation>Adresse déjà utilisée</translation>
+    </message>
+    <message>
+        <source>Cannot assign requested address</source>
+        <translation>Impossible d’attribuer l’adresse demandée</translation>
+    </message>
+    <message>
+        <source>Network is unreachable</source>
+        <translation>Réseau injoignable</translation>
+    </message>
+    <message>
+        <source>Operation not permitted</source>
+        <translation>Opération non permise</translation>
+    </message>
+    <message>
+        <source>Input/output error</source>
+        <translation>Erreur d’entrée/sortie</translation>
+    </message>
+    <message>
+        <source>unable to open database file</source>
+        <translation>impossible d’ouvrir le fichier de base de données</translation>
+    </message>
+    <message>
+        <source>file is not a database</source>
+        <translation>le fichier n’est pas une base de données</translation>
+    </message>
+    <message>
+        <source>database disk image is malformed</source>
+        <translation>l’image disque de la base de données est malformée</translation>
+    </message>
+    <message>
+        <source>disk I/O error</source>
+        <translation>erreur d’entrée/sortie disque</translation>
+    </message>
+    <message>
+        <source>database or disk is full</source>
+        <translation>la base de données ou le disque est plein</translation>
+    </message>
+    <message>
+        <source>attempt to write a readonly database</source>
+        <translation>tentative d’écriture dans une base de données en lecture seule</translation>
+    </message>
+    <message>
+        <source>database is locked</source>
+        <translation>la base de données est verrouillée</translation>
+    </message>
+    <message>
+        <source>out of memory</source>
+        <translation>mémoire épuisée</translation>
+    </message>
+    <message>
+        <source>MD5 signature (%1)</source>
+        <translation>signature MD5 (%1)</translation>
+    </message>
+    <message>
+        <source>SHA-1 signature (%1)</source>
+        <translation>signature SHA-1 (%1)</translation>
+    </message>
+    <message>
+        <source>%1 key of %2 bits</source>
+        <translation>clé %1 de %2 bits</translation>
+    </message>
+    <message>
+        <source>EC key of %1 bits</source>
+        <translation>clé EC de %1 bits</translation>
+    </message>
+    <message>
+        <source>%1: cannot read the users file</source>
+        <translation>%1 : impossible de lire le fichier des utilisateurs</translation>
+    </message>
+    <message>
+        <source>%1:%2: expected &apos;identity password&apos; (two words), got &apos;%3&apos;</source>
+        <translation>%1:%2 : attendu « identité mot-de-passe » (deux mots), lu « %3 »</translation>
+    </message>
+    <message>
+        <source>--secret is required: the shared secret of the NASes that will connect</source>
+        <translation>--secret est obligatoire : le secret partagé des NAS qui se connecteront</translation>
+    </message>
+    <message>
+        <source>--listen: %1</source>
+        <translation>adresse d’écoute : %1</translation>
+    </message>
+    <message>
+        <source>host died: %1</source>
+        <translation>hôte mort : %1</translation>
+    </message>
+    <message>
+        <source>--radius needs --secret: the shared secret this NAS has with the server</source>
+        <translation>--radius demande --secret : le secret partagé entre ce NAS et le serveur</translation>
+    </message>
+    <message>
+        <source>--radius: %1</source>
+        <translation>serveur RADIUS : %1</translation>
+    </message>
+    <message>
+        <source>--auth: %1</source>
+        <translation>--auth : %1</translation>
+    </message>
+    <message>
+        <source>--peer: %1</source>
+        <translation>--peer : %1</translation>
+    </message>
+    <message>
+        <source>the heap tracer %1 is missing or unreadable (it is installed with eapscope-host; set EAPSCOPE_TRACER to use another)</source>
+        <translation>le traceur de tas %1 manque ou est illisible (il est installé avec eapscope-host ; définissez EAPSCOPE_TRACER pour en utiliser un autre)</translation>
+    </message>
+    <message>
+        <source>running a Windows DLL needs Wine, and %1 is not there: install Debian&apos;s wine64 package (apt-get install wine64), or set EAPSCOPE_WINE to a wine64 program</source>
+        <translation>exécuter une DLL Windows demande Wine, et %1 est absent : installez le paquet Debian wine64 (apt-get install wine64), ou donnez dans EAPSCOPE_WINE un programme wine64</translation>
+    </message>
+    <message>
+        <source>the Windows method host %1 is missing: build EapScope with MinGW-w64 installed (g++-mingw-w64-x86-64)</source>
+        <translation>l’hôte de méthodes Windows %1 manque : compilez EapScope avec MinGW-w64 installé (g++-mingw-w64-x86-64)</translation>
+    </message>
+    <message>
+        <source>%1 was not started</source>
+        <translation>%1 n’a pas été démarré</translation>
+    </message>
+    <message>
+        <source>the method host %1 did not answer the protocol handshake (%2)</source>
+        <translation>l’hôte de méthodes %1 n’a pas répondu à la poignée de main du protocole (%2)</translation>
+    </message>
+    <message>
+        <source>wrong magic or version</source>
+        <translation>signature ou version erronée</translation>
+    </message>
+    <message>
+        <source>the method host %1 closed the connection during the handshake</source>
+        <translation>l’hôte de méthodes %1 a fermé la connexion pendant la poignée de main</translation>
+    </message>
+    <message>
+        <source>the host request</source>
+        <translation>la requête à l’hôte</translation>
+    </message>
+    <message>
+        <source>%1 did not return within %2 ms; the method host was killed</source>
+        <translation>%1 n’est pas revenu en %2 ms ; l’hôte de méthodes a été tué</translation>
+    </message>
+    <message>
+        <source>%1 crashed the Windows method host: %2</source>
+        <translation>%1 a planté l’hôte de méthodes Windows : %2</translation>
+    </message>
+    <message>
+        <source>exception %1</source>
+        <translation>exception %1</translation>
+    </message>
+    <message>
+        <source>%1 crashed the method host: %2</source>
+        <translation>%1 a planté l’hôte de méthodes : %2</translation>
+    </message>
+    <message>
+        <source>%1 ended the method host with exit status %2</source>
+        <translation>%1 a terminé l’hôte de méthodes avec le code de sortie %2</translation>
+    </message>
+    <message>
+        <source>%1 (broken host stream: %2)</source>
+        <translation>%1 (flux de l’hôte rompu : %2)</translation>
+    </message>
+    <message>
+        <source>the method host is not running</source>
+        <translation>l’hôte de méthodes ne tourne pas</translation>
+    </message>
+    <message>
+        <source>%1: the method host sent a malformed reply</source>
+        <translation>%1 : l’hôte de méthodes a envoyé une réponse malformée</translation>
+    </message>
+    <message>
+        <source>loading %1 failed in the method host: %2</source>
+        <translation>le chargement de %1 a échoué dans l’hôte de méthodes : %2</translation>
+    </message>
+    <message>
+        <source>malformed reply</source>
+        <translation>réponse malformée</translation>
+    </message>
+    <message>
+        <source>%1 is a 32-bit Windows DLL (PE32, machine %2); EapScope loads 64-bit methods: build it for x64 (PE32+)</source>
+        <translation>%1 est une DLL Windows 32 bits (PE32, machine %2) ; EapScope charge des méthodes 64 bits : compilez-la pour x64 (PE32+)</translation>
+    </message>
+    <message>
+        <source>%1 is a Windows DLL for machine %2; EapScope runs Windows methods built for x64: build it for x64</source>
+        <translation>%1 est une DLL Windows pour la machine %2 ; EapScope exécute les méthodes Windows compilées pour x64 : compilez-la pour x64</translation>
+    </message>
+    <message>
+        <source>%1 is a Windows x64 DLL; %2</source>
+        <translation>%1 est une DLL Windows x64 ; %2</translation>
+    </message>
+    <message>
+        <source>cannot start the method host %1: %2 (is eapscope-host built next to this program?)</source>
+        <translation>impossible de démarrer l’hôte de méthodes %1 : %2 (eapscope-host est-il compilé à côté de ce programme ?)</translation>
+    </message>
+    <message>
+        <source>Segmentation fault</source>
+        <translation>Erreur de segmentation</translation>
+    </message>
+    <message>
+        <source>Aborted</source>
+        <translation>Abandon</translation>
+    </message>
+    <message>
+        <source>Bus error</source>
+        <translation>Erreur de bus</translation>
+    </message>
+    <message>
+        <source>Floating point exception</source>
+        <translation>Exception en virgule flottante</translation>
+    </message>
+    <message>
+        <source>Illegal instruction</source>
+        <translation>Instruction illégale</translation>
+    </message>
+    <message>
+        <source>Killed</source>
+        <translation>Processus arrêté</translation>
+    </message>
+    <message>
+        <source>Terminated</source>
+        <translation>Terminé</translation>
+    </message>
+    <message>
+        <source>Trace/breakpoint trap</source>
+        <translation>Trappe de trace/point d’arrêt</translation>
+    </message>
+    <message>
+        <source>Bad system call</source>
+        <translation>Appel système erroné</translation>
+    </message>
+    <message>
+        <source>Broken pipe</source>
+        <translation>Tube rompu</translation>
+    </message>
+    <message>
+        <source>CPU time limit exceeded</source>
+        <translation>Limite de temps processeur dépassée</translation>
+    </message>
+    <message>
+        <source>File size limit exceeded</source>
+        <translation>Limite de taille de fichier dépassée</translation>
+    </message>
+    <message>
+        <source>Hangup</source>
+        <translation>Raccrochage</translation>
+    </message>
+    <message>
+        <source>Interrupt</source>
+        <translation>Interruption</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Quitter</translation>
+    </message>
+    <message>
+        <source>Alarm clock</source>
+        <translation>Minuterie d’alerte</translation>
+    </message>
+    <message>
+        <source>unknown signal</source>
+        <translation>signal inconnu</translation>
+    </message>
+    <message>
+        <source>the method host is still running</source>
+        <translation>l’hôte de méthodes tourne encore</translation>
+    </message>
+    <message>
+        <source>the method host was killed by signal %1 (%2)</source>
+        <translation>l’hôte de méthodes a été tué par le signal %1 (%2)</translation>
+    </message>
+    <message>
+        <source>the method exited the host process with status %1</source>
+        <translation>la méthode a terminé le processus hôte avec le code %1</translation>
+    </message>
+    <message>
+        <source>%1: the file is empty; expected an EapScope session file or a capture</source>
+        <translation>%1 : le fichier est vide ; attendu : un fichier de session EapScope ou une capture</translation>
+    </message>
+    <message>
+        <source>%1: neither an EapScope session file nor a capture EapScope can read (expected a session file saved by EapScope, or pcap or pcapng, optionally gzip-compressed)</source>
+        <translation>%1 : ni un fichier de session EapScope ni une capture qu’EapScope sait lire (attendu : un fichier de session enregistré par EapScope, ou pcap ou pcapng, éventuellement compressé par gzip)</translation>
+    </message>
+    <message>
+        <source>%1: cannot open: %2</source>
+        <translation>%1 : impossible d’ouvrir : %2</translation>
+    </message>
+    <message>
+        <source>%1: cannot open: it is a directory</source>
+        <translation>%1 : impossible d’ouvrir : c’est un dossier</translation>
+    </message>
+    <message>
+        <source>breakpoint &apos;%1&apos; is not kind:value (e.g. entry:RasEapEnd)</source>
+        <translation>le point d’arrêt « %1 » n’est pas de la forme genre:valeur (par ex. entry:RasEapEnd)</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a breakpoint kind (entry, action, packet-code, packet-type, finding, live-heap)</source>
+        <translation>« %1 » n’est pas un genre de point d’arrêt (entry, action, packet-code, packet-type, finding, live-heap)</translation>
+    </message>
+    <message>
+        <source>breakpoint value &apos;%1&apos; is not %2</source>
+        <translation>la valeur de point d’arrêt « %1 » n’est pas %2</translation>
+    </message>
+    <message>
+        <source>an entry point (RasEapBegin, RasEapMakeMessage, RasEapEnd, …)</source>
+        <translation>un point d’entrée (RasEapBegin, RasEapMakeMessage, RasEapEnd, …)</translation>
+    </message>
+    <message>
+        <source>an action (Send, SendWithTimeout, Done, Authenticate, …)</source>
+        <translation>une action (Send, SendWithTimeout, Done, Authenticate, …)</translation>
+    </message>
+    <message>
+        <source>an EAP code (Request, Response, Success, Failure or 1-255)</source>
+        <translation>un code EAP (Request, Response, Success, Failure ou 1-255)</translation>
+    </message>
+    <message>
+        <source>an EAP type (Identity, Nak, MD5-Challenge, … or 1-255)</source>
+        <translation>un type EAP (Identity, Nak, MD5-Challenge, … ou 1-255)</translation>
+    </message>
+    <message>
+        <source>a rule of the contract catalogue</source>
+        <translation>une règle du catalogue du contrat</translation>
+    </message>
+    <message>
+        <source>a number of bytes</source>
+        <translation>un nombre d’octets</translation>
+    </message>
+    <message>
+        <source>no lesson given: pass a lesson id or a .lesson file</source>
+        <translation>aucune leçon donnée : passez un identifiant de leçon ou un fichier .lesson</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a bundled lesson (known: %2); to use your own lesson pass its file, e.g. ./%3.lesson</source>
+        <translation>« %1 » n’est pas une leçon fournie (connues : %2) ; pour utiliser votre propre leçon, passez son fichier, par ex. ./%3.lesson</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not the file name of a bundled capture</source>
+        <translation>« %1 » n’est pas le nom de fichier d’une capture fournie</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a bundled capture (looked in %2)</source>
+        <translation>« %1 » n’est pas une capture fournie (cherchée dans %2)</translation>
+    </message>
+    <message>
+        <source>%1:%2:%3: %4: %5</source>
+        <translation>%1:%2:%3 : %4 : %5</translation>
+    </message>
+    <message>
+        <source>expected a mapping (key: value lines)</source>
+        <translation>attendu : un dictionnaire (lignes clé: valeur)</translation>
+    </message>
+    <message>
+        <source>unknown key &apos;%1&apos; (known: %2)</source>
+        <translation>clé inconnue « %1 » (connues : %2)</translation>
+    </message>
+    <message>
+        <source>expected a list (lines starting with &apos;-&apos;)</source>
+        <translation>attendu : une liste (lignes commençant par « - »)</translation>
+    </message>
+    <message>
+        <source>expected exactly one key</source>
+        <translation>attendu : exactement une clé</translation>
+    </message>
+    <message>
+        <source>expected a text</source>
+        <translation>attendu : un texte</translation>
+    </message>
+    <message>
+        <source>must not be empty</source>
+        <translation>ne doit pas être vide</translation>
+    </message>
+    <message>
+        <source>expected a whole number from %1 to %2, not &apos;%3&apos;</source>
+        <translation>attendu : un nombre entier de %1 à %2, pas « %3 »</translation>
+    </message>
+    <message>
+        <source>expected true or false, not &apos;%1&apos;</source>
+        <translation>attendu : true ou false, pas « %1 »</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not %2</source>
+        <translation>« %1 » n’est pas %2</translation>
+    </message>
+    <message>
+        <source>missing (give it in English and French: {en: …, fr: …})</source>
+        <translation>manquant (donnez-le en anglais et en français : {en: …, fr: …})</translation>
+    </message>
+    <message>
+        <source>missing the English text (%1)</source>
+        <translation>le texte anglais manque (%1)</translation>
+    </message>
+    <message>
+        <source>missing the French text (%1)</source>
+        <translation>le texte français manque (%1)</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>manquant</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a valid id (lower-case letters, digits and &apos;-&apos;, at most 64)</source>
+        <translation>« %1 » n’est pas un identifiant valide (lettres minuscules, chiffres et « - », 64 au plus)</translation>
+    </message>
+    <message>
+        <source>the list of choices is empty</source>
+        <translation>la liste des choix est vide</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a counterpart (loopback, capture or replay)</source>
+        <translation>« %1 » n’est pas une contrepartie (loopback, capture ou replay)</translation>
+    </message>
+    <message>
+        <source>name a bundled method (e.g. md5, training-heap-leak), not a library path</source>
+        <translation>nommez une méthode fournie (par ex. md5, training-heap-leak), pas un chemin de bibliothèque</translation>
+    </message>
+    <message>
+        <source>name a bundled capture by its file name, not a path</source>
+        <translation>nommez une capture fournie par son nom de fichier, pas par un chemin</translation>
+    </message>
+    <message>
+        <source>a capture or replay lesson needs &apos;capture: FILE&apos; (a bundled capture)</source>
+        <translation>une leçon capture ou replay demande « capture: FICHIER » (une capture fournie)</translation>
+    </message>
+    <message>
+        <source>a loopback lesson runs no capture; set &apos;counterpart: capture&apos; or &apos;replay&apos;</source>
+        <translation>une leçon loopback ne joue aucune capture ; mettez « counterpart: capture » ou « replay »</translation>
+    </message>
+    <message>
+        <source>a side (authenticator or peer)</source>
+        <translation>un côté (authenticator ou peer)</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a rule of the contract catalogue</source>
+        <translation>« %1 » n’est pas une règle du catalogue du contrat</translation>
+    </message>
+    <message>
+        <source>a PPP_EAP_ACTION (Send, SendWithTimeout, Done, Authenticate, …)</source>
+        <translation>une PPP_EAP_ACTION (Send, SendWithTimeout, Done, Authenticate, …)</translation>
+    </message>
+    <message>
+        <source>an EAP type (Identity, Nak, MD5-Challenge, PEAP, … or 1-255)</source>
+        <translation>un type EAP (Identity, Nak, MD5-Challenge, PEAP, … ou 1-255)</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not an outcome (success, failure or error)</source>
+        <translation>« %1 » n’est pas une issue (success, failure ou error)</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a question (packet, rule, context, bytes, blocks, call, identity, method, outcome, count, result-code)</source>
+        <translation>« %1 » n’est pas une question (packet, rule, context, bytes, blocks, call, identity, method, outcome, count, result-code)</translation>
+    </message>
+    <message>
+        <source>a breakpoint condition needs &apos;kind&apos; (entry, action, packet-code, packet-type, finding, live-heap)</source>
+        <translation>une condition de point d’arrêt demande « kind » (entry, action, packet-code, packet-type, finding, live-heap)</translation>
+    </message>
+    <message>
+        <source>missing: say when the task is done (finding, call, packet, outcome, breakpoint or answer)</source>
+        <translation>manquant : dites quand la tâche est faite (finding, call, packet, outcome, breakpoint ou answer)</translation>
+    </message>
+    <message>
+        <source>an answer condition needs &apos;question&apos;</source>
+        <translation>une condition answer demande « question »</translation>
+    </message>
+    <message>
+        <source>unknown condition &apos;%1&apos; (finding, call, packet, outcome, timer, breakpoint or answer)</source>
+        <translation>condition inconnue « %1 » (finding, call, packet, outcome, timer, breakpoint ou answer)</translation>
+    </message>
+    <message>
+        <source>a task the learner answers needs &apos;feedback&apos; for a wrong answer ({en: …, fr: …})</source>
+        <translation>une tâche à laquelle l’apprenant répond demande « feedback » pour une mauvaise réponse ({en: …, fr: …})</translation>
+    </message>
+    <message>
+        <source>select a packet, call or finding, not &apos;%1&apos;</source>
+        <translation>sélectionnez un packet, call ou finding, pas « %1 »</translation>
+    </message>
+    <message>
+        <source>say what to select: exactly one of packet, call or finding</source>
+        <translation>dites quoi sélectionner : exactement un parmi packet, call ou finding</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a solution step (step, continue, run, fire-timeout, select, answer, hint)</source>
+        <translation>« %1 » n’est pas une étape de solution (step, continue, run, fire-timeout, select, answer, hint)</translation>
+    </message>
+    <message>
+        <source>an answer gives either &apos;value&apos; or &apos;select&apos; (for packet questions)</source>
+        <translation>une réponse donne soit « value », soit « select » (pour les questions sur un paquet)</translation>
+    </message>
+    <message>
+        <source>task id &apos;%1&apos; is used twice</source>
+        <translation>l’identifiant de tâche « %1 » est utilisé deux fois</translation>
+    </message>
+    <message>
+        <source>names task &apos;%1&apos;, which the lesson does not have</source>
+        <translation>nomme la tâche « %1 », que la leçon n’a pas</translation>
+    </message>
+    <message>
+        <source>answers task &apos;%1&apos;, which asks no question</source>
+        <translation>répond à la tâche « %1 », qui ne pose aucune question</translation>
+    </message>
+    <message>
+        <source>missing &apos;format: 1&apos; (the lesson format version)</source>
+        <translation>« format: 1 » manque (la version du format de leçon)</translation>
+    </message>
+    <message>
+        <source>format %1 is not one this EapScope reads (%2); open it with a newer EapScope</source>
+        <translation>le format %1 n’est pas un de ceux que lit cet EapScope (%2) ; ouvrez-le avec un EapScope plus récent</translation>
+    </message>
+    <message>
+        <source>missing &apos;tasks&apos;</source>
+        <translation>« tasks » manque</translation>
+    </message>
+    <message>
+        <source>a lesson needs at least one task</source>
+        <translation>une leçon demande au moins une tâche</translation>
+    </message>
+    <message>
+        <source>missing &apos;solution&apos; (what the lesson&apos;s own check plays)</source>
+        <translation>« solution » manque (ce que joue la vérification propre à la leçon)</translation>
+    </message>
+    <message>
+        <source>%1:%2:%3: not a valid lesson file (YAML): %4</source>
+        <translation>%1:%2:%3 : pas un fichier de leçon valide (YAML) : %4</translation>
+    </message>
+    <message>
+        <source>%1:1:1: not a lesson file: expected &apos;format: 1&apos;, &apos;id:&apos;, &apos;title:&apos;, … at the top</source>
+        <translation>%1:1:1 : pas un fichier de leçon : attendu « format: 1 », « id: », « title: », … en tête</translation>
+    </message>
+    <message>
+        <source>%1:%2:%3: %4</source>
+        <translation>%1:%2:%3 : %4</translation>
+    </message>
+    <message>
+        <source>%1: cannot read the lesson file</source>
+        <translation>%1 : impossible de lire le fichier de leçon</translation>
+    </message>
+    <message>
+        <source>%1: scenario.capture: %2</source>
+        <translation>%1 : scenario.capture : %2</translation>
+    </message>
+    <message>
+        <source>%1: the lesson has no task</source>
+        <translation>%1 : la leçon n’a aucune tâche</translation>
+    </message>
+    <message>
+        <source>%1: scenario.%2: %3</source>
+        <translation>%1 : scenario.%2 : %3</translation>
+    </message>
+    <message>
+        <source>%1: scenario: %2</source>
+        <translation>%1 : scenario : %2</translation>
+    </message>
+    <message>
+        <source>method library &apos;%1&apos; does not exist</source>
+        <translation>la bibliothèque de méthode « %1 » n’existe pas</translation>
+    </message>
+    <message>
+        <source>method library &apos;%1&apos; is a directory, not a shared library</source>
+        <translation>la bibliothèque de méthode « %1 » est un dossier, pas une bibliothèque partagée</translation>
+    </message>
+    <message>
+        <source>no method given: pass a bundled method name (%1) or a library path</source>
+        <translation>aucune méthode donnée : passez le nom d’une méthode fournie (%1) ou un chemin de bibliothèque</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a bundled method (known: %2); to load your own library pass its path, e.g. ./%3.so</source>
+        <translation>« %1 » n’est pas une méthode fournie (connues : %2) ; pour charger votre propre bibliothèque, passez son chemin, par ex. ./%3.so</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not HOST:PORT</source>
+        <translation>« %1 » n’est pas de la forme HÔTE:PORT</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos;: the port must be a number 0..65535</source>
+        <translation>« %1 » : le port doit être un nombre de 0 à 65535</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos;: &apos;%2&apos; is not an IPv4 address or known host name</source>
+        <translation>« %1 » : « %2 » n’est ni une adresse IPv4 ni un nom d’hôte connu</translation>
+    </message>
+    <message>
+        <source>cannot open a UDP socket</source>
+        <translation>impossible d’ouvrir une socket UDP</translation>
+    </message>
+    <message>
+        <source>cannot address RADIUS server %1</source>
+        <translation>impossible de joindre le serveur RADIUS %1</translation>
+    </message>
+    <message>
+        <source>cannot listen on %1</source>
+        <translation>impossible d’écouter sur %1</translation>
+    </message>
+    <message>
+        <source>cannot send to the RADIUS server</source>
+        <translation>impossible d’envoyer au serveur RADIUS</translation>
+    </message>
+    <message>
+        <source>cannot send to %1</source>
+        <translation>impossible d’envoyer à %1</translation>
+    </message>
+    <message>
+        <source>%1: damaged session file: %2</source>
+        <translation>%1 : fichier de session endommagé : %2</translation>
+    </message>
+    <message>
+        <source>string %1 is missing or not text</source>
+        <translation>la chaîne %1 manque ou n’est pas du texte</translation>
+    </message>
+    <message>
+        <source>string %1 is %2 bytes</source>
+        <translation>la chaîne %1 fait %2 octets</translation>
+    </message>
+    <message>
+        <source>string %1 has a sentence that is not a template with its arguments</source>
+        <translation>la chaîne %1 a une phrase qui n’est pas un modèle avec ses arguments</translation>
+    </message>
+    <message>
+        <source>%1: opening cancelled</source>
+        <translation>%1 : ouverture annulée</translation>
+    </message>
+    <message>
+        <source>packet %1 is missing or not a blob</source>
+        <translation>le paquet %1 manque ou n’est pas un blob</translation>
+    </message>
+    <message>
+        <source>packet %1 is %2 bytes, more than a packet can be</source>
+        <translation>le paquet %1 fait %2 octets, plus qu’un paquet ne peut en faire</translation>
+    </message>
+    <message>
+        <source>a method identity has an invalid side, type or roles</source>
+        <translation>une identité de méthode a un côté, un type ou des rôles invalides</translation>
+    </message>
+    <message>
+        <source>%1 refers to string %2, which does not exist</source>
+        <translation>%1 renvoie à la chaîne %2, qui n’existe pas</translation>
+    </message>
+    <message>
+        <source>%1 has an invalid id, side, number or creating event</source>
+        <translation>%1 a un identifiant, un côté, un numéro ou un événement de création invalide</translation>
+    </message>
+    <message>
+        <source>%1 has an invalid id, rule, severity, side, context, call or entry</source>
+        <translation>%1 a un identifiant, une règle, une gravité, un côté, un contexte, un appel ou un point d’entrée invalide</translation>
+    </message>
+    <message>
+        <source>%1 has an invalid signal or exit status</source>
+        <translation>%1 a un signal ou un code de sortie invalide</translation>
+    </message>
+    <message>
+        <source>%1 has sites that are not a list of text</source>
+        <translation>%1 a des sites qui ne sont pas une liste de textes</translation>
+    </message>
+    <message>
+        <source>%1 has a message text that is not a template with its arguments</source>
+        <translation>%1 a un texte de message qui n’est pas un modèle avec ses arguments</translation>
+    </message>
+    <message>
+        <source>more events than the file can hold</source>
+        <translation>plus d’événements que le fichier ne peut en contenir</translation>
+    </message>
+    <message>
+        <source>finding %1 has no event</source>
+        <translation>le constat %1 n’a pas d’événement</translation>
+    </message>
+    <message>
+        <source>event %1 has a non-integer column %2</source>
+        <translation>l’événement %1 a une colonne %2 non entière</translation>
+    </message>
+    <message>
+        <source>event %1 has an out-of-range value or a dangling id</source>
+        <translation>l’événement %1 a une valeur hors limites ou un identifiant orphelin</translation>
+    </message>
+    <message>
+        <source>event %1 refers to finding %2 out of order or missing</source>
+        <translation>l’événement %1 renvoie au constat %2, hors d’ordre ou manquant</translation>
+    </message>
+    <message>
+        <source>lesson progress row %1 is invalid</source>
+        <translation>la ligne de progression de leçon %1 est invalide</translation>
+    </message>
+    <message>
+        <source>%1: not a session file (not a regular file)</source>
+        <translation>%1 : pas un fichier de session (pas un fichier ordinaire)</translation>
+    </message>
+    <message>
+        <source>%1: damaged session file: cut short (%2 of %3 bytes); was the transfer complete?</source>
+        <translation>%1 : fichier de session endommagé : tronqué (%2 octets sur %3) ; le transfert était-il complet ?</translation>
+    </message>
+    <message>
+        <source>%1: damaged session file: shorter than an SQLite header</source>
+        <translation>%1 : fichier de session endommagé : plus court qu’un en-tête SQLite</translation>
+    </message>
+    <message>
+        <source>%1: not an EapScope session file (not an SQLite database)</source>
+        <translation>%1 : pas un fichier de session EapScope (pas une base de données SQLite)</translation>
+    </message>
+    <message>
+        <source>%1: not an EapScope session file (not an SQLite database, or damaged)</source>
+        <translation>%1 : pas un fichier de session EapScope (pas une base de données SQLite, ou endommagé)</translation>
+    </message>
+    <message>
+        <source>%1: not an EapScope session file (%2)</source>
+        <translation>%1 : pas un fichier de session EapScope (%2)</translation>
+    </message>
+    <message>
+        <source>%1: not an EapScope session file (no format version)</source>
+        <translation>%1 : pas un fichier de session EapScope (aucune version de format)</translation>
+    </message>
+    <message>
+        <source>%1: invalid session format version %2.%3</source>
+        <translation>%1 : version de format de session invalide %2.%3</translation>
+    </message>
+    <message>
+        <source>%1: session format %2.%3 is newer than this EapScope reads (%4); open it with a newer EapScope</source>
+        <translation>%1 : le format de session %2.%3 est plus récent que ce que lit cet EapScope (%4) ; ouvrez-le avec un EapScope plus récent</translation>
+    </message>
+    <message>
+        <source>%1: cannot migrate format 1.0: %2</source>
+        <translation>%1 : impossible de migrer le format 1.0 : %2</translation>
+    </message>
+    <message>
+        <source>%1: cannot migrate format 1.1: %2</source>
+        <translation>%1 : impossible de migrer le format 1.1 : %2</translation>
+    </message>
+    <message>
+        <source>%1: cannot migrate format 1.2: %2</source>
+        <translation>%1 : impossible de migrer le format 1.2 : %2</translation>
+    </message>
+    <message>
+        <source>%1: cannot migrate format 1.3: %2</source>
+        <translation>%1 : impossible de migrer le format 1.3 : %2</translation>
+    </message>
+    <message>
+        <source>%1: cannot create session file: %2</source>
+        <translation>%1 : impossible de créer le fichier de session : %2</translation>
+    </message>
+    <message>
+        <source>%1: too large to open from memory</source>
+        <translation>%1 : trop grand pour être ouvert depuis la mémoire</translation>
+    </message>
+    <message>
+        <source>%1: out of memory</source>
+        <translation>%1 : mémoire épuisée</translation>
+    </message>
+    <message>
+        <source>%1: not a session file (%2)</source>
+        <translation>%1 : pas un fichier de session (%2)</translation>
+    </message>
+    <message>
+        <source>%1: cannot copy: %2</source>
+        <translation>%1 : impossible de copier : %2</translation>
+    </message>
+    <message>
+        <source>TLS message reassembled from %1 fragments, %2 bytes: %3</source>
+        <translation>message TLS réassemblé à partir de %1 fragments, %2 octets : %3</translation>
     </message>
 </context>
 <context>
@@ -2930,6 +3750,14 @@ Sauvegarder cet enregistrement pour le rouvrir ?</translation>
     <message>
         <source>Finished serving on %1: %2 conversations, %3 of them ended in progress (RasEapEnd). Save keeps the session.</source>
         <translation>Service terminé sur %1 : %2 conversations, dont %3 terminées en cours (RasEapEnd). Enregistrer conserve la session.</translation>
+    </message>
+</context>
+<context>
+    <name>eapscope::ui::SessionFileLoader</name>
+    <message>
+        <source>%1: %2</source>
+        <comment>a file, what is wrong with it</comment>
+        <translation>%1 : %2</translation>
     </message>
 </context>
 <context>

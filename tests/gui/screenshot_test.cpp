@@ -16,8 +16,11 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QListWidget>
+#include <QMessageBox>
 #include <QPixmap>
 #include <QScreen>
+#include <QTemporaryDir>
+#include <QTimer>
 
 #include <gtest/gtest.h>
 
@@ -174,6 +177,94 @@ TEST(Screenshot, FailedEapTlsConversationWithItsExpiredCertificateOpen)
     const QString viewer = dir + QStringLiteral("/certificate_viewer.png");
     ASSERT_TRUE(dialog->grab().save(viewer));
     std::cout << "screenshot: " << path.toStdString() << "\nscreenshot: " << viewer.toStdString() << "\n";
+}
+
+// Issue 14 "French": the certificate viewer of a failed EAP-TLS capture (the server's certificate
+// is weak) and the Open box of a damaged session file, with the interface in French.
+TEST(Screenshot, FrenchCertificateViewerOfAWeakServerCertificate)
+{
+    installTranslations(*QCoreApplication::instance(), QStringLiteral("fr"));
+    {
+        MainWindow window;
+        window.resize(1600, 1000);
+        window.show();
+        QApplication::setActiveWindow(&window);
+        ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
+        ASSERT_EQ(window.openFileNow(QStringLiteral(
+                      EAPSCOPE_SOURCE_DIR "/tests/data/captures/diagnosis/tls-weak-server-cert.pcapng")),
+                  QString());
+        ConversationsDock* dock = window.conversations();
+        dock->selectConversation(0);
+        dock->activateReason(0);
+        ASSERT_GE(dock->certificates()->count(), 1);
+        dock->openCertificate(0);
+        auto* dialog = dock->findChild<CertificateDialog*>();
+        ASSERT_NE(dialog, nullptr);
+        dialog->move(window.geometry().center() - QPoint(dialog->width() / 2, dialog->height() / 2 - 150));
+        QTest::qWait(300);
+        const QString dir = QStringLiteral(EAPSCOPE_BINARY_DIR "/screenshots");
+        QDir().mkpath(dir);
+        const QString path = dir + QStringLiteral("/capture_tls_weak_certificate_fr.png");
+        ASSERT_TRUE(window.screen()->grabWindow(0).save(path));
+        EXPECT_GT(QFileInfo(path).size(), 10000);
+        std::cout << "screenshot: " << path.toStdString() << "\n";
+        dialog->close();
+    }
+    installTranslations(*QCoreApplication::instance(), QStringLiteral("en"));
+}
+
+TEST(Screenshot, FrenchOpenBoxOfADamagedSessionFile)
+{
+    installTranslations(*QCoreApplication::instance(), QStringLiteral("fr"));
+    {
+        MainWindow window;
+        window.resize(1600, 1000);
+        window.show();
+        QApplication::setActiveWindow(&window);
+        ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
+        QTemporaryDir files;
+        const QString path = files.filePath(QStringLiteral("cut-short.eapscope"));
+        {
+            // A session file cut in transfer: the SQLite header says 32 pages of 4096 bytes.
+            QByteArray bytes("SQLite format 3", 16);
+            bytes.append(QByteArray(4096 - 16, '\0'));
+            bytes[16] = 0x10;  // page size 4096
+            bytes[17] = 0x00;
+            bytes[24] = bytes[92] = 0;
+            bytes[27] = bytes[95] = 1;  // change counter == version valid for
+            bytes[31] = 32;             // 32 pages
+            QFile file(path);
+            ASSERT_TRUE(file.open(QIODevice::WriteOnly));
+            file.write(bytes);
+        }
+        const QString dir = QStringLiteral(EAPSCOPE_BINARY_DIR "/screenshots");
+        QDir().mkpath(dir);
+        const QString shot = dir + QStringLiteral("/open_error_fr.png");
+        bool saved = false;
+        QTimer poll;
+        QObject::connect(&poll, &QTimer::timeout, &window, [&] {
+            auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
+            if (box == nullptr || saved) {
+                return;
+            }
+            saved = true;
+            QTimer::singleShot(300, box, [&, box] {
+                box->move(window.geometry().center() - QPoint(box->width() / 2, box->height() / 2));
+                QTest::qWait(100);
+                EXPECT_TRUE(window.screen()->grabWindow(0).save(shot));
+                box->accept();
+            });
+        });
+        poll.start(10);
+        window.openFile(path);
+        ASSERT_TRUE(
+            QTest::qWaitFor([&] { return saved && QApplication::activeModalWidget() == nullptr; }, 30000));
+        EXPECT_GT(QFileInfo(shot).size(), 10000);
+        std::cout << "screenshot: " << shot.toStdString() << "\n";
+        QTest::qWait(300);
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+    }
+    installTranslations(*QCoreApplication::instance(), QStringLiteral("en"));
 }
 
 }  // namespace

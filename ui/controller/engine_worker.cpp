@@ -190,7 +190,7 @@ bool EngineWorker::setupSide(std::size_t index, const QString& spec, EngineSide&
 {
     const auto path = resolveMethodSpec(spec.toStdString());
     if (!path) {
-        setupError_ = fromStd(path.error());
+        setupError_ = errorText(path);
         return false;
     }
     if (setup_.isolated) {
@@ -242,7 +242,7 @@ bool EngineWorker::buildRadiusEngine(const SessionSetup& setup)
     }
     auto socket = connectRadiusServer(setup.radiusServer.toStdString(), setup.secret.toStdString());
     if (!socket) {
-        setupError_ = fromStd(socket.error());
+        setupError_ = errorText(socket);
         return false;
     }
     radiusSocket_ = std::move(*socket);
@@ -298,7 +298,7 @@ void EngineWorker::startServe(const SessionSetup& setup)
                         .arg(address));
             });
         } else {
-            setupError_ = fromStd(serve.error());
+            setupError_ = errorText(serve);
         }
     }
     finishStart();
@@ -389,7 +389,13 @@ void EngineWorker::previewMethods(const EngineConfig& config)
         preview.name = fromStd(sides[i]->load.displayName);
         preview.eapType = report.eapType;
         preview.roles = report.roles;
-        preview.error = report.ok ? QString() : fromStd(report.error);
+        if (!report.ok) {
+            // The load finding that says why, as a sentence when it has one (its message is the error).
+            const auto why = std::find_if(report.findings.begin(), report.findings.end(), [&](const auto& f) {
+                return f.message == report.error && !f.text.empty();
+            });
+            preview.error = why != report.findings.end() ? messageText(why->text) : fromStd(report.error);
+        }
         previews.append(preview);
     }
     post([previews](SessionController& c) { emit c.methodsPreviewed(previews); });
@@ -406,7 +412,7 @@ void EngineWorker::finishStart()
         if (writer) {
             writer_ = std::move(writer).value();
         } else {
-            problem = fromStd(writer.error());
+            problem = errorText(writer);
         }
     }
     if (!writer_) {
@@ -689,7 +695,7 @@ void EngineWorker::restoreUndo(std::size_t index)
             const Status restored = executors_[i]->restore(*undo.checkpoints[i]);
             if (!restored) {
                 undo_.clear();
-                setStepBack(false, fromStd(restored.error()));
+                setStepBack(false, errorText(restored));
                 postCheckpoints();
                 return;
             }
@@ -975,7 +981,7 @@ void EngineWorker::record(bool force)
     lastFlush_ = now;
     const Status status = engine_->finished() ? writer_->finish(*trace_) : writer_->flush(*trace_);
     if (!status) {
-        const QString message = ControllerText::tr("Recording failed: %1").arg(fromStd(status.error()));
+        const QString message = ControllerText::tr("Recording failed: %1").arg(errorText(status));
         post([message](SessionController& c) { c.onStatus(message); });
     }
 }
@@ -1013,11 +1019,11 @@ QString EngineWorker::saveAs(const QString& path)
     }
     auto writer = SessionWriter::create(path.toStdString(), setup_.keepSecrets);
     if (!writer) {
-        return fromStd(writer.error());
+        return errorText(writer);
     }
     const Status status =
         engine_ && engine_->finished() ? (*writer)->finish(*trace_) : (*writer)->flush(*trace_);
-    return status ? QString() : fromStd(status.error());
+    return status ? QString() : errorText(status);
 }
 
 }  // namespace eapscope::ui

@@ -81,7 +81,7 @@ QString LessonSession::open(const QString& id)
 {
     auto found = findLesson(id.toStdString());
     if (!found) {
-        return fromStd(found.error());
+        return errorText(found);
     }
     Lesson lesson = std::move(found).value();
     language_ = uiLanguage();
@@ -90,7 +90,7 @@ QString LessonSession::open(const QString& id)
     LessonValues values = resolveValues(lesson, seedForLearner(learner));
     auto setup = buildLessonSetup(lesson, values, learner, language_);
     if (!setup) {
-        return fromStd(setup.error());
+        return errorText(setup);
     }
     run_ = std::make_shared<LessonRun>(
         LessonRun{std::move(lesson), std::move(values), std::move(setup).value()});

@@ -51,6 +51,10 @@ QVariant ContextsModel::data(const QModelIndex& index, int role) const
     const ContextFigures& f = figures_[row];
     switch (role) {
     case Qt::DisplayRole: return display(row, index.column());
+    case Qt::ToolTipRole:  // the side's full name; the cell has the short one, as the event table
+        return index.column() == SideColumn && row < document_->trace().contexts().size()
+                   ? sideText(document_->trace().context(ContextId(static_cast<std::uint32_t>(row))).side)
+                   : QVariant();
     case ContextIdRole: return static_cast<uint>(row);
     case StateRole: return static_cast<int>(f.state);
     case LiveBytesRole: return static_cast<qulonglong>(f.liveBytes);
@@ -66,7 +70,8 @@ QVariant ContextsModel::display(std::size_t row, int column) const
     const ContextId id(static_cast<std::uint32_t>(row));
     switch (column) {
     case ContextColumn: return contextText(trace, id);
-    case SideColumn: return row < trace.contexts().size() ? sideText(trace.context(id).side) : QString();
+    case SideColumn:
+        return row < trace.contexts().size() ? sideShortText(trace.context(id).side) : QString();
     case StateColumn: return stateText(f.state);
     case CallsColumn: return f.calls;
     case WorkBufferColumn: return f.workBuffer != 0 ? addressText(f.workBuffer) : QString();

@@ -13,10 +13,30 @@
 namespace eapscope::ui {
 namespace {
 
-QString catalogueText(const char* text, const ReasonDetails& details)
+/// The reason's details in the interface language: the side names (marked in
+/// capture_diagnosis.cpp) and the certificate's weaknesses translated, the rest (names, times,
+/// frames) as they are.
+ReasonDetails shownDetails(const Reason& reason)
+{
+    ReasonDetails details = reason.details();
+    for (auto& [key, value] : details) {
+        if (key == "sender_name" || key == "receiver_name") {
+            value = QCoreApplication::translate(kReasonTextContext, value.c_str()).toStdString();
+        } else if (key == "weakness" && reason.certificate) {
+            QStringList weaknesses;
+            for (const MessageText& weakness : certificateWeaknessTexts(*reason.certificate)) {
+                weaknesses << messageText(weakness);
+            }
+            value = weaknesses.join(QStringLiteral(", ")).toStdString();
+        }
+    }
+    return details;
+}
+
+QString catalogueText(const char* text, const Reason& reason)
 {
     const QString translated = QCoreApplication::translate(kReasonTextContext, text);
-    return fromStd(fillReasonTemplate(translated.toStdString(), details));
+    return fromStd(fillReasonTemplate(translated.toStdString(), shownDetails(reason)));
 }
 
 QString carrierText(Carrier carrier)
@@ -87,13 +107,13 @@ ConversationsModel::ConversationsModel(const SessionDocument* document, QObject*
 QString ConversationsModel::reasonText(const Reason& reason)
 {
     const ReasonInfo* info = reasonInfo(reason.id);
-    return info != nullptr ? catalogueText(info->text, reason.details()) : fromStd(reason.text());
+    return info != nullptr ? catalogueText(info->text, reason) : fromStd(reason.text());
 }
 
 QString ConversationsModel::reasonAdvice(const Reason& reason)
 {
     const ReasonInfo* info = reasonInfo(reason.id);
-    return info != nullptr ? catalogueText(info->advice, reason.details()) : fromStd(reason.advice());
+    return info != nullptr ? catalogueText(info->advice, reason) : fromStd(reason.advice());
 }
 
 QString ConversationsModel::verdictText(Verdict verdict)

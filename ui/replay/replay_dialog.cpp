@@ -5,6 +5,7 @@
 #include "capture/capture_importer.h"
 #include "method/method_resolver.h"
 #include "replay/replay_live.h"
+#include "text/core_text.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -21,11 +22,6 @@
 namespace eapscope::ui {
 namespace {
 
-QString fromStd(const std::string& s)
-{
-    return QString::fromStdString(s);
-}
-
 QString carrierName(const CaptureConversation& c)
 {
     const QString label = fromStd(c.label());
@@ -39,7 +35,7 @@ QString makeReplaySetup(const QString& capturePath, int conversation, Side role,
 {
     auto capture = importCapture(capturePath.toStdString());
     if (!capture) {
-        return fromStd(capture.error());
+        return errorText(capture);
     }
     ReplayRequest request;
     request.conversation = static_cast<std::uint32_t>(std::max(0, conversation));
@@ -48,7 +44,7 @@ QString makeReplaySetup(const QString& capturePath, int conversation, Side role,
     request.password = password.toStdString();
     auto plan = planReplay(std::move(capture).value(), std::move(request));
     if (!plan) {
-        return fromStd(plan.error());
+        return errorText(plan);
     }
     setup.replay = std::make_shared<const ReplayPlan>(std::move(plan).value());
     const bool peer = role == Side::Peer;
@@ -114,7 +110,7 @@ void ReplayDialog::loadCapture()
     }
     auto capture = importCapture(path_->text().toStdString());
     if (!capture) {
-        notice_->setText(fromStd(capture.error()));
+        notice_->setText(errorText(capture));
         return;
     }
     const auto& list = capture->conversations;

@@ -134,16 +134,16 @@ QString RecordingStore::recover(const QString& from, const QString& to)
 {
     auto trace = readSession(from.toStdString());
     if (!trace) {
-        return fromStd(trace.error());
+        return errorText(trace);
     }
     // Secrets stay as they were recorded: the recording already applied the session's choice.
     auto writer = SessionWriter::create(to.toStdString(), true);
     if (!writer) {
-        return fromStd(writer.error());
+        return errorText(writer);
     }
     const Status status = sessionIsIncomplete(*trace) ? (*writer)->flush(*trace) : (*writer)->finish(*trace);
     if (!status) {
-        return fromStd(status.error());
+        return errorText(status);
     }
     writer->reset();
     remove(from);

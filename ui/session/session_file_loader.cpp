@@ -8,6 +8,7 @@
 #include "capture/capture_trace.h"
 #include "input/input_kind.h"
 #include "store/session_reader.h"
+#include "text/core_text.h"
 
 namespace eapscope::ui {
 namespace {
@@ -22,8 +23,10 @@ std::shared_ptr<Trace> readCapture(const QString& path, QString* error, const st
     options.cancel = cancel;
     auto result = importCapture(path.toStdString(), options);
     if (!result) {
-        const QString text = QString::fromStdString(result.error());
-        *error = text.contains(path) ? text : path + QStringLiteral(": ") + text;
+        const QString text = errorText(result);
+        *error = result.error().find(path.toStdString()) != std::string::npos
+                     ? text
+                     : SessionFileLoader::tr("%1: %2", "a file, what is wrong with it").arg(path, text);
         return nullptr;
     }
     auto trace = std::make_shared<Trace>(captureToTrace(result.value()));
@@ -36,7 +39,7 @@ std::shared_ptr<Trace> read(const QString& path, QString* error, const std::func
 {
     auto kind = sniffInputKind(path.toStdString());
     if (!kind) {
-        *error = QString::fromStdString(kind.error());
+        *error = errorText(kind);
         return nullptr;
     }
     if (*kind == InputKind::Capture) {
@@ -44,7 +47,7 @@ std::shared_ptr<Trace> read(const QString& path, QString* error, const std::func
     }
     auto result = readSession(path.toStdString(), progress, cancel);
     if (!result) {
-        *error = QString::fromStdString(result.error());
+        *error = errorText(result);
         return nullptr;
     }
     return std::make_shared<Trace>(std::move(result).value());

@@ -45,6 +45,11 @@ QString messageText(const MessageText& text)
     return fromStd(fillPlaceholders(translated.toStdString(), args));
 }
 
+QString errorText(const Error& error)
+{
+    return messageText(error.sentence());
+}
+
 QString eventText(const Trace& trace, StringId text)
 {
     if (const MessageText* sentence = trace.sentence(text)) {

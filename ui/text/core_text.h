@@ -5,6 +5,7 @@
 // sits below the rest of ui/, shows the same words.
 #pragma once
 
+#include "common/result.h"
 #include "trace/trace.h"
 
 #include <QString>
@@ -23,6 +24,14 @@ QString ruleText(std::string_view rule);
 /// "EngineText"), its arguments rendered the same way and filled in as core fills them for
 /// English (fillPlaceholders).
 QString messageText(const MessageText& text);
+/// A core error in the interface language: its sentence (Error::text) translated, or its message
+/// as it is when core made it as plain English. The one place the GUI turns core's errors into text.
+QString errorText(const Error& error);
+template <typename T>
+QString errorText(const Result<T>& result)
+{
+    return errorText(result.failure());
+}
 /// An event's text in the interface language: the sentence the engine kept for it
 /// (Trace::sentence: State and Note rows) translated; else (a packet summary, an allocation site,
 /// a session file written before format 1.4) the text as stored.

@@ -173,8 +173,8 @@ void CertificateDialog::display(int index)
     }
     set(QStringLiteral("validity"), validity);
     QStringList weaknesses;
-    for (const std::string& weakness : d.weaknesses()) {
-        weaknesses << fromStd(weakness);
+    for (const MessageText& weakness : d.weaknessTexts()) {
+        weaknesses << messageText(weakness);
     }
     const QString weak =
         weaknesses.isEmpty() ? QString() : tr(" — weak: %1").arg(weaknesses.join(QStringLiteral(", ")));

@@ -5,13 +5,17 @@
 #include "session/event_selection.h"
 #include "session/session_document.h"
 
-#include <QHeaderView>
+#include "window/column_fit.h"
 
-#include <algorithm>
+#include <QHeaderView>
+#include <QTimer>
+
 #include <QSplitter>
 #include <QTableView>
 #include <QTreeWidget>
 #include <QVBoxLayout>
+#include <algorithm>
+#include <array>
 
 namespace eapscope::ui {
 
@@ -26,7 +30,15 @@ ContextsDock::ContextsDock(SessionDocument* document, EventSelection* selection,
     view_->setModel(model_);
     view_->setSelectionBehavior(QAbstractItemView::SelectRows);
     view_->verticalHeader()->hide();
-    view_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    // Fitted by fitColumns() after each change, once per pass of the event loop.
+    auto* fit = new QTimer(this);
+    fit->setSingleShot(true);
+    fit->setInterval(0);
+    connect(fit, &QTimer::timeout, this, &ContextsDock::fitColumns);
+    connect(model_, &QAbstractItemModel::modelReset, fit, qOverload<>(&QTimer::start));
+    connect(model_, &QAbstractItemModel::rowsInserted, fit, qOverload<>(&QTimer::start));
+    connect(model_, &QAbstractItemModel::dataChanged, fit, qOverload<>(&QTimer::start));
+    connect(model_, &QAbstractItemModel::headerDataChanged, fit, qOverload<>(&QTimer::start));
     auto* splitter = new QSplitter(Qt::Vertical);
     splitter->addWidget(methods_);
     splitter->addWidget(view_);
@@ -43,6 +55,22 @@ ContextsDock::ContextsDock(SessionDocument* document, EventSelection* selection,
     connect(document_, &SessionDocument::eventsAppended, this, &ContextsDock::refreshMethods);
     connect(document_, &SessionDocument::resetDone, this, &ContextsDock::refreshMethods);
     refreshMethods();
+}
+
+void ContextsDock::fitColumns()
+{
+    const CellWidth width(view_);
+    std::array<int, ContextsModel::ColumnCount> needed{};
+    for (int row = 0; row < model_->rowCount(); ++row) {
+        for (int column = 0; column < ContextsModel::ColumnCount; ++column) {
+            const QString text = model_->index(row, column).data().toString();
+            if (!text.isEmpty()) {
+                auto& wanted = needed[static_cast<std::size_t>(column)];
+                wanted = std::max(wanted, width(text));
+            }
+        }
+    }
+    fitColumnWidths(view_, needed, -1, true);
 }
 
 void ContextsDock::setMethodDetails(const QStringList& lines)

@@ -35,6 +35,9 @@ public slots:
 
 private:
     void refreshMethods();
+    // Each column as wide as its widest text (header or cell, measured as EventTableDock does),
+    // so none is elided and the table is no wider than its contents.
+    void fitColumns();
     void showPreview(const QList<MethodPreview>& previews);
     [[nodiscard]] static QString rolesText(quint32 roles);
 

@@ -193,7 +193,7 @@ QString ConversationsDock::exportReport(const QString& path) const
     HtmlReportOptions options;
     options.generator = tr("EapScope %1").arg(QCoreApplication::applicationVersion()).toStdString();
     const Status written = writeCaptureReportHtml(path.toStdString(), session->capture, session->diagnosis, options);
-    return written ? QString() : fromStd(written.error());
+    return written ? QString() : errorText(written);
 }
 
 void ConversationsDock::onExportReport()

@@ -5,6 +5,7 @@
 #include "models/event_table_model.h"
 #include "session/event_selection.h"
 #include "session/session_document.h"
+#include "window/column_fit.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -12,7 +13,6 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QScrollBar>
-#include <QStyle>
 #include <QTableView>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -185,14 +185,7 @@ void EventTableDock::fitColumns(bool exact)
     }
     seen_.rows = trace.size();
 
-    // Measured as the view draws them: the current step's rows are bold, and a cell has the
-    // style's text margins on both sides and a grid line.
-    QFont bold = view_->font();
-    bold.setBold(true);
-    const QFontMetrics metrics(bold);
-    const int margin =
-        2 * (view_->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, view_) + 1) + 3;
-    const auto width = [&](const QString& text) { return metrics.horizontalAdvance(text) + margin; };
+    const CellWidth width(view_);
     for (std::size_t c = seen_.contexts; c < trace.contexts().size(); ++c) {
         seen_.contextWidth =
             std::max(seen_.contextWidth, width(contextText(trace, ContextId(static_cast<std::uint32_t>(c)))));
@@ -234,19 +227,7 @@ void EventTableDock::fitColumns(bool exact)
     }
     needed[EventTableModel::BytesColumn] = width(QString::number(seen_.maxBytes));
 
-    QHeaderView* header = view_->horizontalHeader();
-    for (int column = 0; column < EventTableModel::ColumnCount; ++column) {
-        if (column == EventTableModel::DetailColumn || view_->isColumnHidden(column)) {
-            continue;
-        }
-        // Exact for a new session; then only ever wider: a column the person widened stays so, and
-        // a growing session's columns do not jump back and forth.
-        const int wanted =
-            std::max(needed[static_cast<std::size_t>(column)], header->sectionSizeHint(column));
-        if (exact ? header->sectionSize(column) != wanted : header->sectionSize(column) < wanted) {
-            header->resizeSection(column, wanted);
-        }
-    }
+    fitColumnWidths(view_, needed, EventTableModel::DetailColumn, exact);
 }
 
 void EventTableDock::followTail()

@@ -208,13 +208,12 @@ void SessionSetupDialog::describe(QComboBox* combo, QLabel* info)
     }
     const auto path = resolveMethodSpec(spec.toStdString());
     if (!path) {
-        info->setText(fromStd(path.error()));
+        info->setText(errorText(path));
         updateIsolation();
         return;
     }
     const auto digest = sha256OfFile(*path);
-    QString text =
-        tr("%1\nSHA-256 %2").arg(fromStd(*path), digest ? fromStd(*digest) : fromStd(digest.error()));
+    QString text = tr("%1\nSHA-256 %2").arg(fromStd(*path), digest ? fromStd(*digest) : errorText(digest));
     const LibraryFormat format = detectLibraryFormat(*path);
     switch (format.kind) {
         case LibraryFormat::Kind::WindowsX64:
