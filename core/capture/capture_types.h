@@ -1,6 +1,7 @@
 // What the capture importer produces: EAP packets found in a capture, grouped into conversations.
 #pragma once
 
+#include "capture/huge_page_allocator.h"
 #include "eap/eap_decoder.h"
 #include "eap/eap_types.h"
 
@@ -170,8 +171,10 @@ struct CaptureImport {
     std::uint32_t frames = 0;
     std::uint64_t firstTimeNs = 0;
     std::vector<int> linkTypes;
-    std::vector<std::uint8_t> bytes;  // arena of EAP packets, and of TLS messages of several fragments
-    std::vector<CapturedPacket> packets;
+    // The arena of EAP packets and of TLS messages of several fragments, and the packets: the two
+    // large parts of a big capture's result, in huge pages (huge_page_allocator.h).
+    std::vector<std::uint8_t, HugePageAllocator<std::uint8_t>> bytes;
+    std::vector<CapturedPacket, HugePageAllocator<CapturedPacket>> packets;
     std::vector<CaptureConversation> conversations;
     std::vector<CapturedControl> controls;  // in frame order
     std::vector<EapAnomaly> anomalies;      // file-level (truncated file, unsupported link type, …)
