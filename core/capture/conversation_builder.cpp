@@ -377,7 +377,7 @@ void ConversationBuilder::append(std::uint32_t conversation, CarrierPacket&& pac
     captured.radiusCode = packet.radiusCode;
     captured.replyMessage = std::move(packet.replyMessage);
     captured.errorCause = packet.errorCause;
-    out_.bytes.insert(out_.bytes.end(), packet.eap.begin(), packet.eap.end());
+    appendBytes(out_.bytes, packet.eap);
     CaptureConversation& c = out_.conversations[conversation];
     State& state = states_[conversation];
     if (c.authenticator.empty() && direction == Direction::ToPeer) {
@@ -509,8 +509,7 @@ void ConversationBuilder::keepTlsRecords(CapturedPacket& p, const TlsMessage& me
         p.tlsOffset = static_cast<std::uint32_t>(records.data() - out_.bytes.data());
         return;
     }
-    p.tlsOffset = static_cast<std::uint32_t>(out_.bytes.size());
-    out_.bytes.insert(out_.bytes.end(), records.begin(), records.end());
+    p.tlsOffset = static_cast<std::uint32_t>(appendBytes(out_.bytes, records));
 }
 
 void ConversationBuilder::finish()

@@ -7,7 +7,13 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
+#include <cstring>
 #include <new>
+#include <span>
+#include <type_traits>
+#include <utility>
+#include <vector>
 
 namespace eapscope {
 
@@ -34,11 +40,36 @@ struct HugePageAllocator {
     }
     void deallocate(T* block, std::size_t n) noexcept { huge_pages::deallocate(block, n * sizeof(T)); }
 
+    // resize() default-initialises, so appending bytes is resize() then memcpy (appendBytes). A
+    // vector with any allocator but std::allocator copies inserted ranges element by element,
+    // which for bytes was a quarter of an import.
+    template <typename U>
+    void construct(U* at) noexcept(std::is_nothrow_default_constructible_v<U>)
+    {
+        ::new (static_cast<void*>(at)) U;
+    }
+    template <typename U, typename... Args>
+    void construct(U* at, Args&&... args)
+    {
+        ::new (static_cast<void*>(at)) U(std::forward<Args>(args)...);
+    }
+
     template <typename U>
     friend bool operator==(const HugePageAllocator&, const HugePageAllocator<U>&) noexcept
     {
         return true;  // stateless: any instance frees what another allocated
     }
 };
+
+/// Appends `bytes` to `arena` with one memcpy; returns where they start.
+template <typename Allocator>
+std::size_t appendBytes(std::vector<std::uint8_t, Allocator>& arena, std::span<const std::uint8_t> bytes)
+{
+    const std::size_t at = arena.size();
+    arena.resize(at + bytes.size());
+    if (!bytes.empty())
+        std::memcpy(arena.data() + at, bytes.data(), bytes.size());
+    return at;
+}
 
 }  // namespace eapscope
