@@ -375,7 +375,8 @@ void ConversationBuilder::append(std::uint32_t conversation, CarrierPacket&& pac
     captured.size = static_cast<std::uint32_t>(packet.eap.size());
     captured.carrierAnomalies = packet.anomalies;
     captured.radiusCode = packet.radiusCode;
-    captured.replyMessage = std::move(packet.replyMessage);
+    if (!packet.replyMessage.empty())
+        out_.extraOf(captured).replyMessage = std::move(packet.replyMessage);
     captured.errorCause = packet.errorCause;
     appendBytes(out_.bytes, packet.eap);
     CaptureConversation& c = out_.conversations[conversation];
@@ -407,7 +408,7 @@ void ConversationBuilder::conversationAnomaly(std::uint32_t conversation, std::u
 {
     EapAnomaly anomaly = makeAnomaly(id, std::move(message));
     anomaly.message = "frame " + std::to_string(out_.packets[packet].frame) + ": " + anomaly.message;
-    out_.packets[packet].conversationAnomalies.push_back(makeAnomaly(id, {}));
+    out_.extraOf(out_.packets[packet]).conversationAnomalies.push_back(makeAnomaly(id, {}));
     out_.conversations[conversation].anomalies.push_back(std::move(anomaly));
 }
 
@@ -489,7 +490,7 @@ void ConversationBuilder::trackExchange(std::uint32_t conversation, std::uint32_
             p.tlsLength = message->length;
         }
         for (EapAnomaly& anomaly : anomalies) {
-            p.conversationAnomalies.push_back(anomaly);
+            out_.extraOf(p).conversationAnomalies.push_back(anomaly);
             out_.conversations[conversation].anomalies.push_back(std::move(anomaly));
         }
         if (message)
