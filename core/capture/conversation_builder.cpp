@@ -389,13 +389,14 @@ void ConversationBuilder::append(std::uint32_t conversation, CarrierPacket&& pac
         c.peer = packet.source.format();
         state.peer = packet.source;
     }
-    if (c.carrier == Carrier::Eapol && !state.peer.empty()) {
+    if (c.carrier == Carrier::Eapol && !state.peer.empty() && !state.latestOfStation) {
         auto [it, added] = lastByStation_.try_emplace(state.peer, conversation);
-        if (added || it->second != conversation) {
-            it->second = conversation;
-            if (!pendingControls_.empty())
-                attachPendingControls(conversation);
-        }
+        if (!added)
+            states_[it->second].latestOfStation = false;
+        it->second = conversation;
+        state.latestOfStation = true;
+        if (!pendingControls_.empty())
+            attachPendingControls(conversation);
     }
     c.endNs = captured.timeNs;
     c.packets.push_back(static_cast<std::uint32_t>(out_.packets.size()));

@@ -47,6 +47,9 @@ private:
         std::optional<std::uint32_t> lastPacket;
         TlsReassembler tls[2];                      // by sender: 0 the server, 1 the peer
         std::optional<std::uint32_t> lastResponse;  // packet index of the peer's last Response
+        // Whether lastByStation_ names it for its peer: only a conversation that is not yet the
+        // station's latest looks the map up (once, not per packet).
+        bool latestOfStation = false;
     };
 
     std::uint32_t conversationFor(const CarrierPacket& packet, Direction& direction);
