@@ -179,12 +179,12 @@ struct CaptureImport {
     std::uint32_t frames = 0;
     std::uint64_t firstTimeNs = 0;
     std::vector<int> linkTypes;
-    // The arena of EAP packets and of TLS messages of several fragments, and the packets: the two
-    // large parts of a big capture's result, in huge pages (huge_page_allocator.h).
+    // The arena of EAP packets and of TLS messages of several fragments, the packets and the
+    // conversations: the large parts of a big capture's result, in huge pages (huge_page_allocator.h).
     std::vector<std::uint8_t, HugePageAllocator<std::uint8_t>> bytes;
     std::vector<CapturedPacket, HugePageAllocator<CapturedPacket>> packets;
     std::vector<CapturedPacketExtra> extras;  // CapturedPacket::extra
-    std::vector<CaptureConversation> conversations;
+    std::vector<CaptureConversation, HugePageAllocator<CaptureConversation>> conversations;
     std::vector<CapturedControl> controls;  // in frame order
     std::vector<EapAnomaly> anomalies;      // file-level (truncated file, unsupported link type, …)
     bool truncated = false;

@@ -104,8 +104,8 @@ private:
     };
 
     CaptureImport& out_;
-    std::vector<State> states_;
-    std::vector<std::uint32_t> open_;  // indices of open conversations, oldest first
+    std::vector<State, HugePageAllocator<State>> states_;  // large with its TLS reassemblers
+    std::vector<std::uint32_t> open_;                      // indices of open conversations, oldest first
     KeyBytes stateBytes_;
     std::unordered_map<std::string_view, std::uint32_t> radiusState_;  // State value → conversation
     std::unordered_map<PendingRequest, std::uint32_t, PendingRequestHash> radiusPending_;
