@@ -9,6 +9,14 @@ namespace {
 
 constexpr std::size_t kHugePage = std::size_t{2} << 20;  // x86-64 and arm64 with 4 KB base pages
 
+#if defined(__SANITIZE_ADDRESS__)
+// Under AddressSanitizer every block comes from operator new, so that its red zones guard these
+// buffers as they guard any other (a mapping has none): the fuzz replays read them.
+constexpr std::size_t kSmallestMapped = static_cast<std::size_t>(-1);
+#else
+constexpr std::size_t kSmallestMapped = kHugePage;
+#endif
+
 std::size_t roundUp(std::size_t bytes)
 {
     return (bytes + kHugePage - 1) & ~(kHugePage - 1);
@@ -16,9 +24,14 @@ std::size_t roundUp(std::size_t bytes)
 
 }  // namespace
 
+bool mapped(std::size_t bytes)
+{
+    return bytes >= kSmallestMapped;
+}
+
 void* allocate(std::size_t bytes)
 {
-    if (bytes < kHugePage)
+    if (!mapped(bytes))
         return ::operator new(bytes);
     const std::size_t size = roundUp(bytes);
     // Map one huge page more than needed and unmap the ends, so that the block starts on a huge
@@ -42,7 +55,7 @@ void deallocate(void* block, std::size_t bytes) noexcept
 {
     if (!block)
         return;
-    if (bytes < kHugePage) {
+    if (!mapped(bytes)) {
         ::operator delete(block, bytes);
         return;
     }

@@ -18,6 +18,8 @@
 namespace eapscope {
 
 namespace huge_pages {
+/// Whether a block of this many bytes is mapped on its own, 2 MB-aligned (else: operator new).
+bool mapped(std::size_t bytes);
 void* allocate(std::size_t bytes);  // throws std::bad_alloc
 void deallocate(void* block, std::size_t bytes) noexcept;
 }  // namespace huge_pages
