@@ -170,8 +170,20 @@ std::vector<EapAnomaly> CaptureImport::packetAnomalies(const CapturedPacket& pac
 {
     std::vector<EapAnomaly> list;
     packet.carrierAnomalies.appendTo(list);
-    list.insert(list.end(), packet.conversationAnomalies.begin(), packet.conversationAnomalies.end());
+    if (packet.extra) {
+        const auto& found = extras[packet.extra - 1].conversationAnomalies;
+        list.insert(list.end(), found.begin(), found.end());
+    }
     return list;
+}
+
+CapturedPacketExtra& CaptureImport::extraOf(CapturedPacket& packet)
+{
+    if (!packet.extra) {
+        extras.emplace_back();
+        packet.extra = static_cast<std::uint32_t>(extras.size());
+    }
+    return extras[packet.extra - 1];
 }
 
 MessageText CaptureImport::noteText(const CapturedPacket& packet) const

@@ -1,6 +1,7 @@
 // What the capture importer produces: EAP packets found in a capture, grouped into conversations.
 #pragma once
 
+#include "capture/huge_page_allocator.h"
 #include "common/message_text.h"
 
 #include "eap/eap_decoder.h"
@@ -102,20 +103,14 @@ struct CarrierPacket {
     CarrierAnomalies anomalies;               // carrier-level (RADIUS split, snaplen, …)
 };
 
-/// An EAP packet of an imported capture.
+/// An EAP packet of an imported capture. Kept small (a big capture holds hundreds of thousands):
+/// what few packets have (a Reply-Message, anomalies of the conversation) is in
+/// CaptureImport::extras, read through CaptureImport::replyMessage and ::packetAnomalies.
 struct CapturedPacket {
-    std::uint32_t frame = 0;
     std::uint64_t timeNs = 0;  // since the first frame of the capture
-    Direction direction = Direction::Unknown;
-    std::uint32_t conversation = 0;  // index into CaptureImport::conversations
-    std::uint8_t code = 0, id = 0;
-    std::uint16_t length = 0;
-    std::optional<std::uint8_t> type;
+    std::uint32_t frame = 0;
+    std::uint32_t conversation = 0;      // index into CaptureImport::conversations
     std::uint32_t offset = 0, size = 0;  // bytes in CaptureImport::bytes
-    // Its anomalies, listed by CaptureImport::packetAnomalies(packet): the carrier's first, then those
-    // the conversation and the TLS reassembly found (decoder ones: decodeEap).
-    CarrierAnomalies carrierAnomalies;
-    std::vector<EapAnomaly> conversationAnomalies;
     // The TLS records of the message this packet completed (tls_reassembler.h), in
     // CaptureImport::bytes: inside the packet's own bytes when the message came in one fragment.
     // Kept so that the diagnosis reads the flights the import reassembled (size 0: none).
@@ -123,9 +118,23 @@ struct CapturedPacket {
     // The fragments and bytes of that message (0 fragments: the packet completed none). With the
     // records they make the packet's note (CaptureImport::note).
     std::uint32_t tlsFragments = 0, tlsLength = 0;
-    std::uint8_t radiusCode = 0;  // RADIUS carrier: Access-Request 1, -Accept 2, -Reject 3, -Challenge 11
-    std::string replyMessage;     // RADIUS Reply-Message(s) of that packet, in order
     std::optional<std::uint32_t> errorCause;  // RADIUS Error-Cause of that packet
+    // Its carrier anomalies, listed with the conversation's by CaptureImport::packetAnomalies(packet):
+    // the carrier's first, then those the conversation and the TLS reassembly found (decoder
+    // ones: decodeEap).
+    CarrierAnomalies carrierAnomalies;
+    std::uint32_t extra = 0;  // 1 + its index in CaptureImport::extras; 0: none
+    std::uint16_t length = 0;
+    std::uint8_t code = 0, id = 0;
+    std::optional<std::uint8_t> type;
+    Direction direction = Direction::Unknown;
+    std::uint8_t radiusCode = 0;  // RADIUS carrier: Access-Request 1, -Accept 2, -Reject 3, -Challenge 11
+};
+
+/// What only some packets have, out of CapturedPacket (CapturedPacket::extra).
+struct CapturedPacketExtra {
+    std::string replyMessage;  // RADIUS Reply-Message(s) of that packet, in order
+    std::vector<EapAnomaly> conversationAnomalies;
 };
 
 /// An EAPOL frame without EAP (Start, Logoff, Key; IEEE 802.1X-2010 §11.3.2) that belongs to a
@@ -172,9 +181,12 @@ struct CaptureImport {
     std::uint32_t frames = 0;
     std::uint64_t firstTimeNs = 0;
     std::vector<int> linkTypes;
-    std::vector<std::uint8_t> bytes;  // arena of EAP packets, and of TLS messages of several fragments
-    std::vector<CapturedPacket> packets;
-    std::vector<CaptureConversation> conversations;
+    // The arena of EAP packets and of TLS messages of several fragments, the packets and the
+    // conversations: the large parts of a big capture's result, in huge pages (huge_page_allocator.h).
+    std::vector<std::uint8_t, HugePageAllocator<std::uint8_t>> bytes;
+    std::vector<CapturedPacket, HugePageAllocator<CapturedPacket>> packets;
+    std::vector<CapturedPacketExtra> extras;  // CapturedPacket::extra
+    std::vector<CaptureConversation, HugePageAllocator<CaptureConversation>> conversations;
     std::vector<CapturedControl> controls;  // in frame order
     std::vector<EapAnomaly> anomalies;      // file-level (truncated file, unsupported link type, …)
     bool truncated = false;
@@ -188,6 +200,13 @@ struct CaptureImport {
     {
         return std::span(bytes).subspan(packet.tlsOffset, packet.tlsSize);
     }
+    /// The packet's RADIUS Reply-Message(s), in order; empty when none.
+    [[nodiscard]] std::string_view replyMessage(const CapturedPacket& packet) const
+    {
+        return packet.extra ? std::string_view(extras[packet.extra - 1].replyMessage) : std::string_view();
+    }
+    /// The packet's extra, made when it first needs one (ConversationBuilder).
+    CapturedPacketExtra& extraOf(CapturedPacket& packet);
     /// The packet's carrier and conversation anomalies, in the order they were found.
     [[nodiscard]] std::vector<EapAnomaly> packetAnomalies(const CapturedPacket& packet) const;
     /// What the packet adds to its summary, e.g. the TLS message reassembled on this (last)

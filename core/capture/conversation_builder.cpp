@@ -375,9 +375,10 @@ void ConversationBuilder::append(std::uint32_t conversation, CarrierPacket&& pac
     captured.size = static_cast<std::uint32_t>(packet.eap.size());
     captured.carrierAnomalies = packet.anomalies;
     captured.radiusCode = packet.radiusCode;
-    captured.replyMessage = std::move(packet.replyMessage);
+    if (!packet.replyMessage.empty())
+        out_.extraOf(captured).replyMessage = std::move(packet.replyMessage);
     captured.errorCause = packet.errorCause;
-    out_.bytes.insert(out_.bytes.end(), packet.eap.begin(), packet.eap.end());
+    appendBytes(out_.bytes, packet.eap);
     CaptureConversation& c = out_.conversations[conversation];
     State& state = states_[conversation];
     if (c.authenticator.empty() && direction == Direction::ToPeer) {
@@ -388,13 +389,14 @@ void ConversationBuilder::append(std::uint32_t conversation, CarrierPacket&& pac
         c.peer = packet.source.format();
         state.peer = packet.source;
     }
-    if (c.carrier == Carrier::Eapol && !state.peer.empty()) {
+    if (c.carrier == Carrier::Eapol && !state.peer.empty() && !state.latestOfStation) {
         auto [it, added] = lastByStation_.try_emplace(state.peer, conversation);
-        if (added || it->second != conversation) {
-            it->second = conversation;
-            if (!pendingControls_.empty())
-                attachPendingControls(conversation);
-        }
+        if (!added)
+            states_[it->second].latestOfStation = false;
+        it->second = conversation;
+        state.latestOfStation = true;
+        if (!pendingControls_.empty())
+            attachPendingControls(conversation);
     }
     c.endNs = captured.timeNs;
     c.packets.push_back(static_cast<std::uint32_t>(out_.packets.size()));
@@ -407,7 +409,7 @@ void ConversationBuilder::conversationAnomaly(std::uint32_t conversation, std::u
 {
     EapAnomaly anomaly = makeAnomaly(id, std::move(message));
     anomaly.message = "frame " + std::to_string(out_.packets[packet].frame) + ": " + anomaly.message;
-    out_.packets[packet].conversationAnomalies.push_back(makeAnomaly(id, {}));
+    out_.extraOf(out_.packets[packet]).conversationAnomalies.push_back(makeAnomaly(id, {}));
     out_.conversations[conversation].anomalies.push_back(std::move(anomaly));
 }
 
@@ -489,7 +491,7 @@ void ConversationBuilder::trackExchange(std::uint32_t conversation, std::uint32_
             p.tlsLength = message->length;
         }
         for (EapAnomaly& anomaly : anomalies) {
-            p.conversationAnomalies.push_back(anomaly);
+            out_.extraOf(p).conversationAnomalies.push_back(anomaly);
             out_.conversations[conversation].anomalies.push_back(std::move(anomaly));
         }
         if (message)
@@ -509,8 +511,7 @@ void ConversationBuilder::keepTlsRecords(CapturedPacket& p, const TlsMessage& me
         p.tlsOffset = static_cast<std::uint32_t>(records.data() - out_.bytes.data());
         return;
     }
-    p.tlsOffset = static_cast<std::uint32_t>(out_.bytes.size());
-    out_.bytes.insert(out_.bytes.end(), records.begin(), records.end());
+    p.tlsOffset = static_cast<std::uint32_t>(appendBytes(out_.bytes, records));
 }
 
 void ConversationBuilder::finish()

@@ -47,6 +47,9 @@ private:
         std::optional<std::uint32_t> lastPacket;
         TlsReassembler tls[2];                      // by sender: 0 the server, 1 the peer
         std::optional<std::uint32_t> lastResponse;  // packet index of the peer's last Response
+        // Whether lastByStation_ names it for its peer: only a conversation that is not yet the
+        // station's latest looks the map up (once, not per packet).
+        bool latestOfStation = false;
     };
 
     std::uint32_t conversationFor(const CarrierPacket& packet, Direction& direction);
@@ -101,8 +104,8 @@ private:
     };
 
     CaptureImport& out_;
-    std::vector<State> states_;
-    std::vector<std::uint32_t> open_;  // indices of open conversations, oldest first
+    std::vector<State, HugePageAllocator<State>> states_;  // large with its TLS reassemblers
+    std::vector<std::uint32_t> open_;                      // indices of open conversations, oldest first
     KeyBytes stateBytes_;
     std::unordered_map<std::string_view, std::uint32_t> radiusState_;  // State value → conversation
     std::unordered_map<PendingRequest, std::uint32_t, PendingRequestHash> radiusPending_;

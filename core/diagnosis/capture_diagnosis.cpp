@@ -419,10 +419,9 @@ void radiusDetails(const ConversationView& view, ConversationDiagnosis& out, std
         return;
     const CapturedPacket& packet = view.packet(failure);
     Reason& main = out.reasons.front();
-    if (!packet.replyMessage.empty()) {
-        main.facts.emplace_back("reply_message",
-                                printable({reinterpret_cast<const std::uint8_t*>(packet.replyMessage.data()),
-                                           packet.replyMessage.size()}));
+    if (const std::string_view reply = view.capture.replyMessage(packet); !reply.empty()) {
+        main.facts.emplace_back(
+            "reply_message", printable({reinterpret_cast<const std::uint8_t*>(reply.data()), reply.size()}));
     }
     if (packet.errorCause)
         main.facts.emplace_back("error_cause", std::to_string(*packet.errorCause));
