@@ -92,12 +92,12 @@ bool SessionLoader::tick(std::size_t rows)
 Result<Trace> SessionLoader::load()
 {
     if (auto migrated = migrateIfOld(); !migrated) {
-        return makeError(migrated.error());
+        return migrated.failure();
     }
     // One read transaction: a live recording commits while it is read, and every table must
     // come from the same commit (a context read after its events were would name a later event).
     if (auto begun = db_.exec("BEGIN"); !begun) {
-        return makeError(begun.error());
+        return begun.failure();
     }
     using Step = Status (SessionLoader::*)();
     for (Step step : {&SessionLoader::countRows, &SessionLoader::loadStrings, &SessionLoader::loadPackets,

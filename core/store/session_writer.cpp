@@ -258,7 +258,7 @@ Status SessionWriter::Impl::recount(Held& held)
 {
     auto bytes = SqliteStatement::prepare(db_, "SELECT coalesce(sum(length(bytes)), 0) FROM packets");
     if (!bytes) {
-        return makeError(bytes.error());
+        return bytes.failure();
     }
     if (bytes->step() != SqliteStatement::Step::Row) {
         return makeError(db_.errorText("cannot read back"));
@@ -267,7 +267,7 @@ Status SessionWriter::Impl::recount(Held& held)
     auto severities =
         SqliteStatement::prepare(db_, "SELECT severity, count(*) FROM findings GROUP BY severity");
     if (!severities) {
-        return makeError(severities.error());
+        return severities.failure();
     }
     held.errors = held.warnings = held.infos = 0;
     for (;;) {
