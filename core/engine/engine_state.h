@@ -84,11 +84,11 @@ struct SideContext {
 /// The RADIUS side of one conversation (RadiusServer: EapScope is the NAS; RadiusClients: the
 /// packets the method sends, waiting for the serve loop to wrap them).
 struct RadiusExchange {
-    bool started = false;             // RadiusServer: the NAS sent Request/Identity
+    bool started = false;              // RadiusServer: the NAS sent Request/Identity
     std::vector<Bytes> toCounterpart;  // EAP packets the method sent, not yet wrapped in RADIUS
-    Bytes state;                      // State of the last Access-Challenge (RFC 2865 §5.24)
-    std::string userName;             // from the peer's Response/Identity (RFC 3579 §2.1)
-    Bytes request;                    // the Access-Request in flight, resent as it is (RFC 5080 §2.2.1)
+    Bytes state;                       // State of the last Access-Challenge (RFC 2865 §5.24)
+    std::string userName;              // from the peer's Response/Identity (RFC 3579 §2.1)
+    Bytes request;                     // the Access-Request in flight, resent as it is (RFC 5080 §2.2.1)
     std::array<std::uint8_t, 16> requestAuthenticator{};
     std::uint8_t identifier = 0;
     std::uint8_t lastEapId = 0;  // Identifier of the last EAP Response sent to the server

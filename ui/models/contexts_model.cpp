@@ -30,15 +30,24 @@ QVariant ContextsModel::headerData(int section, Qt::Orientation orientation, int
         return {};
     }
     switch (section) {
-    case ContextColumn: return tr("Context");
-    case SideColumn: return tr("Side");
-    case StateColumn: return tr("State");
-    case CallsColumn: return tr("Calls");
-    case WorkBufferColumn: return tr("Work buffer");
-    case WorkBufferSizeColumn: return tr("Size");
-    case LiveHeapColumn: return tr("Live heap");
-    case LeakedColumn: return tr("Leaked");
-    default: return {};
+        case ContextColumn:
+            return tr("Context");
+        case SideColumn:
+            return tr("Side");
+        case StateColumn:
+            return tr("State");
+        case CallsColumn:
+            return tr("Calls");
+        case WorkBufferColumn:
+            return tr("Work buffer");
+        case WorkBufferSizeColumn:
+            return tr("Size");
+        case LiveHeapColumn:
+            return tr("Live heap");
+        case LeakedColumn:
+            return tr("Leaked");
+        default:
+            return {};
     }
 }
 
@@ -50,16 +59,22 @@ QVariant ContextsModel::data(const QModelIndex& index, int role) const
     const auto row = static_cast<std::size_t>(index.row());
     const ContextFigures& f = figures_[row];
     switch (role) {
-    case Qt::DisplayRole: return display(row, index.column());
-    case Qt::ToolTipRole:  // the side's full name; the cell has the short one, as the event table
-        return index.column() == SideColumn && row < document_->trace().contexts().size()
-                   ? sideText(document_->trace().context(ContextId(static_cast<std::uint32_t>(row))).side)
-                   : QVariant();
-    case ContextIdRole: return static_cast<uint>(row);
-    case StateRole: return static_cast<int>(f.state);
-    case LiveBytesRole: return static_cast<qulonglong>(f.liveBytes);
-    case WorkBufferRole: return static_cast<qulonglong>(f.workBuffer);
-    default: return {};
+        case Qt::DisplayRole:
+            return display(row, index.column());
+        case Qt::ToolTipRole:  // the side's full name; the cell has the short one, as the event table
+            return index.column() == SideColumn && row < document_->trace().contexts().size()
+                       ? sideText(document_->trace().context(ContextId(static_cast<std::uint32_t>(row))).side)
+                       : QVariant();
+        case ContextIdRole:
+            return static_cast<uint>(row);
+        case StateRole:
+            return static_cast<int>(f.state);
+        case LiveBytesRole:
+            return static_cast<qulonglong>(f.liveBytes);
+        case WorkBufferRole:
+            return static_cast<qulonglong>(f.workBuffer);
+        default:
+            return {};
     }
 }
 
@@ -69,23 +84,31 @@ QVariant ContextsModel::display(std::size_t row, int column) const
     const ContextFigures& f = figures_[row];
     const ContextId id(static_cast<std::uint32_t>(row));
     switch (column) {
-    case ContextColumn: return contextText(trace, id);
-    case SideColumn:
-        return row < trace.contexts().size() ? sideShortText(trace.context(id).side) : QString();
-    case StateColumn: return stateText(f.state);
-    case CallsColumn: return f.calls;
-    case WorkBufferColumn: return f.workBuffer != 0 ? addressText(f.workBuffer) : QString();
-    case WorkBufferSizeColumn: return f.workBufferSize != 0 ? bytesText(f.workBufferSize) : QString();
-    case LiveHeapColumn:
-        return tr("%1 in %n block(s)", nullptr, static_cast<int>(f.liveBlocks)).arg(f.liveBytes);
-    case LeakedColumn: return f.leakedBytes != 0 ? bytesText(f.leakedBytes) : QString();
-    default: return {};
+        case ContextColumn:
+            return contextText(trace, id);
+        case SideColumn:
+            return row < trace.contexts().size() ? sideShortText(trace.context(id).side) : QString();
+        case StateColumn:
+            return stateText(f.state);
+        case CallsColumn:
+            return f.calls;
+        case WorkBufferColumn:
+            return f.workBuffer != 0 ? addressText(f.workBuffer) : QString();
+        case WorkBufferSizeColumn:
+            return f.workBufferSize != 0 ? bytesText(f.workBufferSize) : QString();
+        case LiveHeapColumn:
+            return tr("%1 in %n block(s)", nullptr, static_cast<int>(f.liveBlocks)).arg(f.liveBytes);
+        case LeakedColumn:
+            return f.leakedBytes != 0 ? bytesText(f.leakedBytes) : QString();
+        default:
+            return {};
     }
 }
 
 const ContextFigures* ContextsModel::figures(ContextId context) const
 {
-    return context.valid() && context.value() < static_cast<std::uint32_t>(rows_) ? &figures_[context.value()] : nullptr;
+    return context.valid() && context.value() < static_cast<std::uint32_t>(rows_) ? &figures_[context.value()]
+                                                                                  : nullptr;
 }
 
 void ContextsModel::foldHeap(const EventRow& row)

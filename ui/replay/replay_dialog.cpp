@@ -139,8 +139,8 @@ void ReplayDialog::browseCapture()
 
 void ReplayDialog::browseMethod()
 {
-    const QString file =
-        QFileDialog::getOpenFileName(this, tr("Method library"), {}, tr("Method libraries (*.so *.dll);;All files (*)"));
+    const QString file = QFileDialog::getOpenFileName(this, tr("Method library"), {},
+                                                      tr("Method libraries (*.so *.dll);;All files (*)"));
     if (!file.isEmpty()) {
         method_->setEditText(file);
     }

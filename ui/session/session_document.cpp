@@ -6,7 +6,9 @@
 
 namespace eapscope::ui {
 
-SessionDocument::SessionDocument(QObject* parent) : QObject(parent), trace_(std::make_unique<Trace>()) {}
+SessionDocument::SessionDocument(QObject* parent) : QObject(parent), trace_(std::make_unique<Trace>())
+{
+}
 
 void SessionDocument::setTrace(Trace trace, std::shared_ptr<const CaptureSession> capture)
 {

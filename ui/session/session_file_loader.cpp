@@ -15,8 +15,10 @@ namespace {
 
 /// A pcap/pcapng capture (optionally gzip'd; the importer recognises the format) as a session:
 /// one context per conversation, one Packet row per EAP packet (capture_trace.h).
-std::shared_ptr<Trace> readCapture(const QString& path, QString* error, const std::function<void(double)>& progress,
-                                   const std::atomic<bool>* cancel, std::shared_ptr<const CaptureSession>* session)
+std::shared_ptr<Trace> readCapture(const QString& path, QString* error,
+                                   const std::function<void(double)>& progress,
+                                   const std::atomic<bool>* cancel,
+                                   std::shared_ptr<const CaptureSession>* session)
 {
     ImportOptions options;
     options.progress = progress;
@@ -55,7 +57,9 @@ std::shared_ptr<Trace> read(const QString& path, QString* error, const std::func
 
 }  // namespace
 
-SessionFileLoader::SessionFileLoader(QObject* parent) : QObject(parent) {}
+SessionFileLoader::SessionFileLoader(QObject* parent) : QObject(parent)
+{
+}
 
 SessionFileLoader::~SessionFileLoader()
 {
@@ -101,8 +105,13 @@ void SessionFileLoader::start(const QString& path)
             const int percent = static_cast<int>(value * 100);
             if (percent != lastPercent && self) {
                 lastPercent = percent;
-                QMetaObject::invokeMethod(self, [self, percent] { if (self) emit self->progress(percent); },
-                                          Qt::QueuedConnection);
+                QMetaObject::invokeMethod(
+                    self,
+                    [self, percent] {
+                        if (self)
+                            emit self->progress(percent);
+                    },
+                    Qt::QueuedConnection);
             }
         };
         QString error;

@@ -150,9 +150,9 @@ void CertificateDialog::display(int index)
             }
         }
     };
-    set(QStringLiteral("sender"), (c.sender == Sender::Server ? tr("the server, in frame %1")
-                                                                : tr("the device (peer), in frame %1"))
-                                      .arg(c.frame));
+    set(QStringLiteral("sender"),
+        (c.sender == Sender::Server ? tr("the server, in frame %1") : tr("the device (peer), in frame %1"))
+            .arg(c.frame));
     set(QStringLiteral("subject"), fromStd(d.subject));
     set(QStringLiteral("issuer"), fromStd(d.issuer) + (d.selfSigned ? tr(" (self-signed)") : QString()));
     QStringList san;

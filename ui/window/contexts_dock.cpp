@@ -20,7 +20,10 @@
 namespace eapscope::ui {
 
 ContextsDock::ContextsDock(SessionDocument* document, EventSelection* selection, QWidget* parent)
-    : QWidget(parent), document_(document), model_(new ContextsModel(document, this)), view_(new QTableView),
+    : QWidget(parent),
+      document_(document),
+      model_(new ContextsModel(document, this)),
+      view_(new QTableView),
       methods_(new QTreeWidget)
 {
     methods_->setObjectName(QStringLiteral("methodsTree"));
@@ -100,9 +103,9 @@ QString ContextsDock::rolesText(quint32 roles)
 void ContextsDock::showPreview(const QList<MethodPreview>& previews)
 {
     for (const MethodPreview& m : previews) {
-        auto* item = new QTreeWidgetItem(methods_, {tr("%1: %2").arg(sideText(m.side), m.name),
-                                                    m.error.isEmpty() ? tr("EAP type %1").arg(m.eapType)
-                                                                      : tr("cannot be loaded")});
+        auto* item = new QTreeWidgetItem(
+            methods_, {tr("%1: %2").arg(sideText(m.side), m.name),
+                       m.error.isEmpty() ? tr("EAP type %1").arg(m.eapType) : tr("cannot be loaded")});
         if (m.error.isEmpty()) {
             new QTreeWidgetItem(item, {tr("Roles"), rolesText(m.roles)});
             new QTreeWidgetItem(item, {tr("State"), tr("loaded on its first call (F10)")});
@@ -120,7 +123,8 @@ void ContextsDock::refreshMethods()
     const auto methods = document_->trace().methods();
     QList<MethodPreview> pending;
     for (const MethodPreview& m : std::as_const(preview_)) {
-        if (std::none_of(methods.begin(), methods.end(), [&](const MethodIdentity& id) { return id.side == m.side; })) {
+        if (std::none_of(methods.begin(), methods.end(),
+                         [&](const MethodIdentity& id) { return id.side == m.side; })) {
             pending.append(m);
         }
     }

@@ -6,8 +6,8 @@
 
 #include <QList>
 
-#include <cstddef>
 #include <QWidget>
+#include <cstddef>
 
 class QTableView;
 class QTreeWidget;

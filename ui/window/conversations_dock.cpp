@@ -76,14 +76,24 @@ private:
 
 }  // namespace
 
-ConversationsDock::ConversationsDock(const SessionDocument* document, EventSelection* selection, QWidget* parent)
-    : QWidget(parent), document_(document), selection_(selection), model_(new ConversationsModel(document, this)),
-      view_(new QTableView), verdict_(new QLabel), reasons_(new QTreeWidget), advice_(new QLabel),
-      certificates_(new QListWidget), viewCertificate_(new QPushButton(tr("View certificate…"))),
-      showAll_(new QPushButton(tr("All conversations"))), exportReport_(new QAction(tr("&Export report…"), this))
+ConversationsDock::ConversationsDock(const SessionDocument* document, EventSelection* selection,
+                                     QWidget* parent)
+    : QWidget(parent),
+      document_(document),
+      selection_(selection),
+      model_(new ConversationsModel(document, this)),
+      view_(new QTableView),
+      verdict_(new QLabel),
+      reasons_(new QTreeWidget),
+      advice_(new QLabel),
+      certificates_(new QListWidget),
+      viewCertificate_(new QPushButton(tr("View certificate…"))),
+      showAll_(new QPushButton(tr("All conversations"))),
+      exportReport_(new QAction(tr("&Export report…"), this))
 {
     exportReport_->setObjectName(QStringLiteral("actionExportReport"));
-    exportReport_->setToolTip(tr("Write a self-contained HTML report of the capture's diagnosis for a ticket"));
+    exportReport_->setToolTip(
+        tr("Write a self-contained HTML report of the capture's diagnosis for a ticket"));
     connect(exportReport_, &QAction::triggered, this, &ConversationsDock::onExportReport);
     showAll_->setObjectName(QStringLiteral("showAllConversations"));
     connect(showAll_, &QPushButton::clicked, this, &ConversationsDock::showAll);
@@ -192,13 +202,15 @@ QString ConversationsDock::exportReport(const QString& path) const
     }
     HtmlReportOptions options;
     options.generator = tr("EapScope %1").arg(QCoreApplication::applicationVersion()).toStdString();
-    const Status written = writeCaptureReportHtml(path.toStdString(), session->capture, session->diagnosis, options);
+    const Status written =
+        writeCaptureReportHtml(path.toStdString(), session->capture, session->diagnosis, options);
     return written ? QString() : errorText(written);
 }
 
 void ConversationsDock::onExportReport()
 {
-    QString path = QFileDialog::getSaveFileName(this, tr("Export report"), QString(), tr("HTML pages (*.html)"));
+    QString path =
+        QFileDialog::getSaveFileName(this, tr("Export report"), QString(), tr("HTML pages (*.html)"));
     if (path.isEmpty()) {
         return;
     }
@@ -221,7 +233,8 @@ void ConversationsDock::selectConversation(int row)
 void ConversationsDock::onConversationChanged()
 {
     const QModelIndex current = view_->currentIndex();
-    const int conversation = current.isValid() ? current.data(ConversationsModel::ConversationRole).toInt() : -1;
+    const int conversation =
+        current.isValid() ? current.data(ConversationsModel::ConversationRole).toInt() : -1;
     showDiagnosis(conversation);
     const int context = current.isValid() ? current.data(ConversationsModel::ContextRole).toInt() : -1;
     emit conversationSelected(context >= 0 ? ContextId(static_cast<std::uint32_t>(context)) : ContextId());
@@ -251,13 +264,14 @@ void ConversationsDock::showDiagnosis(int conversation)
                                ConversationsModel::verdictText(diagnosis->verdict)));
     for (std::size_t i = 0; i < diagnosis->reasons.size(); ++i) {
         const Reason& reason = diagnosis->reasons[i];
-        auto* item = new QTreeWidgetItem(reasons_, {ConversationsModel::reasonText(reason),
-                                                    reason.frame > 0 ? QString::number(reason.frame) : QString()});
+        auto* item =
+            new QTreeWidgetItem(reasons_, {ConversationsModel::reasonText(reason),
+                                           reason.frame > 0 ? QString::number(reason.frame) : QString()});
         item->setToolTip(0, fromStd(reason.id));
-        item->setIcon(0, style()->standardIcon(reason.severity == Severity::Error ? QStyle::SP_MessageBoxCritical
-                                               : reason.severity == Severity::Warning
-                                                   ? QStyle::SP_MessageBoxWarning
-                                                   : QStyle::SP_MessageBoxInformation));
+        item->setIcon(0, style()->standardIcon(
+                             reason.severity == Severity::Error     ? QStyle::SP_MessageBoxCritical
+                             : reason.severity == Severity::Warning ? QStyle::SP_MessageBoxWarning
+                                                                    : QStyle::SP_MessageBoxInformation));
         item->setData(0, kEventRole, reason.event.valid() ? static_cast<int>(reason.event.value()) : -1);
         item->setData(0, kIndexRole, static_cast<int>(i));
     }
@@ -269,7 +283,8 @@ void ConversationsDock::showDiagnosis(int conversation)
         item->setData(kIndexRole, static_cast<int>(i));
     }
     if (diagnosis->tls && diagnosis->tls->certificatesEncrypted) {
-        new QListWidgetItem(tr("TLS 1.3: the certificates travel encrypted and cannot be shown."), certificates_);
+        new QListWidgetItem(tr("TLS 1.3: the certificates travel encrypted and cannot be shown."),
+                            certificates_);
     }
     reasons_->setCurrentItem(reasons_->topLevelItem(0));
     showReasonAdvice();
@@ -310,9 +325,11 @@ void ConversationsDock::openCertificate(int index)
 {
     const CaptureSession* session = document_->capture();
     const ConversationDiagnosis* diagnosis =
-        session != nullptr && conversation_ >= 0 ? session->diagnosisOf(static_cast<std::size_t>(conversation_))
-                                                 : nullptr;
-    if (diagnosis == nullptr || index < 0 || static_cast<std::size_t>(index) >= diagnosis->certificates.size()) {
+        session != nullptr && conversation_ >= 0
+            ? session->diagnosisOf(static_cast<std::size_t>(conversation_))
+            : nullptr;
+    if (diagnosis == nullptr || index < 0 ||
+        static_cast<std::size_t>(index) >= diagnosis->certificates.size()) {
         return;
     }
     // The chain as sent: the certificates of the same message (same sender and frame).
