@@ -149,25 +149,35 @@ TEST(Screenshot, CaptureConversationSelectedAsALadder)
     std::cout << "screenshot: " << path.toStdString() << "\n";
 }
 
-TEST(Screenshot, FailedEapTlsConversationWithItsExpiredCertificateOpen)
+// Shows `window` at 1600x1000 with `capture` open, lands on its first conversation's first
+// reason and opens the first certificate sent in the clear over the window; `dialog` is the viewer.
+void openFirstCertificate(MainWindow& window, const QString& capture, CertificateDialog*& dialog)
 {
-    MainWindow window;
     window.resize(1600, 1000);
     window.show();
     QApplication::setActiveWindow(&window);
     ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
-    ASSERT_EQ(window.openFileNow(QStringLiteral(
-                  EAPSCOPE_SOURCE_DIR "/tests/data/captures/diagnosis/tls-server-cert-expired.pcapng")),
-              QString());
+    ASSERT_EQ(window.openFileNow(capture), QString());
     ConversationsDock* dock = window.conversations();
     dock->selectConversation(0);
-    dock->activateReason(0);  // CERTIFICATE_EXPIRED: lands on the Certificate frame
+    dock->activateReason(0);
     ASSERT_GE(dock->certificates()->count(), 1);
     dock->openCertificate(0);
-    auto* dialog = dock->findChild<CertificateDialog*>();
+    dialog = dock->findChild<CertificateDialog*>();
     ASSERT_NE(dialog, nullptr);
     dialog->move(window.geometry().center() - QPoint(dialog->width() / 2, dialog->height() / 2 - 150));
     QTest::qWait(300);
+}
+
+TEST(Screenshot, FailedEapTlsConversationWithItsExpiredCertificateOpen)
+{
+    MainWindow window;
+    CertificateDialog* dialog = nullptr;
+    // Its first reason is CERTIFICATE_EXPIRED: it lands on the Certificate frame.
+    ASSERT_NO_FATAL_FAILURE(openFirstCertificate(
+        window,
+        QStringLiteral(EAPSCOPE_SOURCE_DIR "/tests/data/captures/diagnosis/tls-server-cert-expired.pcapng"),
+        dialog));
     const QString dir = QStringLiteral(EAPSCOPE_BINARY_DIR "/screenshots");
     QDir().mkpath(dir);
     // The whole screen, so the viewer shows over the window as a person sees it.
@@ -186,22 +196,11 @@ TEST(Screenshot, FrenchCertificateViewerOfAWeakServerCertificate)
     installTranslations(*QCoreApplication::instance(), QStringLiteral("fr"));
     {
         MainWindow window;
-        window.resize(1600, 1000);
-        window.show();
-        QApplication::setActiveWindow(&window);
-        ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
-        ASSERT_EQ(window.openFileNow(QStringLiteral(
-                      EAPSCOPE_SOURCE_DIR "/tests/data/captures/diagnosis/tls-weak-server-cert.pcapng")),
-                  QString());
-        ConversationsDock* dock = window.conversations();
-        dock->selectConversation(0);
-        dock->activateReason(0);
-        ASSERT_GE(dock->certificates()->count(), 1);
-        dock->openCertificate(0);
-        auto* dialog = dock->findChild<CertificateDialog*>();
-        ASSERT_NE(dialog, nullptr);
-        dialog->move(window.geometry().center() - QPoint(dialog->width() / 2, dialog->height() / 2 - 150));
-        QTest::qWait(300);
+        CertificateDialog* dialog = nullptr;
+        ASSERT_NO_FATAL_FAILURE(openFirstCertificate(
+            window,
+            QStringLiteral(EAPSCOPE_SOURCE_DIR "/tests/data/captures/diagnosis/tls-weak-server-cert.pcapng"),
+            dialog));
         const QString dir = QStringLiteral(EAPSCOPE_BINARY_DIR "/screenshots");
         QDir().mkpath(dir);
         const QString path = dir + QStringLiteral("/capture_tls_weak_certificate_fr.png");
